@@ -1,0 +1,10 @@
+/* Command-line tools that run without a window: `mingbai pack ...`. */
+#ifndef MINGBAI_CLI_H
+#define MINGBAI_CLI_H
+
+/* `mingbai pack check|show|import|list|remove|export-gift ...`.
+ * argv[0] is "pack". db_path is the database (--db) or NULL for the default.
+ * Returns the process exit status: 0 success, 1 problems found, 2 usage. */
+int cli_pack_main(int argc, char **argv, const char *db_path);
+
+#endif

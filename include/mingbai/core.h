@@ -1,0 +1,237 @@
+/* Core: the small vocabulary every module shares -- status codes, logging,
+ * an arena allocator, growable strings, located diagnostics, UTF-8, geometry,
+ * input events and the draw list. No third-party headers. */
+#ifndef MINGBAI_CORE_H
+#define MINGBAI_CORE_H
+
+#include <stdarg.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define MB_VERSION "0.1.0"
+#define MB_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+#define MB_MIN(a, b) ((a) < (b) ? (a) : (b))
+#define MB_MAX(a, b) ((a) > (b) ? (a) : (b))
+#define MB_CLAMP(v, lo, hi) MB_MIN(MB_MAX((v), (lo)), (hi))
+
+#if defined(__GNUC__)
+#define MB_PRINTF(f, a) __attribute__((format(printf, f, a)))
+#else
+#define MB_PRINTF(f, a)
+#endif
+
+/* Status codes: 0 is success; everything else is a failure the caller can
+ * show. Bugs are asserts, out-of-memory aborts (see mb_xmalloc). */
+enum {
+    MB_OK = 0,
+    MB_ERR = 1,      /* generic failure; a message was logged or collected */
+    MB_ERR_IO = 2,   /* file or device */
+    MB_ERR_PARSE = 3, /* bad input; diagnostics say where */
+    MB_ERR_DB = 4,   /* database */
+    MB_ERR_EXISTS = 5,
+    MB_ERR_NOTFOUND = 6,
+    MB_ERR_LIMIT = 7 /* a size or count limit was exceeded */
+};
+
+/* ---- languages ---- */
+typedef enum { LANG_EN = 0, LANG_ZH = 1, LANG_COUNT = 2 } Lang;
+/* "en" or "zh-Hans"; static strings. */
+const char *lang_code(Lang l);
+/* Returns 0 and sets *out for "en", "zh-Hans" (also "zh", "zh-CN"); -1 otherwise. */
+int lang_parse(const char *code, Lang *out);
+
+/* ---- logging ---- */
+typedef enum { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR } LogLevel;
+void mb_log(LogLevel level, const char *fmt, ...) MB_PRINTF(2, 3);
+void mb_log_set_level(LogLevel level);
+
+/* ---- memory: out of memory aborts (the kiosk is restarted by systemd) ---- */
+void *mb_xmalloc(size_t n);
+void *mb_xcalloc(size_t n, size_t size);
+void *mb_xrealloc(void *p, size_t n);
+char *mb_xstrdup(const char *s);
+char *mb_xstrndup(const char *s, size_t n);
+/* Returns a new string formatted like printf; the caller frees it with free(). */
+char *mb_xasprintf(const char *fmt, ...) MB_PRINTF(1, 2);
+
+/* Arena: many small allocations freed together. Zero-initialise to use. */
+typedef struct ArenaBlock ArenaBlock;
+typedef struct {
+    ArenaBlock *head;
+    size_t used_total;
+} Arena;
+void *arena_alloc(Arena *a, size_t n); /* zeroed, 16-byte aligned */
+char *arena_strdup(Arena *a, const char *s);
+char *arena_strndup(Arena *a, const char *s, size_t n);
+char *arena_printf(Arena *a, const char *fmt, ...) MB_PRINTF(2, 3);
+void *arena_memdup(Arena *a, const void *p, size_t n);
+void arena_reset(Arena *a); /* frees all but keeps nothing */
+
+/* StrBuf: a growable NUL-terminated byte string. Zero-initialise to use;
+ * the owner frees buf.data with free() (or strbuf_free). */
+typedef struct {
+    char *data;
+    size_t len, cap;
+} StrBuf;
+void strbuf_append(StrBuf *b, const char *s, size_t n);
+void strbuf_puts(StrBuf *b, const char *s);
+void strbuf_putc(StrBuf *b, char c);
+void strbuf_printf(StrBuf *b, const char *fmt, ...) MB_PRINTF(2, 3);
+void strbuf_free(StrBuf *b);
+
+/* ---- diagnostics: located messages about input ---- */
+typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
+typedef struct {
+    DiagLevel level;
+    char *path; /* as the user named it */
+    int line, col; /* 1-based; 0 when not known */
+    char *message;
+    char *hint; /* may be NULL */
+} Diag;
+typedef struct {
+    Diag *items;
+    size_t count, cap;
+    int errors, warnings;
+} Diags;
+void diags_add(Diags *d, DiagLevel level, const char *path, int line, int col,
+               const char *hint, const char *fmt, ...) MB_PRINTF(7, 8);
+/* Prints each as "path:line:col: error: message" (and an indented hint). */
+void diags_print(const Diags *d, void *file /* FILE* */);
+/* Formats one diagnostic the same way into a new string; caller frees. */
+char *diag_format(const Diag *d);
+void diags_free(Diags *d);
+/* Sorts by path, line, col (stable). */
+void diags_sort(Diags *d);
+
+/* ---- UTF-8 ---- */
+/* Decodes one code point at s[*i] (len bytes in all), advances *i.
+ * Returns U+FFFD for invalid sequences (advancing one byte). */
+uint32_t utf8_decode(const char *s, size_t len, size_t *i);
+/* Writes cp as UTF-8 into out (4 bytes room); returns bytes written. */
+int utf8_encode(uint32_t cp, char *out);
+/* Returns true when s is valid UTF-8 (no overlongs, no surrogates). On false
+ * and when bad_off is not NULL, *bad_off is the offset of the first bad byte. */
+bool utf8_valid(const char *s, size_t len, size_t *bad_off);
+/* Number of code points. */
+size_t utf8_count(const char *s, size_t len);
+
+/* ---- geometry, colour ---- */
+typedef struct {
+    int x, y, w, h;
+} Rect;
+typedef struct {
+    uint8_t r, g, b, a;
+} Color;
+static inline bool rect_contains(Rect r, int x, int y)
+{
+    return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
+}
+static inline Rect rect_inset(Rect r, int d)
+{
+    Rect o = {r.x + d, r.y + d, r.w - 2 * d, r.h - 2 * d};
+    return o;
+}
+Rect rect_intersect(Rect a, Rect b);
+
+/* ---- input events (plat turns SDL events into these) ---- */
+typedef enum {
+    EV_NONE,
+    EV_PRESS,   /* a finger or the mouse went down at x, y */
+    EV_MOVE,    /* the pointer moved (pressed or not) */
+    EV_RELEASE, /* a finger or the mouse went up at x, y */
+    EV_WHEEL,   /* dy: lines; positive scrolls up */
+    EV_KEY,     /* key: one of KEY_* */
+    EV_TEXT,    /* text: UTF-8 typed text */
+    EV_RESIZE,  /* x, y: the new size in pixels */
+    EV_QUIT     /* the window manager asked to close */
+} EventKind;
+
+typedef enum {
+    KEY_NONE,
+    KEY_ESCAPE,
+    KEY_ENTER,
+    KEY_BACKSPACE,
+    KEY_TAB,
+    KEY_LEFT,
+    KEY_RIGHT,
+    KEY_UP,
+    KEY_DOWN,
+    KEY_PAGEUP,
+    KEY_PAGEDOWN,
+    KEY_HOME,
+    KEY_END,
+    KEY_SPACE,
+    KEY_F1,
+    KEY_F12,
+    KEY_COUNT
+} KeyCode;
+/* "escape", "enter", ... -> KEY_*; KEY_NONE when unknown. */
+KeyCode key_from_name(const char *name);
+const char *key_name(KeyCode k);
+
+enum { MOD_SHIFT = 1, MOD_CTRL = 2, MOD_ALT = 4 };
+
+typedef struct {
+    EventKind kind;
+    int x, y;
+    int dy;
+    KeyCode key;
+    int mods;
+    char text[32];
+} Event;
+
+/* ---- draw list: ui writes it, gfx executes it ---- */
+typedef struct TextLayout TextLayout; /* owned by the text module */
+
+typedef enum {
+    DRAW_RECT,     /* filled rect, corner radius */
+    DRAW_FRAME,    /* rect outline, thickness in radius2 */
+    DRAW_TEXT,     /* a laid-out text at r.x, r.y */
+    DRAW_IMAGE,    /* image by key, scaled into r */
+    DRAW_CLIP,     /* set the clip rect (w <= 0: none) */
+    DRAW_LINE      /* r.x,r.y -> r.x+r.w,r.y+r.h */
+} DrawKind;
+
+typedef struct {
+    DrawKind kind;
+    Rect r;
+    Color color;
+    int radius;
+    int thickness;
+    const TextLayout *layout; /* DRAW_TEXT */
+    const char *str;          /* DRAW_TEXT: the source text; DRAW_IMAGE: key */
+    const void *image_data;   /* DRAW_IMAGE: encoded bytes (PNG/JPEG) */
+    size_t image_len;
+} DrawCmd;
+
+typedef struct {
+    DrawCmd *cmds;
+    size_t count, cap;
+    Color clear;
+} DrawList;
+
+void drawlist_clear(DrawList *dl);
+DrawCmd *drawlist_push(DrawList *dl, DrawKind kind);
+void drawlist_free(DrawList *dl);
+
+/* ---- injectable clock ---- */
+/* Milliseconds since the Unix epoch, from the real clock unless a test set
+ * an offset with mb_clock_set_offset (replay's "clock +1d"). */
+int64_t mb_now_ms(void);
+void mb_clock_set_offset(int64_t offset_ms);
+int64_t mb_clock_offset(void);
+/* Monotonic milliseconds for animation and timeouts. */
+uint64_t mb_ticks_ms(void);
+
+/* ---- files ---- */
+/* Reads a whole regular file (at most max bytes) into a new buffer with a
+ * trailing NUL; the caller frees it. Returns 0, or MB_ERR_IO / MB_ERR_LIMIT. */
+int mb_read_file(const char *path, size_t max, char **out, size_t *len);
+/* Writes data to path atomically: a temporary file, fsync, rename, fsync of
+ * the folder. Returns 0 or MB_ERR_IO (errno kept). */
+int mb_write_file_atomic(const char *path, const void *data, size_t len);
+/* Creates dir and its parents (mode 0755). Returns 0 or MB_ERR_IO. */
+int mb_mkdirs(const char *dir);
+
+#endif

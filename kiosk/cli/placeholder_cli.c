@@ -1,0 +1,1 @@
+/* module cli */ typedef int mb_cli_translation_unit;

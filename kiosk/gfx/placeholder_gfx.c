@@ -1,0 +1,1 @@
+/* module gfx */ typedef int mb_gfx_translation_unit;

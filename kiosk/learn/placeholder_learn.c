@@ -1,0 +1,1 @@
+/* module learn */ typedef int mb_learn_translation_unit;

@@ -1,0 +1,1 @@
+/* module pack */ typedef int mb_pack_translation_unit;

@@ -1,0 +1,1 @@
+/* module plat */ typedef int mb_plat_translation_unit;

@@ -1,0 +1,1 @@
+typedef int mb_replay_unit;

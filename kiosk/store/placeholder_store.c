@@ -1,0 +1,1 @@
+/* module store */ typedef int mb_store_translation_unit;

@@ -1,0 +1,1 @@
+/* module text */ typedef int mb_text_translation_unit;

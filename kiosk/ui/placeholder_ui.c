@@ -1,0 +1,1 @@
+/* module ui */ typedef int mb_ui_translation_unit;
