@@ -1,9 +1,143 @@
+/* mingbai: the kiosk program. Without a command it starts the kiosk;
+ * `mingbai pack ...` runs the pack tools, `mingbai replay ...` runs a
+ * scripted session headless (tests and documentation). */
+#include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include "mingbai/core.h"
+
+#include "app.h"
+#include "mingbai/cli.h"
+#include "replay.h"
+
+static void usage(FILE *f)
+{
+    fprintf(f,
+            "usage: mingbai [--window WxH] [--db PATH] [--lang en|zh-Hans]\n"
+            "       mingbai replay SCRIPT --shots DIR [--window WxH] [--db PATH] [--lang L]\n"
+            "       mingbai pack check PATH... | show FILE.gift [--json] | import PATH |\n"
+            "                    list | remove ID | export-gift ID --lang L [-o FILE]\n"
+            "       mingbai --version | --help\n"
+            "\n"
+            "Starts the study kiosk full-screen (a window with --window). Answers are kept in\n"
+            "the database (default: $XDG_DATA_HOME/mingbai/mingbai.db).\n");
+}
+
+int main_parse_size(const char *s, int *w, int *h)
+{
+    return sscanf(s, "%dx%d", w, h) == 2 && *w >= 200 && *h >= 200 && *w <= 8192 && *h <= 8192
+               ? 0
+               : -1;
+}
+
+static int run_kiosk(const AppOptions *o)
+{
+    App app;
+    int rc = app_open(&app, o);
+    if (rc) {
+        app_close(&app);
+        return rc;
+    }
+    bool running = true;
+    bool dirty = true;
+    while (running) {
+        uint64_t now = SDL_GetTicks64();
+        if (dirty || ui_dirty(app.ui, now)) {
+            app_render(&app, now);
+            plat_present(app.plat);
+            dirty = false;
+        }
+        /* Sleep until input or the ui's next deadline: an idle kiosk uses no CPU. */
+        int timeout = ui_next_deadline(app.ui, SDL_GetTicks64());
+        Event ev;
+        if (plat_wait(app.plat, timeout, &ev)) {
+            do {
+                if (ev.kind == EV_QUIT) {
+                    /* In a window on a desktop, closing it ends the program;
+                     * full-screen, a participant cannot leave. */
+                    if (o->width > 0 || ui_quit_allowed(app.ui))
+                        running = false;
+                    continue;
+                }
+                if (ev.kind == EV_KEY && ev.key == KEY_F12 && (ev.mods & MOD_CTRL) &&
+                    (ev.mods & MOD_ALT)) {
+                    running = false; /* the engineer's way out: Ctrl+Alt+F12 */
+                    continue;
+                }
+                ui_event(app.ui, &ev, SDL_GetTicks64());
+                dirty = true;
+            } while (plat_wait(app.plat, 0, &ev));
+        }
+    }
+    app_close(&app);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
-    if (argc > 1 && !strcmp(argv[1], "--version"))
-        printf("mingbai %s\n", MB_VERSION);
-    return 0;
+    AppOptions o = {.lang = LANG_EN};
+    const char *script = NULL, *shots = NULL;
+    bool replay = false;
+    int i = 1;
+    if (argc > 1 && !strcmp(argv[1], "pack")) {
+        const char *db = getenv("MINGBAI_DB");
+        /* --db may come before the subcommand's own arguments. */
+        for (int k = 2; k + 1 < argc; k++)
+            if (!strcmp(argv[k], "--db")) {
+                db = argv[k + 1];
+                memmove(&argv[k], &argv[k + 2], (size_t)(argc - k - 2) * sizeof *argv);
+                argc -= 2;
+                break;
+            }
+        return cli_pack_main(argc - 1, argv + 1, db);
+    }
+    if (argc > 1 && !strcmp(argv[1], "replay")) {
+        replay = true;
+        i = 2;
+    }
+    for (; i < argc; i++) {
+        const char *a = argv[i];
+        if (!strcmp(a, "--version")) {
+            printf("mingbai %s\n", MB_VERSION);
+            return 0;
+        } else if (!strcmp(a, "--help") || !strcmp(a, "-h")) {
+            usage(stdout);
+            return 0;
+        } else if (!strcmp(a, "--window") && i + 1 < argc) {
+            if (main_parse_size(argv[++i], &o.width, &o.height)) {
+                fprintf(stderr, "mingbai: --window wants WIDTHxHEIGHT, like 800x480\n");
+                return 2;
+            }
+        } else if (!strcmp(a, "--db") && i + 1 < argc) {
+            o.db_path = argv[++i];
+        } else if (!strcmp(a, "--lang") && i + 1 < argc) {
+            if (lang_parse(argv[++i], &o.lang)) {
+                fprintf(stderr, "mingbai: --lang wants en or zh-Hans\n");
+                return 2;
+            }
+        } else if (!strcmp(a, "--shots") && i + 1 < argc && replay) {
+            shots = argv[++i];
+        } else if (replay && !script && a[0] != '-') {
+            script = a;
+        } else {
+            fprintf(stderr, "mingbai: unknown option '%s'\n", a);
+            usage(stderr);
+            return 2;
+        }
+    }
+    if (replay) {
+        if (!script) {
+            fprintf(stderr, "mingbai: replay needs a SCRIPT\n");
+            return 2;
+        }
+        if (o.width <= 0) {
+            o.width = 800;
+            o.height = 480;
+        }
+        o.headless = true;
+        return replay_run(script, shots ? shots : ".", &o);
+    }
+    if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && o.width > 0)
+        o.width = o.height = 0; /* no desktop session: full-screen on the console */
+    return run_kiosk(&o);
 }

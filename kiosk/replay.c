@@ -1,1 +1,301 @@
-typedef int mb_replay_unit;
+/* Replay: the real kiosk, headless (offscreen video, software renderer),
+ * driven by a script. One command per line:
+ *   tap "Label" | tap X Y          a finger tap (and SDL's synthetic mouse twin)
+ *   drag X1 Y1 X2 Y2 MS            a finger drag lasting MS
+ *   key NAME | type TEXT | wait MS
+ *   shot NAME                      writes SHOTS/NAME.png
+ *   expect "Text" | expect-not "Text" | screen NAME | layout-ok
+ *   clock +Nd | clock +Nh          moves the wall clock (reviews)
+ *   resize WxH | input mouse|touch
+ * Lines starting with # are comments. Any failure stops with the script's
+ * line number, what was expected and what is on screen. */
+#include "replay.h"
+
+#include <SDL.h>
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int main_parse_size(const char *s, int *w, int *h);
+
+typedef struct {
+    App *app;
+    uint64_t now;
+    bool mouse;
+    const char *script;
+    int line;
+} Replay;
+
+static void pump(Replay *r)
+{
+    SDL_Event e;
+    Event ev;
+    while (SDL_PollEvent(&e))
+        if (plat_translate(r->app->plat, &e, &ev))
+            ui_event(r->app->ui, &ev, r->now);
+}
+
+static void render(Replay *r)
+{
+    app_render(r->app, r->now);
+}
+
+static void advance(Replay *r, int ms)
+{
+    int step = 16;
+    for (int t = 0; t < ms; t += step) {
+        r->now += (uint64_t)MB_MIN(step, ms - t);
+        if (ui_dirty(r->app->ui, r->now))
+            render(r);
+    }
+}
+
+static void push_pointer(Replay *r, Uint32 type, int x, int y)
+{
+    int w, h;
+    plat_size(r->app->plat, &w, &h);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    if (r->mouse) {
+        if (type == SDL_FINGERMOTION) {
+            e.type = SDL_MOUSEMOTION;
+            e.motion.x = x;
+            e.motion.y = y;
+            e.motion.state = SDL_BUTTON_LMASK;
+        } else {
+            e.type = type == SDL_FINGERDOWN ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+            e.button.button = SDL_BUTTON_LEFT;
+            e.button.x = x;
+            e.button.y = y;
+        }
+        SDL_PushEvent(&e);
+        return;
+    }
+    e.type = type;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = ((float)x + 0.5f) / (float)w;
+    e.tfinger.y = ((float)y + 0.5f) / (float)h;
+    e.tfinger.pressure = 1;
+    SDL_PushEvent(&e);
+    /* A desktop SDL also sends a mouse event for each touch; the kiosk must
+     * count the touch once. */
+    if (type != SDL_FINGERMOTION) {
+        SDL_Event m;
+        memset(&m, 0, sizeof m);
+        m.type = type == SDL_FINGERDOWN ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        m.button.which = SDL_TOUCH_MOUSEID;
+        m.button.button = SDL_BUTTON_LEFT;
+        m.button.x = x;
+        m.button.y = y;
+        SDL_PushEvent(&m);
+    }
+}
+
+static void tap(Replay *r, int x, int y)
+{
+    push_pointer(r, SDL_FINGERDOWN, x, y);
+    pump(r);
+    advance(r, 50);
+    push_pointer(r, SDL_FINGERUP, x, y);
+    pump(r);
+    render(r);
+    advance(r, 100);
+}
+
+/* Reads a quoted or bare argument; returns a pointer past it. */
+static const char *arg(const char *p, char *out, size_t n)
+{
+    while (*p == ' ' || *p == '\t')
+        p++;
+    size_t k = 0;
+    if (*p == '"') {
+        p++;
+        while (*p && *p != '"') {
+            if (*p == '\\' && p[1])
+                p++;
+            if (k + 1 < n)
+                out[k++] = *p;
+            p++;
+        }
+        if (*p == '"')
+            p++;
+    } else {
+        while (*p && *p != ' ' && *p != '\t') {
+            if (k + 1 < n)
+                out[k++] = *p;
+            p++;
+        }
+    }
+    out[k] = 0;
+    return p;
+}
+
+static int fail(Replay *r, const char *fmt, const char *what)
+{
+    StrBuf vis = {0};
+    ui_visible_text(r->app->ui, &vis);
+    fprintf(stderr, "%s:%d: ", r->script, r->line);
+    fprintf(stderr, fmt, what);
+    fprintf(stderr, "\n  screen: %s\n  visible text:\n", ui_screen_name(ui_screen(r->app->ui)));
+    const char *p = vis.data ? vis.data : "";
+    while (*p) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        fprintf(stderr, "    | %.*s\n", len > 100 ? 100 : len, p);
+        p += len + (nl ? 1 : 0);
+    }
+    strbuf_free(&vis);
+    return 1;
+}
+
+static bool visible(Replay *r, const char *text)
+{
+    StrBuf vis = {0};
+    ui_visible_text(r->app->ui, &vis);
+    bool found = vis.data && strstr(vis.data, text);
+    strbuf_free(&vis);
+    return found;
+}
+
+static int run_line(Replay *r, const char *line, const char *shots)
+{
+    char cmd[32], a[512], b[64], c[64], d[64], e[64];
+    const char *p = arg(line, cmd, sizeof cmd);
+    if (!strcmp(cmd, "tap")) {
+        const char *q = arg(p, a, sizeof a);
+        int x, y;
+        bool quoted = strchr(line, '"') != NULL;
+        if (!quoted && isdigit((unsigned char)a[0])) {
+            arg(q, b, sizeof b);
+            x = atoi(a);
+            y = atoi(b);
+        } else if (!ui_find_target(r->app->ui, a, &x, &y)) {
+            return fail(r, "no visible widget shows \"%s\"", a);
+        }
+        tap(r, x, y);
+    } else if (!strcmp(cmd, "drag")) {
+        p = arg(p, a, sizeof a);
+        p = arg(p, b, sizeof b);
+        p = arg(p, c, sizeof c);
+        p = arg(p, d, sizeof d);
+        arg(p, e, sizeof e);
+        int x1 = atoi(a), y1 = atoi(b), x2 = atoi(c), y2 = atoi(d), ms = MB_MAX(16, atoi(e));
+        push_pointer(r, SDL_FINGERDOWN, x1, y1);
+        pump(r);
+        int steps = ms / 16;
+        for (int i = 1; i <= steps; i++) {
+            r->now += 16;
+            push_pointer(r, SDL_FINGERMOTION, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
+            pump(r);
+            render(r);
+        }
+        push_pointer(r, SDL_FINGERUP, x2, y2);
+        pump(r);
+        render(r);
+    } else if (!strcmp(cmd, "key")) {
+        arg(p, a, sizeof a);
+        Event ev = {.kind = EV_KEY, .key = key_from_name(a)};
+        if (ev.key == KEY_NONE)
+            return fail(r, "unknown key name \"%s\"", a);
+        ui_event(r->app->ui, &ev, r->now);
+        render(r);
+    } else if (!strcmp(cmd, "type")) {
+        while (*p == ' ')
+            p++;
+        size_t i = 0, len = strlen(p);
+        while (i < len) {
+            Event ev = {.kind = EV_TEXT};
+            size_t start = i;
+            utf8_decode(p, len, &i);
+            memcpy(ev.text, p + start, i - start);
+            ui_event(r->app->ui, &ev, r->now);
+        }
+        render(r);
+    } else if (!strcmp(cmd, "wait")) {
+        arg(p, a, sizeof a);
+        advance(r, atoi(a));
+    } else if (!strcmp(cmd, "shot")) {
+        arg(p, a, sizeof a);
+        render(r);
+        char *path = mb_xasprintf("%s/%s.png", shots, a);
+        int rc = gfx_screenshot(r->app->gfx, path);
+        free(path);
+        if (rc)
+            return fail(r, "cannot write the screenshot %s", a);
+    } else if (!strcmp(cmd, "expect") || !strcmp(cmd, "expect-not")) {
+        arg(p, a, sizeof a);
+        bool want = !strcmp(cmd, "expect");
+        if (visible(r, a) != want)
+            return fail(r, want ? "expected \"%s\" on screen" : "did not expect \"%s\" on screen", a);
+    } else if (!strcmp(cmd, "screen")) {
+        arg(p, a, sizeof a);
+        if (strcmp(ui_screen_name(ui_screen(r->app->ui)), a))
+            return fail(r, "expected the %s screen", a);
+    } else if (!strcmp(cmd, "layout-ok")) {
+        StrBuf pr = {0};
+        int n = ui_layout_problems(r->app->ui, &pr);
+        if (n) {
+            fprintf(stderr, "%s:%d: %d layout problems:\n%s", r->script, r->line, n, pr.data);
+            strbuf_free(&pr);
+            return 1;
+        }
+    } else if (!strcmp(cmd, "clock")) {
+        arg(p, a, sizeof a);
+        char unit = a[strlen(a) ? strlen(a) - 1 : 0];
+        long n = strtol(a, NULL, 10);
+        int64_t ms = unit == 'd' ? n * 86400000L : unit == 'h' ? n * 3600000L : n * 60000L;
+        mb_clock_set_offset(mb_clock_offset() + ms);
+        render(r);
+    } else if (!strcmp(cmd, "resize")) {
+        arg(p, a, sizeof a);
+        int w, h;
+        if (main_parse_size(a, &w, &h))
+            return fail(r, "resize wants WxH, not \"%s\"", a);
+        SDL_SetWindowSize(plat_window(r->app->plat), w, h);
+        pump(r);
+        ui_resize(r->app->ui, w, h);
+        render(r);
+    } else if (!strcmp(cmd, "input")) {
+        arg(p, a, sizeof a);
+        r->mouse = !strcmp(a, "mouse");
+    } else {
+        return fail(r, "unknown command \"%s\"", cmd);
+    }
+    return 0;
+}
+
+int replay_run(const char *script, const char *shots, AppOptions *o)
+{
+    FILE *f = fopen(script, "r");
+    if (!f) {
+        fprintf(stderr, "mingbai: cannot read the script %s\n", script);
+        return 2;
+    }
+    mb_mkdirs(shots);
+    App app;
+    if (app_open(&app, o)) {
+        fclose(f);
+        app_close(&app);
+        return 1;
+    }
+    Replay r = {.app = &app, .now = 1000, .script = script};
+    render(&r);
+    char buf[1024];
+    int rc = 0;
+    while (fgets(buf, sizeof buf, f)) {
+        r.line++;
+        buf[strcspn(buf, "\r\n")] = 0;
+        const char *p = buf;
+        while (*p == ' ' || *p == '\t')
+            p++;
+        if (!*p || *p == '#')
+            continue;
+        if ((rc = run_line(&r, p, shots)))
+            break;
+    }
+    fclose(f);
+    app_close(&app);
+    return rc;
+}

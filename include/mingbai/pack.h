@@ -218,4 +218,31 @@ const GlossaryTerm *pack_glossary_find(const Pack *p, const char *id);
 /* A question by id in a unit's quiz for lang, or NULL. */
 const Question *unit_question(const Unit *u, Lang lang, const char *id);
 
+/* ---------------- added with the pack reader (files.c, manifest.c) ---------------- */
+
+/* Reads a zip archive held in memory, as pack_files_read does for a file
+ * (same limits and messages); origin names it in messages. data is not
+ * copied and must stay valid during the call. For callers that already hold
+ * the bytes: the fuzzer, tests. Returns 0, or the number of errors added to
+ * diags. The caller frees files with pack_files_free(), also on failure. */
+int pack_files_read_zip_mem(const void *data, size_t len, const char *origin,
+                            const PackLimits *lim, PackFiles *files, Diags *diags);
+
+/* Parses pack.ini text (untrusted) into p's manifest fields: format, id,
+ * version, has_lang, licence, author, title, description. p is a zeroed Pack
+ * or one from pack_build; strings live in p->arena. Returns the number of
+ * errors added to diags (located at path:line:col). */
+int pack_manifest_parse(const char *path, const char *data, size_t len, Pack *p, Diags *diags);
+
+/* Parses glossary.ini text (untrusted) into p->glossary, sorted by id, and
+ * checks that each term has a text and a definition in every language
+ * p->has_lang names (all languages the file uses when none is set).
+ * Strings live in p->arena. Returns the number of errors added to diags. */
+int pack_glossary_parse(const char *path, const char *data, size_t len, Pack *p, Diags *diags);
+
+/* Appends n bytes of s to b in double quotes, for a message: control bytes,
+ * invalid UTF-8 and bidirectional overrides are shown escaped and a long
+ * name is cut with "...", so a hostile name cannot garble the terminal. */
+void pack_quote(StrBuf *b, const char *s, size_t n);
+
 #endif

@@ -1,0 +1,76 @@
+/* Text engine: fonts with per-character fallback, line breaking (UAX #14 by
+ * libunibreak plus Chinese line-start/line-end rules), rich runs, layout
+ * cached per paragraph and width, and a glyph atlas. This header is free of
+ * SDL so ui can measure; drawing is in text_sdl.h for gfx. */
+#ifndef MINGBAI_TEXT_H
+#define MINGBAI_TEXT_H
+
+#include "mingbai/core.h"
+
+typedef struct TextEngine TextEngine;
+
+/* Run flags, set on byte ranges of a text. */
+enum {
+    TEXT_BOLD = 1,
+    TEXT_EM = 2,        /* italic in Latin; emphasis dots under Chinese */
+    TEXT_CODE = 4,
+    TEXT_LINK = 8,      /* underlined */
+    TEXT_GLOSSARY = 16, /* dotted underline, tappable */
+    TEXT_MUTED = 32     /* drawn in a secondary colour */
+};
+
+typedef struct {
+    uint32_t start, len, flags;
+} TextSpan;
+
+enum { TEXT_ALIGN_LEFT, TEXT_ALIGN_CENTER, TEXT_ALIGN_RIGHT };
+
+typedef struct {
+    int size;          /* pixels (em size) */
+    uint32_t flags;    /* TEXT_* applied to the whole text */
+    Lang lang;         /* line breaking, line height, emphasis */
+    int align;         /* TEXT_ALIGN_* */
+    float line_height; /* multiple of size; 0: 1.55 for English, 1.75 for Chinese */
+    int max_lines;     /* 0: no limit; else the rest is cut and "..." shown */
+} TextStyle;
+
+/* Opens the faces in font_dir. Returns NULL (with a logged message naming
+ * the missing file) when a face is missing. Free with text_engine_free(). */
+TextEngine *text_engine_new(const char *font_dir);
+void text_engine_free(TextEngine *te);
+
+/* Marks the start of a frame: layouts used in this frame stay valid until
+ * the next call. */
+void text_engine_frame(TextEngine *te);
+
+/* Lays out len bytes of UTF-8 s (spans may be NULL) wrapped at max_width
+ * pixels (0: no wrapping). The result is owned by the engine's cache and
+ * valid until the next text_engine_frame(). */
+const TextLayout *text_layout(TextEngine *te, const char *s, size_t len, const TextStyle *st,
+                              const TextSpan *spans, size_t nspans, int max_width);
+/* Convenience: a NUL-terminated string, no spans. */
+const TextLayout *text_layout_str(TextEngine *te, const char *s, const TextStyle *st,
+                                  int max_width);
+
+int text_layout_width(const TextLayout *l);
+int text_layout_height(const TextLayout *l);
+int text_layout_lines(const TextLayout *l);
+/* True when the layout was cut by max_lines or a word wider than the box. */
+bool text_layout_truncated(const TextLayout *l);
+/* The byte offset (into the laid-out text) of the glyph at x, y relative to
+ * the layout's top-left; false when there is none. */
+bool text_layout_hit(const TextLayout *l, int x, int y, uint32_t *byte_off);
+
+/* True when one of the shipped faces draws cp (bold: the bold chain). */
+bool text_covers(TextEngine *te, uint32_t cp, bool bold);
+
+typedef struct {
+    size_t atlas_bytes;   /* texture memory of the glyph atlas */
+    int atlas_pages;
+    int glyphs_cached;
+    int layouts_cached;
+    uint64_t layouts_built, glyphs_rasterised;
+} TextStats;
+void text_engine_stats(TextEngine *te, TextStats *out);
+
+#endif

@@ -1,0 +1,164 @@
+/* Kiosk wiring: see app.h. */
+#include "app.h"
+
+#include <limits.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static bool has_fonts(const char *dir)
+{
+    char *p = mb_xasprintf("%s/fonts/NotoSans-Regular.ttf", dir);
+    struct stat st;
+    bool ok = stat(p, &st) == 0;
+    free(p);
+    return ok;
+}
+
+char *app_find_data_dir(void)
+{
+    const char *env = getenv("MINGBAI_DATA_DIR");
+    if (env && has_fonts(env))
+        return mb_xstrdup(env);
+    char exe[PATH_MAX];
+    ssize_t n = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (n > 0) {
+        exe[n] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            char *parent = mb_xasprintf("%s/..", exe);
+            if (has_fonts(parent)) {
+                char *real = realpath(parent, NULL);
+                free(parent);
+                return real ? real : mb_xstrdup(exe);
+            }
+            free(parent);
+        }
+    }
+#ifdef MINGBAI_SOURCE_DIR
+    if (has_fonts(MINGBAI_SOURCE_DIR))
+        return mb_xstrdup(MINGBAI_SOURCE_DIR);
+#endif
+    return mb_xstrdup("/usr/share/mingbai");
+}
+
+static int import_shipped(App *app)
+{
+    char *path = mb_xasprintf("%s/content/media-literacy", app->data_dir);
+    Pack *p = NULL;
+    Diags d = {0};
+    int rc = MB_OK;
+    if (pack_load(path, &p, &d) != 0 || !p) {
+        fprintf(stderr, "mingbai: the shipped course has errors:\n");
+        diags_print(&d, stderr);
+        rc = MB_ERR;
+        goto done;
+    }
+    rc = store_pack_import(app->store, p, NULL, NULL);
+    if (rc != MB_OK)
+        fprintf(stderr, "mingbai: cannot import the shipped course: %s\n",
+                store_errmsg(app->store));
+done:
+    diags_free(&d);
+    pack_free(p);
+    free(path);
+    return rc;
+}
+
+int app_load_packs(App *app)
+{
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    if (store_pack_list(app->store, &list, &n) != MB_OK)
+        return MB_ERR_DB;
+    if (n == 0) {
+        if (import_shipped(app) != MB_OK)
+            return MB_ERR;
+        if (store_pack_list(app->store, &list, &n) != MB_OK)
+            return MB_ERR_DB;
+    }
+    app->packs = mb_xcalloc(n ? n : 1, sizeof *app->packs);
+    for (size_t i = 0; i < n; i++) {
+        PackFiles files = {0};
+        if (store_pack_files(app->store, list[i].id, &files) != MB_OK)
+            continue;
+        Diags d = {0};
+        Pack *p = NULL;
+        if (pack_build(&files, list[i].id, &p, &d) == 0 && p)
+            app->packs[app->npacks++] = p;
+        else {
+            fprintf(stderr, "mingbai: pack %s in the database no longer checks:\n", list[i].id);
+            diags_print(&d, stderr);
+        }
+        diags_free(&d);
+    }
+    store_pack_list_free(list, n);
+    /* The shipped course comes first. */
+    for (size_t i = 1; i < app->npacks; i++)
+        if (!strcmp(app->packs[i]->id, "media-literacy")) {
+            Pack *t = app->packs[0];
+            app->packs[0] = app->packs[i];
+            app->packs[i] = t;
+        }
+    return MB_OK;
+}
+
+int app_open(App *app, const AppOptions *o)
+{
+    memset(app, 0, sizeof *app);
+    app->data_dir = app_find_data_dir();
+    app->db_path = o->db_path ? mb_xstrdup(o->db_path) : store_default_path();
+    if (store_open(app->db_path, &app->store) != MB_OK) {
+        fprintf(stderr, "mingbai: cannot open the database %s\n", app->db_path);
+        return 1;
+    }
+    if (app_load_packs(app) != MB_OK)
+        return 1;
+    PlatOptions po = {.width = o->width, .height = o->height,
+                      .fullscreen = o->width <= 0 || o->height <= 0, .headless = o->headless,
+                      .title = "Mingbai 明白"};
+    if (plat_open(&po, &app->plat) != MB_OK)
+        return 1;
+    if (!o->headless)
+        plat_check_touch_access();
+    char *fonts = mb_xasprintf("%s/fonts", app->data_dir);
+    app->text = text_engine_new(fonts);
+    free(fonts);
+    if (!app->text)
+        return 1;
+    app->gfx = gfx_new(plat_renderer(app->plat), app->text);
+    int w, h;
+    plat_size(app->plat, &w, &h);
+    UiConfig uc = {.store = app->store, .text = app->text, .packs = app->packs,
+                   .npacks = app->npacks, .lang = o->lang, .width = w, .height = h,
+                   .px_per_mm = plat_px_per_mm(app->plat)};
+    app->ui = ui_new(&uc);
+    return 0;
+}
+
+void app_render(App *app, uint64_t now_ms)
+{
+    if (plat_take_render_reset(app->plat))
+        gfx_reset_textures(app->gfx);
+    ui_frame(app->ui, now_ms, &app->dl);
+    gfx_draw(app->gfx, &app->dl);
+}
+
+void app_close(App *app)
+{
+    ui_free(app->ui);
+    gfx_free(app->gfx);
+    text_engine_free(app->text);
+    plat_close(app->plat);
+    for (size_t i = 0; i < app->npacks; i++)
+        pack_free(app->packs[i]);
+    free(app->packs);
+    store_close(app->store);
+    drawlist_free(&app->dl);
+    free(app->data_dir);
+    free(app->db_path);
+    memset(app, 0, sizeof *app);
+}

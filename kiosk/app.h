@@ -1,0 +1,45 @@
+/* The wiring shared by the kiosk and replay: finds the data folders, opens
+ * the store (importing the shipped course into an empty database), loads
+ * the packs, and connects text, gfx, plat and ui. */
+#ifndef MINGBAI_APP_H
+#define MINGBAI_APP_H
+
+#include "mingbai/gfx.h"
+#include "mingbai/pack.h"
+#include "mingbai/plat.h"
+#include "mingbai/store.h"
+#include "mingbai/text.h"
+#include "mingbai/ui.h"
+
+typedef struct {
+    const char *db_path; /* NULL: the default */
+    Lang lang;
+    int width, height;   /* 0: full-screen */
+    bool headless;
+} AppOptions;
+
+typedef struct {
+    char *data_dir;      /* holds content/ and fonts/ */
+    char *db_path;
+    Store *store;
+    Pack **packs;
+    size_t npacks;
+    TextEngine *text;
+    Plat *plat;
+    Gfx *gfx;
+    Ui *ui;
+    DrawList dl;
+} App;
+
+/* Returns 0 or an exit status (with a message printed). */
+int app_open(App *app, const AppOptions *o);
+void app_close(App *app);
+/* Builds and draws a frame for now_ms. */
+void app_render(App *app, uint64_t now_ms);
+/* Finds the folder holding content/ and fonts/: $MINGBAI_DATA_DIR, the
+ * executable's parent folder, the source tree, /usr/share/mingbai. */
+char *app_find_data_dir(void);
+/* Loads every pack in the store (the shipped course first if empty). */
+int app_load_packs(App *app);
+
+#endif

@@ -1,0 +1,223 @@
+/* Draw list -> SDL_Renderer. Rounded rectangles are drawn as spans, text by
+ * the text engine's atlas, images decoded once (SDL_image, size checked
+ * before decoding) and kept as textures in a small cache that is rebuilt
+ * after a render device reset. */
+#include "mingbai/gfx.h"
+
+#include <SDL_image.h>
+#include <math.h>
+#include <string.h>
+
+#include "mingbai/text_sdl.h"
+
+#define IMAGE_CACHE 16
+#define IMAGE_MAX_PIXELS (4096 * 4096)
+
+typedef struct {
+    const void *data; /* identity of the encoded bytes */
+    SDL_Texture *tex;
+    int w, h;
+    uint64_t used;
+} ImageSlot;
+
+struct Gfx {
+    SDL_Renderer *r;
+    TextEngine *te;
+    ImageSlot images[IMAGE_CACHE];
+    uint64_t tick;
+};
+
+Gfx *gfx_new(SDL_Renderer *r, TextEngine *te)
+{
+    Gfx *g = mb_xcalloc(1, sizeof *g);
+    g->r = r;
+    g->te = te;
+    text_engine_attach(te, r);
+    return g;
+}
+
+void gfx_reset_textures(Gfx *g)
+{
+    for (int i = 0; i < IMAGE_CACHE; i++) {
+        if (g->images[i].tex)
+            SDL_DestroyTexture(g->images[i].tex);
+        memset(&g->images[i], 0, sizeof g->images[i]);
+    }
+    text_engine_reset_textures(g->te);
+}
+
+void gfx_free(Gfx *g)
+{
+    if (!g)
+        return;
+    gfx_reset_textures(g);
+    free(g);
+}
+
+static void set_color(SDL_Renderer *r, Color c)
+{
+    SDL_SetRenderDrawColor(r, c.r, c.g, c.b, c.a);
+    SDL_SetRenderDrawBlendMode(r, c.a == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
+}
+
+static void fill_round(SDL_Renderer *r, Rect rc, int rad)
+{
+    rad = MB_MIN(rad, MB_MIN(rc.w, rc.h) / 2);
+    if (rad <= 1) {
+        SDL_Rect s = {rc.x, rc.y, rc.w, rc.h};
+        SDL_RenderFillRect(r, &s);
+        return;
+    }
+    SDL_Rect mid = {rc.x, rc.y + rad, rc.w, rc.h - 2 * rad};
+    SDL_RenderFillRect(r, &mid);
+    for (int i = 0; i < rad; i++) {
+        double dy = rad - i - 0.5;
+        int dx = (int)lround(rad - sqrt((double)rad * rad - dy * dy));
+        SDL_Rect top = {rc.x + dx, rc.y + i, rc.w - 2 * dx, 1};
+        SDL_Rect bot = {rc.x + dx, rc.y + rc.h - 1 - i, rc.w - 2 * dx, 1};
+        SDL_RenderFillRect(r, &top);
+        SDL_RenderFillRect(r, &bot);
+    }
+}
+
+static void frame_round(SDL_Renderer *r, Rect rc, int rad, int th, Color c, Color inner)
+{
+    (void)inner;
+    set_color(r, c);
+    if (rad <= 1) {
+        for (int k = 0; k < th; k++) {
+            SDL_Rect s = {rc.x + k, rc.y + k, rc.w - 2 * k, rc.h - 2 * k};
+            SDL_RenderDrawRect(r, &s);
+        }
+        return;
+    }
+    /* Outline as the difference of two rounded fills, row by row. */
+    rad = MB_MIN(rad, MB_MIN(rc.w, rc.h) / 2);
+    for (int y = 0; y < rc.h; y++) {
+        int dx_out = 0, dx_in = -1;
+        if (y < rad || y >= rc.h - rad) {
+            int i = y < rad ? y : rc.h - 1 - y;
+            double dy = rad - i - 0.5;
+            dx_out = (int)lround(rad - sqrt((double)rad * rad - dy * dy));
+        }
+        int iy = y - th, ih = rc.h - 2 * th, irad = MB_MAX(0, rad - th);
+        if (iy >= 0 && iy < ih) {
+            dx_in = 0;
+            if (iy < irad || iy >= ih - irad) {
+                int i = iy < irad ? iy : ih - 1 - iy;
+                double dy = irad - i - 0.5;
+                dx_in = (int)lround(irad - sqrt((double)irad * irad - dy * dy));
+            }
+        }
+        if (dx_in < 0) {
+            SDL_Rect s = {rc.x + dx_out, rc.y + y, rc.w - 2 * dx_out, 1};
+            SDL_RenderFillRect(r, &s);
+        } else {
+            int l0 = rc.x + dx_out, l1 = rc.x + th + dx_in;
+            SDL_Rect a = {l0, rc.y + y, MB_MAX(1, l1 - l0), 1};
+            SDL_Rect b = {rc.x + rc.w - th - dx_in, rc.y + y, MB_MAX(1, l1 - l0), 1};
+            SDL_RenderFillRect(r, &a);
+            SDL_RenderFillRect(r, &b);
+        }
+    }
+}
+
+static ImageSlot *image_get(Gfx *g, const DrawCmd *c)
+{
+    ImageSlot *victim = &g->images[0];
+    for (int i = 0; i < IMAGE_CACHE; i++) {
+        if (g->images[i].data == c->image_data && g->images[i].tex) {
+            g->images[i].used = ++g->tick;
+            return &g->images[i];
+        }
+        if (g->images[i].used < victim->used)
+            victim = &g->images[i];
+    }
+    SDL_RWops *rw = SDL_RWFromConstMem(c->image_data, (int)c->image_len);
+    if (!rw)
+        return NULL;
+    SDL_Surface *s = IMG_Load_RW(rw, 1);
+    if (!s) {
+        mb_log(LOG_WARN, "image %s cannot be decoded: %s", c->str ? c->str : "?", IMG_GetError());
+        return NULL;
+    }
+    if ((int64_t)s->w * s->h > IMAGE_MAX_PIXELS) {
+        SDL_FreeSurface(s);
+        return NULL;
+    }
+    if (victim->tex)
+        SDL_DestroyTexture(victim->tex);
+    victim->tex = SDL_CreateTextureFromSurface(g->r, s);
+    victim->w = s->w;
+    victim->h = s->h;
+    victim->data = c->image_data;
+    victim->used = ++g->tick;
+    SDL_FreeSurface(s);
+    return victim->tex ? victim : NULL;
+}
+
+void gfx_draw(Gfx *g, const DrawList *dl)
+{
+    SDL_Renderer *r = g->r;
+    text_engine_attach(g->te, r);
+    SDL_RenderSetClipRect(r, NULL);
+    set_color(r, dl->clear);
+    SDL_RenderClear(r);
+    for (size_t i = 0; i < dl->count; i++) {
+        const DrawCmd *c = &dl->cmds[i];
+        switch (c->kind) {
+        case DRAW_RECT:
+            set_color(r, c->color);
+            fill_round(r, c->r, c->radius);
+            break;
+        case DRAW_FRAME:
+            frame_round(r, c->r, c->radius, MB_MAX(1, c->thickness), c->color, c->color);
+            break;
+        case DRAW_LINE:
+            set_color(r, c->color);
+            SDL_RenderDrawLine(r, c->r.x, c->r.y, c->r.x + c->r.w, c->r.y + c->r.h);
+            break;
+        case DRAW_TEXT: {
+            Color muted = c->color;
+            muted.a = (uint8_t)(c->color.a * 3 / 4);
+            text_draw(g->te, c->layout, c->r.x, c->r.y, c->color, muted);
+            break;
+        }
+        case DRAW_IMAGE: {
+            ImageSlot *im = image_get(g, c);
+            if (im) {
+                SDL_Rect d = {c->r.x, c->r.y, c->r.w, c->r.h};
+                SDL_RenderCopy(r, im->tex, NULL, &d);
+            }
+            break;
+        }
+        case DRAW_CLIP:
+            if (c->r.w <= 0) {
+                SDL_RenderSetClipRect(r, NULL);
+            } else {
+                SDL_Rect cl = {c->r.x, c->r.y, c->r.w, c->r.h};
+                SDL_RenderSetClipRect(r, &cl);
+            }
+            break;
+        }
+    }
+    SDL_RenderSetClipRect(r, NULL);
+}
+
+int gfx_screenshot(Gfx *g, const char *path)
+{
+    int w, h;
+    if (SDL_GetRendererOutputSize(g->r, &w, &h))
+        return MB_ERR_IO;
+    SDL_Surface *s = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_RGB24);
+    if (!s)
+        return MB_ERR_IO;
+    int rc = MB_OK;
+    if (SDL_RenderReadPixels(g->r, NULL, SDL_PIXELFORMAT_RGB24, s->pixels, s->pitch) ||
+        IMG_SavePNG(s, path)) {
+        mb_log(LOG_ERROR, "cannot write screenshot %s: %s", path, SDL_GetError());
+        rc = MB_ERR_IO;
+    }
+    SDL_FreeSurface(s);
+    return rc;
+}

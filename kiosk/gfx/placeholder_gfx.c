@@ -1,1 +1,0 @@
-/* module gfx */ typedef int mb_gfx_translation_unit;

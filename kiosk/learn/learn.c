@@ -1,0 +1,501 @@
+/* Scoring and the review schedule. A Response comes from a tap or the
+ * on-screen keyboard and is untrusted: an index outside the question gives
+ * MB_ERR, never a read past the answers. The rules follow Moodle's question
+ * types as its GIFT importer sets them up (usecase off for short answers,
+ * nominal tolerance for numerical answers), so a question bank scores the
+ * same here as on the Moodle site it came from. No I/O, no clock: time is
+ * passed in. */
+#include "mingbai/learn.h"
+
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define DAY_MS ((int64_t)24 * 60 * 60 * 1000)
+
+void learn_response_clear(Response *r)
+{
+    memset(r, 0, sizeof *r);
+    r->choice = -1;
+    for (size_t k = 0; k < LEARN_MAX_PAIRS; k++)
+        r->match[k] = -1;
+}
+
+static const char *learn_str(const char *s)
+{
+    return s ? s : "";
+}
+
+/* Left items of a matching question are the answers with a non-empty left
+ * side; an empty one is a distractor that only adds a right-hand choice. */
+static bool learn_answer_is_pair(const Answer *a)
+{
+    return a->left && a->left[0];
+}
+
+static size_t learn_pair_count(const Question *q)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < q->nanswers; i++)
+        n += learn_answer_is_pair(&q->answers[i]);
+    return n;
+}
+
+/* Typed text with ASCII white space removed at both ends, as a view. */
+static void learn_trim(const char *s, const char **start, size_t *len)
+{
+    size_t n = strlen(s);
+    while (n && (s[n - 1] == ' ' || (s[n - 1] >= '\t' && s[n - 1] <= '\r')))
+        n--;
+    while (n && (*s == ' ' || (*s >= '\t' && *s <= '\r'))) {
+        s++;
+        n--;
+    }
+    *start = s;
+    *len = n;
+}
+
+/* r->text may fill its array without a terminator when a caller copied a
+ * long input with strncpy; read it through a terminated copy. */
+typedef struct {
+    char s[LEARN_TEXT_MAX + 1];
+} LearnText;
+
+static LearnText learn_text(const Response *r)
+{
+    LearnText t;
+    size_t n = strnlen(r->text, sizeof r->text);
+    memcpy(t.s, r->text, n);
+    t.s[n] = 0;
+    return t;
+}
+
+static unsigned char learn_fold(unsigned char c)
+{
+    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
+}
+
+/* Moodle's compare_string_with_wildcard: '*' matches any run of bytes, "\*"
+ * a literal star, letters compare without ASCII case. Iterative with one
+ * backtrack point, so a hostile pattern like "*a*a*a*b" stays O(n*m). */
+static bool learn_wildcard_match(const char *pat, size_t plen, const char *txt, size_t tlen)
+{
+    size_t p = 0, t = 0;
+    size_t star_p = SIZE_MAX, star_t = 0;
+    while (t < tlen) {
+        if (p < plen && pat[p] == '*') {
+            star_p = ++p;
+            star_t = t;
+            continue;
+        }
+        if (p < plen) {
+            size_t step = 1;
+            unsigned char pc = (unsigned char)pat[p];
+            if (pc == '\\' && p + 1 < plen && pat[p + 1] == '*') {
+                pc = '*';
+                step = 2;
+            }
+            if (learn_fold(pc) == learn_fold((unsigned char)txt[t])) {
+                p += step;
+                t++;
+                continue;
+            }
+        }
+        if (star_p == SIZE_MAX)
+            return false;
+        p = star_p;
+        t = ++star_t;
+    }
+    while (p < plen && pat[p] == '*')
+        p++;
+    return p == plen;
+}
+
+/* Parses a typed number with '.' or ',' as the decimal point, by hand rather
+ * than with strtod, whose decimal point follows the process locale. */
+static bool learn_parse_number(const char *s, double *out)
+{
+    const char *p;
+    size_t n;
+    learn_trim(s, &p, &n);
+    const char *end = p + n;
+    double sign = 1;
+    if (p < end && (*p == '+' || *p == '-')) {
+        sign = *p == '-' ? -1 : 1;
+        p++;
+    }
+    double mant = 0;
+    int digits = 0, scale = 0;
+    while (p < end && *p >= '0' && *p <= '9') {
+        mant = mant * 10 + (*p++ - '0');
+        digits++;
+    }
+    if (p < end && (*p == '.' || *p == ',')) {
+        p++;
+        while (p < end && *p >= '0' && *p <= '9') {
+            mant = mant * 10 + (*p++ - '0');
+            digits++;
+            scale--;
+        }
+    }
+    if (!digits)
+        return false;
+    if (p < end && (*p == 'e' || *p == 'E')) {
+        p++;
+        int esign = 1, exp = 0, edigits = 0;
+        if (p < end && (*p == '+' || *p == '-')) {
+            esign = *p == '-' ? -1 : 1;
+            p++;
+        }
+        while (p < end && *p >= '0' && *p <= '9') {
+            if (exp < 10000)
+                exp = exp * 10 + (*p - '0');
+            p++;
+            edigits++;
+        }
+        if (!edigits)
+            return false;
+        scale += esign * exp;
+    }
+    if (p != end)
+        return false;
+    /* Dividing by an exact power of ten rounds once, so "3.14" gives the same
+     * double as the literal 3.14 the pack's value was parsed into. */
+    double v = scale < 0 ? mant / pow(10, -scale) : mant * pow(10, scale);
+    if (!isfinite(v))
+        return false;
+    *out = sign * v;
+    return true;
+}
+
+bool learn_response_complete(const Question *q, const Response *r)
+{
+    double x;
+    switch (q->type) {
+    case QT_MULTICHOICE:
+        return r->choice >= 0 && (size_t)r->choice < q->nanswers;
+    case QT_TRUEFALSE:
+        return r->choice == 0 || r->choice == 1;
+    case QT_MULTIRESPONSE:
+        for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
+            if (r->selected & ((uint64_t)1 << i))
+                return true;
+        return false;
+    case QT_MATCHING: {
+        size_t pairs = learn_pair_count(q);
+        if (!pairs || pairs > LEARN_MAX_PAIRS)
+            return false;
+        for (size_t k = 0; k < pairs; k++)
+            if (r->match[k] < 0 || (size_t)r->match[k] >= q->nanswers)
+                return false;
+        return true;
+    }
+    case QT_SHORTANSWER: {
+        LearnText text = learn_text(r);
+        const char *t;
+        size_t n;
+        learn_trim(text.s, &t, &n);
+        return n > 0;
+    }
+    case QT_NUMERICAL: {
+        /* Only a number can be submitted, so "abc" never costs an attempt. */
+        LearnText text = learn_text(r);
+        return learn_parse_number(text.s, &x);
+    }
+    default:
+        /* Description and essay have nothing to submit: the screen offers
+         * "next" instead. */
+        return false;
+    }
+}
+
+static int learn_score_multichoice(const Question *q, const Response *r, Score *out)
+{
+    if (r->choice < 0)
+        return MB_OK;
+    if ((size_t)r->choice >= q->nanswers)
+        return MB_ERR;
+    out->score = q->answers[r->choice].fraction;
+    out->feedback = q->answers[r->choice].feedback;
+    return MB_OK;
+}
+
+static int learn_score_multiresponse(const Question *q, const Response *r, Score *out)
+{
+    size_t usable = MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES);
+    if (usable < LEARN_MAX_CHOICES && (r->selected >> usable))
+        return MB_ERR;
+    double sum = 0;
+    bool first = true;
+    for (size_t i = 0; i < usable; i++) {
+        if (!(r->selected & ((uint64_t)1 << i)))
+            continue;
+        if (first)
+            out->feedback = q->answers[i].feedback;
+        first = false;
+        sum += q->answers[i].fraction;
+    }
+    out->score = sum;
+    return MB_OK;
+}
+
+static int learn_score_truefalse(const Question *q, const Response *r, Score *out)
+{
+    if (r->choice < 0)
+        return MB_OK;
+    if (r->choice > 1)
+        return MB_ERR;
+    bool right = (r->choice == 1) == q->tf_answer;
+    out->score = right ? 1 : 0;
+    out->feedback = right ? q->tf_feedback_right : q->tf_feedback_wrong;
+    return MB_OK;
+}
+
+/* Two left items may share a right side ("cat -> animal", "dog -> animal");
+ * Moodle offers that text once and accepts it for both, so a choice is right
+ * when its text equals the item's own. */
+static int learn_score_matching(const Question *q, const Response *r, Score *out)
+{
+    size_t pairs = learn_pair_count(q);
+    if (pairs > LEARN_MAX_PAIRS)
+        return MB_ERR;
+    size_t k = 0, right = 0;
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        if (!learn_answer_is_pair(a))
+            continue;
+        int m = r->match[k++];
+        if (m < 0)
+            continue;
+        if ((size_t)m >= q->nanswers)
+            return MB_ERR;
+        right += !strcmp(learn_str(q->answers[m].text), learn_str(a->text));
+    }
+    out->score = pairs ? (double)right / (double)pairs : 0;
+    return MB_OK;
+}
+
+static int learn_score_shortanswer(const Question *q, const Response *r, Score *out)
+{
+    LearnText text = learn_text(r);
+    const char *t;
+    size_t tn;
+    learn_trim(text.s, &t, &tn);
+    const Answer *best = NULL;
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        const char *p;
+        size_t pn;
+        learn_trim(learn_str(a->text), &p, &pn);
+        if (learn_wildcard_match(p, pn, t, tn) && (!best || a->fraction > best->fraction))
+            best = a;
+    }
+    if (best) {
+        out->score = best->fraction;
+        out->feedback = best->feedback;
+    }
+    return MB_OK;
+}
+
+/* Moodle widens every tolerance by a hair (MDL-3225) so that a range written
+ * as 3.141..3.142 accepts 3.142 despite binary rounding of the midpoint. */
+static bool learn_within(const Answer *a, double x)
+{
+    double eps = 1e-12 * MB_MAX(1.0, fabs(a->value));
+    return fabs(x - a->value) <= fabs(a->tolerance) + eps;
+}
+
+static int learn_score_numerical(const Question *q, const Response *r, Score *out)
+{
+    double x;
+    LearnText text = learn_text(r);
+    bool number = learn_parse_number(text.s, &x);
+    const Answer *best = NULL, *other = NULL;
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        if (a->catchall) {
+            if (!other)
+                other = a;
+            continue;
+        }
+        if (number && learn_within(a, x) && (!best || a->fraction > best->fraction))
+            best = a;
+    }
+    if (best) {
+        out->score = best->fraction;
+        out->feedback = best->feedback;
+    } else if (other) {
+        out->feedback = other->feedback;
+    }
+    return MB_OK;
+}
+
+int learn_score(const Question *q, const Response *r, Score *out)
+{
+    memset(out, 0, sizeof *out);
+    int rc = MB_OK;
+    switch (q->type) {
+    case QT_MULTICHOICE:
+        rc = learn_score_multichoice(q, r, out);
+        break;
+    case QT_MULTIRESPONSE:
+        rc = learn_score_multiresponse(q, r, out);
+        break;
+    case QT_TRUEFALSE:
+        rc = learn_score_truefalse(q, r, out);
+        break;
+    case QT_MATCHING:
+        rc = learn_score_matching(q, r, out);
+        break;
+    case QT_SHORTANSWER:
+        rc = learn_score_shortanswer(q, r, out);
+        break;
+    case QT_NUMERICAL:
+        rc = learn_score_numerical(q, r, out);
+        break;
+    default:
+        /* Description and essay: shown, never scored. */
+        return MB_OK;
+    }
+    if (rc) {
+        memset(out, 0, sizeof *out);
+        return rc;
+    }
+    out->scored = true;
+    out->max = 1;
+    if (!(out->score > 0)) /* also catches a NaN weight */
+        out->score = 0;
+    out->score = MB_MIN(out->score, out->max);
+    out->correct = out->score >= out->max - 1e-9;
+    return MB_OK;
+}
+
+static void learn_join(StrBuf *out, bool *first, const char *s)
+{
+    if (!*first)
+        strbuf_puts(out, "; ");
+    *first = false;
+    strbuf_puts(out, learn_str(s));
+}
+
+static void learn_pair_put(StrBuf *out, bool *first, const Answer *left, const Answer *right)
+{
+    if (!*first)
+        strbuf_puts(out, "; ");
+    *first = false;
+    strbuf_printf(out, "%s -> %s", learn_str(left->left), learn_str(right->text));
+}
+
+void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
+{
+    bool first = true;
+    switch (q->type) {
+    case QT_MULTICHOICE:
+        if (r->choice >= 0 && (size_t)r->choice < q->nanswers)
+            strbuf_puts(out, learn_str(q->answers[r->choice].text));
+        break;
+    case QT_MULTIRESPONSE:
+        for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
+            if (r->selected & ((uint64_t)1 << i))
+                learn_join(out, &first, q->answers[i].text);
+        break;
+    case QT_TRUEFALSE:
+        if (r->choice == 0 || r->choice == 1)
+            strbuf_puts(out, r->choice ? "true" : "false");
+        break;
+    case QT_MATCHING: {
+        /* Unmatched items are left out: what is absent was not matched. */
+        size_t k = 0;
+        for (size_t i = 0; i < q->nanswers && k < LEARN_MAX_PAIRS; i++) {
+            if (!learn_answer_is_pair(&q->answers[i]))
+                continue;
+            int m = r->match[k++];
+            if (m >= 0 && (size_t)m < q->nanswers)
+                learn_pair_put(out, &first, &q->answers[i], &q->answers[m]);
+        }
+        break;
+    }
+    case QT_SHORTANSWER:
+    case QT_NUMERICAL:
+    case QT_ESSAY: {
+        LearnText text = learn_text(r);
+        const char *t;
+        size_t tn;
+        learn_trim(text.s, &t, &tn);
+        strbuf_append(out, t, tn);
+        break;
+    }
+    default:
+        break;
+    }
+}
+
+static void learn_number_put(StrBuf *out, bool *first, const Answer *a)
+{
+    if (!*first)
+        strbuf_puts(out, "; ");
+    *first = false;
+    double tol = fabs(a->tolerance);
+    if (tol == 0)
+        strbuf_printf(out, "%.15g", a->value);
+    else
+        strbuf_printf(out, "%.15g..%.15g", a->value - tol, a->value + tol);
+}
+
+void learn_correct_describe(const Question *q, StrBuf *out)
+{
+    bool first = true;
+    double best = 0;
+    /* Full marks are the usual answer; a bank whose best answer is worth 50%
+     * still shows that answer rather than nothing. */
+    for (size_t i = 0; i < q->nanswers; i++)
+        if (!q->answers[i].catchall)
+            best = MB_MAX(best, q->answers[i].fraction);
+    switch (q->type) {
+    case QT_MULTICHOICE:
+    case QT_SHORTANSWER:
+        for (size_t i = 0; i < q->nanswers && best > 0; i++)
+            if (q->answers[i].fraction >= best)
+                learn_join(out, &first, q->answers[i].text);
+        break;
+    case QT_MULTIRESPONSE:
+        for (size_t i = 0; i < q->nanswers; i++)
+            if (q->answers[i].fraction > 0)
+                learn_join(out, &first, q->answers[i].text);
+        break;
+    case QT_TRUEFALSE:
+        strbuf_puts(out, q->tf_answer ? "true" : "false");
+        break;
+    case QT_MATCHING:
+        for (size_t i = 0; i < q->nanswers; i++)
+            if (learn_answer_is_pair(&q->answers[i]))
+                learn_pair_put(out, &first, &q->answers[i], &q->answers[i]);
+        break;
+    case QT_NUMERICAL:
+        for (size_t i = 0; i < q->nanswers && best > 0; i++)
+            if (!q->answers[i].catchall && q->answers[i].fraction >= best)
+                learn_number_put(out, &first, &q->answers[i]);
+        break;
+    default:
+        break;
+    }
+}
+
+int learn_review_next_box(int box, bool correct)
+{
+    if (!correct)
+        return 1;
+    if (box <= LEARN_BOX_RETIRED || box >= LEARN_BOX_MAX)
+        return LEARN_BOX_RETIRED;
+    return box + 1;
+}
+
+int64_t learn_review_due_ms(int box, int64_t now_ms)
+{
+    static const int days[LEARN_BOX_MAX + 1] = {0, 1, 3, 7};
+    if (box <= LEARN_BOX_RETIRED)
+        return INT64_MAX;
+    int64_t wait = days[MB_MIN(box, LEARN_BOX_MAX)] * DAY_MS;
+    return now_ms > INT64_MAX - wait ? INT64_MAX : now_ms + wait;
+}

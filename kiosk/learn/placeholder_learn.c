@@ -1,1 +1,0 @@
-/* module learn */ typedef int mb_learn_translation_unit;

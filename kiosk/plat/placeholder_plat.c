@@ -1,1 +1,0 @@
-/* module plat */ typedef int mb_plat_translation_unit;

@@ -1,1 +1,0 @@
-/* module store */ typedef int mb_store_translation_unit;

@@ -1,0 +1,44 @@
+/* What the store's files share: the Store itself and small helpers around
+ * sqlite3 that keep every failure to one status and one message. Private to
+ * kiosk/store; nothing outside sees sqlite3.h. */
+#ifndef MINGBAI_STORE_INTERNAL_H
+#define MINGBAI_STORE_INTERNAL_H
+
+#include "mingbai/store.h"
+
+#include <sqlite3.h>
+
+struct Store {
+    sqlite3 *db;
+    char *path;
+    char kiosk_id[40];
+    char errmsg[512];
+    bool logged; /* errmsg is already in the log */
+};
+
+/* Sets the Store's message (printf-style) and returns status. */
+int store_fail(Store *s, int status, const char *fmt, ...) MB_PRINTF(3, 4);
+/* Sets the message to "what: <sqlite's message>" and returns MB_ERR_DB. */
+int store_fail_db(Store *s, const char *what);
+
+int store_prepare(Store *s, const char *sql, sqlite3_stmt **st);
+/* Binds s (NULL binds SQL NULL); the string must outlive the statement's use. */
+void store_bind_text(sqlite3_stmt *st, int i, const char *s);
+/* A new copy of a text column, or NULL for SQL NULL. */
+char *store_column_strdup(sqlite3_stmt *st, int i);
+
+/* Write transactions start IMMEDIATE so that the write lock is taken (or
+ * waited for, up to busy_timeout) before any work, never half way through. */
+int store_tx_begin(Store *s);
+int store_tx_begin_read(Store *s);
+int store_tx_commit(Store *s);
+/* Rolls back when a transaction is open; keeps the Store's message. */
+void store_tx_rollback(Store *s);
+
+/* Fills buf with random bytes from /dev/urandom (SQLite's generator when the
+ * device cannot be read, so an answer is never lost for want of entropy). */
+void store_random_bytes(void *buf, size_t n);
+/* Writes n random bytes as lower-case hex into out (2n + 1 bytes). */
+void store_random_hex(char *out, size_t n);
+
+#endif

@@ -1,0 +1,189 @@
+/* Glyph atlas: each glyph is rasterised once (SDL_ttf, blended, white) into
+ * one of a few fixed-size texture pages with shelf packing, and a page of
+ * text is then a batch of texture copies tinted by colour mod. When every
+ * page is full, the least recently used page is cleared and its glyphs are
+ * drawn again on demand; after a render device reset all pages are rebuilt
+ * the same way. */
+#include "text_internal.h"
+
+#include <string.h>
+
+void text_engine_attach(TextEngine *te, SDL_Renderer *r)
+{
+    if (te->renderer != r)
+        text_atlas_free(te);
+    te->renderer = r;
+}
+
+void text_atlas_free(TextEngine *te)
+{
+    for (int i = 0; i < te->npages; i++)
+        if (te->pages[i].tex)
+            SDL_DestroyTexture(te->pages[i].tex);
+    memset(te->pages, 0, sizeof te->pages);
+    te->npages = 0;
+    for (int i = 0; i < GLYPH_TABLE; i++) {
+        te->glyphs[i].w = 0;
+        te->glyphs[i].page = -1;
+    }
+}
+
+void text_engine_reset_textures(TextEngine *te)
+{
+    /* After SDL_RENDER_DEVICE_RESET the textures are already gone; after
+     * TARGETS_RESET they are kept but may hold garbage. Either way: rebuild. */
+    text_atlas_free(te);
+}
+
+static int page_new(TextEngine *te)
+{
+    AtlasPage *p = &te->pages[te->npages];
+    p->tex = SDL_CreateTexture(te->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_STATIC,
+                               ATLAS_SIZE, ATLAS_SIZE);
+    if (!p->tex) {
+        mb_log(LOG_ERROR, "cannot create the glyph atlas: %s", SDL_GetError());
+        return -1;
+    }
+    SDL_SetTextureBlendMode(p->tex, SDL_BLENDMODE_BLEND);
+    /* Clear so that unused corners never show old glyphs. */
+    void *zero = mb_xcalloc(ATLAS_SIZE * 4, 1);
+    for (int y = 0; y < ATLAS_SIZE; y++) {
+        SDL_Rect row = {0, y, ATLAS_SIZE, 1};
+        SDL_UpdateTexture(p->tex, &row, zero, ATLAS_SIZE * 4);
+    }
+    free(zero);
+    p->shelf_x = p->shelf_y = p->shelf_h = 0;
+    p->generation++;
+    return te->npages++;
+}
+
+static bool page_fit(AtlasPage *p, int w, int h, int *x, int *y)
+{
+    if (p->shelf_x + w > ATLAS_SIZE) {
+        p->shelf_y += p->shelf_h + 1;
+        p->shelf_x = 0;
+        p->shelf_h = 0;
+    }
+    if (p->shelf_y + h > ATLAS_SIZE)
+        return false;
+    *x = p->shelf_x;
+    *y = p->shelf_y;
+    p->shelf_x += w + 1;
+    p->shelf_h = MB_MAX(p->shelf_h, h);
+    return true;
+}
+
+/* Evicts the least recently used page: its glyphs are forgotten. */
+static int page_evict(TextEngine *te)
+{
+    int lru = 0;
+    for (int i = 1; i < te->npages; i++)
+        if (te->pages[i].last_used < te->pages[lru].last_used)
+            lru = i;
+    for (int i = 0; i < GLYPH_TABLE; i++)
+        if (te->glyphs[i].page == lru) {
+            te->glyphs[i].page = -1;
+            te->glyphs[i].w = 0;
+        }
+    AtlasPage *p = &te->pages[lru];
+    SDL_DestroyTexture(p->tex);
+    uint32_t gen = p->generation;
+    te->npages--;
+    /* Recreate in place. */
+    AtlasPage saved = te->pages[te->npages];
+    int n = te->npages;
+    te->npages = lru;
+    int got = page_new(te);
+    te->npages = n + 1;
+    if (lru != n)
+        te->pages[n] = saved;
+    te->pages[lru].generation = gen + 1;
+    return got;
+}
+
+static bool rasterise(TextEngine *te, Glyph *g)
+{
+    static const SDL_Color white = {255, 255, 255, 255};
+    SDL_Surface *s = TTF_RenderGlyph32_Blended(te->fonts[g->font].font, g->cp, white);
+    if (!s)
+        return false;
+    if (s->format->format != SDL_PIXELFORMAT_ARGB8888) {
+        SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
+        SDL_FreeSurface(s);
+        if (!c)
+            return false;
+        s = c;
+    }
+    int w = s->w, h = s->h, x = 0, y = 0;
+    if (w > ATLAS_SIZE || h > ATLAS_SIZE) {
+        SDL_FreeSurface(s);
+        return false;
+    }
+    int page = -1;
+    for (int i = 0; i < te->npages && page < 0; i++)
+        if (page_fit(&te->pages[i], w, h, &x, &y))
+            page = i;
+    if (page < 0) {
+        page = te->npages < ATLAS_MAX_PAGES ? page_new(te) : page_evict(te);
+        if (page < 0 || !page_fit(&te->pages[page], w, h, &x, &y)) {
+            SDL_FreeSurface(s);
+            return false;
+        }
+    }
+    SDL_Rect dst = {x, y, w, h};
+    SDL_UpdateTexture(te->pages[page].tex, &dst, s->pixels, s->pitch);
+    SDL_FreeSurface(s);
+    g->page = (int8_t)page;
+    g->ax = (int16_t)x;
+    g->ay = (int16_t)y;
+    g->w = (int16_t)w;
+    g->h = (int16_t)h;
+    te->glyphs_rasterised++;
+    return true;
+}
+
+void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, Color muted)
+{
+    if (!te->renderer)
+        return;
+    for (int i = 0; i < l->nglyphs; i++) {
+        const LGlyph *lg = &l->glyphs[i];
+        if (lg->space)
+            continue;
+        Glyph *g = text_glyph_get(te, lg->font, lg->cp);
+        if (g->w == 0 && !rasterise(te, g))
+            continue;
+        AtlasPage *p = &te->pages[g->page];
+        p->last_used = te->frame;
+        Color c = (lg->flags & TEXT_MUTED) ? muted : color;
+        SDL_SetTextureColorMod(p->tex, c.r, c.g, c.b);
+        SDL_SetTextureAlphaMod(p->tex, c.a);
+        /* The rasterised cell starts at min(0, minx) left of the pen and
+         * at the font's ascent above the baseline. */
+        int gx = x + lg->x + MB_MIN(0, lg->minx);
+        int gy = y + lg->y - te->fonts[lg->font].ascent;
+        SDL_Rect src = {g->ax, g->ay, g->w, g->h};
+        SDL_Rect dst = {gx, gy, g->w, g->h};
+        SDL_RenderCopy(te->renderer, p->tex, &src, &dst);
+        if (lg->flags & (TEXT_LINK | TEXT_GLOSSARY | TEXT_EM)) {
+            int px = te->fonts[lg->font].px;
+            int th = MB_MAX(1, px / 14);
+            SDL_SetRenderDrawColor(te->renderer, c.r, c.g, c.b, c.a);
+            if ((lg->flags & TEXT_EM) && lg->cjk) {
+                /* Chinese emphasis: a dot under each character (着重号). */
+                int d = MB_MAX(2, px / 9);
+                SDL_Rect dot = {x + lg->x + lg->adv / 2 - d / 2, y + lg->y + px / 4, d, d};
+                SDL_RenderFillRect(te->renderer, &dot);
+            } else if (lg->flags & TEXT_GLOSSARY) {
+                /* Dotted underline: tappable term. */
+                for (int dx = 0; dx < lg->adv; dx += th * 3) {
+                    SDL_Rect dot = {x + lg->x + dx, y + lg->y + px / 6, th * 2, th};
+                    SDL_RenderFillRect(te->renderer, &dot);
+                }
+            } else if (lg->flags & TEXT_LINK) {
+                SDL_Rect line = {x + lg->x, y + lg->y + px / 6, lg->adv, th};
+                SDL_RenderFillRect(te->renderer, &line);
+            }
+        }
+    }
+}

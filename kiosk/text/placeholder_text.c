@@ -1,1 +1,0 @@
-/* module text */ typedef int mb_text_translation_unit;

@@ -1,1 +1,0 @@
-/* module ui */ typedef int mb_ui_translation_unit;

@@ -1,0 +1,103 @@
+/* The interface's translation catalogue: every string the screens show, in
+ * English (the key) and Simplified Chinese. A test checks that each entry
+ * has both, and that every tr() key used in the screens is in the table. */
+#include "ui_internal.h"
+
+#include <string.h>
+
+typedef struct {
+    const char *en, *zh;
+} Msg;
+
+static const Msg catalog[] = {
+    {"Mingbai", "明白"},
+    {"Reading the feed: a critical course on platforms",
+     "读懂信息流：以批判的眼光看平台"},
+    {"Tap anywhere to start", "轻触屏幕开始"},
+    {"Choose your language", "选择语言"},
+    {"You can change it at any time with the button in the corner.",
+     "随时可以点右上角的按钮切换语言。"},
+    {"Who is studying?", "谁在学习？"},
+    {"Tap your name, or continue as a guest.", "请点你的名字，或以访客身份继续。"},
+    {"Continue as a guest", "以访客身份继续"},
+    {"Units", "学习单元"},
+    {"Back", "返回"},
+    {"Home", "首页"},
+    {"Not started", "未开始"},
+    {"Read", "已阅读"},
+    {"Quiz: %d of %d right", "测验：答对 %d / %d"},
+    {"About this course", "关于本课程"},
+    {"Take the quiz", "开始测验"},
+    {"Back to the units", "返回单元列表"},
+    {"Question %d of %d", "第 %d 题，共 %d 题"},
+    {"Choose one answer.", "请选择一个答案。"},
+    {"Choose every answer that applies.", "请选择所有正确的答案。"},
+    {"True", "对"},
+    {"False", "错"},
+    {"Check my answer", "提交答案"},
+    {"Next question", "下一题"},
+    {"See my results", "查看结果"},
+    {"Right", "回答正确"},
+    {"Partly right", "部分正确"},
+    {"Not quite", "不完全对"},
+    {"You chose: %s", "你的答案：%s"},
+    {"The answer: %s", "正确答案：%s"},
+    {"How do we know?", "我们怎么知道？"},
+    {"Your answer is saved.", "你的答案已保存。"},
+    {"Your answer could not be saved: %s", "答案未能保存：%s"},
+    {"Unit finished", "本单元完成"},
+    {"You scored %s out of %d.", "得分：%s / %d。"},
+    {"Worth another look", "值得再看一遍"},
+    {"These questions will come back for review in a few days.",
+     "这些题目几天后会回来供你复习。"},
+    {"You answered every question right.", "你全部答对了。"},
+    {"Discuss with your instructor", "请与讲师讨论"},
+    {"This question is for discussion; it is not scored.", "这道题用于讨论，不计分。"},
+    {"Continue", "继续"},
+    {"Are you still there?", "你还在吗？"},
+    {"Your answers are saved. Tap to keep going.", "你的答案都已保存。轻触即可继续。"},
+    {"I'm still here", "我还在"},
+    {"Tap each item on the left, then its match on the right.",
+     "先点左边的一项，再点右边与之对应的一项。"},
+    {"Type your answer.", "请输入答案。"},
+    {"Type a number.", "请输入数字。"},
+    {"Clear", "清除"},
+    {"No course is installed. Ask your instructor to load a content pack.",
+     "尚未安装课程。请讲师导入内容包。"},
+    {"Sources", "参考来源"},
+    {"%d questions", "%d 道题"},
+    {"Review: %d questions are waiting", "复习：%d 道题等待复习"},
+    {"Start review", "开始复习"},
+    {"Finish", "结束"},
+};
+
+const char *tr_lang(Lang l, const char *en)
+{
+    if (l == LANG_EN)
+        return en;
+    for (size_t i = 0; i < MB_COUNT(catalog); i++)
+        if (!strcmp(catalog[i].en, en))
+            return catalog[i].zh;
+    mb_log(LOG_WARN, "no Chinese translation for \"%s\"", en);
+    return en;
+}
+
+const char *tr(Ui *ui, const char *en)
+{
+    return tr_lang(ui->lang, en);
+}
+
+size_t tr_catalog_size(void)
+{
+    return MB_COUNT(catalog);
+}
+
+const char *tr_catalog_en(size_t i)
+{
+    return catalog[i].en;
+}
+
+const char *tr_catalog_zh(size_t i)
+{
+    return catalog[i].zh;
+}

@@ -1,0 +1,579 @@
+/* Unit tests for learn: scoring of every question type as Moodle scores a
+ * GIFT question bank (weights, partial credit, negative weights clamped,
+ * wildcards, tolerances, catch-all, distractors), the readable forms of
+ * responses and right answers, and the Leitner review schedule. Questions
+ * are built by hand, the way the GIFT parser would build them. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mingbai/learn.h"
+
+#define DAY ((int64_t)24 * 60 * 60 * 1000)
+#define EPS 1e-9
+
+static Answer choice_answer(const char *text, double fraction, const char *feedback)
+{
+    Answer a;
+    memset(&a, 0, sizeof a);
+    a.text = (char *)text;
+    a.fraction = fraction;
+    a.feedback = (char *)feedback;
+    return a;
+}
+
+static Answer pair_answer(const char *left, const char *right)
+{
+    Answer a = choice_answer(right, left[0] ? 1 : 0, NULL);
+    a.left = (char *)left;
+    return a;
+}
+
+static Answer number_answer(double value, double tolerance, double fraction, const char *feedback)
+{
+    Answer a = choice_answer("", fraction, feedback);
+    a.value = value;
+    a.tolerance = tolerance;
+    return a;
+}
+
+static Question question(QuestionType type, Answer *answers, size_t n)
+{
+    Question q;
+    memset(&q, 0, sizeof q);
+    q.type = type;
+    q.id = "q";
+    q.text = "?";
+    q.answers = answers;
+    q.nanswers = n;
+    return q;
+}
+
+static Score score_of(const Question *q, const Response *r)
+{
+    Score s;
+    assert_int_equal(learn_score(q, r, &s), MB_OK);
+    return s;
+}
+
+static Response typed(const char *text)
+{
+    Response r;
+    learn_response_clear(&r);
+    snprintf(r.text, sizeof r.text, "%s", text);
+    return r;
+}
+
+static Response chosen(int choice)
+{
+    Response r;
+    learn_response_clear(&r);
+    r.choice = choice;
+    return r;
+}
+
+static void test_response_clear(void **state)
+{
+    (void)state;
+    Response r;
+    memset(&r, 0x55, sizeof r);
+    learn_response_clear(&r);
+    assert_int_equal(r.choice, -1);
+    assert_true(r.selected == 0);
+    for (int k = 0; k < LEARN_MAX_PAIRS; k++)
+        assert_int_equal(r.match[k], -1);
+    assert_string_equal(r.text, "");
+}
+
+static void test_multichoice(void **state)
+{
+    (void)state;
+    Answer a[] = {choice_answer("Right", 1, "well done"), choice_answer("Half", 0.5, NULL),
+                  choice_answer("Wrong", 0, "no"), choice_answer("Worse", -0.5, "penalty")};
+    Question q = question(QT_MULTICHOICE, a, 4);
+
+    Response r = chosen(0);
+    Score s = score_of(&q, &r);
+    assert_true(s.scored);
+    assert_float_equal(s.score, 1, EPS);
+    assert_float_equal(s.max, 1, EPS);
+    assert_true(s.correct);
+    assert_string_equal(s.feedback, "well done");
+
+    r = chosen(1);
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0.5, EPS);
+    assert_false(s.correct);
+    assert_null(s.feedback);
+
+    r = chosen(2);
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0, EPS);
+    assert_string_equal(s.feedback, "no");
+
+    /* A negative weight lowers the score but never below 0. */
+    r = chosen(3);
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0, EPS);
+    assert_false(s.correct);
+    assert_string_equal(s.feedback, "penalty");
+
+    /* Nothing chosen scores 0; an index past the answers is refused. */
+    r = chosen(-1);
+    s = score_of(&q, &r);
+    assert_true(s.scored);
+    assert_float_equal(s.score, 0, EPS);
+    r = chosen(4);
+    assert_int_equal(learn_score(&q, &r, &s), MB_ERR);
+    assert_false(s.scored);
+
+    assert_false(learn_response_complete(&q, &(Response){.choice = -1}));
+    assert_true(learn_response_complete(&q, &(Response){.choice = 3}));
+    assert_false(learn_response_complete(&q, &(Response){.choice = 4}));
+}
+
+static void test_multiresponse(void **state)
+{
+    (void)state;
+    Answer a[] = {choice_answer("a", 0.5, "fa"), choice_answer("b", 0.5, "fb"),
+                  choice_answer("c", -1, "fc"), choice_answer("d", -0.5, NULL)};
+    Question q = question(QT_MULTIRESPONSE, a, 4);
+    Response r;
+    learn_response_clear(&r);
+    assert_false(learn_response_complete(&q, &r));
+
+    r.selected = 1 | 2;
+    assert_true(learn_response_complete(&q, &r));
+    Score s = score_of(&q, &r);
+    assert_float_equal(s.score, 1, EPS);
+    assert_true(s.correct);
+    assert_string_equal(s.feedback, "fa");
+
+    r.selected = 2;
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0.5, EPS);
+    assert_false(s.correct);
+    assert_string_equal(s.feedback, "fb");
+
+    /* Ticking everything is not rewarded: wrong ticks take marks away. */
+    r.selected = 1 | 2 | 4 | 8;
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0, EPS);
+
+    r.selected = 1 | 2 | 8;
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0.5, EPS);
+
+    /* The sum is clamped to [0, 1]. */
+    r.selected = 1 | 4;
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0, EPS);
+    Answer over[] = {choice_answer("x", 1, NULL), choice_answer("y", 1, NULL)};
+    Question q2 = question(QT_MULTIRESPONSE, over, 2);
+    r.selected = 3;
+    s = score_of(&q2, &r);
+    assert_float_equal(s.score, 1, EPS);
+    assert_true(s.correct);
+
+    /* A tick past the answers is refused. */
+    r.selected = 16;
+    assert_int_equal(learn_score(&q, &r, &s), MB_ERR);
+    assert_false(learn_response_complete(&q, &r));
+}
+
+static void test_truefalse(void **state)
+{
+    (void)state;
+    Answer a[] = {choice_answer("true", 1, NULL), choice_answer("false", 0, NULL)};
+    Question q = question(QT_TRUEFALSE, a, 2);
+    q.tf_answer = true;
+    q.tf_feedback_right = "right!";
+    q.tf_feedback_wrong = "it is true";
+
+    Response r = chosen(1);
+    Score s = score_of(&q, &r);
+    assert_true(s.correct);
+    assert_float_equal(s.score, 1, EPS);
+    assert_string_equal(s.feedback, "right!");
+
+    r = chosen(0);
+    s = score_of(&q, &r);
+    assert_false(s.correct);
+    assert_float_equal(s.score, 0, EPS);
+    assert_string_equal(s.feedback, "it is true");
+
+    q.tf_answer = false;
+    s = score_of(&q, &r);
+    assert_true(s.correct);
+
+    r = chosen(2);
+    assert_int_equal(learn_score(&q, &r, &s), MB_ERR);
+    assert_false(learn_response_complete(&q, &r));
+    r = chosen(0);
+    assert_true(learn_response_complete(&q, &r));
+}
+
+static void test_matching(void **state)
+{
+    (void)state;
+    /* A distractor sits between the items: the k-th left item skips it. */
+    Answer a[] = {pair_answer("cat", "animal"), pair_answer("", "mineral"),
+                  pair_answer("rose", "plant"), pair_answer("dog", "animal")};
+    Question q = question(QT_MATCHING, a, 4);
+    Response r;
+    learn_response_clear(&r);
+    assert_false(learn_response_complete(&q, &r));
+
+    r.match[0] = 0; /* cat -> animal */
+    r.match[1] = 2; /* rose -> plant */
+    r.match[2] = 3; /* dog -> animal */
+    assert_true(learn_response_complete(&q, &r));
+    Score s = score_of(&q, &r);
+    assert_float_equal(s.score, 1, EPS);
+    assert_true(s.correct);
+
+    /* Two items with the same right side accept either copy of it. */
+    r.match[0] = 3;
+    r.match[2] = 0;
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 1, EPS);
+
+    /* The distractor is never right. */
+    r.match[1] = 1;
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 2.0 / 3.0, EPS);
+    assert_false(s.correct);
+
+    r.match[0] = -1;
+    assert_false(learn_response_complete(&q, &r));
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 1.0 / 3.0, EPS);
+
+    r.match[0] = 9;
+    assert_int_equal(learn_score(&q, &r, &s), MB_ERR);
+}
+
+static void test_shortanswer(void **state)
+{
+    (void)state;
+    Answer a[] = {choice_answer("Grant", 1, "yes"), choice_answer("U* Grant", 0.5, "full name"),
+                  choice_answer("Ulysses S. Grant", 1, NULL)};
+    Question q = question(QT_SHORTANSWER, a, 3);
+
+    Response r = typed("  grant \n");
+    Score s = score_of(&q, &r);
+    assert_true(s.correct);
+    assert_string_equal(s.feedback, "yes");
+
+    r = typed("GRANT");
+    assert_true(score_of(&q, &r).correct);
+
+    r = typed("Ulysses Grant");
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 0.5, EPS);
+    assert_string_equal(s.feedback, "full name");
+
+    /* The best of several matching answers counts. */
+    r = typed("ulysses s. grant");
+    s = score_of(&q, &r);
+    assert_float_equal(s.score, 1, EPS);
+
+    r = typed("Lee");
+    s = score_of(&q, &r);
+    assert_true(s.scored);
+    assert_float_equal(s.score, 0, EPS);
+    assert_null(s.feedback);
+
+    r = typed("   ");
+    assert_false(learn_response_complete(&q, &r));
+    r = typed("x");
+    assert_true(learn_response_complete(&q, &r));
+}
+
+static void test_shortanswer_wildcards(void **state)
+{
+    (void)state;
+    Answer a[] = {choice_answer("c*t", 1, NULL)};
+    Question q = question(QT_SHORTANSWER, a, 1);
+    const char *yes[] = {"cat", "ct", "Coat", "c*t", "cattle cat"};
+    const char *no[] = {"cats", "at", "dog", ""};
+    for (size_t i = 0; i < MB_COUNT(yes); i++) {
+        Response r = typed(yes[i]);
+        assert_true(score_of(&q, &r).correct);
+    }
+    for (size_t i = 0; i < MB_COUNT(no); i++) {
+        Response r = typed(no[i]);
+        assert_false(score_of(&q, &r).correct);
+    }
+
+    /* "\*" is a literal star, as in Moodle. */
+    Answer lit[] = {choice_answer("a\\*b", 1, NULL)};
+    Question q2 = question(QT_SHORTANSWER, lit, 1);
+    Response r = typed("a*b");
+    assert_true(score_of(&q2, &r).correct);
+    r = typed("axb");
+    assert_false(score_of(&q2, &r).correct);
+
+    /* A lone star is a catch-all: 0 marks, but its feedback is shown. */
+    Answer any[] = {choice_answer("Paris", 1, NULL), choice_answer("*", 0, "think of France")};
+    Question q3 = question(QT_SHORTANSWER, any, 2);
+    r = typed("Lyon");
+    Score s = score_of(&q3, &r);
+    assert_float_equal(s.score, 0, EPS);
+    assert_string_equal(s.feedback, "think of France");
+    r = typed("paris");
+    assert_true(score_of(&q3, &r).correct);
+
+    /* Letters outside ASCII compare exactly. */
+    Answer zh[] = {choice_answer("明白", 1, NULL)};
+    Question q4 = question(QT_SHORTANSWER, zh, 1);
+    r = typed("明白");
+    assert_true(score_of(&q4, &r).correct);
+    r = typed("明");
+    assert_false(score_of(&q4, &r).correct);
+
+    /* Many stars against a long miss stay fast (no exponential backtracking). */
+    Answer evil[] = {choice_answer("*a*a*a*a*a*a*a*a*b", 1, NULL)};
+    Question q5 = question(QT_SHORTANSWER, evil, 1);
+    Response longr;
+    learn_response_clear(&longr);
+    memset(longr.text, 'a', sizeof longr.text - 1);
+    assert_false(score_of(&q5, &longr).correct);
+
+    /* A text that fills the array without a terminator is read safely. */
+    memset(longr.text, 'a', sizeof longr.text);
+    assert_false(score_of(&q5, &longr).correct);
+}
+
+static void test_numerical(void **state)
+{
+    (void)state;
+    /* {#3:2} */
+    Answer tol[] = {number_answer(3, 2, 1, "yes")};
+    Question q = question(QT_NUMERICAL, tol, 1);
+    const char *yes[] = {"3", "5", "1", " 4.5 ", "+2", "1,0", "5.000000", "3e0"};
+    const char *no[] = {"5.0001", "0.999", "-3", "", "abc", "3x", "1,0,0", "e5"};
+    for (size_t i = 0; i < MB_COUNT(yes); i++) {
+        Response r = typed(yes[i]);
+        assert_true(score_of(&q, &r).correct);
+    }
+    for (size_t i = 0; i < MB_COUNT(no); i++) {
+        Response r = typed(no[i]);
+        Score s = score_of(&q, &r);
+        assert_false(s.correct);
+        assert_float_equal(s.score, 0, EPS);
+        assert_null(s.feedback);
+    }
+    Response r = typed("abc");
+    assert_false(learn_response_complete(&q, &r));
+    r = typed("3,5");
+    assert_true(learn_response_complete(&q, &r));
+
+    /* {#3.141..3.142}: the parser keeps the midpoint and half the width;
+     * both ends are accepted despite binary rounding. */
+    Answer range[] = {number_answer((3.141 + 3.142) / 2, (3.142 - 3.141) / 2, 1, NULL)};
+    Question q2 = question(QT_NUMERICAL, range, 1);
+    const char *in[] = {"3.141", "3.142", "3,1415"};
+    const char *out[] = {"3.1409", "3.1421", "3.14"};
+    for (size_t i = 0; i < MB_COUNT(in); i++) {
+        r = typed(in[i]);
+        assert_true(score_of(&q2, &r).correct);
+    }
+    for (size_t i = 0; i < MB_COUNT(out); i++) {
+        r = typed(out[i]);
+        assert_false(score_of(&q2, &r).correct);
+    }
+
+    /* {#=1822:0 =%50%1822:2 ~#look it up}: the best weight wins, the
+     * catch-all scores 0 with its feedback. */
+    Answer weighted[] = {number_answer(1822, 0, 1, "exact"), number_answer(1822, 2, 0.5, "close"),
+                         number_answer(0, 0, 0, "look it up")};
+    weighted[2].catchall = true;
+    Question q3 = question(QT_NUMERICAL, weighted, 3);
+    r = typed("1822");
+    Score s = score_of(&q3, &r);
+    assert_float_equal(s.score, 1, EPS);
+    assert_string_equal(s.feedback, "exact");
+    r = typed("1823.5");
+    s = score_of(&q3, &r);
+    assert_float_equal(s.score, 0.5, EPS);
+    assert_string_equal(s.feedback, "close");
+    r = typed("1900");
+    s = score_of(&q3, &r);
+    assert_float_equal(s.score, 0, EPS);
+    assert_string_equal(s.feedback, "look it up");
+    /* A catch-all never matches a value, even its own 0. */
+    r = typed("0");
+    s = score_of(&q3, &r);
+    assert_float_equal(s.score, 0, EPS);
+    assert_string_equal(s.feedback, "look it up");
+
+    /* Exponents and a huge number that overflows are handled. */
+    Answer big[] = {number_answer(1000, 0, 1, NULL)};
+    Question q4 = question(QT_NUMERICAL, big, 1);
+    r = typed("1e3");
+    assert_true(score_of(&q4, &r).correct);
+    r = typed("1E+3");
+    assert_true(score_of(&q4, &r).correct);
+    r = typed("1e999999");
+    assert_false(score_of(&q4, &r).correct);
+    assert_false(learn_response_complete(&q4, &r));
+}
+
+static void test_unscored(void **state)
+{
+    (void)state;
+    Question essay = question(QT_ESSAY, NULL, 0);
+    Question desc = question(QT_DESCRIPTION, NULL, 0);
+    Response r = typed("my thoughts");
+    Score s = score_of(&essay, &r);
+    assert_false(s.scored);
+    assert_float_equal(s.max, 0, EPS);
+    assert_false(s.correct);
+    s = score_of(&desc, &r);
+    assert_false(s.scored);
+    assert_false(learn_response_complete(&desc, &r));
+    assert_false(learn_response_complete(&essay, &r));
+}
+
+static char *describe(const Question *q, const Response *r)
+{
+    StrBuf b = {0};
+    strbuf_puts(&b, "");
+    if (r)
+        learn_response_describe(q, r, &b);
+    else
+        learn_correct_describe(q, &b);
+    return b.data;
+}
+
+static void expect_text(char *got, const char *want)
+{
+    assert_string_equal(got, want);
+    free(got);
+}
+
+static void test_describe(void **state)
+{
+    (void)state;
+    Answer mc[] = {choice_answer("Right", 1, NULL), choice_answer("Half", 0.5, NULL),
+                   choice_answer("Wrong", 0, NULL)};
+    Question q = question(QT_MULTICHOICE, mc, 3);
+    Response r = chosen(1);
+    expect_text(describe(&q, &r), "Half");
+    expect_text(describe(&q, NULL), "Right");
+    r = chosen(-1);
+    expect_text(describe(&q, &r), "");
+
+    Answer mr[] = {choice_answer("a", 0.5, NULL), choice_answer("b", -1, NULL),
+                   choice_answer("c", 0.5, NULL)};
+    Question q2 = question(QT_MULTIRESPONSE, mr, 3);
+    learn_response_clear(&r);
+    r.selected = 1 | 2 | 4;
+    expect_text(describe(&q2, &r), "a; b; c");
+    expect_text(describe(&q2, NULL), "a; c");
+
+    Question tf = question(QT_TRUEFALSE, NULL, 0);
+    tf.tf_answer = false;
+    r = chosen(1);
+    expect_text(describe(&tf, &r), "true");
+    expect_text(describe(&tf, NULL), "false");
+
+    Answer m[] = {pair_answer("cat", "animal"), pair_answer("", "mineral"),
+                  pair_answer("rose", "plant")};
+    Question q3 = question(QT_MATCHING, m, 3);
+    learn_response_clear(&r);
+    r.match[0] = 1;
+    r.match[1] = 2;
+    expect_text(describe(&q3, &r), "cat -> mineral; rose -> plant");
+    r.match[0] = -1;
+    expect_text(describe(&q3, &r), "rose -> plant");
+    expect_text(describe(&q3, NULL), "cat -> animal; rose -> plant");
+
+    Answer sa[] = {choice_answer("Grant", 1, NULL), choice_answer("Ulysses", 0.5, NULL),
+                   choice_answer("Ulysses S. Grant", 1, NULL)};
+    Question q4 = question(QT_SHORTANSWER, sa, 3);
+    r = typed("  ulysses  ");
+    expect_text(describe(&q4, &r), "ulysses");
+    expect_text(describe(&q4, NULL), "Grant; Ulysses S. Grant");
+
+    Answer num[] = {number_answer(3, 2, 1, NULL), number_answer(1822, 0, 1, NULL),
+                    number_answer(3.1415, 0.0005, 1, NULL), number_answer(9, 1, 0.5, NULL),
+                    number_answer(0, 0, 0, NULL)};
+    num[4].catchall = true;
+    Question q5 = question(QT_NUMERICAL, num, 5);
+    r = typed("3,2");
+    expect_text(describe(&q5, &r), "3,2");
+    expect_text(describe(&q5, NULL), "1..5; 1822; 3.141..3.142");
+
+    Question essay = question(QT_ESSAY, NULL, 0);
+    r = typed("a long thought");
+    expect_text(describe(&essay, &r), "a long thought");
+    expect_text(describe(&essay, NULL), "");
+
+    /* Describing appends to what is there. */
+    StrBuf b = {0};
+    strbuf_puts(&b, "answer: ");
+    r = chosen(0);
+    learn_response_describe(&q, &r, &b);
+    assert_string_equal(b.data, "answer: Right");
+    strbuf_free(&b);
+}
+
+static void test_leitner(void **state)
+{
+    (void)state;
+    /* Missed: box 1; right answers climb 1 -> 2 -> 3 -> retired. */
+    assert_int_equal(learn_review_next_box(LEARN_BOX_RETIRED, false), 1);
+    assert_int_equal(learn_review_next_box(1, true), 2);
+    assert_int_equal(learn_review_next_box(2, true), 3);
+    assert_int_equal(learn_review_next_box(3, true), LEARN_BOX_RETIRED);
+    /* A miss anywhere goes back to box 1. */
+    assert_int_equal(learn_review_next_box(3, false), 1);
+    assert_int_equal(learn_review_next_box(2, false), 1);
+    assert_int_equal(learn_review_next_box(1, false), 1);
+
+    int64_t now = 1700000000000;
+    assert_true(learn_review_due_ms(1, now) == now + 1 * DAY);
+    assert_true(learn_review_due_ms(2, now) == now + 3 * DAY);
+    assert_true(learn_review_due_ms(3, now) == now + 7 * DAY);
+    assert_true(learn_review_due_ms(LEARN_BOX_RETIRED, now) == INT64_MAX);
+    assert_true(learn_review_due_ms(3, INT64_MAX - 5) == INT64_MAX);
+
+    /* The whole schedule for a question missed once, then always right. */
+    int box = learn_review_next_box(LEARN_BOX_RETIRED, false);
+    int64_t t = now, due = learn_review_due_ms(box, t);
+    const int64_t waits[] = {1 * DAY, 3 * DAY, 7 * DAY};
+    for (int i = 0; i < 3; i++) {
+        assert_true(due - t == waits[i]);
+        t = due;
+        box = learn_review_next_box(box, true);
+        due = learn_review_due_ms(box, t);
+    }
+    assert_int_equal(box, LEARN_BOX_RETIRED);
+    assert_true(due == INT64_MAX);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_response_clear),
+        cmocka_unit_test(test_multichoice),
+        cmocka_unit_test(test_multiresponse),
+        cmocka_unit_test(test_truefalse),
+        cmocka_unit_test(test_matching),
+        cmocka_unit_test(test_shortanswer),
+        cmocka_unit_test(test_shortanswer_wildcards),
+        cmocka_unit_test(test_numerical),
+        cmocka_unit_test(test_unscored),
+        cmocka_unit_test(test_describe),
+        cmocka_unit_test(test_leitner),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
