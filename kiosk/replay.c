@@ -11,7 +11,6 @@
  * line number, what was expected and what is on screen. */
 #include "replay.h"
 
-#include <SDL.h>
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,11 +28,9 @@ typedef struct {
 
 static void pump(Replay *r)
 {
-    SDL_Event e;
     Event ev;
-    while (SDL_PollEvent(&e))
-        if (plat_translate(r->app->plat, &e, &ev))
-            ui_event(r->app->ui, &ev, r->now);
+    while (plat_poll(r->app->plat, &ev))
+        ui_event(r->app->ui, &ev, r->now);
 }
 
 static void render(Replay *r)
@@ -51,54 +48,17 @@ static void advance(Replay *r, int ms)
     }
 }
 
-static void push_pointer(Replay *r, Uint32 type, int x, int y)
+static void push_pointer(Replay *r, EventKind kind, int x, int y)
 {
-    int w, h;
-    plat_size(r->app->plat, &w, &h);
-    SDL_Event e;
-    memset(&e, 0, sizeof e);
-    if (r->mouse) {
-        if (type == SDL_FINGERMOTION) {
-            e.type = SDL_MOUSEMOTION;
-            e.motion.x = x;
-            e.motion.y = y;
-            e.motion.state = SDL_BUTTON_LMASK;
-        } else {
-            e.type = type == SDL_FINGERDOWN ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-            e.button.button = SDL_BUTTON_LEFT;
-            e.button.x = x;
-            e.button.y = y;
-        }
-        SDL_PushEvent(&e);
-        return;
-    }
-    e.type = type;
-    e.tfinger.touchId = 1;
-    e.tfinger.fingerId = 1;
-    e.tfinger.x = ((float)x + 0.5f) / (float)w;
-    e.tfinger.y = ((float)y + 0.5f) / (float)h;
-    e.tfinger.pressure = 1;
-    SDL_PushEvent(&e);
-    /* A desktop SDL also sends a mouse event for each touch; the kiosk must
-     * count the touch once. */
-    if (type != SDL_FINGERMOTION) {
-        SDL_Event m;
-        memset(&m, 0, sizeof m);
-        m.type = type == SDL_FINGERDOWN ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
-        m.button.which = SDL_TOUCH_MOUSEID;
-        m.button.button = SDL_BUTTON_LEFT;
-        m.button.x = x;
-        m.button.y = y;
-        SDL_PushEvent(&m);
-    }
+    plat_inject_pointer(r->app->plat, kind, x, y, r->mouse);
 }
 
 static void tap(Replay *r, int x, int y)
 {
-    push_pointer(r, SDL_FINGERDOWN, x, y);
+    push_pointer(r, EV_PRESS, x, y);
     pump(r);
     advance(r, 50);
-    push_pointer(r, SDL_FINGERUP, x, y);
+    push_pointer(r, EV_RELEASE, x, y);
     pump(r);
     render(r);
     advance(r, 100);
@@ -182,16 +142,16 @@ static int run_line(Replay *r, const char *line, const char *shots)
         p = arg(p, d, sizeof d);
         arg(p, e, sizeof e);
         int x1 = atoi(a), y1 = atoi(b), x2 = atoi(c), y2 = atoi(d), ms = MB_MAX(16, atoi(e));
-        push_pointer(r, SDL_FINGERDOWN, x1, y1);
+        push_pointer(r, EV_PRESS, x1, y1);
         pump(r);
         int steps = ms / 16;
         for (int i = 1; i <= steps; i++) {
             r->now += 16;
-            push_pointer(r, SDL_FINGERMOTION, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
+            push_pointer(r, EV_MOVE, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
             pump(r);
             render(r);
         }
-        push_pointer(r, SDL_FINGERUP, x2, y2);
+        push_pointer(r, EV_RELEASE, x2, y2);
         pump(r);
         render(r);
     } else if (!strcmp(cmd, "key")) {
@@ -253,7 +213,7 @@ static int run_line(Replay *r, const char *line, const char *shots)
         int w, h;
         if (main_parse_size(a, &w, &h))
             return fail(r, "resize wants WxH, not \"%s\"", a);
-        SDL_SetWindowSize(plat_window(r->app->plat), w, h);
+        plat_set_size(r->app->plat, w, h);
         pump(r);
         ui_resize(r->app->ui, w, h);
         render(r);

@@ -39,4 +39,14 @@ void plat_check_touch_access(void);
 /* Translates one SDL event; false when it means nothing to the kiosk. */
 bool plat_translate(Plat *p, const SDL_Event *e, Event *ev);
 
+
+
+/* ---- for replay and tests ---- */
+/* Queues the SDL events a finger (or, with as_mouse, the mouse) would make
+ * for kind (EV_PRESS, EV_MOVE, EV_RELEASE) at x, y. A finger press and
+ * release also queue SDL's synthetic mouse twin, as a desktop SDL does. */
+void plat_inject_pointer(Plat *p, EventKind kind, int x, int y, bool as_mouse);
+/* Takes the next queued event without waiting; false when none. */
+bool plat_poll(Plat *p, Event *ev);
+void plat_set_size(Plat *p, int w, int h);
 #endif

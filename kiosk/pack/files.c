@@ -131,13 +131,6 @@ void pack_quote(StrBuf *b, const char *s, size_t n)
     strbuf_putc(b, '"');
 }
 
-static char *quote(const char *s)
-{
-    StrBuf b = {0};
-    pack_quote(&b, s, strlen(s));
-    return b.data;
-}
-
 static void size_text(char *buf, size_t cap, uint64_t n)
 {
     if (n >= MIB && n % MIB == 0)
@@ -240,16 +233,22 @@ typedef struct {
     bool stop;      /* a pack-wide limit was hit: read nothing more */
 } Reader;
 
-static void reader_error(Reader *r, const char *hint, const char *name, const char *fmt,
-                         const char *detail)
+/* Adds "NAME <formatted text>" as an error: every entry problem names the
+ * entry first, quoted (it may be hostile), then says what is wrong. */
+static void reader_error(Reader *r, const char *hint, const char *name, const char *fmt, ...)
+    MB_PRINTF(4, 5);
+static void reader_error(Reader *r, const char *hint, const char *name, const char *fmt, ...)
 {
-    char *q = quote(name);
-    StrBuf msg = {0};
-    strbuf_printf(&msg, fmt, q, detail ? detail : "");
-    diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, hint, "%s", msg.data);
+    char text[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(text, sizeof text, fmt, ap);
+    va_end(ap);
+    StrBuf q = {0};
+    pack_quote(&q, name, strlen(name));
+    diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, hint, "%s %s", q.data, text);
+    strbuf_free(&q);
     r->errors++;
-    strbuf_free(&msg);
-    free(q);
 }
 
 static void reader_too_many(Reader *r)
@@ -276,23 +275,19 @@ static void reader_too_big(Reader *r)
     r->stop = true;
 }
 
-/* Says that name is over its size limit: "declares" for a zip's claim,
- * "is" for bytes actually seen. */
+/* Says that name is over its size limit: verb is "declares" for what a zip
+ * claims, "is" or "unpacks to" for bytes actually seen. */
 static void reader_file_too_big(Reader *r, const char *name, const char *verb, uint64_t size)
 {
-    size_t limit = file_limit(r->lim, name);
-    char got[32], lim[32], detail[128];
+    bool image = is_image_name(name);
+    char got[32], lim[32];
     size_text(got, sizeof got, size);
-    size_text(lim, sizeof lim, limit);
-    if (size > limit)
-        snprintf(detail, sizeof detail, " %s %s; %s may be at most %s", verb, got,
-                 is_image_name(name) ? "an image" : "a text file", lim);
-    else
-        snprintf(detail, sizeof detail, " %s more than %s; %s may be at most %s", verb, lim,
-                 is_image_name(name) ? "an image" : "a text file", lim);
-    reader_error(r, is_image_name(name) ? "save the image smaller (fewer pixels, JPEG for photos)"
-                                        : "split the text into several units",
-                 name, "%s%s", detail);
+    size_text(lim, sizeof lim, file_limit(r->lim, name));
+    reader_error(r,
+                 image ? "save the image smaller (fewer pixels, JPEG for photos)"
+                       : "split the text into several units",
+                 name, "%s %s; %s may be at most %s", verb, got, image ? "an image" : "a text file",
+                 lim);
 }
 
 /* ---------------- pack-wide name checks ---------------- */
@@ -345,13 +340,13 @@ static bool reader_check_names(Reader *r, const char **names, size_t n)
             continue;
         ok = false;
         if (!strcmp(sorted[i - 1], sorted[i])) {
-            reader_error(r, "remove one of the copies", sorted[i], "%s is in the archive twice%s",
-                         NULL);
+            reader_error(r, "remove one of the copies", sorted[i], "is in the archive twice");
         } else {
-            char *other = quote(sorted[i - 1]);
-            reader_error(r, "rename one of them", sorted[i], "%s and %s differ only in case",
-                         other);
-            free(other);
+            StrBuf other = {0};
+            pack_quote(&other, sorted[i - 1], strlen(sorted[i - 1]));
+            reader_error(r, "rename one of them", sorted[i], "and %s differ only in case",
+                         other.data);
+            strbuf_free(&other);
         }
     }
     /* "a" and "a/b": the sorted order puts every "a/..." after "a", but
@@ -372,7 +367,7 @@ static bool reader_check_names(Reader *r, const char **names, size_t n)
         if (lo < n && ci_prefix(sorted[lo], pre.data)) {
             ok = false;
             reader_error(r, "rename the file or the folder", sorted[i],
-                         "%s is both a file and a folder%s", NULL);
+                         "is both a file and a folder");
         }
     }
     strbuf_free(&pre);
@@ -435,14 +430,14 @@ static void folder_read_file(Reader *r, int dfd, const char *name, const char *p
     if (fd < 0) {
         if (errno == ELOOP)
             reader_error(r, "copy the file itself into the pack", path,
-                         "%s is a symbolic link; a pack may not contain links%s", NULL);
+                         "is a symbolic link; a pack may not contain links");
         else
-            reader_error(r, NULL, path, "%s cannot be read: %s", strerror(errno));
+            reader_error(r, NULL, path, "cannot be read: %s", strerror(errno));
         return;
     }
     struct stat st2;
     if (fstat(fd, &st2) || !S_ISREG(st2.st_mode)) {
-        reader_error(r, NULL, path, "%s is not a regular file%s", NULL);
+        reader_error(r, NULL, path, "is not a regular file");
         close(fd);
         return;
     }
@@ -452,7 +447,7 @@ static void folder_read_file(Reader *r, int dfd, const char *name, const char *p
     int err = errno;
     close(fd);
     if (rc) {
-        reader_error(r, NULL, path, "%s cannot be read: %s", strerror(err));
+        reader_error(r, NULL, path, "cannot be read: %s", strerror(err));
         return;
     }
     if (len > limit) {
@@ -477,7 +472,7 @@ static void folder_walk(Reader *r, int dfd, const char *rel)
     if (!dir) {
         if (dup_fd >= 0)
             close(dup_fd);
-        reader_error(r, NULL, *rel ? rel : ".", "folder %s cannot be read: %s", strerror(errno));
+        reader_error(r, NULL, *rel ? rel : ".", "(a folder) cannot be read: %s", strerror(errno));
         return;
     }
     char **names = NULL;
@@ -493,8 +488,10 @@ static void folder_walk(Reader *r, int dfd, const char *rel)
         names[n++] = mb_xstrdup(de->d_name);
         /* A folder with far more entries than a pack may hold is refused
          * without listing it all. */
-        if (n > r->lim->max_files + ZIP_EXTRA_ENTRIES)
+        if (n > r->lim->max_files + ZIP_EXTRA_ENTRIES) {
+            reader_too_many(r);
             break;
+        }
     }
     closedir(dir);
     qsort(names, n, sizeof *names, str_ptr_cmp);
@@ -506,26 +503,24 @@ static void folder_walk(Reader *r, int dfd, const char *rel)
         strbuf_puts(&path, names[i]);
         const char *why = name_problem(path.data, path.len);
         if (why) {
-            reader_error(r, NULL, path.data, "%s %s", why);
+            reader_error(r, NULL, path.data, "%s", why);
             continue;
         }
         if (path.len > r->lim->max_name) {
-            char detail[64];
-            snprintf(detail, sizeof detail, "%zu bytes; the limit is %zu", path.len,
-                     r->lim->max_name);
-            reader_error(r, "use shorter names", path.data, "%s has a name of %s", detail);
+            reader_error(r, "use shorter names", path.data,
+                         "has a name of %zu bytes; the limit is %zu", path.len, r->lim->max_name);
             continue;
         }
         struct stat st;
         if (fstatat(dfd, names[i], &st, AT_SYMLINK_NOFOLLOW)) {
-            reader_error(r, NULL, path.data, "%s cannot be read: %s", strerror(errno));
+            reader_error(r, NULL, path.data, "cannot be read: %s", strerror(errno));
         } else if (S_ISLNK(st.st_mode)) {
             reader_error(r, "copy the file itself into the pack", path.data,
-                         "%s is a symbolic link; a pack may not contain links%s", NULL);
+                         "is a symbolic link; a pack may not contain links");
         } else if (S_ISDIR(st.st_mode)) {
             int sub = openat(dfd, names[i], O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
             if (sub < 0) {
-                reader_error(r, NULL, path.data, "folder %s cannot be read: %s",
+                reader_error(r, NULL, path.data, "(a folder) cannot be read: %s",
                              strerror(errno));
                 continue;
             }
@@ -539,7 +534,7 @@ static void folder_walk(Reader *r, int dfd, const char *rel)
                 folder_read_file(r, dfd, names[i], path.data, &st);
         } else {
             reader_error(r, "a pack holds only folders and ordinary files", path.data,
-                         "%s is a device, pipe or socket, not a file%s", NULL);
+                         "is a device, pipe or socket, not a file");
         }
     }
     strbuf_free(&path);
@@ -649,13 +644,12 @@ static void zip_check_entry(Reader *r, zip_t *za, zip_uint64_t i, ZipEntry **lis
     size_t len = strlen(name);
     const char *why = name_problem(name, len);
     if (why) {
-        reader_error(r, NULL, name, "%s %s", why);
+        reader_error(r, NULL, name, "%s", why);
         return;
     }
     if (len > r->lim->max_name) {
-        char detail[64];
-        snprintf(detail, sizeof detail, "%zu bytes; the limit is %zu", len, r->lim->max_name);
-        reader_error(r, "use shorter names", name, "%s has a name of %s", detail);
+        reader_error(r, "use shorter names", name, "has a name of %zu bytes; the limit is %zu",
+                     len, r->lim->max_name);
         return;
     }
     bool is_dir = name[len - 1] == '/';
@@ -667,14 +661,14 @@ static void zip_check_entry(Reader *r, zip_t *za, zip_uint64_t i, ZipEntry **lis
         switch (mode & S_IFMT) {
         case S_IFLNK:
             reader_error(r, "copy the file itself into the pack", name,
-                         "%s is a symbolic link; a pack may not contain links%s", NULL);
+                         "is a symbolic link; a pack may not contain links");
             return;
         case S_IFCHR:
         case S_IFBLK:
         case S_IFIFO:
         case S_IFSOCK:
             reader_error(r, "a pack holds only folders and ordinary files", name,
-                         "%s is a device, pipe or socket, not a file%s", NULL);
+                         "is a device, pipe or socket, not a file");
             return;
         case S_IFDIR:
             is_dir = true;
@@ -687,26 +681,23 @@ static void zip_check_entry(Reader *r, zip_t *za, zip_uint64_t i, ZipEntry **lis
         return;
     zip_stat_t st;
     if (zip_stat_index(za, i, 0, &st)) {
-        reader_error(r, NULL, name, "%s cannot be read: %s", zip_strerror(za));
+        reader_error(r, NULL, name, "cannot be read: %s", zip_strerror(za));
         return;
     }
     if ((st.valid & ZIP_STAT_ENCRYPTION_METHOD) && st.encryption_method != ZIP_EM_NONE) {
         reader_error(r, "make the zip again without a password", name,
-                     "%s is encrypted; a pack cannot have a password%s", NULL);
+                     "is encrypted; a pack cannot have a password");
         return;
     }
     if ((st.valid & ZIP_STAT_COMP_METHOD) && st.comp_method != ZIP_CM_STORE &&
         st.comp_method != ZIP_CM_DEFLATE) {
-        char detail[32];
-        snprintf(detail, sizeof detail, "%u", (unsigned)st.comp_method);
         reader_error(r, "make the zip with the standard (deflate) method", name,
-                     "%s is compressed with method %s; only stored and deflated entries "
-                     "are read",
-                     detail);
+                     "is compressed with method %u; only stored and deflated entries are read",
+                     (unsigned)st.comp_method);
         return;
     }
     if (!(st.valid & ZIP_STAT_SIZE) || !(st.valid & ZIP_STAT_COMP_SIZE)) {
-        reader_error(r, NULL, name, "%s has no size in the archive's directory%s", NULL);
+        reader_error(r, NULL, name, "has no size in the archive's directory");
         return;
     }
     if (++r->nfiles > r->lim->max_files) {
@@ -754,11 +745,8 @@ static bool ratio_over(uint64_t size, uint64_t comp, size_t max_ratio)
 
 static void zip_ratio_error(Reader *r, const char *name, const char *verb)
 {
-    char detail[96];
-    snprintf(detail, sizeof detail, "%s more than %zu times its compressed size", verb,
-             r->lim->max_ratio);
     reader_error(r, "a pack never needs such compression; this looks like a zip bomb", name,
-                 "%s %s", detail);
+                 "%s more than %zu times its compressed size", verb, r->lim->max_ratio);
 }
 
 /* Checks what the central directory declares, before inflating anything. */
@@ -783,7 +771,7 @@ static void zip_inflate(Reader *r, zip_t *za, const ZipEntry *e)
     size_t limit = file_limit(r->lim, e->path);
     zip_file_t *zf = zip_fopen_index(za, e->index, 0);
     if (!zf) {
-        reader_error(r, NULL, e->path, "%s cannot be unpacked: %s", zip_strerror(za));
+        reader_error(r, NULL, e->path, "cannot be unpacked: %s", zip_strerror(za));
         return;
     }
     size_t cap = (size_t)MB_MIN(e->size, (uint64_t)limit) + 1, got = 0;
@@ -799,7 +787,7 @@ static void zip_inflate(Reader *r, zip_t *za, const ZipEntry *e)
         zip_int64_t k = zip_fread(zf, buf + got, cap - got);
         if (k < 0) {
             reader_error(r, "the archive is damaged; make it again", e->path,
-                         "%s cannot be unpacked: %s", zip_file_strerror(zf));
+                         "cannot be unpacked: %s", zip_file_strerror(zf));
             ok = false;
             break;
         }

@@ -265,3 +265,57 @@ void plat_check_touch_access(void)
                "cannot read /dev/input: touches will not reach the kiosk. Add the user to the "
                "'input' group (sudo usermod -aG input $USER) and log in again");
 }
+
+void plat_inject_pointer(Plat *p, EventKind kind, int x, int y, bool as_mouse)
+{
+    int w, h;
+    plat_size(p, &w, &h);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    if (as_mouse) {
+        if (kind == EV_MOVE) {
+            e.type = SDL_MOUSEMOTION;
+            e.motion.x = x;
+            e.motion.y = y;
+            e.motion.state = SDL_BUTTON_LMASK;
+        } else {
+            e.type = kind == EV_PRESS ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+            e.button.button = SDL_BUTTON_LEFT;
+            e.button.x = x;
+            e.button.y = y;
+        }
+        SDL_PushEvent(&e);
+        return;
+    }
+    e.type = kind == EV_PRESS ? SDL_FINGERDOWN : kind == EV_MOVE ? SDL_FINGERMOTION : SDL_FINGERUP;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = ((float)x + 0.5f) / (float)w;
+    e.tfinger.y = ((float)y + 0.5f) / (float)h;
+    e.tfinger.pressure = 1;
+    SDL_PushEvent(&e);
+    if (kind != EV_MOVE) {
+        SDL_Event m;
+        memset(&m, 0, sizeof m);
+        m.type = kind == EV_PRESS ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+        m.button.which = SDL_TOUCH_MOUSEID;
+        m.button.button = SDL_BUTTON_LEFT;
+        m.button.x = x;
+        m.button.y = y;
+        SDL_PushEvent(&m);
+    }
+}
+
+bool plat_poll(Plat *p, Event *ev)
+{
+    SDL_Event e;
+    while (SDL_PollEvent(&e))
+        if (plat_translate(p, &e, ev))
+            return true;
+    return false;
+}
+
+void plat_set_size(Plat *p, int w, int h)
+{
+    SDL_SetWindowSize(p->win, w, h);
+}

@@ -250,9 +250,13 @@ static int store_pragma_int(Store *s, const char *sql, int *out)
 static int store_quick_check(Store *s)
 {
     sqlite3_stmt *st = NULL;
-    int rc = store_prepare(s, "PRAGMA quick_check(5)", &st);
-    if (rc)
-        return store_fail(s, MB_ERR_DB, "the database failed its check (%s)", sqlite3_errmsg(s->db));
+    int rc = MB_OK;
+    /* A file that is not a database at all fails here already. */
+    if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(5)", -1, &st, NULL) != SQLITE_OK)
+        return store_fail(s, MB_ERR_DB,
+                          "the database failed its check (%s); it was left as it is: restore a "
+                          "backup or move the file aside",
+                          sqlite3_errmsg(s->db));
     StrBuf problems = {0};
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -263,6 +267,10 @@ static int store_quick_check(Store *s)
             strbuf_puts(&problems, "; ");
         strbuf_puts(&problems, t ? t : "?");
     }
+    /* One line in the log: SQLite's report spans several. */
+    for (size_t i = 0; i < problems.len; i++)
+        if (problems.data[i] == '\n')
+            problems.data[i] = ' ';
     if (step != SQLITE_DONE && !problems.len)
         strbuf_puts(&problems, sqlite3_errmsg(s->db));
     if (problems.len)

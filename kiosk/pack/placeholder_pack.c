@@ -1,1 +1,0 @@
-/* module pack */ typedef int mb_pack_translation_unit;

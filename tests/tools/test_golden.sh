@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Golden screenshots: attract, reader and quiz screens in both languages at
+# 800x480 and 1920x1080, compared with tests/golden/ within a tolerance.
+# MINGBAI_UPDATE_GOLDEN=1 rewrites the references.
+set -u
+out=${MINGBAI_BUILD_DIR:-build}/golden-shots
+rm -rf "$out"; mkdir -p "$out"
+fail=0
+for lang in en zh; do
+  for size in 800x480 1920x1080; do
+    dir="$out/$lang-$size"
+    if ! "$MINGBAI_BIN" replay "tests/replay/golden_$lang.replay" --shots "$dir" --window "$size" \
+         --db "$dir/kiosk.db"; then
+      echo "replay golden_$lang at $size failed"; fail=1; continue
+    fi
+    for shot in attract reader quiz; do
+      "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
+    done
+  done
+done
+exit $fail
