@@ -61,6 +61,12 @@ bool text_layout_truncated(const TextLayout *l);
  * the layout's top-left; false when there is none. */
 bool text_layout_hit(const TextLayout *l, int x, int y, uint32_t *byte_off);
 
+/* The byte offsets of the first and last character on line (0-based);
+ * false when there is no such line or it is empty. */
+bool text_layout_line_bytes(const TextLayout *l, int line, uint32_t *first, uint32_t *last);
+/* The x extent of line: where its first glyph starts and its last ends. */
+bool text_layout_line_extent(const TextLayout *l, int line, int *x0, int *x1);
+
 /* True when one of the shipped faces draws cp (bold: the bold chain). */
 bool text_covers(TextEngine *te, uint32_t cp, bool bold);
 

@@ -54,7 +54,10 @@ static bool is_space(char c)
 /* 1-based column (in characters) of byte off of the current line. */
 static int ini_col(const IniCtx *c, size_t off)
 {
-    return (int)utf8_count(c->cur.raw, off) + 1;
+    size_t from = 0;
+    if (c->line == 1 && off >= 3 && c->cur.raw_len >= 3 && !memcmp(c->cur.raw, "\xEF\xBB\xBF", 3))
+        from = 3; /* an editor does not show the BOM */
+    return (int)utf8_count(c->cur.raw + from, off - from) + 1;
 }
 
 static void ini_diag(IniCtx *c, DiagLevel level, int line, int col, const char *hint,
@@ -228,7 +231,7 @@ static char *ini_read_line(char *str, int num, void *stream)
     return str;
 }
 
-static int ini_handler(void *user, const char *section, const char *name, const char *value)
+static int ini_on_value(void *user, const char *section, const char *name, const char *value)
 {
     IniCtx *c = user;
     (void)section; /* c->on_section has seen it, full length */
@@ -249,9 +252,10 @@ static int ini_handler(void *user, const char *section, const char *name, const 
 
 static int ini_run(IniCtx *c)
 {
-    int rc = ini_parse_stream(ini_read_line, c, ini_handler, c);
-    if (rc > 0 && rc != c->first_bad && !c->first_bad)
-        /* inih found a bad line the reader did not: say so all the same. */
+    int rc = ini_parse_stream(ini_read_line, c, ini_on_value, c);
+    if (rc > 0)
+        /* inih gets a harmless stand-in for every line reported bad, so this
+         * is a line the reader's rules missed: say so all the same. */
         ini_diag(c, DIAG_ERROR, rc, 0, NULL, "this line cannot be read as name = value");
     return rc;
 }
@@ -349,7 +353,7 @@ static void manifest_section(IniCtx *c, const char *name)
         m->sec = SEC_OTHER;
         ini_diag(c, DIAG_WARNING, c->line, ini_col(c, c->cur.name),
                  "pack.ini has [pack] and one section per language ([en], [zh-Hans])",
-                 "unknown section [%s]; its settings are ignored", q + 1 /* no quote */);
+                 "unknown section %s; its settings are ignored", q);
         free(q);
     }
 }
@@ -487,7 +491,7 @@ static void manifest_check_languages(IniCtx *c, Manifest *m)
 {
     const char *v = m->value[K_LANGUAGES];
     int line = m->line[K_LANGUAGES];
-    bool any = false;
+    bool any = false, bad = false;
     for (size_t i = 0; v[i];) {
         if (v[i] == ' ' || v[i] == ',' || v[i] == '\t') {
             i++;
@@ -502,6 +506,7 @@ static void manifest_check_languages(IniCtx *c, Manifest *m)
             ini_diag(c, DIAG_ERROR, line, col, "this kiosk knows en and zh-Hans",
                      "unknown language %s", q);
             free(q);
+            bad = true;
         } else if (m->p->has_lang[l]) {
             ini_diag(c, DIAG_WARNING, line, col, NULL, "language %s is listed twice",
                      lang_code(l));
@@ -512,7 +517,7 @@ static void manifest_check_languages(IniCtx *c, Manifest *m)
         free(code);
         i += n;
     }
-    if (!any && !c->errors)
+    if (!any && !bad)
         ini_diag(c, DIAG_ERROR, line, m->col[K_LANGUAGES], "for example: languages = en zh-Hans",
                  "languages names no language");
 }
@@ -523,7 +528,6 @@ static void manifest_finish(IniCtx *c, Manifest *m)
     static const char *const examples[] = {"format = 1", "id = my-pack", "version = 1.0",
                                            "languages = en zh-Hans"};
     Pack *p = m->p;
-    int errors_before = c->errors;
     for (int k = 0; k < (int)MB_COUNT(required); k++) {
         if (m->value[k])
             continue;
@@ -538,12 +542,8 @@ static void manifest_finish(IniCtx *c, Manifest *m)
         manifest_check_id(c, m);
     if (m->value[K_VERSION])
         manifest_check_version(c, m);
-    if (m->value[K_LANGUAGES]) {
-        int before = c->errors;
-        c->errors = 0; /* manifest_check_languages looks at its own errors */
+    if (m->value[K_LANGUAGES])
         manifest_check_languages(c, m);
-        c->errors += before;
-    }
     p->licence = m->value[K_LICENCE];
     p->author = m->value[K_AUTHOR];
     for (int l = 0; l < LANG_COUNT; l++) {
@@ -563,7 +563,6 @@ static void manifest_finish(IniCtx *c, Manifest *m)
                      "[%s] is not in languages; it is ignored", code);
         }
     }
-    (void)errors_before;
 }
 
 int pack_manifest_parse(const char *path, const char *data, size_t len, Pack *p, Diags *diags)
@@ -591,7 +590,7 @@ typedef struct {
     TermDraft *terms;
     size_t n, cap;
     TermDraft *cur;        /* NULL outside a (valid) term */
-    bool outside_warned;
+    bool refused;          /* the current section was refused (and reported) */
     char **last_value;     /* for continuation lines */
     bool used_lang[LANG_COUNT];
 } Glossary;
@@ -601,6 +600,7 @@ static void glossary_section(IniCtx *c, const char *name)
     Glossary *g = c->user;
     g->cur = NULL;
     g->last_value = NULL;
+    g->refused = true; /* until the id passes */
     size_t n = strlen(name);
     int col = ini_col(c, c->cur.name);
     bool ok = n > 0 && n <= ID_MAX;
@@ -623,6 +623,7 @@ static void glossary_section(IniCtx *c, const char *name)
         }
     }
     free(q);
+    g->refused = false;
     if (g->n == g->cap) {
         g->cap = g->cap ? g->cap * 2 : 32;
         g->terms = mb_xrealloc(g->terms, g->cap * sizeof *g->terms);
@@ -645,17 +646,13 @@ static void glossary_entry(IniCtx *c, const char *name, const char *value, bool 
     g->last_value = NULL;
     int col = ini_col(c, c->cur.name);
     if (!g->cur) {
-        if (c->line != 0 && !g->outside_warned && !c->cur.name_len)
-            return;
-        /* Keys after a refused section were reported with the section. */
-        if (!g->n || !g->outside_warned) {
+        /* Keys of a refused term were reported with its section line. */
+        if (!g->refused) {
             char *q = quoted(name, strlen(name));
-            if (!g->n)
-                ini_diag(c, DIAG_WARNING, c->line, col, "start each term with [term-id]",
-                         "%s is outside any term; it is ignored", q);
+            ini_diag(c, DIAG_WARNING, c->line, col, "start each term with [term-id]",
+                     "%s is outside any term; it is ignored", q);
             free(q);
         }
-        g->outside_warned = true;
         return;
     }
     const char *dot = strchr(name, '.');

@@ -22,10 +22,7 @@ void text_atlas_free(TextEngine *te)
             SDL_DestroyTexture(te->pages[i].tex);
     memset(te->pages, 0, sizeof te->pages);
     te->npages = 0;
-    for (int i = 0; i < GLYPH_TABLE; i++) {
-        te->glyphs[i].w = 0;
-        te->glyphs[i].page = -1;
-    }
+    memset(te->rasters, 0, sizeof te->rasters);
 }
 
 void text_engine_reset_textures(TextEngine *te)
@@ -80,11 +77,9 @@ static int page_evict(TextEngine *te)
     for (int i = 1; i < te->npages; i++)
         if (te->pages[i].last_used < te->pages[lru].last_used)
             lru = i;
-    for (int i = 0; i < GLYPH_TABLE; i++)
-        if (te->glyphs[i].page == lru) {
-            te->glyphs[i].page = -1;
-            te->glyphs[i].w = 0;
-        }
+    for (int i = 0; i < RASTER_TABLE; i++)
+        if (te->rasters[i].used && te->rasters[i].page == lru)
+            te->rasters[i].used = false;
     AtlasPage *p = &te->pages[lru];
     SDL_DestroyTexture(p->tex);
     uint32_t gen = p->generation;
@@ -101,10 +96,36 @@ static int page_evict(TextEngine *te)
     return got;
 }
 
-static bool rasterise(TextEngine *te, Glyph *g)
+static Raster *raster_get(TextEngine *te, int font, uint32_t cp, uint32_t rgb)
 {
-    static const SDL_Color white = {255, 255, 255, 255};
-    SDL_Surface *s = TTF_RenderGlyph32_Blended(te->fonts[g->font].font, g->cp, white);
+    uint32_t h = (cp * 2654435761u) ^ ((uint32_t)font * 40503u) ^ (rgb * 2246822519u);
+    h ^= h >> 13;
+    Raster *victim = NULL;
+    for (int probe = 0; probe < 8; probe++) {
+        Raster *r = &te->rasters[(h + (uint32_t)probe) & (RASTER_TABLE - 1)];
+        if (r->used && r->cp == cp && r->font == font && r->rgb == rgb)
+            return r;
+        if (!r->used) {
+            victim = r;
+            break;
+        }
+        if (!victim || r->stamp < victim->stamp)
+            victim = r;
+    }
+    memset(victim, 0, sizeof *victim);
+    victim->font = (int16_t)font;
+    victim->cp = cp;
+    victim->rgb = rgb;
+    victim->page = -1;
+    return victim;
+}
+
+/* Rasterises into the atlas, cropped to the ink. An empty glyph (a space)
+ * is remembered with w == 0 and draws nothing. */
+static bool rasterise(TextEngine *te, Raster *g)
+{
+    SDL_Color col = {(Uint8)(g->rgb >> 16), (Uint8)(g->rgb >> 8), (Uint8)g->rgb, 255};
+    SDL_Surface *s = TTF_RenderGlyph32_Blended(te->fonts[g->font].font, g->cp, col);
     if (!s)
         return false;
     if (s->format->format != SDL_PIXELFORMAT_ARGB8888) {
@@ -114,9 +135,28 @@ static bool rasterise(TextEngine *te, Glyph *g)
             return false;
         s = c;
     }
-    int w = s->w, h = s->h, x = 0, y = 0;
+    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < s->w; x++)
+            if (row[x] >> 24) {
+                x0 = MB_MIN(x0, x);
+                x1 = MB_MAX(x1, x);
+                y0 = MB_MIN(y0, y);
+                y1 = MB_MAX(y1, y);
+            }
+    }
+    g->used = true;
+    if (x1 < 0) { /* no ink */
+        SDL_FreeSurface(s);
+        g->w = 0;
+        g->page = 0;
+        return true;
+    }
+    int w = x1 - x0 + 1, h = y1 - y0 + 1, x = 0, y = 0;
     if (w > ATLAS_SIZE || h > ATLAS_SIZE) {
         SDL_FreeSurface(s);
+        g->used = false;
         return false;
     }
     int page = -1;
@@ -127,17 +167,21 @@ static bool rasterise(TextEngine *te, Glyph *g)
         page = te->npages < ATLAS_MAX_PAGES ? page_new(te) : page_evict(te);
         if (page < 0 || !page_fit(&te->pages[page], w, h, &x, &y)) {
             SDL_FreeSurface(s);
+            g->used = false;
             return false;
         }
     }
     SDL_Rect dst = {x, y, w, h};
-    SDL_UpdateTexture(te->pages[page].tex, &dst, s->pixels, s->pitch);
+    SDL_UpdateTexture(te->pages[page].tex, &dst,
+                      (const Uint8 *)s->pixels + y0 * s->pitch + x0 * 4, s->pitch);
     SDL_FreeSurface(s);
     g->page = (int8_t)page;
     g->ax = (int16_t)x;
     g->ay = (int16_t)y;
     g->w = (int16_t)w;
     g->h = (int16_t)h;
+    g->dx = (int16_t)x0;
+    g->dy = (int16_t)y0;
     te->glyphs_rasterised++;
     return true;
 }
@@ -150,21 +194,24 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
         const LGlyph *lg = &l->glyphs[i];
         if (lg->space)
             continue;
-        Glyph *g = text_glyph_get(te, lg->font, lg->cp);
-        if (g->w == 0 && !rasterise(te, g))
-            continue;
-        AtlasPage *p = &te->pages[g->page];
-        p->last_used = te->frame;
         Color c = (lg->flags & TEXT_MUTED) ? muted : color;
-        SDL_SetTextureColorMod(p->tex, c.r, c.g, c.b);
-        SDL_SetTextureAlphaMod(p->tex, c.a);
-        /* The rasterised cell starts at min(0, minx) left of the pen and
-         * at the font's ascent above the baseline. */
-        int gx = x + lg->x + MB_MIN(0, lg->minx);
-        int gy = y + lg->y - te->fonts[lg->font].ascent;
-        SDL_Rect src = {g->ax, g->ay, g->w, g->h};
-        SDL_Rect dst = {gx, gy, g->w, g->h};
-        SDL_RenderCopy(te->renderer, p->tex, &src, &dst);
+        uint32_t rgb = ((uint32_t)c.r << 16) | ((uint32_t)c.g << 8) | c.b;
+        Raster *g = raster_get(te, lg->font, lg->cp, rgb);
+        if (!g->used && !rasterise(te, g))
+            continue;
+        g->stamp = te->frame;
+        if (g->w > 0) {
+            AtlasPage *p = &te->pages[g->page];
+            p->last_used = te->frame;
+            SDL_SetTextureAlphaMod(p->tex, c.a);
+            /* The rasterised cell starts at min(0, minx) left of the pen and
+             * at the font's ascent above the baseline; the ink is cropped. */
+            int gx = x + lg->x + MB_MIN(0, lg->minx) + g->dx;
+            int gy = y + lg->y - te->fonts[lg->font].ascent + g->dy;
+            SDL_Rect src = {g->ax, g->ay, g->w, g->h};
+            SDL_Rect dst = {gx, gy, g->w, g->h};
+            SDL_RenderCopy(te->renderer, p->tex, &src, &dst);
+        }
         if (lg->flags & (TEXT_LINK | TEXT_GLOSSARY | TEXT_EM)) {
             int px = te->fonts[lg->font].px;
             int th = MB_MAX(1, px / 14);

@@ -88,6 +88,7 @@ int text_font_get(TextEngine *te, int face, int px)
          * the table is a safe, rare reset. */
         text_atlas_free(te);
         memset(te->glyphs, 0, sizeof te->glyphs);
+        memset(te->rasters, 0, sizeof te->rasters);
         for (int i = 0; i < LAYOUT_CACHE; i++)
             if (te->layouts[i])
                 te->layouts[i]->frame = 0;
@@ -396,6 +397,14 @@ static void build(TextEngine *te, TextLayout *l, const char *s, size_t len, cons
             /* Break after the last allowed point, or, for an over-long token
              * (a URL, a DOI), right here so nothing overflows the box. */
             int cut = last_break >= b.line_start ? last_break + 1 : l->nglyphs;
+            if (last_break < b.line_start) {
+                /* Even a forced break keeps closing marks off the line start
+                 * and opening marks off the line end. */
+                while (cut - 1 > b.line_start &&
+                       (text_no_line_start(cut < l->nglyphs ? l->glyphs[cut].cp : cp) ||
+                        text_no_line_end(l->glyphs[cut - 1].cp)))
+                    cut--;
+            }
             finish_line(&b, cut);
             last_break = -1;
             pen = 0;
@@ -539,13 +548,43 @@ bool text_layout_hit(const TextLayout *l, int x, int y, uint32_t *byte_off)
     return false;
 }
 
+bool text_layout_line_bytes(const TextLayout *l, int line, uint32_t *first, uint32_t *last)
+{
+    bool found = false;
+    for (int i = 0; i < l->nglyphs; i++) {
+        const LGlyph *g = &l->glyphs[i];
+        if (g->line != line || g->space)
+            continue;
+        if (!found)
+            *first = g->byte;
+        *last = g->byte;
+        found = true;
+    }
+    return found;
+}
+
+bool text_layout_line_extent(const TextLayout *l, int line, int *x0, int *x1)
+{
+    bool found = false;
+    for (int i = 0; i < l->nglyphs; i++) {
+        const LGlyph *g = &l->glyphs[i];
+        if (g->line != line || g->space)
+            continue;
+        if (!found)
+            *x0 = g->x;
+        *x1 = g->x + g->adv;
+        found = true;
+    }
+    return found;
+}
+
 void text_engine_stats(TextEngine *te, TextStats *out)
 {
     memset(out, 0, sizeof *out);
     out->atlas_pages = te->npages;
     out->atlas_bytes = (size_t)te->npages * ATLAS_SIZE * ATLAS_SIZE * 4;
-    for (int i = 0; i < GLYPH_TABLE; i++)
-        out->glyphs_cached += te->glyphs[i].used && te->glyphs[i].page >= 0 && te->glyphs[i].w > 0;
+    for (int i = 0; i < RASTER_TABLE; i++)
+        out->glyphs_cached += te->rasters[i].used && te->rasters[i].page >= 0;
     for (int i = 0; i < LAYOUT_CACHE; i++)
         out->layouts_cached += te->layouts[i] != NULL;
     out->layouts_built = te->layouts_built;

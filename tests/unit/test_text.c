@@ -1,0 +1,256 @@
+/* Text engine: font coverage of everything the kiosk shows, line breaking
+ * (UAX #14 plus the Chinese rules), wrapping within the box, caching. */
+#include <dirent.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <cmocka.h>
+
+#include "mingbai/text.h"
+
+/* The ui's catalogue, for the coverage test. */
+size_t tr_catalog_size(void);
+const char *tr_catalog_en(size_t i);
+const char *tr_catalog_zh(size_t i);
+
+static TextEngine *te;
+
+static const char *src_dir(void)
+{
+    const char *d = getenv("MINGBAI_SOURCE_DIR");
+    return d ? d : "..";
+}
+
+static int setup(void **state)
+{
+    (void)state;
+    char fonts[1024];
+    snprintf(fonts, sizeof fonts, "%s/fonts", src_dir());
+    te = text_engine_new(fonts);
+    return te ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    text_engine_free(te);
+    return 0;
+}
+
+/* ---- coverage ---- */
+
+static int missing_count;
+static char missing_report[4096];
+
+static void check_string(const char *where, const char *s, size_t len)
+{
+    size_t i = 0;
+    while (i < len) {
+        uint32_t cp = utf8_decode(s, len, &i);
+        if (cp < 0x20 || cp == 0xFEFF || cp == 0x200B || cp == 0xAD)
+            continue;
+        if (!text_covers(te, cp, false) || !text_covers(te, cp, true)) {
+            if (missing_count++ < 40) {
+                char one[160];
+                char u8[5] = {0};
+                utf8_encode(cp, u8);
+                snprintf(one, sizeof one, "  U+%04X '%s' in %s\n", cp, u8, where);
+                strncat(missing_report, one, sizeof missing_report - strlen(missing_report) - 1);
+            }
+        }
+    }
+}
+
+static void walk(const char *dir)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return;
+    struct dirent *e;
+    while ((e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char path[2048];
+        snprintf(path, sizeof path, "%s/%s", dir, e->d_name);
+        struct stat st;
+        if (stat(path, &st))
+            continue;
+        if (S_ISDIR(st.st_mode)) {
+            walk(path);
+            continue;
+        }
+        size_t n = strlen(e->d_name);
+        bool text = (n > 3 && !strcmp(e->d_name + n - 3, ".md")) ||
+                    (n > 5 && !strcmp(e->d_name + n - 5, ".gift")) ||
+                    (n > 4 && !strcmp(e->d_name + n - 4, ".ini"));
+        if (!text)
+            continue;
+        char *buf;
+        size_t len;
+        if (mb_read_file(path, 1 << 22, &buf, &len) == 0) {
+            check_string(path, buf, len);
+            free(buf);
+        }
+    }
+    closedir(d);
+}
+
+static void test_every_character_is_covered(void **state)
+{
+    (void)state;
+    char content[1024];
+    snprintf(content, sizeof content, "%s/content", src_dir());
+    missing_count = 0;
+    missing_report[0] = 0;
+    walk(content);
+    for (size_t i = 0; i < tr_catalog_size(); i++) {
+        check_string("the interface catalogue", tr_catalog_en(i), strlen(tr_catalog_en(i)));
+        check_string("the interface catalogue", tr_catalog_zh(i), strlen(tr_catalog_zh(i)));
+    }
+    if (missing_count)
+        fprintf(stderr, "%d characters are not covered by the shipped faces:\n%s", missing_count,
+                missing_report);
+    assert_int_equal(missing_count, 0);
+}
+
+static void test_coverage_samples(void **state)
+{
+    (void)state;
+    const char *samples = "Łódź “quoted” ‘single’ — … é ñ ß 媒介素养 繁體 かなカナ ，。、；：？！";
+    size_t len = strlen(samples), i = 0;
+    while (i < len) {
+        uint32_t cp = utf8_decode(samples, len, &i);
+        assert_true(text_covers(te, cp, false));
+    }
+    /* A private-use character is not covered: the check can fail. */
+    assert_false(text_covers(te, 0xE000, false));
+}
+
+/* ---- line breaking ---- */
+
+static bool in_set(uint32_t c, const char *set)
+{
+    size_t len = strlen(set), i = 0;
+    while (i < len)
+        if (utf8_decode(set, len, &i) == c)
+            return true;
+    return false;
+}
+
+static const char *closing = "，。、；：？！）」』】》,.;:?!)";
+static const char *opening = "（「『【《(";
+
+static void check_chinese_rules(const char *s, int size)
+{
+    TextStyle st = {.size = size, .lang = LANG_ZH};
+    /* From 6 characters up: narrower than "【注】。" plus a neighbour, some
+     * rule has to give, and the engine then breaks rather than overflow. */
+    for (int w = size * 6; w < size * 30; w += size / 3 + 1) {
+        const TextLayout *l = text_layout_str(te, s, &st, w);
+        for (int line = 0; line < text_layout_lines(l); line++) {
+            uint32_t first, last;
+            if (!text_layout_line_bytes(l, line, &first, &last))
+                continue;
+            size_t i = first, j = last;
+            uint32_t c0 = utf8_decode(s, strlen(s), &i);
+            uint32_t c1 = utf8_decode(s, strlen(s), &j);
+            if (line > 0 && in_set(c0, closing))
+                fail_msg("width %d: line %d starts with closing punctuation U+%04X", w, line, c0);
+            if (line + 1 < text_layout_lines(l) && in_set(c1, opening))
+                fail_msg("width %d: line %d ends with opening punctuation U+%04X", w, line, c1);
+            int x0, x1;
+            assert_true(text_layout_line_extent(l, line, &x0, &x1));
+            assert_true(x1 <= w);
+        }
+    }
+}
+
+static void test_chinese_line_rules(void **state)
+{
+    (void)state;
+    check_chinese_rules("微信（WeChat）是一个“超级应用”，集聊天、支付、资讯于一体。学者认为，"
+                        "它已成为基础设施：离开它，很多事情都办不成！你同意吗？"
+                        "《平台社会》一书讨论的是美国的平台【注】。",
+                        20);
+}
+
+static void test_latin_words_not_split(void **state)
+{
+    (void)state;
+    const char *s = "WeChat 公众号 (official account) publishes to followers every day.";
+    TextStyle st = {.size = 20, .lang = LANG_EN};
+    for (int w = 140; w < 700; w += 7) {
+        const TextLayout *l = text_layout_str(te, s, &st, w);
+        for (int line = 0; line < text_layout_lines(l); line++) {
+            uint32_t first, last;
+            if (!text_layout_line_bytes(l, line, &first, &last))
+                continue;
+            /* A line never starts inside a Latin word. */
+            if (first > 0) {
+                char prev = s[first - 1], cur = s[first];
+                bool inside = ((prev >= 'a' && prev <= 'z') || (prev >= 'A' && prev <= 'Z')) &&
+                              ((cur >= 'a' && cur <= 'z') || (cur >= 'A' && cur <= 'Z'));
+                if (inside)
+                    fail_msg("width %d: a word is split at byte %u", w, first);
+            }
+        }
+        assert_true(text_layout_width(l) <= w);
+    }
+}
+
+static void test_long_token_breaks_inside_box(void **state)
+{
+    (void)state;
+    const char *s = "DOI https://doi.org/10.1017/S0305741020000491/an/overly/long/address/that/goes/on";
+    TextStyle st = {.size = 18, .lang = LANG_EN};
+    const TextLayout *l = text_layout_str(te, s, &st, 200);
+    assert_true(text_layout_lines(l) >= 3);
+    assert_true(text_layout_width(l) <= 200);
+}
+
+static void test_cjk_latin_spacing(void **state)
+{
+    (void)state;
+    TextStyle st = {.size = 20, .lang = LANG_ZH};
+    /* "公众号WeChat" gets a quarter em between the scripts: wider than the
+     * sum of its parts. */
+    int a = text_layout_width(text_layout_str(te, "公众号", &st, 0));
+    int b = text_layout_width(text_layout_str(te, "WeChat", &st, 0));
+    int ab = text_layout_width(text_layout_str(te, "公众号WeChat", &st, 0));
+    assert_int_equal(ab, a + b + 5);
+}
+
+static void test_layout_cache_and_truncation(void **state)
+{
+    (void)state;
+    TextStyle st = {.size = 18, .lang = LANG_EN, .max_lines = 2};
+    text_engine_frame(te);
+    const char *s = "one two three four five six seven eight nine ten eleven twelve thirteen";
+    const TextLayout *a = text_layout_str(te, s, &st, 120);
+    const TextLayout *b = text_layout_str(te, s, &st, 120);
+    assert_ptr_equal(a, b);
+    assert_int_equal(text_layout_lines(a), 2);
+    assert_true(text_layout_truncated(a));
+    TextStats stats;
+    text_engine_stats(te, &stats);
+    assert_true(stats.layouts_cached >= 1);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_every_character_is_covered),
+        cmocka_unit_test(test_coverage_samples),
+        cmocka_unit_test(test_chinese_line_rules),
+        cmocka_unit_test(test_latin_words_not_split),
+        cmocka_unit_test(test_long_token_breaks_inside_box),
+        cmocka_unit_test(test_cjk_latin_spacing),
+        cmocka_unit_test(test_layout_cache_and_truncation),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}
