@@ -262,8 +262,10 @@ static uint32_t span_flags(uint32_t f)
 
 /* Lays out (and, when draw, draws) one block at y; returns its height
  * including the space after it. */
-static int reader_block(Ui *ui, const Block *b, const Block *next, int x, int y, int w, bool draw)
+static int reader_block(Ui *ui, const Block *b, const Block *next, int x, int y, int w, bool draw,
+                        const TextLayout **lo, int *lx, int *ly)
 {
+    *lo = NULL;
     TextSpan *spans = NULL;
     if (b->nspans) {
         spans = arena_alloc(&ui->frame, b->nspans * sizeof *spans);
@@ -286,7 +288,9 @@ static int reader_block(Ui *ui, const Block *b, const Block *next, int x, int y,
         int h = text_layout_height(l);
         if (draw)
             ui_text_ex(ui, x, y + above, w, text, len, &st, spans, b->nspans,
-                       b->level == 1 ? ui->th.accent : ink, NULL);
+                       b->level == 1 ? ui->th.accent : ink, lo);
+        *lx = x;
+        *ly = y + above;
         return above + h + (int)lroundf((float)st.size * 0.4f);
     }
     case BLK_QUOTE: {
@@ -300,8 +304,10 @@ static int reader_block(Ui *ui, const Block *b, const Block *next, int x, int y,
             ui_rect(ui, (Rect){x, y, w, h + (joined ? para_gap : 0)}, ui->th.card, 0);
             ui_rect(ui, (Rect){x, y, px(ui, 4), h + (joined ? para_gap : 0)}, ui->th.accent, 0);
             ui_text_ex(ui, x + pad + px(ui, 4), y + pad, w - 2 * pad - px(ui, 4), text, len, &st,
-                       spans, b->nspans, ink, NULL);
+                       spans, b->nspans, ink, lo);
         }
+        *lx = x + pad + px(ui, 4);
+        *ly = y + pad;
         return h + para_gap;
     }
     case BLK_ITEM: {
@@ -320,8 +326,10 @@ static int reader_block(Ui *ui, const Block *b, const Block *next, int x, int y,
                 ui_text_ex(ui, x + indent - px(ui, 34), y, px(ui, 26), marker, strlen(marker), &ms,
                            NULL, 0, ui->th.accent, NULL);
             }
-            ui_text_ex(ui, x + indent, y, w - indent, text, len, &st, spans, b->nspans, ink, NULL);
+            ui_text_ex(ui, x + indent, y, w - indent, text, len, &st, spans, b->nspans, ink, lo);
         }
+        *lx = x + indent;
+        *ly = y;
         bool tight = next && next->kind == BLK_ITEM;
         return h + (tight ? para_gap / 3 : para_gap);
     }
@@ -350,10 +358,129 @@ static int reader_block(Ui *ui, const Block *b, const Block *next, int x, int y,
         const TextLayout *l = text_layout(ui->te, text, len, &st, spans, b->nspans, w);
         int h = text_layout_height(l);
         if (draw)
-            ui_text_ex(ui, x, y, w, text, len, &st, spans, b->nspans, ink, NULL);
+            ui_text_ex(ui, x, y, w, text, len, &st, spans, b->nspans, ink, lo);
+        *lx = x;
+        *ly = y;
         return h + para_gap;
     }
     }
+}
+
+/* The same block in the other language (units keep the same structure in
+ * both), or NULL. */
+static const Block *translation_of(Ui *ui, const Unit *u, size_t i, Lang *other)
+{
+    *other = unit_lang(ui, u) == LANG_EN ? LANG_ZH : LANG_EN;
+    const Doc *d = &u->lang[*other].doc;
+    const Block *b = &u->lang[unit_lang(ui, u)].doc.blocks[i];
+    if (!u->lang[*other].present || i >= d->count || d->blocks[i].kind != b->kind)
+        return NULL;
+    return &d->blocks[i];
+}
+
+/* A paragraph and, when it was tapped, its translation in a tinted panel
+ * under it; returns the height. */
+static int reader_item(Ui *ui, const Unit *u, const Doc *doc, size_t i, int x, int y, int w,
+                       bool draw, const TextLayout **lo, int *lx, int *ly)
+{
+    const Block *b = &doc->blocks[i];
+    const Block *next = i + 1 < doc->count ? &doc->blocks[i + 1] : NULL;
+    int h = reader_block(ui, b, next, x, y, w, draw, lo, lx, ly);
+    Lang other;
+    const Block *t;
+    if ((int)i != ui->bi_block || !(t = translation_of(ui, u, i, &other)))
+        return h;
+    int pad = px(ui, 12);
+    Lang keep = ui->lang;
+    ui->lang = other;
+    const TextLayout *tl;
+    int tx, ty;
+    int th = reader_block(ui, t, NULL, x + pad, 0, w - 2 * pad, false, &tl, &tx, &ty);
+    if (draw) {
+        ui_rect(ui, (Rect){x, y + h - pad, w, th + pad}, (Color){230, 238, 236, 255}, px(ui, 8));
+        reader_block(ui, t, NULL, x + pad, y + h, w - 2 * pad, true, &tl, &tx, &ty);
+    }
+    ui->lang = keep;
+    return h + th;
+}
+
+static void glossary_card(Ui *ui)
+{
+    const GlossaryTerm *g = ui->gloss;
+    ui_rect(ui, (Rect){0, 0, ui->w, ui->h}, (Color){0, 0, 0, 110}, 0);
+    int w = MB_MIN(ui->w - px(ui, 32), px(ui, 640));
+    int pad = px(ui, 20), iw = w - 2 * pad;
+    /* Both languages, whatever the participant reads in. */
+    int h = pad;
+    Lang keep = ui->lang;
+    for (int pass = 0; pass < 2; pass++) {
+        int y0 = 0;
+        if (pass == 1) {
+            h += px(ui, 56) + pad;
+            Rect box = {(ui->w - w) / 2, MB_MAX(px(ui, 8), (ui->h - h) / 2), w, h};
+            ui_rect(ui, box, ui->th.surface, px(ui, 14));
+            y0 = box.y + pad;
+        }
+        int y = y0;
+        for (int k = 0; k < LANG_COUNT; k++) {
+            Lang l = k == 0 ? keep : (keep == LANG_EN ? LANG_ZH : LANG_EN);
+            const GlossaryText *gt = &g->lang[l];
+            if (!gt->text)
+                continue;
+            ui->lang = l;
+            int x = (ui->w - w) / 2 + pad;
+            if (pass == 0) {
+                h += ui_text_height(ui, iw, gt->text, SZ_HEADING, TEXT_BOLD) + px(ui, 4);
+                h += gt->definition ? ui_text_height(ui, iw, gt->definition, SZ_BODY, 0) + px(ui, 6) : 0;
+                h += gt->note ? ui_text_height(ui, iw, gt->note, SZ_SMALL, 0) + px(ui, 6) : 0;
+                h += px(ui, 10);
+                continue;
+            }
+            y += ui_text(ui, x, y, iw, gt->text, SZ_HEADING, TEXT_BOLD, ui->th.accent,
+                         TEXT_ALIGN_LEFT) + px(ui, 4);
+            if (gt->definition)
+                y += ui_text(ui, x, y, iw, gt->definition, SZ_BODY, 0, ui->th.ink,
+                             TEXT_ALIGN_LEFT) + px(ui, 6);
+            if (gt->note)
+                y += ui_text(ui, x, y, iw, gt->note, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) +
+                     px(ui, 6);
+            y += px(ui, 10);
+        }
+        ui->lang = keep;
+        if (pass == 1) {
+            int bw = MB_MIN(iw, px(ui, 240));
+            Rect b = {(ui->w - bw) / 2, y, bw, px(ui, 56)};
+            ui_button(ui, b, tr(ui, "Close"), BTN_PRIMARY);
+            /* Any tap closes the card. */
+            if (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}))
+                ui->gloss = NULL;
+        }
+    }
+}
+
+/* A tap on a paragraph: a glossary term opens its card; elsewhere the
+ * paragraph shows (or hides) its translation. */
+static void reader_tap(Ui *ui, const Pack *p, const Block *b, size_t i, const TextLayout *lo,
+                       int lx, int ly)
+{
+    uint32_t off;
+    if (lo && text_layout_hit(lo, ui->tap_x - lx, ui->tap_y - ly, &off)) {
+        for (size_t k = 0; k < b->nspans; k++) {
+            const Span *sp = &b->spans[k];
+            if ((sp->flags & SPAN_GLOSSARY) && off >= sp->start && off < sp->start + sp->len) {
+                const GlossaryTerm *g = pack_glossary_find(p, sp->href);
+                if (g) {
+                    ui->gloss = g;
+                    ui->tap_pending = false;
+                    ui->changed = true;
+                    return;
+                }
+            }
+        }
+    }
+    ui->tap_pending = false;
+    ui->changed = true;
+    ui->bi_block = ui->bi_block == (int)i ? -1 : (int)i;
 }
 
 static void save_position(Ui *ui)
@@ -402,20 +529,30 @@ void screen_reader(Ui *ui)
     int x = (ui->w - w) / 2;
     int pad = px(ui, 20);
     int content = pad;
+    const TextLayout *lo;
+    int lx, ly;
     for (size_t i = 0; i < doc->count; i++)
-        content += reader_block(ui, &doc->blocks[i], i + 1 < doc->count ? &doc->blocks[i + 1] : NULL,
-                                x, 0, w, false);
+        content += reader_item(ui, u, doc, i, x, 0, w, false, &lo, &lx, &ly);
     int button_h = px(ui, 60);
     content += px(ui, 10) + button_h + pad;
     ui_scroll_update(ui, content, view.h);
     ui_push_clip(ui, view);
     int y = top + pad - (int)ui->scroll;
+    /* With a glossary card open, the card (drawn last) takes the tap. */
+    bool card_tap = ui->gloss && ui->tap_pending;
+    if (ui->gloss)
+        ui->tap_pending = false;
     for (size_t i = 0; i < doc->count; i++) {
         const Block *b = &doc->blocks[i];
-        const Block *next = i + 1 < doc->count ? &doc->blocks[i + 1] : NULL;
-        int h = reader_block(ui, b, next, x, y, w, false);
-        if (y + h >= top && y <= ui->h)
-            reader_block(ui, b, next, x, y, w, true);
+        int h = reader_item(ui, u, doc, i, x, y, w, false, &lo, &lx, &ly);
+        if (y + h >= top && y <= ui->h) {
+            reader_item(ui, u, doc, i, x, y, w, true, &lo, &lx, &ly);
+            Rect br = {x, y, w, h};
+            if (ui->tap_pending && (b->kind == BLK_PARA || b->kind == BLK_ITEM ||
+                                    b->kind == BLK_QUOTE || b->kind == BLK_HEADING) &&
+                rect_contains(br, ui->tap_x, ui->tap_y) && rect_contains(ui->clip, ui->tap_x, ui->tap_y))
+                reader_tap(ui, cur_pack(ui), b, i, lo, lx, ly);
+        }
         y += h;
     }
     y += px(ui, 10);
@@ -437,6 +574,10 @@ void screen_reader(Ui *ui)
     }
     ui_pop_clip(ui);
     ui_scroll_indicator(ui, view, content);
+    if (ui->gloss) {
+        ui->tap_pending = card_tap;
+        glossary_card(ui);
+    }
 }
 
 /* ---- quiz ---- */

@@ -69,6 +69,7 @@ static const Msg catalog[] = {
     {"Review: %d questions are waiting", "复习：%d 道题等待复习"},
     {"Start review", "开始复习"},
     {"Finish", "结束"},
+    {"Close", "关闭"},
 };
 
 const char *tr_lang(Lang l, const char *en)

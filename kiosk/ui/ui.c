@@ -41,6 +41,7 @@ Ui *ui_new(const UiConfig *cfg)
     ui->th = theme_paper;
     ui->text_scale = 1.0f;
     ui->match_left = -1;
+    ui->bi_block = -1;
     ui->screen = SCR_ATTRACT;
     ui->dirty = true;
     ui_compute_scale(ui);
@@ -94,6 +95,8 @@ void ui_set_screen(Ui *ui, ScreenId s)
     ui->screen = s;
     ui->changed = true;
     ui->tap_pending = false;
+    ui->bi_block = -1;
+    ui->gloss = NULL;
     ui_scroll_reset(ui);
 }
 
@@ -439,6 +442,19 @@ bool ui_lang_toggle(Ui *ui, Rect r)
     return false;
 }
 
+bool ui_size_toggle(Ui *ui, Rect r)
+{
+    /* Three text sizes for participants who need larger text. */
+    static const float steps[] = {1.0f, 1.2f, 1.45f};
+    int cur = ui->text_scale > 1.3f ? 2 : ui->text_scale > 1.1f ? 1 : 0;
+    const char *labels[] = {"A+", "A++", "A"};
+    if (ui_button(ui, r, labels[cur], BTN_SECONDARY)) {
+        ui->text_scale = steps[(cur + 1) % 3];
+        return true;
+    }
+    return false;
+}
+
 int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
 {
     int bh = px(ui, 64);
@@ -454,9 +470,10 @@ int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
             *back_tapped = true;
         x0 = m + bw + m;
     }
-    int lw = px(ui, 104);
+    int lw = px(ui, 104), sw = px(ui, 64);
     Rect lr = {ui->w - m - lw, m, lw, bh - 2 * m};
-    int tw = lr.x - m - x0;
+    Rect sr = {lr.x - m - sw, m, sw, bh - 2 * m};
+    int tw = sr.x - m - x0;
     if (title) {
         TextStyle st = {.size = text_px(ui, SZ_HEADING - 4), .flags = TEXT_BOLD, .lang = ui->lang,
                         .max_lines = 1};
@@ -467,6 +484,7 @@ int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
                    ui->th.ink, NULL);
         ui->cut_ok = false;
     }
+    ui_size_toggle(ui, sr);
     ui_lang_toggle(ui, lr);
     return bh;
 }

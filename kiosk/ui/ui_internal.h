@@ -72,6 +72,10 @@ struct Ui {
     uint64_t anim_ms;
     bool animating;
 
+    /* reader: a paragraph shown beside its translation, a glossary card */
+    int bi_block;            /* block index, or -1 */
+    const GlossaryTerm *gloss;
+
     /* quiz */
     int qindex;
     int nquestions;
@@ -120,6 +124,7 @@ void ui_pop_clip(Ui *ui);
  * Returns the bar height; *back set when back was tapped. */
 int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped);
 bool ui_lang_toggle(Ui *ui, Rect r);
+bool ui_size_toggle(Ui *ui, Rect r);
 void ui_scroll_reset(Ui *ui);
 void ui_scroll_update(Ui *ui, int content_h, int view_h);
 void ui_scroll_indicator(Ui *ui, Rect view, int content_h);
