@@ -231,6 +231,7 @@ typedef struct {
     size_t nfiles;  /* files seen, for max_files */
     uint64_t total; /* bytes read, for max_total */
     bool stop;      /* a pack-wide limit was hit: read nothing more */
+    bool duplicate_names; /* libzip saw a name twice */
 } Reader;
 
 /* Adds "NAME <formatted text>" as an error: every entry problem names the
@@ -494,7 +495,8 @@ static void folder_walk(Reader *r, int dfd, const char *rel)
         }
     }
     closedir(dir);
-    qsort(names, n, sizeof *names, str_ptr_cmp);
+    if (n > 1)
+        qsort(names, n, sizeof *names, str_ptr_cmp);
 
     StrBuf path = {0};
     for (size_t i = 0; i < n && !r->stop; i++) {
@@ -546,8 +548,6 @@ static void folder_walk(Reader *r, int dfd, const char *rel)
 static void folder_read(Reader *r, int dfd)
 {
     folder_walk(r, dfd, "");
-    if (r->errors)
-        return;
     const char **names = mb_xmalloc((r->files->count ? r->files->count : 1) * sizeof *names);
     for (size_t i = 0; i < r->files->count; i++)
         names[i] = r->files->items[i].path;
@@ -820,34 +820,81 @@ static void zip_inflate(Reader *r, zip_t *za, const ZipEntry *e)
     files_push(r->files, mb_xstrdup(e->path), buf, got);
 }
 
-/* Reads the archive behind src (which this function frees); bytes gives a
- * look at its end. */
-static void zip_read(Reader *r, zip_source_t *src, const ZipBytes *bytes)
+/* A new libzip source over the archive's bytes; NULL on failure. */
+static zip_source_t *zipbytes_source(const ZipBytes *z)
+{
+    zip_error_t ze;
+    zip_error_init(&ze);
+    zip_source_t *src = NULL;
+    if (z->mem) {
+        src = zip_source_buffer_create(z->mem, z->size, 0, &ze);
+    } else {
+        /* libzip reads through its own FILE on a duplicate, so z->fd stays
+         * the caller's; pread on it is not disturbed by libzip's seeks. */
+        int fd = dup(z->fd);
+        FILE *fp = fd >= 0 ? fdopen(fd, "rb") : NULL;
+        if (!fp && fd >= 0)
+            close(fd);
+        src = fp ? zip_source_filep_create(fp, 0, -1, &ze) : NULL;
+        if (!src && fp)
+            fclose(fp);
+    }
+    zip_error_fini(&ze);
+    return src;
+}
+
+/* Opens the archive with libzip's stricter checks. An archive with a name
+ * twice fails them without saying which name, so it is opened again
+ * without them (and never inflated) for the name checks to say it. */
+static zip_t *zip_open_checked(Reader *r, const ZipBytes *bytes)
+{
+    int flags = ZIP_RDONLY | ZIP_CHECKCONS;
+    for (;;) {
+        zip_source_t *src = zipbytes_source(bytes);
+        if (!src) {
+            diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, NULL, "cannot open: %s",
+                      strerror(errno));
+            r->errors++;
+            return NULL;
+        }
+        zip_error_t ze;
+        zip_error_init(&ze);
+        zip_t *za = zip_open_from_source(src, flags, &ze);
+        int code = zip_error_code_zip(&ze);
+        if (za) {
+            zip_error_fini(&ze);
+            return za; /* owns src now */
+        }
+        zip_source_free(src);
+        if (code == ZIP_ER_EXISTS && (flags & ZIP_CHECKCONS)) {
+            zip_error_fini(&ze);
+            r->duplicate_names = true;
+            flags &= ~ZIP_CHECKCONS;
+            continue;
+        }
+        diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, "make the zip again",
+                  "the archive cannot be read: %s", zip_error_strerror(&ze));
+        r->errors++;
+        zip_error_fini(&ze);
+        return NULL;
+    }
+}
+
+static void zip_read(Reader *r, const ZipBytes *bytes)
 {
     ZipEntry *list = NULL;
     size_t n = 0, cap = 0;
-    zip_t *za = NULL;
     uint64_t announced = zip_announced_entries(bytes);
     if (announced > r->lim->max_files + ZIP_EXTRA_ENTRIES) {
         diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, "split the course into several packs",
                   "the archive lists %llu entries; a pack has at most %zu files",
                   (unsigned long long)announced, r->lim->max_files);
         r->errors++;
-        zip_source_free(src);
         return;
     }
-    zip_error_t ze;
-    zip_error_init(&ze);
-    za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
-    if (!za) {
-        diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, "make the zip again",
-                  "the archive cannot be read: %s", zip_error_strerror(&ze));
-        r->errors++;
-        zip_error_fini(&ze);
-        zip_source_free(src);
+    zip_t *za = zip_open_checked(r, bytes);
+    if (!za)
         return;
-    }
-    zip_error_fini(&ze);
     zip_int64_t count = zip_get_num_entries(za, 0);
     if (count < 0 || (uint64_t)count > r->lim->max_files + ZIP_EXTRA_ENTRIES) {
         diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, "split the course into several packs",
@@ -858,14 +905,21 @@ static void zip_read(Reader *r, zip_source_t *src, const ZipBytes *bytes)
     }
     for (zip_uint64_t i = 0; i < (zip_uint64_t)count && !r->stop; i++)
         zip_check_entry(r, za, i, &list, &n, &cap);
-    if (r->errors)
+    if (r->stop)
         goto done;
     zip_strip_top(list, n);
     const char **names = mb_xmalloc((n ? n : 1) * sizeof *names);
     for (size_t i = 0; i < n; i++)
         names[i] = list[i].path;
-    reader_check_names(r, names, n);
+    bool names_ok = reader_check_names(r, names, n);
     free(names);
+    if (r->duplicate_names && names_ok) {
+        /* libzip saw a name twice where the checks above did not (a
+         * folder entry, a hidden file): refuse all the same. */
+        diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, "make the zip again",
+                  "the archive holds two entries with the same name");
+        r->errors++;
+    }
     zip_check_declared(r, list, n);
     for (size_t i = 0; i < n && !r->errors; i++)
         zip_inflate(r, za, &list[i]);
@@ -873,7 +927,7 @@ done:
     for (size_t i = 0; i < n; i++)
         free(list[i].name);
     free(list);
-    zip_discard(za); /* also frees src */
+    zip_discard(za); /* also frees the source */
 }
 
 /* ---------------- entry points ---------------- */
@@ -904,16 +958,8 @@ int pack_files_read_zip_mem(const void *data, size_t len, const char *origin,
         diags_add(diags, DIAG_ERROR, origin, 0, 0, NULL, "this is not a zip archive");
         return 1;
     }
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = zip_source_buffer_create(data, len, 0, &ze);
-    zip_error_fini(&ze);
-    if (!src) {
-        diags_add(diags, DIAG_ERROR, origin, 0, 0, NULL, "the archive cannot be read");
-        return 1;
-    }
     ZipBytes bytes = {.mem = data, .fd = -1, .size = len};
-    zip_read(&r, src, &bytes);
+    zip_read(&r, &bytes);
     return reader_finish(&r);
 }
 
@@ -945,24 +991,7 @@ int pack_files_read(const char *path, const PackLimits *lim, PackFiles *files, D
         close(fd);
         return 1;
     }
-    /* libzip reads through its own FILE on a duplicate, so fd stays ours
-     * for zip_announced_entries and is closed here either way. */
-    int zfd = dup(fd);
-    FILE *fp = zfd >= 0 ? fdopen(zfd, "rb") : NULL;
-    zip_error_t ze;
-    zip_error_init(&ze);
-    zip_source_t *src = fp ? zip_source_filep_create(fp, 0, -1, &ze) : NULL;
-    zip_error_fini(&ze);
-    if (!src) {
-        if (fp)
-            fclose(fp);
-        else if (zfd >= 0)
-            close(zfd);
-        diags_add(diags, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
-        close(fd);
-        return 1;
-    }
-    zip_read(&r, src, &bytes);
+    zip_read(&r, &bytes);
     close(fd);
     return reader_finish(&r);
 }

@@ -14,7 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-/* A binary file would otherwise produce one message per line. */
+/* Of each level; a binary file would otherwise give one message per line. */
 enum { GIFT_MAX_DIAGS = 1000 };
 #define GIFT_NONE ((size_t)-1)
 
@@ -184,8 +184,8 @@ typedef struct {
     const char *data;
     Arena *arena;
     Diags *diags;
-    int errors, ndiags;
-    bool stop; /* too many diagnostics: the rest of the file is skipped */
+    int errors, warnings;
+    bool stop; /* too many errors: the rest of the file is skipped */
     bool bad;  /* the current block has an error: its question is left out */
     char *category;
     Question *items;
@@ -212,17 +212,23 @@ static void gift_vdiag(GiftParser *p, DiagLevel level, int line, int col, const 
         p->bad = true;
     if (p->stop)
         return;
-    if (p->ndiags >= GIFT_MAX_DIAGS) {
+    if (level == DIAG_ERROR && p->errors >= GIFT_MAX_DIAGS) {
         diags_add(p->diags, DIAG_ERROR, p->path, line, col, NULL,
-                  "too many problems; the rest of this file was not checked");
+                  "too many errors; the rest of this file was not checked");
         p->errors++;
         p->stop = true;
+        return;
+    }
+    /* Warnings never stop the check; past the cap they are only counted. */
+    if (level == DIAG_WARNING && p->warnings++ >= GIFT_MAX_DIAGS) {
+        if (p->warnings == GIFT_MAX_DIAGS + 1)
+            diags_add(p->diags, DIAG_WARNING, p->path, line, col, NULL,
+                      "too many warnings; the rest are not shown");
         return;
     }
     char msg[512];
     vsnprintf(msg, sizeof msg, fmt, ap);
     diags_add(p->diags, level, p->path, line, col, hint, "%s", msg);
-    p->ndiags++;
     if (level == DIAG_ERROR)
         p->errors++;
 }
@@ -286,7 +292,8 @@ static bool gift_format_lookup(const char *s, size_t n, TextFormat *out)
     static const struct {
         const char *name;
         TextFormat f;
-    } names[] = {{"moodle", TF_MOODLE}, {"html", TF_HTML}, {"plain", TF_PLAIN}, {"markdown", TF_MARKDOWN}};
+    } names[] = {
+        {"moodle", TF_MOODLE}, {"html", TF_HTML}, {"plain", TF_PLAIN}, {"markdown", TF_MARKDOWN}};
     for (size_t i = 0; i < MB_COUNT(names); i++)
         if (strlen(names[i].name) == n && !memcmp(names[i].name, s, n)) {
             *out = names[i].f;
@@ -660,25 +667,29 @@ static bool gift_number(const char *s, size_t n, double *out)
 
 /* Reads a weight "%50%" at t[a, b). Returns its length, 0 when the text does
  * not start with a weight, or GIFT_NONE when it starts like one ('%' then a
- * sign, digit or point) but is not a percentage from -100 to 100. Moodle's
+ * digit or '-') but is not "%[-]digits[.digits]%" from -100 to 100. Moodle's
  * pattern is ^%-*[0-9]{1,2}\.?[0-9]*%; what it does not match it keeps as
  * answer text, which is how "%5O%" typos go unnoticed. */
 static size_t gift_weight_scan(const GiftText *t, size_t a, size_t b, double *frac)
 {
     if (a + 1 >= b || !gift_is(t, a, '%'))
         return 0;
-    char c = t->c[a + 1];
-    if (!(c == '-' || c == '.' || (c >= '0' && c <= '9')) || t->lit[a + 1])
-        return 0;
+    size_t i = a + 1;
+    if (t->c[i] == '-' && !t->lit[i])
+        i++;
+    if (i >= b || t->lit[i] || t->c[i] < '0' || t->c[i] > '9')
+        return t->c[a + 1] == '-' ? GIFT_NONE : 0;
     size_t e = a + 1;
     while (e < b && !gift_is(t, e, '%'))
         e++;
-    double v;
-    if (e >= b || !gift_number(t->c + a + 1, e - a - 1, &v) || fabs(v) > 100)
+    if (e >= b)
         return GIFT_NONE;
-    for (size_t i = a + 1; i < e; i++)
-        if (t->c[i] == 'e' || t->c[i] == 'E' || t->c[i] == '+')
+    for (size_t k = i; k < e; k++)
+        if (t->lit[k] || !((t->c[k] >= '0' && t->c[k] <= '9') || t->c[k] == '.'))
             return GIFT_NONE;
+    double v;
+    if (!gift_number(t->c + a + 1, e - a - 1, &v) || fabs(v) > 100)
+        return GIFT_NONE;
     *frac = v / 100;
     return e + 1 - a;
 }
@@ -713,8 +724,10 @@ static bool gift_answer_empty(GiftParser *p, const GiftText *t, size_t pos, cons
 {
     if (an->text[0])
         return false;
-    gift_diag_at(p, DIAG_ERROR, t, pos, "write the answer after its '~' or '='; a literal '~' or '=' "
-                 "is written \\~ or \\=", "empty answer");
+    gift_diag_at(p, DIAG_ERROR, t, pos,
+                 "write the answer after its '~' or '='; a literal '~' or '=' "
+                 "is written \\~ or \\=",
+                 "empty answer");
     return true;
 }
 
@@ -924,7 +937,8 @@ static void gift_numeric_value(GiftParser *p, const GiftText *t, size_t pos, Ans
         an->value = xv;
         an->tolerance = y ? yv : 0;
         if (an->tolerance < 0)
-            gift_diag_at(p, DIAG_ERROR, t, pos, "write value:tolerance with a tolerance of 0 or more",
+            gift_diag_at(p, DIAG_ERROR, t, pos,
+                         "write value:tolerance with a tolerance of 0 or more",
                          "negative tolerance");
     }
     if (!isfinite(an->value) || !isfinite(an->tolerance))
@@ -1141,8 +1155,8 @@ static void gift_block(GiftParser *p)
         if (dup)
             gift_diag(p, DIAG_ERROR, q.line, q.col,
                       "progress is kept by id, so each question of a file needs its own",
-                      "duplicate id '%.*s' (first used on line %d)", gift_quote_len(q.id, 80),
-                      q.id, dup->line);
+                      "duplicate id '%.*s' (first used on line %d)", gift_quote_len(q.id, 80), q.id,
+                      dup->line);
     }
 
     gift_question_body(p, t, &q, a, b);
@@ -1200,8 +1214,8 @@ static void gift_line(GiftParser *p, size_t s, size_t e, int line)
     p->lines[p->nlines++] = (GiftLine){ts, te - ts, line, col, broken};
 }
 
-int pack_gift_parse(const char *path, const char *data, size_t len, Arena *arena,
-                    QuestionList *out, Diags *diags)
+int pack_gift_parse(const char *path, const char *data, size_t len, Arena *arena, QuestionList *out,
+                    Diags *diags)
 {
     assert(arena && out && diags && (data || !len));
     GiftParser p = {.path = path, .data = data ? data : "", .arena = arena, .diags = diags};

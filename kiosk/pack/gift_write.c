@@ -146,8 +146,9 @@ static void gift_put_meta(StrBuf *out, const Question *q)
     }
     if (q->source) {
         strbuf_puts(out, "// source: ");
+        /* Only a line end would break the comment. */
         for (const char *s = q->source; *s; s++)
-            strbuf_putc(out, (unsigned char)*s < 0x20 ? ' ' : *s);
+            strbuf_putc(out, *s == '\n' || *s == '\r' ? ' ' : *s);
         strbuf_putc(out, '\n');
     }
 }
@@ -175,8 +176,10 @@ static void gift_put_feedback(StrBuf *out, const Question *q, const char *fb)
 
 static void gift_write_truefalse(StrBuf *out, const Question *q)
 {
-    const char *wrong = q->tf_feedback_wrong && q->tf_feedback_wrong[0] ? q->tf_feedback_wrong : NULL;
-    const char *right = q->tf_feedback_right && q->tf_feedback_right[0] ? q->tf_feedback_right : NULL;
+    const char *wrong =
+        q->tf_feedback_wrong && q->tf_feedback_wrong[0] ? q->tf_feedback_wrong : NULL;
+    const char *right =
+        q->tf_feedback_right && q->tf_feedback_right[0] ? q->tf_feedback_right : NULL;
     strbuf_puts(out, q->tf_answer ? "{TRUE" : "{FALSE");
     if (wrong) {
         strbuf_putc(out, '#');
@@ -227,10 +230,14 @@ static void gift_write_multichoice(StrBuf *out, const Question *q)
 static void gift_write_shortanswer(StrBuf *out, const Question *q)
 {
     strbuf_puts(out, "{\n");
-    /* "=a->b" next to another '=' reads as matching; a lone full-credit
-     * answer can be written without '=' (Moodle's "{Grant}" form). */
-    bool bare = q->nanswers == 1 && q->answers[0].fraction == 1 && q->answers[0].text &&
-                strstr(q->answers[0].text, "->");
+    /* A "->" anywhere in the answers next to a '=' reads as matching; a lone
+     * full-credit answer can be written without '=' (Moodle's "{Grant}"). */
+    bool arrow = false;
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        arrow |= (a->text && strstr(a->text, "->")) || (a->feedback && strstr(a->feedback, "->"));
+    }
+    bool bare = arrow && q->nanswers == 1 && q->answers[0].fraction == 1;
     for (size_t i = 0; i < q->nanswers; i++) {
         const Answer *a = &q->answers[i];
         strbuf_putc(out, '\t');
@@ -254,9 +261,10 @@ static void gift_write_numerical(StrBuf *out, const Question *q)
     for (size_t i = 0; i < q->nanswers; i++) {
         const Answer *a = &q->answers[i];
         /* The reader takes everything after the first '~' as the catch-all,
-         * so "~#" can only be the last answer; a catch-all elsewhere, or one
-         * with a score, is written as Moodle stores it: "*". */
-        if (a->catchall && a->fraction == 0 && i + 1 == q->nanswers) {
+         * and needs an answer before it, so "~#" can only be the last answer
+         * and not the first; a catch-all elsewhere, or one with a score, is
+         * written as Moodle stores it: "*". */
+        if (a->catchall && a->fraction == 0 && i + 1 == q->nanswers && i > 0) {
             strbuf_puts(out, "\t~#");
             if (a->feedback)
                 gift_put_field(out, a->feedback, q->format, q->format);

@@ -142,6 +142,10 @@ static void ini_classify(IniCtx *c)
         size_t k = ini_find(s, start + 1, end, "]");
         if (k == end) {
             ini_bad(c, ini_col(c, start), "write a section as [name]", "a section needs a closing ]");
+            /* Its keys would land in the section before: skip them rather
+             * than report each as out of place. */
+            c->skip_section = true;
+            c->have_key = false;
             return;
         }
         c->have_key = false;
@@ -260,11 +264,11 @@ static int ini_run(IniCtx *c)
     return rc;
 }
 
-static bool ini_check_utf8(IniCtx *c)
+static void ini_check_utf8(IniCtx *c)
 {
     size_t bad;
     if (utf8_valid(c->data, c->len, &bad))
-        return true;
+        return;
     int line = 1;
     size_t start = 0;
     for (size_t i = 0; i < bad; i++) {
@@ -276,7 +280,6 @@ static bool ini_check_utf8(IniCtx *c)
     ini_diag(c, DIAG_ERROR, line, (int)utf8_count(c->data + start, bad - start) + 1,
              "save the file as UTF-8 text", "the file is not valid UTF-8 (byte 0x%02X)",
              (unsigned char)c->data[bad]);
-    return false;
 }
 
 /* Joins a continuation line to a value: a space, except between two CJK
@@ -570,8 +573,9 @@ int pack_manifest_parse(const char *path, const char *data, size_t len, Pack *p,
     Manifest m = {.p = p, .last_key = -1};
     IniCtx c = {.path = path, .diags = diags, .data = data, .len = len,
                 .on_section = manifest_section, .on_entry = manifest_entry, .user = &m};
-    if (!ini_check_utf8(&c))
-        return c.errors;
+    /* Bad bytes are reported, and the rest is still checked: every problem
+     * in one run. */
+    ini_check_utf8(&c);
     ini_run(&c);
     manifest_finish(&c, &m);
     return c.errors;
@@ -735,8 +739,8 @@ int pack_glossary_parse(const char *path, const char *data, size_t len, Pack *p,
     Glossary g = {.p = p};
     IniCtx c = {.path = path, .diags = diags, .data = data, .len = len,
                 .on_section = glossary_section, .on_entry = glossary_entry, .user = &g};
-    if (ini_check_utf8(&c))
-        ini_run(&c);
+    ini_check_utf8(&c);
+    ini_run(&c);
     glossary_finish(&c, &g);
     free(g.terms);
     return c.errors;

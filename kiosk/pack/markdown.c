@@ -61,7 +61,7 @@ typedef struct {
     size_t nblocks, blocks_cap;
     char *title;
     int title_line;
-    size_t last_off; /* end of the last located text */
+    int last_line; /* of the last located text, or the last guess */
 } Md;
 
 /* ---------------- positions ---------------- */
@@ -103,22 +103,25 @@ static int md_line_of(Md *m, const char *p, size_t n)
 {
     if (!p || p < m->data || p >= m->data + m->len)
         return 0;
-    size_t off = (size_t)(p - m->data);
-    m->last_off = MB_MAX(m->last_off, off + n);
-    return md_line_of_off(m, off);
+    (void)n;
+    int line = md_line_of_off(m, (size_t)(p - m->data));
+    m->last_line = MB_MAX(m->last_line, line);
+    return line;
 }
 
 /* For blocks without text (a rule, an empty item): the first non-blank
- * line after the last text seen. Approximate, as pack.h allows. */
-static int md_line_guess(const Md *m)
+ * line after the last one placed. Approximate, as pack.h allows. */
+static int md_line_guess(Md *m)
 {
-    size_t l = m->last_off ? (size_t)md_line_of_off(m, m->last_off - 1) : 0;
-    for (; l < m->nlines; l++) {
+    for (size_t l = (size_t)m->last_line; l < m->nlines; l++) {
         size_t s = m->line_starts[l], e = l + 1 < m->nlines ? m->line_starts[l + 1] : m->len;
-        for (size_t i = s; i < e; i++)
+        for (size_t i = s; i < e; i++) {
             if (m->data[i] != ' ' && m->data[i] != '\t' && m->data[i] != '\n' &&
-                m->data[i] != '\r')
-                return (int)l + 1;
+                m->data[i] != '\r') {
+                m->last_line = (int)l + 1;
+                return m->last_line;
+            }
+        }
     }
     return (int)MB_MAX(m->nlines, 1);
 }
@@ -155,6 +158,21 @@ static void put_cp(StrBuf *b, uint32_t cp)
 {
     char u[4];
     strbuf_append(b, u, (size_t)utf8_encode(cp, u));
+}
+
+/* Appends text with each NUL byte as U+FFFD: md4c passes NULs inside code
+ * as they are, and a NUL in a block's text would cut it short for every C
+ * string function after. Regression: test_md_link_at_end */
+static void put_text(StrBuf *b, const char *s, size_t n)
+{
+    const char *nul;
+    while (n && (nul = memchr(s, 0, n))) {
+        strbuf_append(b, s, (size_t)(nul - s));
+        put_cp(b, 0xFFFD);
+        n -= (size_t)(nul - s) + 1;
+        s = nul + 1;
+    }
+    strbuf_append(b, s, n);
 }
 
 /* Named entities a Chinese or English text may plausibly use; others stay
@@ -216,7 +234,7 @@ static char *md_attr(Md *m, const MD_ATTRIBUTE *a)
         else if (a->substr_types[i] == MD_TEXT_NULLCHAR)
             put_cp(&b, 0xFFFD);
         else
-            strbuf_append(&b, s, n);
+            put_text(&b, s, n);
     }
     char *out = arena_strndup(m->arena, b.data, b.len);
     strbuf_free(&b);
@@ -235,6 +253,7 @@ static Block *md_push_block(Md *m, BlockKind kind, int level, int line)
     memset(b, 0, sizeof *b);
     b->kind = kind;
     b->level = level;
+    b->text = arena_strdup(m->arena, "");
     b->line = line ? line : md_line_guess(m);
     /* The first block inside a list item draws its marker. */
     bool innermost = true;
@@ -352,7 +371,8 @@ static void md_append(Md *m, const char *s, size_t n)
             strbuf_putc(&m->text, ' ');
     }
     uint32_t start = (uint32_t)m->text.len;
-    strbuf_append(&m->text, s, n);
+    put_text(&m->text, s, n);
+    n = m->text.len - start;
     if (!m->flags || !n)
         return;
     char *href = NULL;
@@ -573,7 +593,7 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
         else if (type == MD_TEXT_BR || type == MD_TEXT_SOFTBR)
             strbuf_putc(&m->alt, ' ');
         else
-            strbuf_append(&m->alt, text, size);
+            put_text(&m->alt, text, size);
         if (!m->img_line)
             m->img_line = line;
         return 0;
@@ -612,8 +632,21 @@ static int md_text(MD_TEXTTYPE type, const MD_CHAR *text, MD_SIZE size, void *us
 int pack_md_parse(const char *path, const char *data, size_t len, Arena *arena, Doc *out,
                   Diags *diags)
 {
-    Md m = {.path = path, .data = data, .len = len, .arena = arena, .diags = diags};
     memset(out, 0, sizeof *out);
+    /* md4c 0.4.8 reads past the end of a document that ends inside a link
+     * destination ("[](." as the last bytes) and can crash on what lies
+     * there. It gets a copy that ends with a line break, with zero bytes
+     * behind it; the text is the same Markdown. Regression:
+     * test_md_link_at_end (tests/unit/test_pack.c). */
+    enum { MD_PAD = 64 };
+    char *copy = mb_xmalloc(len + 1 + MD_PAD);
+    if (len)
+        memcpy(copy, data, len);
+    size_t n = len;
+    if (!n || (copy[n - 1] != '\n' && copy[n - 1] != '\r'))
+        copy[n++] = '\n';
+    memset(copy + n, 0, len + 1 + MD_PAD - n);
+    Md m = {.path = path, .data = copy, .len = n, .arena = arena, .diags = diags};
     m.max_nesting = pack_limits_default().max_md_nesting;
     md_index_lines(&m);
     size_t bad;
@@ -624,9 +657,10 @@ int pack_md_parse(const char *path, const char *data, size_t len, Arena *arena, 
                   "save the file as UTF-8 text", "the file is not valid UTF-8 (byte 0x%02X)",
                   (unsigned char)data[bad]);
         free(m.line_starts);
+        free(copy);
         return 1;
     }
-    size_t skip = len >= 3 && !memcmp(data, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    size_t skip = n >= 3 && !memcmp(copy, "\xEF\xBB\xBF", 3) ? 3 : 0;
     MD_PARSER parser = {
         .abi_version = 0,
         .flags = MD_DIALECT_COMMONMARK | MD_FLAG_NOHTML,
@@ -637,10 +671,10 @@ int pack_md_parse(const char *path, const char *data, size_t len, Arena *arena, 
         .text = md_text,
     };
     int rc = 0;
-    if (len - skip > (MD_SIZE)-1)
+    if (n - skip > (MD_SIZE)-1)
         rc = -1;
     else
-        rc = md_parse(data + skip, (MD_SIZE)(len - skip), &parser, &m);
+        rc = md_parse(copy + skip, (MD_SIZE)(n - skip), &parser, &m);
     md_nest_report(&m, md_line_guess(&m));
     if (rc)
         md_error(&m, 0, NULL, "the Markdown parser failed on this file");
@@ -651,6 +685,7 @@ int pack_md_parse(const char *path, const char *data, size_t len, Arena *arena, 
         memcpy(out->blocks, m.blocks, m.nblocks * sizeof *m.blocks);
     free(m.blocks);
     free(m.line_starts);
+    free(copy);
     free(m.stack);
     free(m.spans);
     free(m.open);

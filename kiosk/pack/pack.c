@@ -215,9 +215,12 @@ static void build_check_media(Build *b, FileInfo *fi)
                   "the image is %u x %u pixels; the limit is %u x %u (16 megapixels)",
                   (unsigned)w, (unsigned)h, 4096u, 4096u);
     }
-    if (!fi->used)
-        diags_add(b->diags, DIAG_WARNING, path, 0, 0, "remove it, or show it with ![text](%s)",
-                  "no unit shows this image", fi->file->path);
+    if (!fi->used) {
+        char hint[320];
+        snprintf(hint, sizeof hint, "remove it, or show it in a unit with ![text](%s)",
+                 fi->file->path);
+        diags_add(b->diags, DIAG_WARNING, path, 0, 0, hint, "no unit shows this image");
+    }
 }
 
 static int hexval(char c)
@@ -285,7 +288,7 @@ static void build_check_image(Build *b, const char *path, Block *blk)
     char *rel = image_src_path(&b->p->arena, blk->src ? blk->src : "");
     FileInfo *fi = rel ? build_find(b, rel) : NULL;
     if (!rel) {
-        diags_add(b->diags, DIAG_ERROR, path, blk->line, 0,
+        diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
                   "put the image in media/ and write ![text](media/name.png)",
                   "image %s is on the web; the kiosk is offline and shows files of the pack",
                   q);
@@ -297,9 +300,9 @@ static void build_check_image(Build *b, const char *path, Block *blk)
                      near->file->path);
         else
             snprintf(hint, sizeof hint, "put the file in media/, or correct the name");
-        diags_add(b->diags, DIAG_ERROR, path, blk->line, 0, hint, "image %s is not in the pack", q);
+        diags_add(b->diags, DIAG_ERROR, path, blk->line, 1, hint, "image %s is not in the pack", q);
     } else if (strncmp(rel, "media/", 6) || fi->kind != F_MEDIA) {
-        diags_add(b->diags, DIAG_ERROR, path, blk->line, 0,
+        diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
                   "images are PNG or JPEG files in media/", "%s is not an image in media/", q);
     } else {
         fi->used = true;
@@ -319,11 +322,11 @@ static void build_check_doc(Build *b, const char *path, Doc *doc)
             if (!(s->flags & SPAN_GLOSSARY))
                 continue;
             if (!*s->href) {
-                diags_add(b->diags, DIAG_ERROR, path, blk->line, 0, NULL,
+                diags_add(b->diags, DIAG_ERROR, path, blk->line, 1, NULL,
                           "a glossary link needs a term: [text](glossary:term-id)");
             } else if (!pack_glossary_find(b->p, s->href)) {
                 char *q = quoted(s->href);
-                diags_add(b->diags, DIAG_ERROR, path, blk->line, 0,
+                diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
                           b->p->nglossary ? "add the term to glossary.ini, or correct the id"
                                           : "the pack has no glossary.ini; add one with the term",
                           "unknown glossary term %s", q);
@@ -360,18 +363,22 @@ static int idref_cmp(const void *a, const void *b)
     return x->q < y->q ? -1 : (x->q > y->q);
 }
 
-static const IdRef *idref_find(const IdRef *refs, size_t n, Lang lang, const char *id)
+/* Whether unit u has a question id in lang (refs sorted by idref_cmp). */
+static bool idref_has(const IdRef *refs, size_t n, Lang lang, const char *id, size_t u)
 {
     size_t lo = 0, hi = n;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        int c = refs[mid].lang != lang ? (refs[mid].lang < lang ? -1 : 1) : strcmp(refs[mid].id, id);
+        const IdRef *r = &refs[mid];
+        int c = r->lang != lang ? (r->lang < lang ? -1 : 1) : strcmp(r->id, id);
+        if (!c && r->unit != u)
+            c = r->unit < u ? -1 : 1;
         if (c < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
-    return lo < n && refs[lo].lang == lang && !strcmp(refs[lo].id, id) ? &refs[lo] : NULL;
+    return lo < n && refs[lo].lang == lang && refs[lo].unit == u && !strcmp(refs[lo].id, id);
 }
 
 static char *quiz_rel(Build *b, const Unit *u, Lang l)
@@ -456,8 +463,7 @@ static void build_check_ids(Build *b)
                     const Question *qq = &ql->items[i];
                     if (!qq->id)
                         continue;
-                    const IdRef *r = idref_find(refs, n, (Lang)o, qq->id);
-                    if (r && r->unit == u)
+                    if (idref_has(refs, n, (Lang)o, qq->id, u))
                         continue;
                     char *q = quoted(qq->id);
                     diags_add(b->diags, DIAG_WARNING, path, qq->line, qq->col,
@@ -485,12 +491,14 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
     if (md) {
         const char *path = build_path(b, md_rel);
         u->lang[l].present = true;
-        pack_md_parse(path, (const char *)md->file->data, md->file->len, &b->p->arena,
-                      &u->lang[l].doc, b->diags);
+        int errors = pack_md_parse(path, (const char *)md->file->data, md->file->len,
+                                   &b->p->arena, &u->lang[l].doc, b->diags);
         u->lang[l].title = u->lang[l].doc.title ? u->lang[l].doc.title : u->slug;
-        if (!u->lang[l].doc.title && u->lang[l].doc.count)
-            diags_add(b->diags, DIAG_WARNING, path, 1, 1,
-                      "start the unit with # Its title",
+        /* An unreadable file gets no further warnings about its text. */
+        if (!errors && !u->lang[l].doc.count)
+            diags_add(b->diags, DIAG_WARNING, path, 0, 0, NULL, "the unit has no text");
+        else if (!errors && !u->lang[l].doc.title)
+            diags_add(b->diags, DIAG_WARNING, path, 1, 1, "start the unit with # Its title",
                       "no level-1 heading; the unit list shows the file name instead");
         build_check_doc(b, path, &u->lang[l].doc);
     } else {
@@ -683,25 +691,24 @@ int pack_version_cmp(const char *a, const char *b)
     a = a ? a : "";
     b = b ? b : "";
     while (*a || *b) {
-        while (*a == '0' && a[1] >= '0' && a[1] <= '9')
-            a++;
-        while (*b == '0' && b[1] >= '0' && b[1] <= '9')
-            b++;
-        size_t na = strspn(a, "0123456789"), nb = strspn(b, "0123456789");
-        /* A missing part counts as 0: "1" equals "1.0". */
-        bool za = na == 0 || (na == 1 && *a == '0'), zb = nb == 0 || (nb == 1 && *b == '0');
-        if (!(za && zb)) {
-            if (na != nb)
-                return na < nb ? -1 : 1;
-            int c = memcmp(a, b, na);
-            if (c)
-                return c < 0 ? -1 : 1;
-        }
-        a += na;
-        b += nb;
+        /* One part each, as a number of any length; a missing part counts
+         * as 0, so "1" equals "1.0". */
+        const char *da = a, *db = b;
+        while (*da == '0')
+            da++;
+        while (*db == '0')
+            db++;
+        size_t na = strspn(da, "0123456789"), nb = strspn(db, "0123456789");
+        if (na != nb)
+            return na < nb ? -1 : 1;
+        int c = memcmp(da, db, na);
+        if (c)
+            return c < 0 ? -1 : 1;
+        a = da + na;
+        b = db + nb;
         if ((*a && *a != '.') || (*b && *b != '.')) {
-            /* Not a dotted version: fall back to the text. */
-            int c = strcmp(a, b);
+            /* Not a dotted version: the rest compares as text. */
+            c = strcmp(a, b);
             return c < 0 ? -1 : c > 0;
         }
         if (*a)

@@ -24,8 +24,8 @@ static bool fuzz_same_str(const char *a, const char *b)
 
 /* Text GIFT cannot carry back: an [id:] or [tag:] token inside an id, tag or
  * source comment is found again on reading (Moodle reads it the same way);
- * "->" in a short answer next to another answer reads as matching; an
- * unnamed empty description writes nothing. */
+ * "->" in a short answer's text or feedback next to another answer reads as
+ * matching; an unnamed empty description writes nothing. */
 static bool fuzz_expressible(const Question *q)
 {
     const char *meta[2] = {q->id, q->source};
@@ -38,10 +38,12 @@ static bool fuzz_expressible(const Question *q)
     if (q->type == QT_DESCRIPTION && !q->name && !q->text[0])
         return false;
     if (q->type == QT_SHORTANSWER)
-        for (size_t i = 0; i < q->nanswers; i++)
-            if (strstr(q->answers[i].text, "->") &&
-                (q->nanswers > 1 || q->answers[i].fraction != 1 || q->answers[i].text[0] == '%'))
+        for (size_t i = 0; i < q->nanswers; i++) {
+            const Answer *a = &q->answers[i];
+            bool arrow = strstr(a->text, "->") || (a->feedback && strstr(a->feedback, "->"));
+            if (arrow && (q->nanswers > 1 || a->fraction != 1 || a->text[0] == '%'))
                 return false;
+        }
     return true;
 }
 

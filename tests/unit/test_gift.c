@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <dirent.h>
 #include <math.h>
 
 #include "mingbai/pack.h"
@@ -245,16 +246,15 @@ static void test_case_cjk_question_byte_safe(void **state)
     parsed_free(&p);
 }
 
-static const char *const line_end_sample =
-    "// [id:one]\n"
-    "::Q1::First\n"
-    "question{\n"
-    "=right#yes\n"
-    "~wrong}\n"
-    "\n"
-    "$CATEGORY: top/Unit 1\n"
-    "\n"
-    "::Q2:: Sure? {T}\n";
+static const char *const line_end_sample = "// [id:one]\n"
+                                           "::Q1::First\n"
+                                           "question{\n"
+                                           "=right#yes\n"
+                                           "~wrong}\n"
+                                           "\n"
+                                           "$CATEGORY: top/Unit 1\n"
+                                           "\n"
+                                           "::Q2:: Sure? {T}\n";
 
 static char *replace_newlines(const char *s, const char *with)
 {
@@ -591,7 +591,8 @@ static void test_type_numerical(void **state)
 {
     (void)state;
     Parsed p;
-    parse(&p, "// math range question\n::Q5:: What is a number from 1 to 5? {#3:2~#Completely wrong}");
+    parse(&p,
+          "// math range question\n::Q5:: What is a number from 1 to 5? {#3:2~#Completely wrong}");
     const Question *q = only(&p);
     assert_int_equal(q->type, QT_NUMERICAL);
     assert_int_equal(q->nanswers, 2);
@@ -702,10 +703,11 @@ static void test_bad_weight_is_error(void **state)
     assert_diag_at(&p, DIAG_ERROR, 5, 11, "bad weight");
     parsed_free(&p);
 
-    /* A '%' not followed by a number is text. */
-    parse(&p, "::t:: Q {=a ~%off}");
+    /* A '%' not followed by a digit is text, as in Moodle ("%.5%" too). */
+    parse(&p, "::t:: Q {=a ~%off ~%.5%x}");
     const Question *q = only(&p);
     assert_answer(&q->answers[1], "%off", 0, NULL);
+    assert_answer(&q->answers[2], "%.5%x", 0, NULL);
     parsed_free(&p);
 }
 
@@ -874,7 +876,8 @@ static void test_name_without_closing_colons_is_not_a_name(void **state)
     assert_null(q->name);
     assert_null(q->id);
     assert_string_equal(q->text, "abc Q");
-    find_diag(&p, DIAG_WARNING, "question has no ::id::, progress cannot be kept across pack versions");
+    find_diag(&p, DIAG_WARNING,
+              "question has no ::id::, progress cannot be kept across pack versions");
     parsed_free(&p);
 }
 
@@ -925,7 +928,8 @@ static void test_brace_errors(void **state)
 {
     (void)state;
     Parsed p;
-    parse(&p, "::a:: Q } {=x ~y}\n\n::b:: Q {=x ~y} and {=z ~w}\n\n::c:: Q {=x {~y}\n\n::d:: Q =x}");
+    parse(&p,
+          "::a:: Q } {=x ~y}\n\n::b:: Q {=x ~y} and {=z ~w}\n\n::c:: Q {=x {~y}\n\n::d:: Q =x}");
     assert_int_equal(p.errors, 4);
     assert_int_equal(p.q.count, 0);
     assert_diag_at(&p, DIAG_ERROR, 1, 9, "'}' without an opening '{'");
@@ -989,8 +993,9 @@ static void test_invalid_utf8_and_nul_located(void **state)
 static void test_buffer_not_nul_terminated(void **state)
 {
     (void)state;
-    static const char *const texts[] = {"::q:: Q {=a ~b}", "Q{", "::q", "// [id:x\\", "\\", "::q:: Q {#1..",
-                                        "\xEF\xBB", "$CATEGORY:"};
+    static const char *const texts[] = {"::q:: Q {=a ~b}", "Q{",        "::q",
+                                        "// [id:x\\",      "\\",        "::q:: Q {#1..",
+                                        "\xEF\xBB",        "$CATEGORY:"};
     for (size_t i = 0; i < MB_COUNT(texts); i++) {
         size_t n = strlen(texts[i]);
         char *exact = mb_xmalloc(n ? n : 1); /* ASan catches any read past n */
@@ -1079,14 +1084,15 @@ static void test_writer_moodle_layouts(void **state)
                        "::Q1::42 is the Absolute Answer to everything.{TRUE#42 is the Ultimate "
                        "Answer.#You gave the right answer.}\n\n");
     assert_writes_back("// question: 1  name: backslash\n::backslash::A \\\\ B \\\\\\\\ C{}\n\n");
-    assert_writes_back("// question: 1  name: Moodle activities\n"
-                       "::Moodle activities::[html]Match the <b>activity</b> to the description.{\n"
-                       "\t=<div class\\=\"frog\">An activity supporting asynchronous discussions.</div> -> Forum\n"
-                       "\t=[moodle]A teacher asks a question. -> Choice\n"
-                       "\t=[plain]A bank of record entries. -> Database\n"
-                       "\t=[markdown]Web pages anyone can edit. -> Wiki\n"
-                       "\t= -> Chat\n"
-                       "}\n\n");
+    assert_writes_back(
+        "// question: 1  name: Moodle activities\n"
+        "::Moodle activities::[html]Match the <b>activity</b> to the description.{\n"
+        "\t=<div class\\=\"frog\">An activity supporting asynchronous discussions.</div> -> Forum\n"
+        "\t=[moodle]A teacher asks a question. -> Choice\n"
+        "\t=[plain]A bank of record entries. -> Database\n"
+        "\t=[markdown]Web pages anyone can edit. -> Wiki\n"
+        "\t= -> Chat\n"
+        "}\n\n");
     assert_writes_back("// question: 1  name: True/false question\n"
                        "// [id:myid] [tag:tag1] [tag:tag2]\n"
                        "::True/false question::[html]The answer is true.{TRUE#This is the wrong "
@@ -1215,6 +1221,127 @@ static void test_regression_id_ending_in_backslash_round_trips(void **state)
     parsed_free(&p);
 }
 
+static void test_regression_source_with_control_char_round_trips(void **state)
+{
+    (void)state;
+    Parsed p;
+    /* Found by the round-trip fuzzer: the writer blanked every control
+     * character of the source line, not just line ends. */
+    parse(&p, "// source: annual\x1areport (A5)\n::src:: Q {T}");
+    const Question *q = only(&p);
+    assert_string_equal(q->source, "annual\x1areport (A5)");
+    assert_round_trip(&p);
+    parsed_free(&p);
+}
+
+static void test_regression_numerical_with_only_catchall_round_trips(void **state)
+{
+    (void)state;
+    Parsed p;
+    /* Found by the round-trip fuzzer: a lone "*" answer was written as
+     * "~#...", which alone reads as a question without answers. */
+    parse(&p, "::n3:: How many? {#\n=%0%*#Completely wrong\n}");
+    const Question *q = only(&p);
+    assert_int_equal(q->nanswers, 1);
+    assert_true(q->answers[0].catchall);
+    assert_round_trip(&p);
+    parsed_free(&p);
+}
+
+static void test_regression_shortanswer_arrow_in_feedback_stays_shortanswer(void **state)
+{
+    (void)state;
+    Parsed p;
+    /* Found by the round-trip fuzzer: "=%100%(#6. -> Chat" has '=' and "->"
+     * and read back as matching. */
+    parse(&p, "::n0:: Pi is {(#6. -> Chat}");
+    const Question *q = only(&p);
+    assert_int_equal(q->type, QT_SHORTANSWER);
+    assert_answer(&q->answers[0], "(", 1, "6. -> Chat");
+    assert_round_trip(&p);
+    parsed_free(&p);
+}
+
+static void test_many_warnings_never_stop_the_check(void **state)
+{
+    (void)state;
+    StrBuf b = {0};
+    for (int i = 0; i < 1500; i++)
+        strbuf_puts(&b, "Unnamed {T}\n\n");
+    Parsed p;
+    parse(&p, b.data);
+    assert_int_equal(p.errors, 0);
+    assert_int_equal(p.q.count, 1500);
+    assert_true(p.diags.count <= 1001);
+    find_diag(&p, DIAG_WARNING, "too many warnings");
+    parsed_free(&p);
+
+    /* Errors stop it after a bounded number of messages. */
+    b.len = 0;
+    for (int i = 0; i < 1500; i++)
+        strbuf_puts(&b, "Q {=a\n\n");
+    parse(&p, b.data);
+    assert_int_equal(p.errors, 1001);
+    find_diag(&p, DIAG_ERROR, "too many errors");
+    parsed_free(&p);
+    strbuf_free(&b);
+}
+
+/* What GIFT cannot carry back (see tests/fuzz/fuzz_gift.c). */
+static bool expressible(const Question *q)
+{
+    const char *meta[2] = {q->id, q->source};
+    for (size_t i = 0; i < 2; i++)
+        if (meta[i] && (strstr(meta[i], "[tag:") || strstr(meta[i], "[id:")))
+            return false;
+    for (size_t i = 0; i < q->ntags; i++)
+        if (strstr(q->tags[i], "[tag:") || strstr(q->tags[i], "[id:"))
+            return false;
+    if (q->type == QT_DESCRIPTION && !q->name && !q->text[0])
+        return false;
+    if (q->type == QT_SHORTANSWER)
+        for (size_t i = 0; i < q->nanswers; i++) {
+            const Answer *a = &q->answers[i];
+            bool arrow = strstr(a->text, "->") || (a->feedback && strstr(a->feedback, "->"));
+            if (arrow && (q->nanswers > 1 || a->fraction != 1 || a->text[0] == '%'))
+                return false;
+        }
+    return true;
+}
+
+/* Every seed and regression input of the fuzzer: what parses writes back
+ * to the same questions. */
+static void test_round_trip_fuzz_corpus(void **state)
+{
+    (void)state;
+    DIR *dir = opendir("fuzz/corpus/gift");
+    assert_non_null(dir);
+    int files = 0;
+    struct dirent *e;
+    while ((e = readdir(dir))) {
+        if (e->d_name[0] == '.')
+            continue;
+        char *path = mb_xasprintf("fuzz/corpus/gift/%s", e->d_name);
+        char *data;
+        size_t len;
+        assert_int_equal(mb_read_file(path, 1 << 20, &data, &len), 0);
+        Parsed p;
+        parse_n(&p, data, len);
+        size_t kept = 0;
+        for (size_t i = 0; i < p.q.count; i++)
+            if (expressible(&p.q.items[i]))
+                p.q.items[kept++] = p.q.items[i];
+        p.q.count = kept;
+        assert_round_trip(&p);
+        parsed_free(&p);
+        free(data);
+        free(path);
+        files++;
+    }
+    closedir(dir);
+    assert_true(files >= 5);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1267,6 +1394,11 @@ int main(void)
         cmocka_unit_test(test_regression_all_full_credit_multichoice_stays_multichoice),
         cmocka_unit_test(test_regression_text_that_looks_like_syntax_round_trips),
         cmocka_unit_test(test_regression_id_ending_in_backslash_round_trips),
+        cmocka_unit_test(test_regression_source_with_control_char_round_trips),
+        cmocka_unit_test(test_regression_numerical_with_only_catchall_round_trips),
+        cmocka_unit_test(test_regression_shortanswer_arrow_in_feedback_stays_shortanswer),
+        cmocka_unit_test(test_many_warnings_never_stop_the_check),
+        cmocka_unit_test(test_round_trip_fuzz_corpus),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

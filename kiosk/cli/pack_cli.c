@@ -1,0 +1,639 @@
+/* `mingbai pack ...`: the instructor's pack tools without a window -- check
+ * a pack or one file, show a quiz as the kiosk reads it, import, list,
+ * remove, export a quiz as GIFT. Paths and files come from the user and are
+ * untrusted; they go through the pack module's readers and limits. Checking
+ * prints diagnostics to stdout (sorted, with hints) and a summary to stderr;
+ * exit status 0 is success, 1 problems found, 2 a usage error. */
+#include "mingbai/cli.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "mingbai/pack.h"
+#include "mingbai/store.h"
+
+/* The progress bar appears only for imports that take a noticeable time. */
+#define PROGRESS_MIN_QUESTIONS 200
+
+static const char usage_line[] =
+    "usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
+    "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n";
+
+static int cli_usage(const char *why)
+{
+    if (why)
+        fprintf(stderr, "mingbai pack: %s\n", why);
+    fputs(usage_line, stderr);
+    return 2;
+}
+
+static void cli_print_diags(Diags *d, FILE *f)
+{
+    diags_sort(d);
+    diags_print(d, f);
+}
+
+static void cli_summary(const Diags *d)
+{
+    fprintf(stderr, "%d error%s, %d warning%s\n", d->errors, d->errors == 1 ? "" : "s",
+            d->warnings, d->warnings == 1 ? "" : "s");
+}
+
+static bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+static const char *base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? slash + 1 : path;
+}
+
+static bool file_is_zip(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    unsigned char m[4] = {0};
+    bool zip = f && fread(m, 1, 4, f) == 4 && m[0] == 'P' && m[1] == 'K' &&
+               ((m[2] == 3 && m[3] == 4) || (m[2] == 5 && m[3] == 6));
+    if (f)
+        fclose(f);
+    return zip;
+}
+
+/* Reads one text file for checking, within the pack's limit for text. */
+static int cli_read_text(const char *path, char **data, size_t *len, Diags *d)
+{
+    size_t max = pack_limits_default().max_text_file;
+    int rc = mb_read_file(path, max, data, len);
+    if (rc == MB_ERR_LIMIT)
+        diags_add(d, DIAG_ERROR, path, 0, 0, "split it into several files",
+                  "the file is larger than %zu MiB", max >> 20);
+    else if (rc)
+        diags_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    return rc;
+}
+
+/* ---------------- check ---------------- */
+
+static void cli_check_path(const char *path, Diags *d)
+{
+    struct stat st;
+    if (stat(path, &st)) {
+        diags_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
+        return;
+    }
+    if (S_ISDIR(st.st_mode) || file_is_zip(path) || has_suffix(path, ".zip")) {
+        Pack *p = NULL;
+        pack_load(path, &p, d);
+        pack_free(p);
+        return;
+    }
+    const char *base = base_name(path);
+    bool gift = has_suffix(path, ".gift"), md = has_suffix(path, ".md");
+    bool manifest = !strcmp(base, "pack.ini"), glossary = !strcmp(base, "glossary.ini");
+    if (!gift && !md && !manifest && !glossary) {
+        diags_add(d, DIAG_ERROR, path, 0, 0,
+                  "check a pack folder or .zip, a .gift quiz, a .md unit or a pack.ini",
+                  "not a pack or a file of one");
+        return;
+    }
+    char *data;
+    size_t len;
+    if (cli_read_text(path, &data, &len, d))
+        return;
+    Pack *p = mb_xcalloc(1, sizeof *p);
+    if (gift) {
+        QuestionList q;
+        pack_gift_parse(path, data, len, &p->arena, &q, d);
+    } else if (md) {
+        Doc doc;
+        pack_md_parse(path, data, len, &p->arena, &doc, d);
+    } else if (manifest) {
+        pack_manifest_parse(path, data, len, p, d);
+    } else {
+        pack_glossary_parse(path, data, len, p, d);
+    }
+    pack_free(p);
+    free(data);
+}
+
+static int cli_check(int argc, char **argv)
+{
+    if (argc < 1)
+        return cli_usage("check needs a PATH");
+    Diags d = {0};
+    for (int i = 0; i < argc; i++)
+        cli_check_path(argv[i], &d);
+    cli_print_diags(&d, stdout);
+    fflush(stdout);
+    cli_summary(&d);
+    int rc = d.errors ? 1 : 0;
+    diags_free(&d);
+    return rc;
+}
+
+/* ---------------- show ---------------- */
+
+/* A JSON string (RFC 8259): quotes, backslashes and control characters
+ * escaped; invalid UTF-8 (never from the parser, but cheap to guard)
+ * becomes U+FFFD. NULL is null. */
+static void json_str(StrBuf *b, const char *s)
+{
+    if (!s) {
+        strbuf_puts(b, "null");
+        return;
+    }
+    size_t n = strlen(s), i = 0;
+    strbuf_putc(b, '"');
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) {
+            size_t start = i;
+            uint32_t cp = utf8_decode(s, n, &i);
+            if (cp == 0xFFFD && i - start == 1)
+                strbuf_puts(b, "\\ufffd");
+            else
+                strbuf_append(b, s + start, i - start);
+            continue;
+        }
+        i++;
+        switch (c) {
+        case '"':
+            strbuf_puts(b, "\\\"");
+            break;
+        case '\\':
+            strbuf_puts(b, "\\\\");
+            break;
+        case '\n':
+            strbuf_puts(b, "\\n");
+            break;
+        case '\r':
+            strbuf_puts(b, "\\r");
+            break;
+        case '\t':
+            strbuf_puts(b, "\\t");
+            break;
+        default:
+            if (c < 0x20 || c == 0x7f)
+                strbuf_printf(b, "\\u%04x", c);
+            else
+                strbuf_putc(b, (char)c);
+        }
+    }
+    strbuf_putc(b, '"');
+}
+
+static void json_num(StrBuf *b, double v)
+{
+    if (isfinite(v))
+        strbuf_printf(b, "%.10g", v);
+    else
+        strbuf_puts(b, "null");
+}
+
+static void json_question(StrBuf *b, const Question *q)
+{
+    strbuf_puts(b, "{\"type\":");
+    json_str(b, question_type_name(q->type));
+    strbuf_puts(b, ",\"id\":");
+    json_str(b, q->id);
+    strbuf_puts(b, ",\"name\":");
+    json_str(b, q->name);
+    strbuf_printf(b, ",\"line\":%d,\"col\":%d,\"scored\":%s,\"text\":", q->line, q->col,
+                  question_type_scored(q->type) ? "true" : "false");
+    json_str(b, q->text);
+    strbuf_puts(b, ",\"format\":");
+    json_str(b, text_format_name(q->format));
+    strbuf_puts(b, ",\"general_feedback\":");
+    json_str(b, q->general_feedback);
+    strbuf_puts(b, ",\"category\":");
+    json_str(b, q->category);
+    strbuf_puts(b, ",\"tags\":[");
+    for (size_t i = 0; i < q->ntags; i++) {
+        if (i)
+            strbuf_putc(b, ',');
+        json_str(b, q->tags[i]);
+    }
+    strbuf_puts(b, "],\"source\":");
+    json_str(b, q->source);
+    if (q->type == QT_TRUEFALSE) {
+        strbuf_printf(b, ",\"answer\":%s,\"feedback_wrong\":", q->tf_answer ? "true" : "false");
+        json_str(b, q->tf_feedback_wrong);
+        strbuf_puts(b, ",\"feedback_right\":");
+        json_str(b, q->tf_feedback_right);
+    }
+    strbuf_puts(b, ",\"answers\":[");
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        strbuf_puts(b, i ? ",{\"text\":" : "{\"text\":");
+        json_str(b, a->text);
+        if (q->type == QT_MATCHING) {
+            strbuf_puts(b, ",\"left\":");
+            json_str(b, a->left);
+        }
+        strbuf_puts(b, ",\"fraction\":");
+        json_num(b, a->fraction);
+        strbuf_puts(b, ",\"feedback\":");
+        json_str(b, a->feedback);
+        strbuf_puts(b, ",\"format\":");
+        json_str(b, text_format_name(a->format));
+        if (q->type == QT_NUMERICAL) {
+            strbuf_puts(b, ",\"value\":");
+            json_num(b, a->value);
+            strbuf_puts(b, ",\"tolerance\":");
+            json_num(b, a->tolerance);
+            strbuf_printf(b, ",\"catchall\":%s", a->catchall ? "true" : "false");
+        }
+        strbuf_putc(b, '}');
+    }
+    strbuf_puts(b, "]}");
+}
+
+static void text_field(StrBuf *b, const char *label, const char *value)
+{
+    if (value)
+        strbuf_printf(b, "    %s: %s\n", label, value);
+}
+
+static void text_question(StrBuf *b, size_t n, const Question *q)
+{
+    strbuf_printf(b, "[%zu] %s", n, question_type_name(q->type));
+    if (q->id)
+        strbuf_printf(b, "  %s", q->id);
+    if (q->name && (!q->id || strcmp(q->name, q->id)))
+        strbuf_printf(b, "  (name: %s)", q->name);
+    strbuf_printf(b, "  line %d%s\n", q->line,
+                  question_type_scored(q->type) ? "" : "  (not scored)");
+    text_field(b, "category", q->category);
+    if (q->ntags) {
+        strbuf_puts(b, "    tags:");
+        for (size_t i = 0; i < q->ntags; i++)
+            strbuf_printf(b, " %s", q->tags[i]);
+        strbuf_putc(b, '\n');
+    }
+    text_field(b, "source", q->source);
+    text_field(b, "text", q->text);
+    if (q->format != TF_MOODLE)
+        text_field(b, "format", text_format_name(q->format));
+    if (q->type == QT_TRUEFALSE) {
+        text_field(b, "answer", q->tf_answer ? "true" : "false");
+        text_field(b, "feedback if wrong", q->tf_feedback_wrong);
+        text_field(b, "feedback if right", q->tf_feedback_right);
+    }
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        strbuf_printf(b, "    %6.2f%%  ", a->fraction * 100.0);
+        if (q->type == QT_MATCHING)
+            strbuf_printf(b, "%s -> %s", a->left && *a->left ? a->left : "(distractor)",
+                          a->text ? a->text : "");
+        else if (q->type == QT_NUMERICAL && a->catchall)
+            strbuf_puts(b, "(any other value)");
+        else if (q->type == QT_NUMERICAL)
+            strbuf_printf(b, "%.10g +/- %.10g", a->value, a->tolerance);
+        else
+            strbuf_puts(b, a->text ? a->text : "");
+        strbuf_putc(b, '\n');
+        if (a->feedback)
+            strbuf_printf(b, "             feedback: %s\n", a->feedback);
+    }
+    text_field(b, "general feedback", q->general_feedback);
+}
+
+static int cli_show(int argc, char **argv)
+{
+    const char *path = NULL;
+    bool json = false;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--json"))
+            json = true;
+        else if (!path && argv[i][0] != '-')
+            path = argv[i];
+        else
+            return cli_usage("show takes one FILE.gift and --json");
+    }
+    if (!path)
+        return cli_usage("show needs a FILE.gift");
+    Diags d = {0};
+    Arena arena = {0};
+    QuestionList q = {0};
+    char *data = NULL;
+    size_t len;
+    if (!cli_read_text(path, &data, &len, &d))
+        pack_gift_parse(path, data, len, &arena, &q, &d);
+    StrBuf out = {0};
+    if (json) {
+        strbuf_puts(&out, "{\"file\":");
+        json_str(&out, path);
+        strbuf_printf(&out, ",\"errors\":%d,\"warnings\":%d,\"questions\":[", d.errors,
+                      d.warnings);
+        for (size_t i = 0; i < q.count; i++) {
+            strbuf_puts(&out, i ? ",\n" : "\n");
+            json_question(&out, &q.items[i]);
+        }
+        strbuf_puts(&out, "\n]}\n");
+    } else {
+        strbuf_printf(&out, "%s: %zu question%s\n", path, q.count, q.count == 1 ? "" : "s");
+        for (size_t i = 0; i < q.count; i++)
+            text_question(&out, i + 1, &q.items[i]);
+    }
+    fwrite(out.data, 1, out.len, stdout);
+    fflush(stdout);
+    cli_print_diags(&d, stderr);
+    int rc = d.errors ? 1 : 0;
+    strbuf_free(&out);
+    diags_free(&d);
+    arena_reset(&arena);
+    free(data);
+    return rc;
+}
+
+/* ---------------- the store ---------------- */
+
+static int cli_store_open(const char *db_path, Store **s)
+{
+    char *def = db_path ? NULL : store_default_path();
+    const char *path = db_path ? db_path : def;
+    int rc = store_open(path, s);
+    if (rc)
+        fprintf(stderr, "mingbai pack: cannot open the database %s\n", path);
+    free(def);
+    return rc;
+}
+
+typedef struct {
+    int last;
+    bool shown;
+} Progress;
+
+static void cli_progress(void *ctx, size_t done, size_t total)
+{
+    Progress *pr = ctx;
+    int pct = total ? (int)(MB_MIN(done, total) * 100 / total) : 100;
+    if (pct == pr->last)
+        return;
+    pr->last = pct;
+    pr->shown = true;
+    enum { WIDTH = 30 };
+    int fill = pct * WIDTH / 100;
+    fprintf(stderr, "\rimporting [%.*s%*s] %3d%%", fill, "##############################",
+            WIDTH - fill, "", pct);
+    fflush(stderr);
+}
+
+/* Questions of the pack: those of its fullest language (the others hold
+ * the same questions, translated). */
+static size_t pack_question_count(const Pack *p)
+{
+    size_t most = 0;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        size_t n = 0;
+        for (size_t u = 0; u < p->nunits; u++)
+            n += p->units[u].lang[l].quiz.count;
+        most = MB_MAX(most, n);
+    }
+    return most;
+}
+
+/* Refuses the same or an older edition with a message of its own; the
+ * store refuses as well, so this is only for the words. */
+static int cli_import_compare(Store *s, const Pack *p)
+{
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    if (store_pack_list(s, &list, &n))
+        return 0;
+    int rc = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(list[i].id, p->id))
+            continue;
+        int c = pack_version_cmp(p->version, list[i].version);
+        if (c == 0) {
+            fprintf(stderr, "mingbai pack: %s %s is already on the kiosk; nothing imported\n",
+                    p->id, p->version);
+            rc = 1;
+        } else if (c < 0) {
+            fprintf(stderr,
+                    "mingbai pack: the kiosk has %s %s, newer than %s; nothing imported\n"
+                    "  hint: raise version in pack.ini for a new edition\n",
+                    p->id, list[i].version, p->version);
+            rc = 1;
+        } else {
+            printf("replacing %s %s (answers to questions whose ids stay are kept)\n", p->id,
+                   list[i].version);
+        }
+    }
+    store_pack_list_free(list, n);
+    return rc;
+}
+
+static int cli_import(int argc, char **argv, const char *db_path)
+{
+    if (argc != 1)
+        return cli_usage("import needs one PATH");
+    Diags d = {0};
+    Pack *p = NULL;
+    Store *s = NULL;
+    int rc = 1;
+    int errors = pack_load(argv[0], &p, &d);
+    cli_print_diags(&d, stdout);
+    fflush(stdout);
+    if (errors) {
+        cli_summary(&d);
+        fprintf(stderr, "mingbai pack: not imported; fix the errors above first\n");
+        goto done;
+    }
+    if (cli_store_open(db_path, &s))
+        goto done;
+    if (cli_import_compare(s, p))
+        goto done;
+    size_t questions = pack_question_count(p);
+    Progress pr = {.last = -1};
+    int st = store_pack_import(s, p, questions > PROGRESS_MIN_QUESTIONS ? cli_progress : NULL,
+                               &pr);
+    if (pr.shown)
+        fputc('\n', stderr);
+    if (st == MB_ERR_EXISTS) {
+        fprintf(stderr, "mingbai pack: %s; nothing imported\n", store_errmsg(s));
+        goto done;
+    }
+    if (st) {
+        fprintf(stderr, "mingbai pack: the import failed: %s; nothing changed\n",
+                store_errmsg(s));
+        goto done;
+    }
+    printf("imported %s %s: %zu units, %zu questions\n", p->id, p->version, p->nunits,
+           questions);
+    rc = 0;
+done:
+    store_close(s);
+    pack_free(p);
+    diags_free(&d);
+    return rc;
+}
+
+static int cli_list(int argc, const char *db_path)
+{
+    if (argc != 0)
+        return cli_usage("list takes no arguments");
+    Store *s = NULL;
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    if (cli_store_open(db_path, &s))
+        return 1;
+    int rc = store_pack_list(s, &list, &n);
+    if (rc) {
+        fprintf(stderr, "mingbai pack: cannot list packs: %s\n", store_errmsg(s));
+        store_close(s);
+        return 1;
+    }
+    if (!n)
+        printf("no packs on the kiosk\n");
+    for (size_t i = 0; i < n; i++) {
+        const StorePackInfo *pi = &list[i];
+        printf("%-24s %-8s %3d units %5d questions  %s", pi->id, pi->version, pi->units,
+               pi->questions, pi->title[LANG_EN] ? pi->title[LANG_EN] : "");
+        if (pi->title[LANG_ZH])
+            printf("%s%s", pi->title[LANG_EN] ? " / " : "", pi->title[LANG_ZH]);
+        putchar('\n');
+    }
+    store_pack_list_free(list, n);
+    store_close(s);
+    return 0;
+}
+
+static int cli_remove(int argc, char **argv, const char *db_path)
+{
+    if (argc != 1)
+        return cli_usage("remove needs one ID");
+    Store *s = NULL;
+    if (cli_store_open(db_path, &s))
+        return 1;
+    int rc = store_pack_remove(s, argv[0]);
+    if (rc == MB_ERR_NOTFOUND)
+        fprintf(stderr, "mingbai pack: no pack with id %s on the kiosk\n", argv[0]);
+    else if (rc)
+        fprintf(stderr, "mingbai pack: cannot remove %s: %s\n", argv[0], store_errmsg(s));
+    else
+        printf("removed %s (answers given to it are kept)\n", argv[0]);
+    store_close(s);
+    return rc ? 1 : 0;
+}
+
+/* ---------------- export-gift ---------------- */
+
+static int cli_export_write(const Pack *p, Lang lang, const char *out_path)
+{
+    size_t n = 0;
+    for (size_t u = 0; u < p->nunits; u++)
+        n += p->units[u].lang[lang].quiz.count;
+    /* One list, so that the writer puts $CATEGORY: switches where the
+     * units' categories change. */
+    QuestionList all = {mb_xmalloc((n ? n : 1) * sizeof *all.items), 0};
+    for (size_t u = 0; u < p->nunits; u++) {
+        const QuestionList *q = &p->units[u].lang[lang].quiz;
+        for (size_t i = 0; i < q->count; i++)
+            all.items[all.count++] = q->items[i];
+    }
+    StrBuf out = {0};
+    strbuf_append(&out, "", 0);
+    pack_gift_write(&all, &out);
+    int rc = 0;
+    if (out_path) {
+        if (mb_write_file_atomic(out_path, out.data, out.len)) {
+            fprintf(stderr, "mingbai pack: cannot write %s: %s\n", out_path, strerror(errno));
+            rc = 1;
+        } else {
+            fprintf(stderr, "wrote %zu questions to %s\n", all.count, out_path);
+        }
+    } else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)) {
+        rc = 1;
+    }
+    strbuf_free(&out);
+    free(all.items);
+    return rc;
+}
+
+static int cli_export(int argc, char **argv, const char *db_path)
+{
+    const char *id = NULL, *lang_arg = NULL, *out_path = NULL;
+    for (int i = 0; i < argc; i++) {
+        if (!strcmp(argv[i], "--lang") && i + 1 < argc)
+            lang_arg = argv[++i];
+        else if (!strcmp(argv[i], "-o") && i + 1 < argc)
+            out_path = argv[++i];
+        else if (!id && argv[i][0] != '-')
+            id = argv[i];
+        else
+            return cli_usage("export-gift takes ID --lang L [-o FILE]");
+    }
+    Lang lang;
+    if (!id || !lang_arg)
+        return cli_usage("export-gift needs an ID and --lang");
+    if (lang_parse(lang_arg, &lang))
+        return cli_usage("--lang wants en or zh-Hans");
+    Store *s = NULL;
+    Pack *p = NULL;
+    Diags d = {0};
+    PackFiles files = {0};
+    int rc = 1;
+    if (cli_store_open(db_path, &s))
+        goto done;
+    int st = store_pack_files(s, id, &files);
+    if (st == MB_ERR_NOTFOUND) {
+        fprintf(stderr, "mingbai pack: no pack with id %s on the kiosk\n", id);
+        goto done;
+    } else if (st) {
+        fprintf(stderr, "mingbai pack: cannot read %s: %s\n", id, store_errmsg(s));
+        goto done;
+    }
+    if (pack_build(&files, id, &p, &d)) {
+        cli_print_diags(&d, stderr);
+        fprintf(stderr, "mingbai pack: the stored pack %s no longer checks\n", id);
+        goto done;
+    }
+    if (!p->has_lang[lang]) {
+        fprintf(stderr, "mingbai pack: %s has no %s version\n", id, lang_code(lang));
+        goto done;
+    }
+    rc = cli_export_write(p, lang, out_path);
+done:
+    pack_files_free(&files);
+    pack_free(p);
+    diags_free(&d);
+    store_close(s);
+    return rc;
+}
+
+int cli_pack_main(int argc, char **argv, const char *db_path)
+{
+    if (argc < 2)
+        return cli_usage(NULL);
+    const char *cmd = argv[1];
+    int n = argc - 2;
+    char **args = argv + 2;
+    if (!strcmp(cmd, "check"))
+        return cli_check(n, args);
+    if (!strcmp(cmd, "show"))
+        return cli_show(n, args);
+    if (!strcmp(cmd, "import"))
+        return cli_import(n, args, db_path);
+    if (!strcmp(cmd, "list"))
+        return cli_list(n, db_path);
+    if (!strcmp(cmd, "remove"))
+        return cli_remove(n, args, db_path);
+    if (!strcmp(cmd, "export-gift"))
+        return cli_export(n, args, db_path);
+    if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        fputs(usage_line, stdout);
+        return 0;
+    }
+    char why[96];
+    snprintf(why, sizeof why, "unknown command '%.40s'", cmd);
+    return cli_usage(why);
+}

@@ -1,1 +1,0 @@
-/* module cli */ typedef int mb_cli_translation_unit;

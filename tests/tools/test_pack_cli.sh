@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# `mingbai pack` end to end on a temporary database: import, the same and an
+# older edition refused, a newer one replacing it, list, export-gift read
+# back by `pack check`, show --json, remove, usage errors (exit 2), and a
+# bad pack refused without touching the database.
+set -u
+cd "${MINGBAI_SOURCE_DIR:-.}"
+bin=$(realpath "${MINGBAI_BIN:-build/mingbai}")
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+export MINGBAI_DB="$tmp/kiosk.db"
+fail=0
+
+expect() { # expect STATUS DESCRIPTION COMMAND...
+  local want=$1 what=$2
+  shift 2
+  "$@" >"$tmp/out" 2>"$tmp/err"
+  local rc=$?
+  if [ $rc -ne "$want" ]; then
+    echo "FAIL: $what: exit $rc, expected $want"
+    cat "$tmp/out" "$tmp/err"
+    fail=1
+  fi
+}
+contains() { # contains FILE TEXT DESCRIPTION
+  if ! grep -qF -- "$2" "$1"; then
+    echo "FAIL: $3: no \"$2\" in:"
+    cat "$1"
+    fail=1
+  fi
+}
+
+good=tests/packs/good/bilingual
+expect 0 "import" "$bin" pack import "$good"
+contains "$tmp/out" "imported bilingual 1.0: 3 units, 6 questions" "import"
+expect 1 "same version again" "$bin" pack import "$good"
+contains "$tmp/err" "bilingual 1.0 is already on the kiosk" "same version"
+
+cp -R "$good" "$tmp/v2"
+sed -i 's/^version = 1.0/version = 1.10/' "$tmp/v2/pack.ini"
+expect 0 "newer edition" "$bin" pack import "$tmp/v2"
+contains "$tmp/out" "replacing bilingual 1.0" "newer edition"
+expect 1 "older edition" "$bin" pack import "$good"
+contains "$tmp/err" "newer than 1.0" "older edition"
+
+expect 0 "list" "$bin" pack list
+contains "$tmp/out" "bilingual" "list"
+contains "$tmp/out" "1.10" "list"
+
+expect 0 "export-gift" "$bin" pack export-gift bilingual --lang zh-Hans -o "$tmp/zh.gift"
+contains "$tmp/zh.gift" "::q2-4::" "exported GIFT"
+expect 0 "exported GIFT checks clean" "$bin" pack check "$tmp/zh.gift"
+expect 0 "show --json" "$bin" pack show "$tmp/zh.gift" --json
+if command -v python3 >/dev/null; then
+  python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); assert len(d["questions"]) == 6' \
+    "$tmp/out" || { echo "FAIL: show --json is not the expected JSON"; fail=1; }
+fi
+
+expect 1 "bad pack refused" "$bin" pack import tests/packs/bad/manifest-format-newer
+contains "$tmp/out" "pack format 2 is newer than this kiosk understands" "bad pack"
+contains "$tmp/err" "not imported" "bad pack"
+
+expect 0 "remove" "$bin" pack remove bilingual
+expect 1 "remove again" "$bin" pack remove bilingual
+expect 0 "list empty" "$bin" pack list
+contains "$tmp/out" "no packs" "list empty"
+
+expect 2 "no command" "$bin" pack
+contains "$tmp/err" "usage: mingbai pack" "usage"
+expect 2 "unknown command" "$bin" pack frobnicate
+expect 2 "check without a path" "$bin" pack check
+expect 2 "export-gift without --lang" "$bin" pack export-gift bilingual
+expect 2 "export-gift with a bad language" "$bin" pack export-gift bilingual --lang fr
+
+[ $fail -eq 0 ] && echo "pack cli: import, editions, list, export, show, remove and usage behave"
+exit $fail

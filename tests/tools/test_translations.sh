@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Every interface string is translated: each literal passed to tr() in the
+# ui is a key of the catalogue (kiosk/ui/strings.c), and every catalogue
+# entry has a Chinese text that is not empty. Names what is missing.
+set -u
+cd "${MINGBAI_SOURCE_DIR:-.}"
+cat=kiosk/ui/strings.c
+fail=0
+keys=$(perl -0777 -ne 'while (/\{\s*("(?:[^"\\]|\\.)*")\s*,\s*("(?:[^"\\]|\\.)*")\s*\}/g) { print "$1\t$2\n" }' "$cat")
+while IFS=$'\t' read -r en zh; do
+  if [ "$zh" = '""' ]; then echo "missing Chinese for $en"; fail=1; fi
+done <<<"$keys"
+used=$(perl -0777 -ne 'while (/\btr(?:_lang)?\(\s*[^,]+,\s*((?:[^;{}]|\n)*?)\)\s*[,;)]/g) { my $a=$1; while ($a =~ /("(?:[^"\\]|\\.)*")/g) { print "$1\n" } }' kiosk/ui/*.c | sort -u)
+while read -r lit; do
+  [ -z "$lit" ] && continue
+  if ! grep -qF -- "{$lit," "$cat" && ! grep -qF -- "{$lit ," "$cat" && ! grep -qF -- "    {$lit" "$cat"; then
+    if ! perl -0777 -ne "exit(index(\$_, '{' . q{$lit} . ',') >= 0 || /\{\s*\Q$lit\E\s*,/ ? 0 : 1)" "$cat"; then
+      echo "no catalogue entry for $lit (kiosk/ui/strings.c)"
+      fail=1
+    fi
+  fi
+done <<<"$used"
+n=$(wc -l <<<"$keys")
+[ $fail -eq 0 ] && echo "translations: $n entries, every tr() key present, all translated"
+exit $fail
