@@ -227,6 +227,7 @@ void ui_scroll_update(Ui *ui, int content_h, int view_h)
         if (fabsf(ui->velocity) < 0.02f)
             ui->animating = false;
     }
+    float before = ui->scroll;
     if (ui->scroll > ui->scroll_max) {
         ui->scroll = ui->scroll_max;
         ui->animating = false;
@@ -235,6 +236,9 @@ void ui_scroll_update(Ui *ui, int content_h, int view_h)
         ui->scroll = 0;
         ui->animating = false;
     }
+    /* Screens that measure while drawing clamp afterwards: draw again. */
+    if (fabsf(before - ui->scroll) >= 1.0f)
+        ui->changed = true;
 }
 
 void ui_scroll_indicator(Ui *ui, Rect view, int content_h)
