@@ -15,7 +15,10 @@ static Pack *cur_pack(Ui *ui)
 static Unit *cur_unit(Ui *ui)
 {
     Pack *p = cur_pack(ui);
-    return p && (size_t)ui->unit < p->nunits ? &p->units[ui->unit] : NULL;
+    int unit = ui->unit;
+    if (ui->reviewing && ui->qindex >= 0 && ui->qindex < ui->nrv)
+        unit = ui->rv[ui->qindex].unit;
+    return p && unit >= 0 && (size_t)unit < p->nunits ? &p->units[unit] : NULL;
 }
 
 /* The language to show a unit in: the participant's, else the other. */
@@ -40,7 +43,53 @@ static const QuestionList *cur_quiz(Ui *ui)
 static const Question *cur_question(Ui *ui)
 {
     const QuestionList *q = cur_quiz(ui);
+    if (ui->reviewing) {
+        if (ui->qindex < 0 || ui->qindex >= ui->nrv || !q)
+            return NULL;
+        int k = ui->rv[ui->qindex].q;
+        return k >= 0 && (size_t)k < q->count ? &q->items[k] : NULL;
+    }
     return q && ui->qindex >= 0 && (size_t)ui->qindex < q->count ? &q->items[ui->qindex] : NULL;
+}
+
+/* How many questions this round has: the unit's quiz, or the review set. */
+static int round_count(Ui *ui)
+{
+    if (ui->reviewing)
+        return ui->nrv;
+    const QuestionList *q = cur_quiz(ui);
+    return q ? (int)q->count : 0;
+}
+
+/* Gathers the questions due for review now into ui->rv. */
+static int review_collect(Ui *ui)
+{
+    Pack *p = cur_pack(ui);
+    ui->nrv = 0;
+    if (!p || !ui->store || ui->participant <= 0)
+        return 0;
+    StoreReviewItem items[32];
+    size_t n = 0;
+    if (store_review_due(ui->store, ui->participant, mb_now_ms(), items, MB_COUNT(items), &n))
+        return 0;
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(items[i].pack_id, p->id))
+            continue;
+        for (size_t u = 0; u < p->nunits; u++) {
+            if (strcmp(p->units[u].slug, items[i].unit))
+                continue;
+            Lang l = unit_lang(ui, &p->units[u]);
+            const QuestionList *ql = &p->units[u].lang[l].quiz;
+            for (size_t k = 0; k < ql->count; k++)
+                if (ql->items[k].id && !strcmp(ql->items[k].id, items[i].question_id) &&
+                    ui->nrv < (int)MB_COUNT(ui->rv)) {
+                    ui->rv[ui->nrv].unit = (int)u;
+                    ui->rv[ui->nrv].q = (int)k;
+                    ui->nrv++;
+                }
+        }
+    }
+    return ui->nrv;
 }
 
 void ui_start_session(Ui *ui, int64_t participant)
@@ -173,8 +222,8 @@ static void unit_status(Ui *ui, const Pack *p, const Unit *u, char *buf, size_t 
     if (u->is_page)
         snprintf(buf, n, "%s", "");
     else if (r.answered > 0)
-        snprintf(buf, n, tr(ui, "Quiz: %d of %d right"), (int)lround(r.score),
-                 (int)u->lang[unit_lang(ui, u)].quiz.count);
+        snprintf(buf, n, tr(ui, "Answered %d of %d, %d right"), r.answered,
+                 (int)u->lang[unit_lang(ui, u)].quiz.count, (int)floor(r.score + 1e-9));
     else
         snprintf(buf, n, tr(ui, "%d questions"), (int)u->lang[unit_lang(ui, u)].quiz.count);
 }
@@ -195,6 +244,61 @@ void screen_home(Ui *ui)
                 tr(ui, "No course is installed. Ask your instructor to load a content pack."),
                 SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_CENTER);
         return;
+    }
+    /* Questions due for review, and where the participant left off. */
+    int due = ui->store && ui->participant > 0
+                  ? store_review_count(ui->store, ui->participant, mb_now_ms())
+                  : 0;
+    StoreResume res;
+    int resume_unit = -1;
+    if (ui->store && ui->participant > 0 &&
+        store_resume_get(ui->store, ui->participant, p->id, &res) == MB_OK)
+        for (size_t i = 0; i < p->nunits; i++)
+            if (!strcmp(p->units[i].slug, res.unit))
+                resume_unit = (int)i;
+    int banner_h = (due > 0 || resume_unit >= 0) ? px(ui, 72) : 0;
+    if (banner_h) {
+        Rect band = {0, top, ui->w, banner_h};
+        ui_rect(ui, band, ui->th.warn, 0);
+        int bw = MB_MIN(px(ui, 260), (w - px(ui, 12)) / 2);
+        Rect b = {ui->w - m - bw, top + px(ui, 10), bw, banner_h - px(ui, 20)};
+        if (due > 0) {
+            const char *msg = due == 1 ? tr(ui, "Review: 1 question is waiting")
+                                       : arena_printf(&ui->frame,
+                                                      tr(ui, "Review: %d questions are waiting"), due);
+            ui_text(ui, m, top + (banner_h - text_px(ui, SZ_BODY) * 3 / 2) / 2, b.x - 2 * m, msg,
+                    SZ_BODY, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
+            if (ui_button(ui, b, tr(ui, "Start review"), BTN_PRIMARY) && review_collect(ui) > 0) {
+                ui_set_screen(ui, SCR_QUIZ);
+                ui->reviewing = true;
+                ui->qindex = 0;
+                ui->sum_score = ui->sum_max = 0;
+                ui->nmissed = 0;
+                learn_response_clear(&ui->resp);
+                ui->match_left = -1;
+                ui->q_started_wall = mb_now_ms();
+                return;
+            }
+        } else {
+            Unit *ru = &p->units[resume_unit];
+            Lang rl = unit_lang(ui, ru);
+            const char *msg = arena_printf(&ui->frame, tr(ui, "You stopped at: %s"),
+                                           ru->lang[rl].title ? ru->lang[rl].title : ru->slug);
+            TextStyle st = {.size = text_px(ui, SZ_BODY), .lang = ui->lang, .max_lines = 2};
+            ui->cut_ok = true;
+            const TextLayout *ml = text_layout_str(ui->te, msg, &st, b.x - 2 * m);
+            ui_text_ex(ui, m, top + (banner_h - text_layout_height(ml)) / 2, b.x - 2 * m, msg,
+                       strlen(msg), &st, NULL, 0, ui->th.ink, NULL);
+            ui->cut_ok = false;
+            if (ui_button(ui, b, tr(ui, "Continue reading"), BTN_PRIMARY)) {
+                ui->unit = resume_unit;
+                ui_set_screen(ui, SCR_READER);
+                ui->scroll = (float)store_unit_position_get(ui->store, ui->participant, p->id,
+                                                            ru->slug) * ui->s;
+                return;
+            }
+        }
+        top += banner_h;
     }
     Rect view = {0, top, ui->w, ui->h - top};
     /* Measure first so scrolling can be clamped before drawing. */
@@ -231,6 +335,11 @@ void screen_home(Ui *ui)
         if (ui_tapped(ui, r)) {
             ui->unit = (int)i;
             ui_set_screen(ui, SCR_READER);
+            if (ui->store && ui->participant > 0) {
+                StoreResume rs = {.screen = SCR_READER, .lang = ui->lang};
+                snprintf(rs.unit, sizeof rs.unit, "%s", u->slug);
+                store_resume_set(ui->store, ui->participant, p->id, &rs);
+            }
             if (ui->store && ui->participant > 0)
                 ui->scroll = (float)store_unit_position_get(ui->store, ui->participant, p->id,
                                                             u->slug) * ui->s;
@@ -496,6 +605,7 @@ static void start_quiz(Ui *ui)
 {
     save_position(ui);
     ui_set_screen(ui, SCR_QUIZ);
+    ui->reviewing = false;
     ui->qindex = 0;
     ui->sum_score = ui->sum_max = 0;
     ui->nmissed = 0;
@@ -732,6 +842,7 @@ static void submit_answer(Ui *ui, const Question *q)
             .score = ui->score.score,
             .max = ui->score.max,
             .correct = ui->score.correct,
+            .review = ui->reviewing,
             .started_ms = ui->q_started_wall,
             .answered_ms = mb_now_ms(),
         };
@@ -749,14 +860,13 @@ static void submit_answer(Ui *ui, const Question *q)
         ui->sum_score += ui->score.score;
         ui->sum_max += ui->score.max;
         if (!ui->score.correct && ui->nmissed < (int)MB_COUNT(ui->missed))
-            ui->missed[ui->nmissed++] = ui->qindex;
+            ui->missed[ui->nmissed++] = q;
     }
     ui_set_screen(ui, SCR_FEEDBACK);
 }
 
 void screen_quiz(Ui *ui)
 {
-    const QuestionList *ql = cur_quiz(ui);
     const Question *q = cur_question(ui);
     if (!q) {
         ui_set_screen(ui, SCR_SUMMARY);
@@ -765,10 +875,10 @@ void screen_quiz(Ui *ui)
     Unit *u = cur_unit(ui);
     bool back;
     char title[64];
-    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, (int)ql->count);
+    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, round_count(ui));
     int top = ui_top_bar(ui, tr(ui, "Back"), title, &back);
     if (back) {
-        ui_set_screen(ui, SCR_READER);
+        ui_set_screen(ui, ui->reviewing ? SCR_HOME : SCR_READER);
         return;
     }
     (void)u;
@@ -777,7 +887,7 @@ void screen_quiz(Ui *ui)
     int w = MB_MIN(ui->w - 2 * px(ui, 24), px(ui, 900));
     int x = (ui->w - w) / 2;
     /* Progress: one segment per question, no timer, no points. */
-    int segs = (int)ql->count, sg = px(ui, 4);
+    int segs = round_count(ui), sg = px(ui, 4);
     int sw = (w - (segs - 1) * sg) / MB_MAX(1, segs);
     ui_push_clip(ui, view);
     int y = top + px(ui, 14) - (int)ui->scroll;
@@ -823,21 +933,19 @@ static void next_question(Ui *ui)
     ui->match_left = -1;
     ui->q_started_ms = ui->now;
     ui->q_started_wall = mb_now_ms();
-    const QuestionList *ql = cur_quiz(ui);
-    ui_set_screen(ui, ql && (size_t)ui->qindex < ql->count ? SCR_QUIZ : SCR_SUMMARY);
+    ui_set_screen(ui, ui->qindex < round_count(ui) ? SCR_QUIZ : SCR_SUMMARY);
 }
 
 void screen_feedback(Ui *ui)
 {
     const Question *q = cur_question(ui);
-    const QuestionList *ql = cur_quiz(ui);
     if (!q) {
         ui_set_screen(ui, SCR_SUMMARY);
         return;
     }
     bool back;
     char title[64];
-    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, (int)ql->count);
+    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, round_count(ui));
     int top = ui_top_bar(ui, NULL, title, &back);
     int bar_h = px(ui, 76);
     Rect view = {0, top, ui->w, ui->h - top - bar_h};
@@ -917,7 +1025,7 @@ void screen_feedback(Ui *ui)
                 tr(ui, "Your answer is saved."), SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT);
     int bw = MB_MIN(px(ui, 300), ui->w / 2 - px(ui, 16));
     Rect b = {ui->w - bw - px(ui, 16), bar.y + px(ui, 10), bw, bar_h - px(ui, 20)};
-    bool last = (size_t)ui->qindex + 1 >= ql->count;
+    bool last = ui->qindex + 1 >= round_count(ui);
     if (ui_button(ui, b, tr(ui, last ? "See my results" : "Next question"), BTN_PRIMARY))
         next_question(ui);
 }
@@ -927,7 +1035,6 @@ void screen_feedback(Ui *ui)
 void screen_summary(Ui *ui)
 {
     Unit *u = cur_unit(ui);
-    const QuestionList *ql = cur_quiz(ui);
     bool back;
     int top = ui_top_bar(ui, NULL, tr(ui, "Unit finished"), &back);
     int bar_h = px(ui, 76);
@@ -936,7 +1043,10 @@ void screen_summary(Ui *ui)
     int x = (ui->w - w) / 2;
     ui_push_clip(ui, view);
     int y = top + px(ui, 20) - (int)ui->scroll;
-    if (u) {
+    if (ui->reviewing) {
+        y += ui_text(ui, x, y, w, tr(ui, "Review finished"), SZ_HEADING, TEXT_BOLD, ui->th.ink,
+                     TEXT_ALIGN_LEFT) + px(ui, 8);
+    } else if (u) {
         Lang l = unit_lang(ui, u);
         y += ui_text(ui, x, y, w, u->lang[l].title ? u->lang[l].title : u->slug, SZ_HEADING,
                      TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, 8);
@@ -955,8 +1065,8 @@ void screen_summary(Ui *ui)
         y += ui_text(ui, x, y, w,
                      tr(ui, "These questions will come back for review in a few days."), SZ_SMALL, 0,
                      ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, 8);
-        for (int i = 0; i < ui->nmissed && ql; i++) {
-            const Question *q = &ql->items[ui->missed[i]];
+        for (int i = 0; i < ui->nmissed; i++) {
+            const Question *q = ui->missed[i];
             const char *item = arena_printf(&ui->frame, "•  %s", q->text);
             y += ui_text(ui, x, y, w, item, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, 6);
         }
@@ -969,6 +1079,8 @@ void screen_summary(Ui *ui)
     ui_rect(ui, bar, ui->th.surface, 0);
     int bw = MB_MIN(px(ui, 300), ui->w - 2 * px(ui, 16));
     Rect b = {ui->w - bw - px(ui, 16), bar.y + px(ui, 10), bw, bar_h - px(ui, 20)};
-    if (ui_button(ui, b, tr(ui, "Back to the units"), BTN_PRIMARY))
+    if (ui_button(ui, b, tr(ui, "Back to the units"), BTN_PRIMARY)) {
+        ui->reviewing = false;
         ui_set_screen(ui, SCR_HOME);
+    }
 }

@@ -25,7 +25,7 @@ static const Msg catalog[] = {
     {"Home", "首页"},
     {"Not started", "未开始"},
     {"Read", "已阅读"},
-    {"Quiz: %d of %d right", "测验：答对 %d / %d"},
+    {"Answered %d of %d, %d right", "已答 %d / %d 题，答对 %d 题"},
     {"About this course", "关于本课程"},
     {"Take the quiz", "开始测验"},
     {"Back to the units", "返回单元列表"},
@@ -67,9 +67,13 @@ static const Msg catalog[] = {
     {"Sources", "参考来源"},
     {"%d questions", "%d 道题"},
     {"Review: %d questions are waiting", "复习：%d 道题等待复习"},
+    {"Review: 1 question is waiting", "复习：1 道题等待复习"},
     {"Start review", "开始复习"},
     {"Finish", "结束"},
     {"Close", "关闭"},
+    {"Review finished", "复习完成"},
+    {"You stopped at: %s", "上次学到：%s"},
+    {"Continue reading", "继续阅读"},
 };
 
 const char *tr_lang(Lang l, const char *en)

@@ -76,6 +76,13 @@ struct Ui {
     int bi_block;            /* block index, or -1 */
     const GlossaryTerm *gloss;
 
+    /* review: questions due again, across units */
+    bool reviewing;
+    struct {
+        int unit, q;
+    } rv[32];
+    int nrv;
+
     /* quiz */
     int qindex;
     int nquestions;
@@ -87,7 +94,7 @@ struct Ui {
     bool saved;
     char save_error[160];
     double sum_score, sum_max;
-    int missed[128];
+    const Question *missed[128];
     int nmissed;
 };
 

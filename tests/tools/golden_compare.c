@@ -37,17 +37,21 @@ int main(int argc, char **argv)
             return 2;
         }
         printf("golden: updated %s\n", argv[2]);
+        SDL_FreeSurface(a);
         return 0;
     }
     SDL_Surface *g = load(argv[2]);
     if (!g) {
         fprintf(stderr, "golden: no reference %s (run with MINGBAI_UPDATE_GOLDEN=1 to create it)\n",
                 argv[2]);
+        SDL_FreeSurface(a);
         return 1;
     }
     if (a->w != g->w || a->h != g->h) {
         fprintf(stderr, "golden: %s is %dx%d, the reference is %dx%d\n", argv[1], a->w, a->h, g->w,
                 g->h);
+        SDL_FreeSurface(a);
+        SDL_FreeSurface(g);
         return 1;
     }
     long diff = 0;
@@ -69,6 +73,7 @@ int main(int argc, char **argv)
         }
     }
     double share = (double)diff / ((double)a->w * a->h);
+    int rc = 0;
     if (share > 0.003) {
         char *out = malloc(strlen(argv[1]) + 16);
         sprintf(out, "%s-diff.png", argv[1]);
@@ -76,8 +81,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "golden: %s differs from %s in %ld pixels (%.2f%%); differences marked in %s\n",
                 argv[1], argv[2], diff, share * 100, out);
         free(out);
-        return 1;
+        rc = 1;
+    } else {
+        printf("golden: %s matches (%ld pixels differ)\n", argv[2], diff);
     }
-    printf("golden: %s matches (%ld pixels differ)\n", argv[2], diff);
-    return 0;
+    SDL_FreeSurface(a);
+    SDL_FreeSurface(g);
+    IMG_Quit();
+    SDL_Quit();
+    return rc;
 }
