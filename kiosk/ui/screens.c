@@ -122,13 +122,41 @@ void screen_attract(Ui *ui)
     const char *sub = tr(ui, "Reading the feed: a critical course on platforms");
     y += ui_text(ui, m, y, w, sub, SZ_HEADING, 0, ui->th.ink, TEXT_ALIGN_CENTER);
     Pack *p = cur_pack(ui);
-    if (p && p->description[ui->lang]) {
+    if (p && p->description[ui->lang] && !p->nglossary) {
         y += px(ui, 12);
         y += ui_text(ui, m + px(ui, 40), y, w - px(ui, 80), p->description[ui->lang], SZ_BODY, 0,
                      ui->th.muted, TEXT_ALIGN_CENTER);
     }
     int bw = MB_MIN(w, px(ui, 360)), bh = px(ui, 64);
     Rect b = {(ui->w - bw) / 2, ui->h - bh - px(ui, 48), bw, bh};
+    /* A term from the course's glossary, changing every few seconds: one
+     * redraw per change, nothing in between. */
+    if (p && p->nglossary) {
+        size_t k = (size_t)(ui->now / UI_ATTRACT_ROTATE_MS) % p->nglossary;
+        const GlossaryText *g = &p->glossary[k].lang[ui->lang];
+        if (g->text && g->definition) {
+            int cw = MB_MIN(w - px(ui, 40), px(ui, 760));
+            int cx = (ui->w - cw) / 2, pad = px(ui, 14);
+            int avail = b.y - px(ui, 20) - (y + px(ui, 20));
+            TextStyle ts = {.size = text_px(ui, SZ_BODY), .flags = TEXT_BOLD, .lang = ui->lang,
+                            .align = TEXT_ALIGN_CENTER};
+            TextStyle ds = {.size = text_px(ui, SZ_SMALL + 1), .lang = ui->lang,
+                            .align = TEXT_ALIGN_CENTER, .max_lines = 3};
+            const TextLayout *tl = text_layout_str(ui->te, g->text, &ts, cw - 2 * pad);
+            const TextLayout *dl = text_layout_str(ui->te, g->definition, &ds, cw - 2 * pad);
+            int ch = text_layout_height(tl) + text_layout_height(dl) + 2 * pad;
+            if (ch <= avail) {
+                int cy = y + px(ui, 20) + (avail - ch) / 2;
+                ui_rect(ui, (Rect){cx, cy, cw, ch}, ui->th.card, px(ui, 10));
+                ui_text_ex(ui, cx + pad, cy + pad, cw - 2 * pad, g->text, strlen(g->text), &ts, NULL,
+                           0, ui->th.accent, NULL);
+                ui->cut_ok = true;
+                ui_text_ex(ui, cx + pad, cy + pad + text_layout_height(tl), cw - 2 * pad,
+                           g->definition, strlen(g->definition), &ds, NULL, 0, ui->th.ink, NULL);
+                ui->cut_ok = false;
+            }
+        }
+    }
     const char *start = tr(ui, "Tap anywhere to start");
     ui_button(ui, b, start, BTN_PRIMARY);
     ui_add_target(ui, (Rect){0, 0, ui->w, ui->h}, "start");

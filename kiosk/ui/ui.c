@@ -574,6 +574,7 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
     }
     ui->tap_pending = false;
     ui->dirty = ui->animating;
+    ui->last_frame_ms = now;
 }
 
 bool ui_dirty(Ui *ui, uint64_t now)
@@ -585,7 +586,14 @@ int ui_next_deadline(Ui *ui, uint64_t now)
 {
     if (ui->animating)
         return 16;
-    if (ui->screen == SCR_ATTRACT || !ui->last_input_ms)
+    if (ui->screen == SCR_ATTRACT) {
+        /* The next glossary term; between changes the kiosk sleeps. */
+        uint64_t next = (now / UI_ATTRACT_ROTATE_MS + 1) * UI_ATTRACT_ROTATE_MS;
+        if (ui->last_frame_ms / UI_ATTRACT_ROTATE_MS != now / UI_ATTRACT_ROTATE_MS)
+            return 0;
+        return (int)(next - now);
+    }
+    if (!ui->last_input_ms)
         return -1;
     uint64_t t = ui->last_input_ms + (ui->idle_prompt ? UI_IDLE_MS + UI_IDLE_PROMPT_MS : UI_IDLE_MS);
     if (t <= now)

@@ -8,6 +8,7 @@
 #define UI_MAX_TARGETS 256
 #define UI_IDLE_MS (3 * 60 * 1000)
 #define UI_IDLE_PROMPT_MS (30 * 1000)
+#define UI_ATTRACT_ROTATE_MS 12000
 
 typedef struct {
     Rect r;
@@ -56,6 +57,7 @@ struct Ui {
     Rect clip;
     bool changed;
     uint64_t now;
+    uint64_t last_frame_ms;
     StrBuf problems;
     bool cut_ok; /* the text being drawn may be shortened on purpose */
     int nproblems;
