@@ -20,6 +20,7 @@ typedef enum {
     SCR_QUIZ,
     SCR_FEEDBACK,
     SCR_SUMMARY,
+    SCR_NAME,
     SCR_COUNT
 } ScreenId;
 

@@ -227,8 +227,15 @@ void screen_signin(Ui *ui)
             chosen = list[i].id;
     }
     store_participant_list_free(list, n);
-    int bw = MB_MIN(w, px(ui, 320));
-    if (ui_button(ui, (Rect){(ui->w - bw) / 2, ui->h - px(ui, 72), bw, px(ui, 56)},
+    int bw = MB_MIN((w - px(ui, 12)) / 2, px(ui, 320));
+    int bx = (ui->w - 2 * bw - px(ui, 12)) / 2;
+    if (ui_button(ui, (Rect){bx, ui->h - px(ui, 72), bw, px(ui, 56)}, tr(ui, "Add my name"),
+                  BTN_SECONDARY)) {
+        ui->name[0] = 0;
+        ui_set_screen(ui, SCR_NAME);
+        return;
+    }
+    if (ui_button(ui, (Rect){bx + bw + px(ui, 12), ui->h - px(ui, 72), bw, px(ui, 56)},
                   tr(ui, "Continue as a guest"), BTN_PRIMARY)) {
         int64_t id = 0;
         if (ui->store && store_participant_add(ui->store, NULL, true, &id) == MB_OK)
@@ -238,6 +245,45 @@ void screen_signin(Ui *ui)
     }
     if (chosen)
         ui_start_session(ui, chosen);
+}
+
+static void keypad(Ui *ui, int x, int y, int w, const char *keys, int cols, int *h_out);
+
+/* ---- a new participant's name ---- */
+
+void screen_name(Ui *ui)
+{
+    bool back;
+    int top = ui_top_bar(ui, tr(ui, "Back"), tr(ui, "Your name or a nickname"), &back);
+    if (back) {
+        ui_set_screen(ui, SCR_SIGNIN);
+        return;
+    }
+    int m = px(ui, 24), w = MB_MIN(ui->w - 2 * m, px(ui, 900));
+    int x = (ui->w - w) / 2, y = top + px(ui, 12);
+    y += ui_text(ui, x, y, w,
+                 tr(ui, "Only this kiosk keeps it, so that you can come back to your place."),
+                 SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, 8);
+    int bh = px(ui, 52);
+    int fw = w - px(ui, 200) - px(ui, 12);
+    Rect box = {x, y, fw, bh};
+    ui_rect(ui, box, ui->th.surface, px(ui, 8));
+    ui_frame_rect(ui, box, ui->th.accent, px(ui, 8), MB_MAX(2, px(ui, 2)));
+    const char *shown = arena_printf(&ui->frame, "%s▏", ui->name);
+    ui_text(ui, x + px(ui, 14), y + (bh - text_px(ui, SZ_BODY) * 3 / 2) / 2, fw - px(ui, 28), shown,
+            SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
+    bool ready = ui->name[0] != 0;
+    Rect save = {x + fw + px(ui, 12), y, px(ui, 200), bh};
+    if (ui_button(ui, save, tr(ui, "Start"), ready ? BTN_PRIMARY : BTN_SECONDARY) && ready) {
+        int64_t id = 0;
+        if (ui->store && store_participant_add(ui->store, ui->name, false, &id) == MB_OK) {
+            ui_start_session(ui, id);
+            return;
+        }
+    }
+    y += bh + px(ui, 10);
+    int kh;
+    keypad(ui, x, y, w, "QWERTYUIOPASDFGHJKLZXCVBNM1234567890", 10, &kh);
 }
 
 /* ---- home: the list of units ---- */
@@ -729,23 +775,29 @@ static void keypad(Ui *ui, int x, int y, int w, const char *keys, int cols, int 
         char label[2] = {keys[i], 0};
         int cx = x + (i % cols) * (kw + gap), cy = y + (i / cols) * (kh + gap);
         if (ui_button(ui, (Rect){cx, cy, kw, kh}, label, BTN_SECONDARY)) {
-            size_t len = strlen(ui->resp.text);
-            if (len + 1 < sizeof ui->resp.text) {
-                ui->resp.text[len] = keys[i];
-                ui->resp.text[len + 1] = 0;
+            size_t cap;
+            char *buf = ui_edit_buffer(ui, &cap);
+            size_t len = strlen(buf);
+            if (len + 1 < cap) {
+                buf[len] = keys[i];
+                buf[len + 1] = 0;
             }
         }
     }
     int rows = (n + cols - 1) / cols;
     int yy = y + rows * (kh + gap);
     int bw = (w - gap) / 2;
-    if (ui_button(ui, (Rect){x, yy, bw, kh}, "⌫", BTN_SECONDARY)) {
-        size_t len = strlen(ui->resp.text);
+    size_t cap;
+    char *buf = ui_edit_buffer(ui, &cap);
+    if (ui_button(ui, (Rect){x, yy, bw, kh}, tr(ui, "Delete"), BTN_SECONDARY)) {
+        size_t len = strlen(buf);
+        while (len > 0 && ((unsigned char)buf[len - 1] & 0xC0) == 0x80)
+            len--;
         if (len)
-            ui->resp.text[len - 1] = 0;
+            buf[len - 1] = 0;
     }
     if (ui_button(ui, (Rect){x + bw + gap, yy, bw, kh}, tr(ui, "Clear"), BTN_SECONDARY))
-        ui->resp.text[0] = 0;
+        buf[0] = 0;
     *h_out = yy + kh - y;
 }
 
@@ -761,7 +813,7 @@ static int quiz_answers(Ui *ui, const Question *q, int x, int y, int w)
                                                 : (ui->resp.selected >> i) & 1;
             const char *label = q->answers[i].text;
             if (q->type == QT_MULTIRESPONSE)
-                label = arena_printf(&ui->frame, "%s  %s", on ? "☑" : "☐", label);
+                label = arena_printf(&ui->frame, "%s  %s", on ? "■" : "□", label);
             if (ui_button_wrap(ui, x, y, w, label, on ? BTN_CHOICE_ON : BTN_CHOICE, &h)) {
                 if (q->type == QT_MULTICHOICE)
                     ui->resp.choice = (int)i;

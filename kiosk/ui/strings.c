@@ -71,10 +71,23 @@ static const Msg catalog[] = {
     {"Start review", "开始复习"},
     {"Finish", "结束"},
     {"Close", "关闭"},
+    {"Delete", "删除"},
+    {"Add my name", "添加我的名字"},
+    {"Your name or a nickname", "你的名字或昵称"},
+    {"Only this kiosk keeps it, so that you can come back to your place.",
+     "名字只保存在这台设备上，方便你下次接着学。"},
+    {"Start", "开始"},
     {"Review finished", "复习完成"},
     {"You stopped at: %s", "上次学到：%s"},
     {"Continue reading", "继续阅读"},
 };
+
+/* Symbols the screens draw outside the catalogue (ticks, arrows, the
+ * cursor, list markers), for the font coverage test. */
+const char *tr_symbols(void)
+{
+    return "□■→▏•…";
+}
 
 const char *tr_lang(Lang l, const char *en)
 {

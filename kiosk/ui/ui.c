@@ -80,8 +80,21 @@ Lang ui_lang(Ui *ui)
 const char *ui_screen_name(ScreenId s)
 {
     static const char *names[SCR_COUNT] = {"attract", "language", "signin", "home",
-                                           "reader",  "quiz",     "feedback", "summary"};
+                                           "reader",  "quiz",     "feedback", "summary", "name"};
     return s < SCR_COUNT ? names[s] : "?";
+}
+
+char *ui_edit_buffer(Ui *ui, size_t *cap)
+{
+    if (ui->screen == SCR_NAME) {
+        *cap = sizeof ui->name;
+        return ui->name;
+    }
+    if (ui->screen == SCR_QUIZ) {
+        *cap = sizeof ui->resp.text;
+        return ui->resp.text;
+    }
+    return NULL;
 }
 
 bool ui_quit_allowed(Ui *ui)
@@ -174,23 +187,28 @@ void ui_event(Ui *ui, const Event *ev, uint64_t now)
             ui->scroll = 0;
         else if (ev->key == KEY_END)
             ui->scroll = 1e9f;
-        else if (ev->key == KEY_BACKSPACE && ui->screen == SCR_QUIZ) {
-            size_t n = strlen(ui->resp.text);
-            while (n > 0 && ((unsigned char)ui->resp.text[n - 1] & 0xC0) == 0x80)
+        else if (ev->key == KEY_BACKSPACE) {
+            size_t cap;
+            char *buf = ui_edit_buffer(ui, &cap);
+            size_t n = buf ? strlen(buf) : 0;
+            while (n > 0 && ((unsigned char)buf[n - 1] & 0xC0) == 0x80)
                 n--;
             if (n > 0)
-                ui->resp.text[n - 1] = 0;
+                buf[n - 1] = 0;
         }
         ui->dirty = true;
         break;
-    case EV_TEXT:
-        if (ui->screen == SCR_QUIZ) {
-            size_t n = strlen(ui->resp.text), m = strlen(ev->text);
-            if (n + m < sizeof ui->resp.text)
-                memcpy(ui->resp.text + n, ev->text, m + 1);
+    case EV_TEXT: {
+        size_t cap;
+        char *buf = ui_edit_buffer(ui, &cap);
+        if (buf) {
+            size_t n = strlen(buf), m = strlen(ev->text);
+            if (n + m < cap)
+                memcpy(buf + n, ev->text, m + 1);
             ui->dirty = true;
         }
         break;
+    }
     case EV_RESIZE:
         ui_resize(ui, ev->x, ev->y);
         ui->dirty = true;
@@ -525,6 +543,7 @@ static void run_screen(Ui *ui)
     case SCR_QUIZ: screen_quiz(ui); break;
     case SCR_FEEDBACK: screen_feedback(ui); break;
     case SCR_SUMMARY: screen_summary(ui); break;
+    case SCR_NAME: screen_name(ui); break;
     default: break;
     }
 }

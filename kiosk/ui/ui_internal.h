@@ -62,6 +62,9 @@ struct Ui {
     bool cut_ok; /* the text being drawn may be shortened on purpose */
     int nproblems;
 
+    /* sign-in: the name being typed */
+    char name[48];
+
     /* session */
     int64_t participant;
     bool idle_prompt;
@@ -104,6 +107,7 @@ struct Ui {
 const char *tr(Ui *ui, const char *en);
 const char *tr_lang(Lang l, const char *en);
 size_t tr_catalog_size(void);
+const char *tr_symbols(void);
 const char *tr_catalog_en(size_t i);
 const char *tr_catalog_zh(size_t i);
 
@@ -147,6 +151,9 @@ void screen_reader(Ui *ui);
 void screen_quiz(Ui *ui);
 void screen_feedback(Ui *ui);
 void screen_summary(Ui *ui);
+void screen_name(Ui *ui);
+/* The text field the keyboard types into on this screen, or NULL. */
+char *ui_edit_buffer(Ui *ui, size_t *cap);
 void ui_start_session(Ui *ui, int64_t participant);
 void ui_end_session(Ui *ui);
 

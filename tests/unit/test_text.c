@@ -15,6 +15,7 @@
 
 /* The ui's catalogue, for the coverage test. */
 size_t tr_catalog_size(void);
+const char *tr_symbols(void);
 const char *tr_catalog_en(size_t i);
 const char *tr_catalog_zh(size_t i);
 
@@ -108,6 +109,7 @@ static void test_every_character_is_covered(void **state)
     missing_count = 0;
     missing_report[0] = 0;
     walk(content);
+    check_string("the interface symbols", tr_symbols(), strlen(tr_symbols()));
     for (size_t i = 0; i < tr_catalog_size(); i++) {
         check_string("the interface catalogue", tr_catalog_en(i), strlen(tr_catalog_en(i)));
         check_string("the interface catalogue", tr_catalog_zh(i), strlen(tr_catalog_zh(i)));
