@@ -1,6 +1,8 @@
 /* Kiosk wiring: see app.h. */
 #include "app.h"
 
+#include "mingbai/plat.h"
+
 #include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -161,4 +163,50 @@ void app_close(App *app)
     free(app->data_dir);
     free(app->db_path);
     memset(app, 0, sizeof *app);
+}
+
+long app_loop(App *app, int64_t run_ms, bool closable)
+{
+    uint64_t start = mb_ticks_ms();
+    long frames = 0;
+    bool running = true, dirty = true;
+    while (running) {
+        uint64_t now = mb_ticks_ms();
+        if (run_ms >= 0 && now - start >= (uint64_t)run_ms)
+            break;
+        if (dirty || ui_dirty(app->ui, now)) {
+            app_render(app, now);
+            plat_present(app->plat);
+            frames++;
+            dirty = false;
+        }
+        int timeout = ui_next_deadline(app->ui, mb_ticks_ms());
+        if (run_ms >= 0) {
+            int64_t left = run_ms - (int64_t)(mb_ticks_ms() - start);
+            if (left < 0)
+                left = 0;
+            if (timeout < 0 || timeout > left)
+                timeout = (int)left;
+        }
+        Event ev;
+        if (!plat_wait(app->plat, timeout, &ev))
+            continue;
+        do {
+            if (ev.kind == EV_QUIT) {
+                /* In a window on a desktop, closing it ends the program;
+                 * full-screen, a participant cannot leave. */
+                if (closable || ui_quit_allowed(app->ui))
+                    running = false;
+                continue;
+            }
+            if (ev.kind == EV_KEY && ev.key == KEY_F12 && (ev.mods & MOD_CTRL) &&
+                (ev.mods & MOD_ALT)) {
+                running = false; /* the engineer's way out: Ctrl+Alt+F12 */
+                continue;
+            }
+            ui_event(app->ui, &ev, mb_ticks_ms());
+            dirty = true;
+        } while (plat_wait(app->plat, 0, &ev));
+    }
+    return frames;
 }

@@ -36,6 +36,11 @@ int app_open(App *app, const AppOptions *o);
 void app_close(App *app);
 /* Builds and draws a frame for now_ms. */
 void app_render(App *app, uint64_t now_ms);
+/* The kiosk's main loop: sleeps until input or the ui's next deadline
+ * (an idle kiosk uses no CPU), redraws only when something changed. Runs
+ * until the window is closed (when closable) or Ctrl+Alt+F12, or for
+ * run_ms milliseconds when run_ms >= 0. Returns the frames drawn. */
+long app_loop(App *app, int64_t run_ms, bool closable);
 /* Finds the folder holding content/ and fonts/: $MINGBAI_DATA_DIR, the
  * executable's parent folder, the source tree, /usr/share/mingbai. */
 char *app_find_data_dir(void);

@@ -1,7 +1,6 @@
 /* mingbai: the kiosk program. Without a command it starts the kiosk;
  * `mingbai pack ...` runs the pack tools, `mingbai replay ...` runs a
  * scripted session headless (tests and documentation). */
-#include <SDL.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,43 +33,10 @@ static int run_kiosk(const AppOptions *o)
 {
     App app;
     int rc = app_open(&app, o);
-    if (rc) {
-        app_close(&app);
-        return rc;
-    }
-    bool running = true;
-    bool dirty = true;
-    while (running) {
-        uint64_t now = SDL_GetTicks64();
-        if (dirty || ui_dirty(app.ui, now)) {
-            app_render(&app, now);
-            plat_present(app.plat);
-            dirty = false;
-        }
-        /* Sleep until input or the ui's next deadline: an idle kiosk uses no CPU. */
-        int timeout = ui_next_deadline(app.ui, SDL_GetTicks64());
-        Event ev;
-        if (plat_wait(app.plat, timeout, &ev)) {
-            do {
-                if (ev.kind == EV_QUIT) {
-                    /* In a window on a desktop, closing it ends the program;
-                     * full-screen, a participant cannot leave. */
-                    if (o->width > 0 || ui_quit_allowed(app.ui))
-                        running = false;
-                    continue;
-                }
-                if (ev.kind == EV_KEY && ev.key == KEY_F12 && (ev.mods & MOD_CTRL) &&
-                    (ev.mods & MOD_ALT)) {
-                    running = false; /* the engineer's way out: Ctrl+Alt+F12 */
-                    continue;
-                }
-                ui_event(app.ui, &ev, SDL_GetTicks64());
-                dirty = true;
-            } while (plat_wait(app.plat, 0, &ev));
-        }
-    }
+    if (!rc)
+        app_loop(&app, -1, o->width > 0);
     app_close(&app);
-    return 0;
+    return rc;
 }
 
 int main(int argc, char **argv)

@@ -21,6 +21,11 @@ int plat_open(const PlatOptions *o, Plat **out)
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     }
+    /* With the software renderer the window's framebuffer must not go
+     * through OpenGL: that would load Mesa and LLVM (+50 MiB) for nothing. */
+    const char *drv = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (drv && !strcmp(drv, "software"))
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");

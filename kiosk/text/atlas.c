@@ -125,7 +125,7 @@ static Raster *raster_get(TextEngine *te, int font, uint32_t cp, uint32_t rgb)
 static bool rasterise(TextEngine *te, Raster *g)
 {
     SDL_Color col = {(Uint8)(g->rgb >> 16), (Uint8)(g->rgb >> 8), (Uint8)g->rgb, 255};
-    SDL_Surface *s = TTF_RenderGlyph32_Blended(te->fonts[g->font].font, g->cp, col);
+    SDL_Surface *s = TTF_RenderGlyph32_Blended(text_font_ttf(te, g->font), g->cp, col);
     if (!s)
         return false;
     if (s->format->format != SDL_PIXELFORMAT_ARGB8888) {

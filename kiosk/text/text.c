@@ -53,8 +53,9 @@ void text_engine_free(TextEngine *te)
     if (!te)
         return;
     text_atlas_free(te);
-    for (int i = 0; i < te->nfonts; i++)
-        TTF_CloseFont(te->fonts[i].font);
+    for (int f = 0; f < FACE_COUNT; f++)
+        if (te->face_font[f])
+            TTF_CloseFont(te->face_font[f]);
     for (int i = 0; i < LAYOUT_CACHE; i++)
         if (te->layouts[i]) {
             free(te->layouts[i]->glyphs);
@@ -77,7 +78,18 @@ void text_engine_frame(TextEngine *te)
     }
 }
 
-/* The TTF_Font for a face at a pixel size, opened on first use. */
+TTF_Font *text_font_ttf(TextEngine *te, int slot)
+{
+    FontSlot *s = &te->fonts[slot];
+    TTF_Font *f = te->face_font[s->face];
+    if (te->face_px[s->face] != s->px) {
+        TTF_SetFontSize(f, s->px);
+        te->face_px[s->face] = s->px;
+    }
+    return f;
+}
+
+/* The slot for a face at a pixel size; the face is opened on first use. */
 int text_font_get(TextEngine *te, int face, int px)
 {
     for (int i = 0; i < te->nfonts; i++)
@@ -85,29 +97,29 @@ int text_font_get(TextEngine *te, int face, int px)
             return i;
     if (te->nfonts == MAX_FONTS) {
         /* Sizes are few in practice (the theme has a handful); dropping
-         * the table is a safe, rare reset. */
+         * the tables is a safe, rare reset. */
         text_atlas_free(te);
         memset(te->glyphs, 0, sizeof te->glyphs);
-        memset(te->rasters, 0, sizeof te->rasters);
         for (int i = 0; i < LAYOUT_CACHE; i++)
             if (te->layouts[i])
-                te->layouts[i]->frame = 0;
-        for (int i = 0; i < te->nfonts; i++)
-            TTF_CloseFont(te->fonts[i].font);
+                te->layouts[i]->hash = 0;
         te->nfonts = 0;
     }
-    TTF_Font *f = TTF_OpenFont(te->face_path[face], px);
-    if (!f) {
-        mb_log(LOG_ERROR, "cannot open %s at %d px: %s", te->face_path[face], px, TTF_GetError());
-        abort(); /* the face opened at start; failing now means memory is gone */
+    if (!te->face_font[face]) {
+        te->face_font[face] = TTF_OpenFont(te->face_path[face], px);
+        if (!te->face_font[face]) {
+            mb_log(LOG_ERROR, "cannot open %s: %s", te->face_path[face], TTF_GetError());
+            abort(); /* the face opened at start; failing now means memory is gone */
+        }
+        TTF_SetFontHinting(te->face_font[face], TTF_HINTING_LIGHT);
+        te->face_px[face] = px;
     }
-    TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
     FontSlot *s = &te->fonts[te->nfonts];
-    s->font = f;
     s->face = face;
     s->px = px;
-    s->ascent = TTF_FontAscent(f);
-    return te->nfonts++;
+    int slot = te->nfonts++;
+    s->ascent = TTF_FontAscent(text_font_ttf(te, slot));
+    return slot;
 }
 
 static uint32_t glyph_hash(int font, uint32_t cp)
@@ -140,7 +152,7 @@ Glyph *text_glyph_get(TextEngine *te, int font, uint32_t cp)
     g->cp = cp;
     g->font = (int16_t)font;
     int minx, maxx, miny, maxy, adv;
-    if (TTF_GlyphMetrics32(te->fonts[font].font, cp, &minx, &maxx, &miny, &maxy, &adv) == 0) {
+    if (TTF_GlyphMetrics32(text_font_ttf(te, font), cp, &minx, &maxx, &miny, &maxy, &adv) == 0) {
         g->advance = (int16_t)adv;
         g->minx = (int16_t)minx;
     }
@@ -150,7 +162,7 @@ Glyph *text_glyph_get(TextEngine *te, int font, uint32_t cp)
 static bool face_has(TextEngine *te, int face, uint32_t cp, int px)
 {
     int f = text_font_get(te, face, px);
-    return TTF_GlyphIsProvided32(te->fonts[f].font, cp) != 0;
+    return TTF_GlyphIsProvided32(text_font_ttf(te, f), cp) != 0;
 }
 
 bool text_covers(TextEngine *te, uint32_t cp, bool bold)

@@ -16,8 +16,9 @@ enum { FACE_LATIN, FACE_LATIN_BOLD, FACE_LATIN_ITALIC, FACE_CJK, FACE_CJK_BOLD, 
 #define ATLAS_SIZE 1024
 #define ATLAS_MAX_PAGES 3   /* 12 MiB of ARGB at most */
 
+/* A face at a pixel size. The TTF_Font is shared by every size of a face
+ * (TTF_SetFontSize switches it), since each open CJK face costs ~1.4 MiB. */
 typedef struct {
-    TTF_Font *font;
     int face, px, ascent;
 } FontSlot;
 
@@ -78,6 +79,8 @@ struct TextEngine {
     char *face_path[FACE_COUNT];
     FontSlot fonts[MAX_FONTS];
     int nfonts;
+    TTF_Font *face_font[FACE_COUNT];
+    int face_px[FACE_COUNT];
     Glyph glyphs[GLYPH_TABLE];
     Raster rasters[RASTER_TABLE];
     TextLayout *layouts[LAYOUT_CACHE];
@@ -90,6 +93,8 @@ struct TextEngine {
 };
 
 int text_font_get(TextEngine *te, int face, int px);
+/* The shared TTF_Font of slot's face, set to slot's size. */
+TTF_Font *text_font_ttf(TextEngine *te, int slot);
 Glyph *text_glyph_get(TextEngine *te, int font, uint32_t cp);
 void text_atlas_free(TextEngine *te);
 bool text_no_line_start(uint32_t c);
