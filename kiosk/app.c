@@ -74,14 +74,24 @@ int app_load_packs(App *app)
 {
     StorePackInfo *list = NULL;
     size_t n = 0;
-    if (store_pack_list(app->store, &list, &n) != MB_OK)
-        return MB_ERR_DB;
-    if (n == 0) {
-        if (import_shipped(app) != MB_OK)
-            return MB_ERR;
+    /* The shipped course is imported once, at the first start of this
+     * database (even when an instructor imported a pack before); an
+     * instructor who later removes it is not overruled. */
+    char *shipped = store_setting_get(app->store, "shipped_course_imported");
+    if (!shipped) {
+        bool present = false;
         if (store_pack_list(app->store, &list, &n) != MB_OK)
             return MB_ERR_DB;
+        for (size_t i = 0; i < n; i++)
+            present |= !strcmp(list[i].id, "media-literacy");
+        store_pack_list_free(list, n);
+        if (!present && import_shipped(app) != MB_OK)
+            return MB_ERR;
+        store_setting_set(app->store, "shipped_course_imported", "1");
     }
+    free(shipped);
+    if (store_pack_list(app->store, &list, &n) != MB_OK)
+        return MB_ERR_DB;
     app->packs = mb_xcalloc(n ? n : 1, sizeof *app->packs);
     for (size_t i = 0; i < n; i++) {
         PackFiles files = {0};

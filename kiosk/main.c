@@ -45,8 +45,15 @@ int main(int argc, char **argv)
     const char *script = NULL, *shots = NULL;
     bool replay = false;
     int i = 1;
+    const char *pre_db = NULL;
+    if (argc > 3 && !strcmp(argv[1], "--db") && !strcmp(argv[3], "pack")) {
+        /* mingbai --db PATH pack ... */
+        pre_db = argv[2];
+        argv += 2;
+        argc -= 2;
+    }
     if (argc > 1 && !strcmp(argv[1], "pack")) {
-        const char *db = getenv("MINGBAI_DB");
+        const char *db = pre_db ? pre_db : getenv("MINGBAI_DB");
         /* --db may come before the subcommand's own arguments. */
         for (int k = 2; k + 1 < argc; k++)
             if (!strcmp(argv[k], "--db")) {

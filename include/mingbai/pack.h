@@ -245,4 +245,8 @@ int pack_glossary_parse(const char *path, const char *data, size_t len, Pack *p,
  * name is cut with "...", so a hostile name cannot garble the terminal. */
 void pack_quote(StrBuf *b, const char *s, size_t n);
 
+/* The pixel size an image file of the pack declares (PNG or JPEG, by its
+ * first bytes). False when it is neither or the size is unknown. */
+bool pack_image_size(const PackFile *f, uint32_t *w, uint32_t *h);
+
 #endif

@@ -153,6 +153,7 @@ static void build_classify(Build *b, FileInfo *fi)
 
 /* ---------------- images ---------------- */
 
+
 static uint32_t be(const unsigned char *p, int n)
 {
     uint32_t v = 0;
@@ -198,6 +199,12 @@ static bool image_size(const PackFile *f, bool png, uint32_t *w, uint32_t *h)
         i += 2 + seg;
     }
     return true;
+}
+
+bool pack_image_size(const PackFile *f, uint32_t *w, uint32_t *h)
+{
+    bool png = f->len >= 8 && !memcmp(f->data, "\x89PNG", 4);
+    return image_size(f, png, w, h) && *w > 0 && *h > 0;
 }
 
 static void build_check_media(Build *b, FileInfo *fi)

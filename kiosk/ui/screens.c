@@ -319,6 +319,26 @@ void screen_home(Ui *ui)
                 SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_CENTER);
         return;
     }
+    /* More than one pack installed: one button per pack to switch. */
+    if (ui->cfg.npacks > 1) {
+        int sh = px(ui, 60), gap = px(ui, 8);
+        ui_rect(ui, (Rect){0, top, ui->w, sh}, ui->th.card, 0);
+        int n = (int)MB_MIN(ui->cfg.npacks, 4);
+        int bw = (w - (n - 1) * gap) / n;
+        for (int i = 0; i < n; i++) {
+            Pack *pi = ui->cfg.packs[i];
+            const char *t = pi->title[ui->lang] ? pi->title[ui->lang]
+                                                : pi->title[ui->lang == LANG_EN ? LANG_ZH : LANG_EN];
+            if (ui_button(ui, (Rect){m + i * (bw + gap), top + px(ui, 8), bw, sh - px(ui, 16)},
+                          t ? t : pi->id, i == ui->pack ? BTN_CHOICE_ON : BTN_SECONDARY) &&
+                i != ui->pack) {
+                ui->pack = i;
+                ui_scroll_reset(ui);
+                return;
+            }
+        }
+        top += sh;
+    }
     /* Questions due for review, and where the participant left off. */
     int due = ui->store && ui->participant > 0
                   ? store_review_count(ui->store, ui->participant, mb_now_ms())
@@ -521,15 +541,33 @@ static int reader_block(Ui *ui, const Block *b, const Block *next, int x, int y,
             ui_rect(ui, (Rect){x, y + para_gap / 2, w, MB_MAX(1, px(ui, 1))}, ui->th.line, 0);
         return para_gap;
     case BLK_IMAGE: {
-        /* Images are shown by their description until decoded pixels
-         * have a known size; the card keeps the page's rhythm. */
+        /* The picture scaled to the measure (never up), its description
+         * under it; without a readable file, the description alone. */
+        const PackFile *f = b->src ? pack_files_find(&cur_pack(ui)->files, b->src) : NULL;
+        uint32_t iw = 0, ih = 0;
+        int pw = 0, ph = 0;
+        if (f && pack_image_size(f, &iw, &ih)) {
+            pw = MB_MIN(w, (int)((float)iw * ui->s));
+            ph = (int)((double)pw * ih / iw);
+            int maxh = (ui->h * 3) / 5;
+            if (ph > maxh) {
+                pw = (int)((double)pw * maxh / ph);
+                ph = maxh;
+            }
+        }
         st.flags = TEXT_EM;
         st.size = text_px(ui, SZ_SMALL);
-        const TextLayout *l = text_layout(ui->te, text, len, &st, NULL, 0, w - px(ui, 24));
-        int h = text_layout_height(l) + px(ui, 24);
+        const TextLayout *l = text_layout(ui->te, text, len, &st, NULL, 0, w);
+        int h = ph + (ph ? px(ui, 6) : 0) + text_layout_height(l);
         if (draw) {
-            ui_frame_rect(ui, (Rect){x, y, w, h}, ui->th.line, px(ui, 6), MB_MAX(1, px(ui, 1)));
-            ui_text_ex(ui, x + px(ui, 12), y + px(ui, 12), w - px(ui, 24), text, len, &st, NULL, 0,
+            if (ph) {
+                DrawCmd *d = drawlist_push(ui->dl, DRAW_IMAGE);
+                d->r = (Rect){x + (w - pw) / 2, y, pw, ph};
+                d->str = b->src;
+                d->image_data = f->data;
+                d->image_len = f->len;
+            }
+            ui_text_ex(ui, x, y + ph + (ph ? px(ui, 6) : 0), w, text, len, &st, NULL, 0,
                        ui->th.muted, NULL);
         }
         return h + para_gap;
