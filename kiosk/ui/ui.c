@@ -420,7 +420,8 @@ bool ui_button(Ui *ui, Rect r, const char *label, int style)
     ui_rect(ui, r, bg, rad);
     if (style != BTN_QUIET)
         ui_frame_rect(ui, r, border, rad, style == BTN_CHOICE_ON ? MB_MAX(2, px(ui, 3)) : MB_MAX(1, px(ui, 1.5f)));
-    TextStyle st = {.size = text_px(ui, SZ_BUTTON), .lang = ui->lang, .align = TEXT_ALIGN_CENTER,
+    /* Controls keep their size; the text-size setting is for reading. */
+    TextStyle st = {.size = px(ui, SZ_BUTTON), .lang = ui->lang, .align = TEXT_ALIGN_CENTER,
                     .max_lines = 2, .flags = style == BTN_PRIMARY ? TEXT_BOLD : 0};
     int pad = px(ui, 10);
     const TextLayout *l = text_layout_str(ui->te, label, &st, r.w - 2 * pad);
@@ -497,7 +498,7 @@ int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
     Rect sr = {lr.x - m - sw, m, sw, bh - 2 * m};
     int tw = sr.x - m - x0;
     if (title) {
-        TextStyle st = {.size = text_px(ui, SZ_HEADING - 4), .flags = TEXT_BOLD, .lang = ui->lang,
+        TextStyle st = {.size = px(ui, SZ_HEADING - 4), .flags = TEXT_BOLD, .lang = ui->lang,
                         .max_lines = 1};
         const TextLayout *l = text_layout_str(ui->te, title, &st, tw);
         /* A long unit title is shortened with an ellipsis here on purpose. */
