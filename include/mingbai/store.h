@@ -92,7 +92,8 @@ int64_t store_attempt_count(Store *s);
  * question (not counting review attempts). */
 typedef struct {
     int answered;
-    double score, max;
+    int correct;       /* answers fully right */
+    double score, max; /* partial credit included */
 } StoreUnitResult;
 int store_unit_result(Store *s, int64_t participant, const char *pack_id, const char *unit,
                       StoreUnitResult *out);

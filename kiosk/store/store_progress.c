@@ -281,7 +281,7 @@ int store_unit_result(Store *s, int64_t participant, const char *pack_id, const 
      * sees where they stand now, and review answers do not count twice. */
     int rc = store_prepare(
         s,
-        "SELECT COUNT(*), TOTAL(score), TOTAL(max) FROM attempt a "
+        "SELECT COUNT(*), TOTAL(score), TOTAL(max), TOTAL(correct) FROM attempt a "
         "WHERE a.participant = ?1 AND a.pack_id = ?2 AND a.unit = ?3 AND a.review = 0 "
         "AND a.id = (SELECT b.id FROM attempt b WHERE b.participant = ?1 AND b.pack_id = ?2 "
         "AND b.question_id = a.question_id AND b.unit = ?3 AND b.review = 0 "
@@ -296,6 +296,7 @@ int store_unit_result(Store *s, int64_t participant, const char *pack_id, const 
         out->answered = sqlite3_column_int(st, 0);
         out->score = sqlite3_column_double(st, 1);
         out->max = sqlite3_column_double(st, 2);
+        out->correct = (int)sqlite3_column_double(st, 3);
     } else {
         rc = store_fail_db(s, "reading a unit result");
     }

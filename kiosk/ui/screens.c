@@ -297,7 +297,7 @@ static void unit_status(Ui *ui, const Pack *p, const Unit *u, char *buf, size_t 
         snprintf(buf, n, "%s", "");
     else if (r.answered > 0)
         snprintf(buf, n, tr(ui, "Answered %d of %d, %d right"), r.answered,
-                 (int)u->lang[unit_lang(ui, u)].quiz.count, (int)floor(r.score + 1e-9));
+                 (int)u->lang[unit_lang(ui, u)].quiz.count, r.correct);
     else
         snprintf(buf, n, tr(ui, "%d questions"), (int)u->lang[unit_lang(ui, u)].quiz.count);
 }
@@ -350,18 +350,31 @@ void screen_home(Ui *ui)
         for (size_t i = 0; i < p->nunits; i++)
             if (!strcmp(p->units[i].slug, res.unit))
                 resume_unit = (int)i;
-    int banner_h = (due > 0 || resume_unit >= 0) ? px(ui, 72) : 0;
-    if (banner_h) {
-        Rect band = {0, top, ui->w, banner_h};
-        ui_rect(ui, band, ui->th.warn, 0);
+    if (due > 0 || resume_unit >= 0) {
+        /* The banner's message decides its height; the button sits right. */
         int bw = MB_MIN(px(ui, 260), (w - px(ui, 12)) / 2);
-        Rect b = {ui->w - m - bw, top + px(ui, 10), bw, banner_h - px(ui, 20)};
+        int mw = w - bw - m;
+        const char *msg;
+        TextStyle st = {.size = text_px(ui, SZ_BODY), .lang = ui->lang, .max_lines = 2};
+        Unit *ru = resume_unit >= 0 ? &p->units[resume_unit] : NULL;
         if (due > 0) {
-            const char *msg = due == 1 ? tr(ui, "Review: 1 question is waiting")
-                                       : arena_printf(&ui->frame,
-                                                      tr(ui, "Review: %d questions are waiting"), due);
-            ui_text(ui, m, top + (banner_h - text_px(ui, SZ_BODY) * 3 / 2) / 2, b.x - 2 * m, msg,
-                    SZ_BODY, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
+            msg = due == 1 ? tr(ui, "Review: 1 question is waiting")
+                           : arena_printf(&ui->frame, tr(ui, "Review: %d questions are waiting"), due);
+            st.flags = TEXT_BOLD;
+        } else {
+            Lang rl = unit_lang(ui, ru);
+            msg = arena_printf(&ui->frame, tr(ui, "You stopped at: %s"),
+                               ru->lang[rl].title ? ru->lang[rl].title : ru->slug);
+        }
+        const TextLayout *ml = text_layout_str(ui->te, msg, &st, mw);
+        int banner_h = MB_MAX(px(ui, 72), text_layout_height(ml) + px(ui, 20));
+        ui_rect(ui, (Rect){0, top, ui->w, banner_h}, ui->th.warn, 0);
+        Rect b = {ui->w - m - bw, top + (banner_h - px(ui, 52)) / 2, bw, px(ui, 52)};
+        ui->cut_ok = true; /* a long unit title ends in an ellipsis here */
+        ui_text_ex(ui, m, top + (banner_h - text_layout_height(ml)) / 2, mw, msg, strlen(msg), &st,
+                   NULL, 0, ui->th.ink, NULL);
+        ui->cut_ok = false;
+        if (due > 0) {
             if (ui_button(ui, b, tr(ui, "Start review"), BTN_PRIMARY) && review_collect(ui) > 0) {
                 ui_set_screen(ui, SCR_QUIZ);
                 ui->reviewing = true;
@@ -373,36 +386,38 @@ void screen_home(Ui *ui)
                 ui->q_started_wall = mb_now_ms();
                 return;
             }
-        } else {
-            Unit *ru = &p->units[resume_unit];
-            Lang rl = unit_lang(ui, ru);
-            const char *msg = arena_printf(&ui->frame, tr(ui, "You stopped at: %s"),
-                                           ru->lang[rl].title ? ru->lang[rl].title : ru->slug);
-            TextStyle st = {.size = text_px(ui, SZ_BODY), .lang = ui->lang, .max_lines = 2};
-            ui->cut_ok = true;
-            const TextLayout *ml = text_layout_str(ui->te, msg, &st, b.x - 2 * m);
-            ui_text_ex(ui, m, top + (banner_h - text_layout_height(ml)) / 2, b.x - 2 * m, msg,
-                       strlen(msg), &st, NULL, 0, ui->th.ink, NULL);
-            ui->cut_ok = false;
-            if (ui_button(ui, b, tr(ui, "Continue reading"), BTN_PRIMARY)) {
-                ui->unit = resume_unit;
-                ui_set_screen(ui, SCR_READER);
-                ui->scroll = (float)store_unit_position_get(ui->store, ui->participant, p->id,
-                                                            ru->slug) * ui->s;
-                return;
-            }
+        } else if (ui_button(ui, b, tr(ui, "Continue reading"), BTN_PRIMARY)) {
+            ui->unit = resume_unit;
+            ui_set_screen(ui, SCR_READER);
+            ui->scroll =
+                (float)store_unit_position_get(ui->store, ui->participant, p->id, ru->slug) * ui->s;
+            return;
         }
         top += banner_h;
     }
     Rect view = {0, top, ui->w, ui->h - top};
     /* Measure first so scrolling can be clamped before drawing. */
-    int card_h = px(ui, 76), gap = px(ui, 10);
-    int content = px(ui, 16) + (int)p->nunits * (card_h + gap) + px(ui, 16);
+    int gap = px(ui, 10), sw = px(ui, 190);
+    TextStyle st = {.size = text_px(ui, SZ_BODY), .flags = TEXT_BOLD, .lang = ui->lang,
+                    .max_lines = 3};
+    int tw = w - px(ui, 12) - sw - px(ui, 32);
+    /* A card is as tall as its title needs (larger text, longer titles). */
+    int *card_hs = arena_alloc(&ui->frame, (p->nunits + 1) * sizeof *card_hs);
+    int content = px(ui, 16) + px(ui, 16);
+    for (size_t i = 0; i < p->nunits; i++) {
+        Unit *u = &p->units[i];
+        Lang l = unit_lang(ui, u);
+        const char *ut = u->lang[l].title ? u->lang[l].title : u->slug;
+        card_hs[i] = MB_MAX(px(ui, 76),
+                            text_layout_height(text_layout_str(ui->te, ut, &st, tw)) + px(ui, 24));
+        content += card_hs[i] + gap;
+    }
     ui_scroll_update(ui, content, view.h);
     ui_push_clip(ui, view);
     int y = top + px(ui, 16) - (int)ui->scroll;
-    for (size_t i = 0; i < p->nunits; i++, y += card_h + gap) {
+    for (size_t i = 0; i < p->nunits; y += card_hs[i] + gap, i++) {
         Unit *u = &p->units[i];
+        int card_h = card_hs[i];
         if (y + card_h < top || y > ui->h)
             continue;
         Rect r = {m, y, w - px(ui, 12), card_h};
@@ -412,9 +427,6 @@ void screen_home(Ui *ui)
         const char *ut = u->lang[l].title ? u->lang[l].title : u->slug;
         char status[96];
         unit_status(ui, p, u, status, sizeof status);
-        int sw = px(ui, 190);
-        TextStyle st = {.size = text_px(ui, SZ_BODY), .flags = TEXT_BOLD, .lang = ui->lang,
-                        .max_lines = 2};
         const TextLayout *tl = text_layout_str(ui->te, ut, &st, r.w - sw - px(ui, 32));
         ui->cut_ok = true;
         ui_text_ex(ui, r.x + px(ui, 16), r.y + (card_h - text_layout_height(tl)) / 2,
@@ -1094,14 +1106,24 @@ void screen_feedback(Ui *ui)
         const char *chosen = arena_printf(&ui->frame, tr(ui, "You chose: %s"), b.data ? b.data : "");
         strbuf_free(&b);
         y += ui_text(ui, x, y, w, chosen, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, 6);
-        if (ui->score.feedback && ui->score.feedback[0]) {
+        const char *fb = ui->score.feedback;
+        if (q->type == QT_MULTIRESPONSE) {
+            /* Every ticked answer's feedback, so a wrong tick is explained. */
+            StrBuf all = {0};
+            for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
+                if (((ui->resp.selected >> i) & 1) && q->answers[i].feedback &&
+                    q->answers[i].feedback[0])
+                    strbuf_printf(&all, "%s■  %s", all.len ? "\n" : "", q->answers[i].feedback);
+            fb = all.data ? arena_strdup(&ui->frame, all.data) : NULL;
+            strbuf_free(&all);
+        }
+        if (fb && fb[0]) {
             int pad = px(ui, 14);
-            int h = ui_text_height(ui, w - 2 * pad, ui->score.feedback, SZ_BODY, 0) + 2 * pad;
+            int h = ui_text_height(ui, w - 2 * pad, fb, SZ_BODY, 0) + 2 * pad;
             ui_rect(ui, (Rect){x, y, w, h}, ui->score.correct ? (Color){226, 241, 230, 255}
                                                               : (Color){251, 236, 226, 255},
                     px(ui, 8));
-            ui_text(ui, x + pad, y + pad, w - 2 * pad, ui->score.feedback, SZ_BODY, 0, ui->th.ink,
-                    TEXT_ALIGN_LEFT);
+            ui_text(ui, x + pad, y + pad, w - 2 * pad, fb, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
             y += h + px(ui, 10);
         }
         if (!ui->score.correct) {
