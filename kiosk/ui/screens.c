@@ -102,6 +102,9 @@ void ui_end_session(Ui *ui)
 {
     ui->participant = 0;
     ui->lang = ui->cfg.lang;
+    /* The next participant starts with the defaults. */
+    ui->text_scale = 1.0f;
+    ui_set_contrast(ui, false);
     ui_set_screen(ui, SCR_ATTRACT);
 }
 
@@ -630,7 +633,7 @@ static int reader_item(Ui *ui, const Unit *u, const Doc *doc, size_t i, int x, i
     int tx, ty;
     int th = reader_block(ui, t, NULL, x + pad, 0, w - 2 * pad, false, &tl, &tx, &ty);
     if (draw) {
-        ui_rect(ui, (Rect){x, y + h - pad, w, th + pad}, (Color){230, 238, 236, 255}, px(ui, 8));
+        ui_rect(ui, (Rect){x, y + h - pad, w, th + pad}, ui->th.panel, px(ui, 8));
         reader_block(ui, t, NULL, x + pad, y + h, w - 2 * pad, true, &tl, &tx, &ty);
     }
     ui->lang = keep;
@@ -1120,8 +1123,7 @@ void screen_feedback(Ui *ui)
         if (fb && fb[0]) {
             int pad = px(ui, 14);
             int h = ui_text_height(ui, w - 2 * pad, fb, SZ_BODY, 0) + 2 * pad;
-            ui_rect(ui, (Rect){x, y, w, h}, ui->score.correct ? (Color){226, 241, 230, 255}
-                                                              : (Color){251, 236, 226, 255},
+            ui_rect(ui, (Rect){x, y, w, h}, ui->score.correct ? ui->th.good_bg : ui->th.bad_bg,
                     px(ui, 8));
             ui_text(ui, x + pad, y + pad, w - 2 * pad, fb, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
             y += h + px(ui, 10);

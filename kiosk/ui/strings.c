@@ -86,7 +86,7 @@ static const Msg catalog[] = {
  * cursor, list markers), for the font coverage test. */
 const char *tr_symbols(void)
 {
-    return "□■→▏•…";
+    return "□■→▏•…◐";
 }
 
 const char *tr_lang(Lang l, const char *en)

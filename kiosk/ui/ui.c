@@ -19,6 +19,29 @@ static const Theme theme_paper = {
     .bad = {160, 72, 20, 255},
     .card = {236, 231, 219, 255},
     .warn = {250, 236, 205, 255},
+    .chosen_bg = {220, 236, 233, 255},
+    .good_bg = {222, 240, 226, 255},
+    .bad_bg = {250, 230, 218, 255},
+    .panel = {230, 238, 236, 255},
+};
+
+/* High contrast: light text on black, yellow for what can be tapped. */
+static const Theme theme_contrast = {
+    .bg = {0, 0, 0, 255},
+    .surface = {18, 18, 18, 255},
+    .ink = {255, 255, 255, 255},
+    .muted = {225, 225, 225, 255},
+    .accent = {255, 214, 0, 255},
+    .accent_ink = {0, 0, 0, 255},
+    .line = {170, 170, 170, 255},
+    .good = {120, 255, 120, 255},
+    .bad = {255, 170, 80, 255},
+    .card = {36, 36, 36, 255},
+    .warn = {60, 48, 0, 255},
+    .chosen_bg = {70, 60, 0, 255},
+    .good_bg = {0, 60, 20, 255},
+    .bad_bg = {80, 36, 0, 255},
+    .panel = {30, 30, 60, 255},
 };
 
 static void ui_compute_scale(Ui *ui)
@@ -386,17 +409,17 @@ static void button_colors(Ui *ui, int style, Color *bg, Color *fg, Color *border
         *border = ui->th.accent;
         break;
     case BTN_CHOICE_ON:
-        *bg = (Color){220, 236, 233, 255};
+        *bg = ui->th.chosen_bg;
         *fg = ui->th.ink;
         *border = ui->th.accent;
         break;
     case BTN_GOOD:
-        *bg = (Color){222, 240, 226, 255};
+        *bg = ui->th.good_bg;
         *fg = ui->th.ink;
         *border = ui->th.good;
         break;
     case BTN_BAD:
-        *bg = (Color){250, 230, 218, 255};
+        *bg = ui->th.bad_bg;
         *fg = ui->th.ink;
         *border = ui->th.bad;
         break;
@@ -478,6 +501,21 @@ bool ui_size_toggle(Ui *ui, Rect r)
     return false;
 }
 
+void ui_set_contrast(Ui *ui, bool on)
+{
+    ui->contrast = on;
+    ui->th = on ? theme_contrast : theme_paper;
+}
+
+bool ui_contrast_toggle(Ui *ui, Rect r)
+{
+    if (ui_button(ui, r, "◐", BTN_SECONDARY)) {
+        ui_set_contrast(ui, !ui->contrast);
+        return true;
+    }
+    return false;
+}
+
 int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
 {
     int bh = px(ui, 64);
@@ -496,7 +534,8 @@ int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
     int lw = px(ui, 104), sw = px(ui, 64);
     Rect lr = {ui->w - m - lw, m, lw, bh - 2 * m};
     Rect sr = {lr.x - m - sw, m, sw, bh - 2 * m};
-    int tw = sr.x - m - x0;
+    Rect cr = {sr.x - m - sw, m, sw, bh - 2 * m};
+    int tw = cr.x - m - x0;
     if (title) {
         TextStyle st = {.size = px(ui, SZ_HEADING - 4), .flags = TEXT_BOLD, .lang = ui->lang,
                         .max_lines = 1};
@@ -507,6 +546,7 @@ int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
                    ui->th.ink, NULL);
         ui->cut_ok = false;
     }
+    ui_contrast_toggle(ui, cr);
     ui_size_toggle(ui, sr);
     ui_lang_toggle(ui, lr);
     return bh;

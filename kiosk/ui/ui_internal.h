@@ -17,6 +17,7 @@ typedef struct {
 
 typedef struct {
     Color bg, surface, ink, muted, accent, accent_ink, line, good, bad, card, warn;
+    Color chosen_bg, good_bg, bad_bg, panel;
 } Theme;
 
 /* Sizes in device-independent units (800x480 = 1.0). */
@@ -36,6 +37,7 @@ struct Ui {
     int w, h;
     float s;          /* scale from 800x480 units to pixels */
     float text_scale; /* participant's text size: 1, 1.2, 1.45 */
+    bool contrast;    /* the high-contrast theme */
     Theme th;
     Lang lang;
     ScreenId screen;
@@ -138,6 +140,8 @@ void ui_pop_clip(Ui *ui);
 int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped);
 bool ui_lang_toggle(Ui *ui, Rect r);
 bool ui_size_toggle(Ui *ui, Rect r);
+bool ui_contrast_toggle(Ui *ui, Rect r);
+void ui_set_contrast(Ui *ui, bool on);
 void ui_scroll_reset(Ui *ui);
 void ui_scroll_update(Ui *ui, int content_h, int view_h);
 void ui_scroll_indicator(Ui *ui, Rect view, int content_h);

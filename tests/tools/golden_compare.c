@@ -1,6 +1,6 @@
 /* golden_compare ACTUAL.png GOLDEN.png: compares two screenshots with a
  * tolerance (a pixel differs when a channel is off by more than 40; the
- * images match when at most 0.3% of pixels differ). With
+ * images match when at most 0.05% of pixels differ). With
  * MINGBAI_UPDATE_GOLDEN=1 it copies ACTUAL over GOLDEN instead. Exit 0 on a
  * match, 1 on a difference (and writes ACTUAL-diff.png), 2 on errors. */
 #include <SDL.h>
@@ -74,7 +74,7 @@ int main(int argc, char **argv)
     }
     double share = (double)diff / ((double)a->w * a->h);
     int rc = 0;
-    if (share > 0.003) {
+    if (share > 0.0005) {
         char *out = malloc(strlen(argv[1]) + 16);
         sprintf(out, "%s-diff.png", argv[1]);
         IMG_SavePNG(a, out);
