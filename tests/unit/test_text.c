@@ -11,7 +11,10 @@
 
 #include <cmocka.h>
 
+#include <SDL.h>
+
 #include "mingbai/text.h"
+#include "mingbai/text_sdl.h"
 
 /* The ui's catalogue, for the coverage test. */
 size_t tr_catalog_size(void);
@@ -243,6 +246,53 @@ static void test_layout_cache_and_truncation(void **state)
     assert_true(stats.layouts_cached >= 1);
 }
 
+/* Draws a mixed paragraph into a software renderer and returns a copy of
+ * the pixels; the caller frees it. */
+static uint32_t *draw_page(SDL_Renderer *r, int w, int h)
+{
+    TextStyle st = {.size = 22, .lang = LANG_ZH};
+    text_engine_frame(te);
+    SDL_SetRenderDrawColor(r, 255, 255, 255, 255);
+    SDL_RenderClear(r);
+    const TextLayout *l = text_layout_str(te, "微信（WeChat）是一个“超级应用”。Platforms as infrastructure.",
+                                          &st, w - 20);
+    Color ink = {20, 20, 20, 255};
+    text_draw(te, l, 10, 10, ink, ink);
+    uint32_t *px = malloc((size_t)w * h * 4);
+    SDL_RenderReadPixels(r, NULL, SDL_PIXELFORMAT_ARGB8888, px, w * 4);
+    return px;
+}
+
+static void test_atlas_rebuilds_after_device_reset(void **state)
+{
+    (void)state;
+    SDL_Window *win = SDL_CreateWindow("t", 0, 0, 400, 160, 0);
+    assert_non_null(win);
+    SDL_Renderer *r = SDL_CreateRenderer(win, -1, SDL_RENDERER_SOFTWARE);
+    assert_non_null(r);
+    text_engine_attach(te, r);
+    uint32_t *before = draw_page(r, 400, 160);
+    TextStats st0;
+    text_engine_stats(te, &st0);
+    assert_true(st0.atlas_pages >= 1);
+    /* What SDL_RENDER_DEVICE_RESET asks for: every texture is gone. */
+    text_engine_reset_textures(te);
+    TextStats st1;
+    text_engine_stats(te, &st1);
+    assert_int_equal(st1.atlas_pages, 0);
+    uint32_t *after = draw_page(r, 400, 160);
+    long ink = 0;
+    for (int i = 0; i < 400 * 160; i++)
+        ink += (before[i] & 0xFFFFFF) != 0xFFFFFF;
+    assert_true(ink > 500); /* the page has text on it */
+    assert_memory_equal(before, after, 400 * 160 * 4);
+    free(before);
+    free(after);
+    text_engine_attach(te, NULL);
+    SDL_DestroyRenderer(r);
+    SDL_DestroyWindow(win);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +303,11 @@ int main(void)
         cmocka_unit_test(test_long_token_breaks_inside_box),
         cmocka_unit_test(test_cjk_latin_spacing),
         cmocka_unit_test(test_layout_cache_and_truncation),
+        cmocka_unit_test(test_atlas_rebuilds_after_device_reset),
     };
+    SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    if (SDL_Init(SDL_INIT_VIDEO) != 0)
+        return 1;
     return cmocka_run_group_tests(tests, setup, teardown);
 }
