@@ -115,6 +115,12 @@ int utf8_encode(uint32_t cp, char *out);
 bool utf8_valid(const char *s, size_t len, size_t *bad_off);
 /* Number of code points. */
 size_t utf8_count(const char *s, size_t len);
+/* The last code point of s (0 when empty). */
+uint32_t utf8_last(const char *s, size_t len);
+/* True for characters of scripts written without spaces between words
+ * (CJK ideographs, kana, CJK and full-width punctuation): joining two lines
+ * between such characters adds no space. */
+bool utf8_is_cjk(uint32_t cp);
 
 /* ---- geometry, colour ---- */
 typedef struct {

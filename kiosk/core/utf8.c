@@ -95,3 +95,23 @@ size_t utf8_count(const char *s, size_t len)
     }
     return n;
 }
+
+uint32_t utf8_last(const char *s, size_t len)
+{
+    size_t i = len;
+    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+        i--;
+    if (i == 0)
+        return 0;
+    i--;
+    return utf8_decode(s, len, &i);
+}
+
+bool utf8_is_cjk(uint32_t cp)
+{
+    return (cp >= 0x2E80 && cp <= 0x9FFF) ||  /* radicals, punctuation, kana, Han */
+           (cp >= 0xF900 && cp <= 0xFAFF) ||  /* compatibility ideographs */
+           (cp >= 0xFE30 && cp <= 0xFE4F) ||  /* vertical forms */
+           (cp >= 0xFF00 && cp <= 0xFF60) ||  /* full-width forms */
+           (cp >= 0x20000 && cp <= 0x3FFFF);  /* Han extensions */
+}

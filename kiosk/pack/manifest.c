@@ -284,29 +284,11 @@ static void ini_check_utf8(IniCtx *c)
 
 /* Joins a continuation line to a value: a space, except between two CJK
  * characters (Chinese has no spaces between words). */
-static bool cjk(uint32_t cp)
-{
-    return (cp >= 0x2E80 && cp <= 0x9FFF) || (cp >= 0xF900 && cp <= 0xFAFF) ||
-           (cp >= 0xFE30 && cp <= 0xFE4F) || (cp >= 0xFF00 && cp <= 0xFF60) ||
-           (cp >= 0x20000 && cp <= 0x3FFFF);
-}
-
-static uint32_t last_cp(const char *s)
-{
-    size_t n = strlen(s), i = n;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i == 0)
-        return 0;
-    i--;
-    return utf8_decode(s, n, &i);
-}
-
 static char *join_lines(Arena *a, const char *prev, const char *more)
 {
     size_t i = 0;
     uint32_t next = *more ? utf8_decode(more, strlen(more), &i) : 0;
-    bool space = !(cjk(last_cp(prev)) && cjk(next));
+    bool space = !(utf8_is_cjk(utf8_last(prev, strlen(prev))) && utf8_is_cjk(next));
     return arena_printf(a, "%s%s%s", prev, space ? " " : "", more);
 }
 

@@ -134,26 +134,6 @@ static void md_error(Md *m, int line, const char *hint, const char *msg)
 
 /* ---------------- text ---------------- */
 
-static bool is_cjk(uint32_t cp)
-{
-    return (cp >= 0x2E80 && cp <= 0x9FFF) ||   /* radicals, punctuation, kana, Han */
-           (cp >= 0xF900 && cp <= 0xFAFF) ||   /* compatibility ideographs */
-           (cp >= 0xFE30 && cp <= 0xFE4F) ||   /* vertical forms */
-           (cp >= 0xFF00 && cp <= 0xFF60) ||   /* fullwidth forms */
-           (cp >= 0x20000 && cp <= 0x3FFFF);   /* Han extensions */
-}
-
-static uint32_t last_cp(const char *s, size_t n)
-{
-    size_t i = n;
-    while (i > 0 && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
-        i--;
-    if (i == 0)
-        return 0;
-    i--;
-    return utf8_decode(s, n, &i);
-}
-
 static void put_cp(StrBuf *b, uint32_t cp)
 {
     char u[4];
@@ -365,8 +345,8 @@ static void md_append(Md *m, const char *s, size_t n)
     if (m->soft) {
         m->soft = false;
         size_t i = 0;
-        bool cjk_pair = m->text.len && n && is_cjk(last_cp(m->text.data, m->text.len)) &&
-                        is_cjk(utf8_decode(s, n, &i));
+        bool cjk_pair = m->text.len && n && utf8_is_cjk(utf8_last(m->text.data, m->text.len)) &&
+                        utf8_is_cjk(utf8_decode(s, n, &i));
         if (m->text.len && !cjk_pair)
             strbuf_putc(&m->text, ' ');
     }

@@ -560,34 +560,38 @@ bool text_layout_hit(const TextLayout *l, int x, int y, uint32_t *byte_off)
     return false;
 }
 
+/* The first and last visible glyphs of line, as indexes; false if none. */
+static bool line_span(const TextLayout *l, int line, int *first, int *last)
+{
+    *first = *last = -1;
+    for (int i = 0; i < l->nglyphs; i++) {
+        if (l->glyphs[i].line != line || l->glyphs[i].space)
+            continue;
+        if (*first < 0)
+            *first = i;
+        *last = i;
+    }
+    return *first >= 0;
+}
+
 bool text_layout_line_bytes(const TextLayout *l, int line, uint32_t *first, uint32_t *last)
 {
-    bool found = false;
-    for (int i = 0; i < l->nglyphs; i++) {
-        const LGlyph *g = &l->glyphs[i];
-        if (g->line != line || g->space)
-            continue;
-        if (!found)
-            *first = g->byte;
-        *last = g->byte;
-        found = true;
-    }
-    return found;
+    int a, b;
+    if (!line_span(l, line, &a, &b))
+        return false;
+    *first = l->glyphs[a].byte;
+    *last = l->glyphs[b].byte;
+    return true;
 }
 
 bool text_layout_line_extent(const TextLayout *l, int line, int *x0, int *x1)
 {
-    bool found = false;
-    for (int i = 0; i < l->nglyphs; i++) {
-        const LGlyph *g = &l->glyphs[i];
-        if (g->line != line || g->space)
-            continue;
-        if (!found)
-            *x0 = g->x;
-        *x1 = g->x + g->adv;
-        found = true;
-    }
-    return found;
+    int a, b;
+    if (!line_span(l, line, &a, &b))
+        return false;
+    *x0 = l->glyphs[a].x;
+    *x1 = l->glyphs[b].x + l->glyphs[b].adv;
+    return true;
 }
 
 void text_engine_stats(TextEngine *te, TextStats *out)

@@ -1037,14 +1037,10 @@ void screen_quiz(Ui *ui)
                      SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, 6);
     y += quiz_answers(ui, q, x, y, w);
     int content = y + (int)ui->scroll - top + px(ui, 10);
-    ui_pop_clip(ui);
-    ui_scroll_update(ui, content, view.h);
-    ui_scroll_indicator(ui, view, content);
+    ui_scroll_end(ui, view, content);
 
     /* The bottom bar: submit (or continue for unscored prompts). */
-    Rect bar = {0, ui->h - bar_h, ui->w, bar_h};
-    ui_rect(ui, bar, ui->th.surface, 0);
-    ui_rect(ui, (Rect){0, bar.y, ui->w, MB_MAX(1, px(ui, 1))}, ui->th.line, 0);
+    Rect bar = ui_bottom_bar(ui, bar_h);
     if (ui->save_error[0])
         ui_text(ui, px(ui, 16), bar.y + px(ui, 6), ui->w / 2, ui->save_error, SZ_SMALL, 0,
                 ui->th.bad, TEXT_ALIGN_LEFT);
@@ -1155,13 +1151,9 @@ void screen_feedback(Ui *ui)
         y += card.h + px(ui, 10);
     }
     int content = y + (int)ui->scroll - top;
-    ui_pop_clip(ui);
-    ui_scroll_update(ui, content, view.h);
-    ui_scroll_indicator(ui, view, content);
+    ui_scroll_end(ui, view, content);
 
-    Rect bar = {0, ui->h - bar_h, ui->w, bar_h};
-    ui_rect(ui, bar, ui->th.surface, 0);
-    ui_rect(ui, (Rect){0, bar.y, ui->w, MB_MAX(1, px(ui, 1))}, ui->th.line, 0);
+    Rect bar = ui_bottom_bar(ui, bar_h);
     if (ui->score.scored)
         ui_text(ui, px(ui, 16), bar.y + (bar_h - text_px(ui, SZ_SMALL) * 2) / 2, ui->w / 2,
                 tr(ui, "Your answer is saved."), SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT);
@@ -1214,11 +1206,8 @@ void screen_summary(Ui *ui)
         }
     }
     int content = y + (int)ui->scroll - top;
-    ui_pop_clip(ui);
-    ui_scroll_update(ui, content, view.h);
-    ui_scroll_indicator(ui, view, content);
-    Rect bar = {0, ui->h - bar_h, ui->w, bar_h};
-    ui_rect(ui, bar, ui->th.surface, 0);
+    ui_scroll_end(ui, view, content);
+    Rect bar = ui_bottom_bar(ui, bar_h);
     int bw = MB_MIN(px(ui, 300), ui->w - 2 * px(ui, 16));
     Rect b = {ui->w - bw - px(ui, 16), bar.y + px(ui, 10), bw, bar_h - px(ui, 20)};
     if (ui_button(ui, b, tr(ui, "Back to the units"), BTN_PRIMARY)) {

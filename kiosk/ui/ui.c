@@ -282,6 +282,21 @@ void ui_scroll_update(Ui *ui, int content_h, int view_h)
         ui->changed = true;
 }
 
+void ui_scroll_end(Ui *ui, Rect view, int content_h)
+{
+    ui_pop_clip(ui);
+    ui_scroll_update(ui, content_h, view.h);
+    ui_scroll_indicator(ui, view, content_h);
+}
+
+Rect ui_bottom_bar(Ui *ui, int bar_h)
+{
+    Rect bar = {0, ui->h - bar_h, ui->w, bar_h};
+    ui_rect(ui, bar, ui->th.surface, 0);
+    ui_rect(ui, (Rect){0, bar.y, ui->w, MB_MAX(1, px(ui, 1))}, ui->th.line, 0);
+    return bar;
+}
+
 void ui_scroll_indicator(Ui *ui, Rect view, int content_h)
 {
     if (content_h <= view.h)

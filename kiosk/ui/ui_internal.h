@@ -145,6 +145,11 @@ void ui_set_contrast(Ui *ui, bool on);
 void ui_scroll_reset(Ui *ui);
 void ui_scroll_update(Ui *ui, int content_h, int view_h);
 void ui_scroll_indicator(Ui *ui, Rect view, int content_h);
+/* Ends a scrolled view begun with ui_push_clip: clamps the scroll to the
+ * measured content and draws the position indicator. */
+void ui_scroll_end(Ui *ui, Rect view, int content_h);
+/* Draws the bar at the bottom of the screen and returns its rect. */
+Rect ui_bottom_bar(Ui *ui, int bar_h);
 
 /* screens.c */
 void screen_attract(Ui *ui);
