@@ -1,6 +1,8 @@
 /* Replay: the real kiosk, headless (offscreen video, software renderer),
  * driven by a script. One command per line:
  *   tap "Label" | tap X Y          a finger tap (and SDL's synthetic mouse twin)
+ *   tap-text "Text"                a tap on a visible text (a glossary term, a paragraph)
+ *   scroll-to "Text"               pages down (at most 40 times) until the text is visible
  *   drag X1 Y1 X2 Y2 MS            a finger drag lasting MS
  *   key NAME | type TEXT | wait MS
  *   shot NAME                      writes SHOTS/NAME.png
@@ -135,6 +137,23 @@ static int run_line(Replay *r, const char *line, const char *shots)
             return fail(r, "no visible widget shows \"%s\"", a);
         }
         tap(r, x, y);
+    } else if (!strcmp(cmd, "tap-text")) {
+        arg(p, a, sizeof a);
+        int x, y;
+        if (!ui_find_text(r->app->ui, a, &x, &y))
+            return fail(r, "no visible text contains \"%s\"", a);
+        tap(r, x, y);
+    } else if (!strcmp(cmd, "scroll-to")) {
+        arg(p, a, sizeof a);
+        int x, y;
+        for (int i = 0; i < 40 && !ui_find_text(r->app->ui, a, &x, &y); i++) {
+            Event ev = {.kind = EV_KEY, .key = KEY_DOWN};
+            for (int k = 0; k < 3; k++)
+                ui_event(r->app->ui, &ev, r->now);
+            render(r);
+        }
+        if (!ui_find_text(r->app->ui, a, &x, &y))
+            return fail(r, "scrolled, but no visible text contains \"%s\"", a);
     } else if (!strcmp(cmd, "drag")) {
         p = arg(p, a, sizeof a);
         p = arg(p, b, sizeof b);

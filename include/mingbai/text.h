@@ -61,6 +61,9 @@ bool text_layout_truncated(const TextLayout *l);
  * the layout's top-left; false when there is none. */
 bool text_layout_hit(const TextLayout *l, int x, int y, uint32_t *byte_off);
 
+/* Where the character at byte_off sits: its left edge and the middle of
+ * its line, relative to the layout's top-left; false when not laid out. */
+bool text_layout_byte_pos(const TextLayout *l, uint32_t byte_off, int *x, int *y);
 /* The byte offsets of the first and last character on line (0-based);
  * false when there is no such line or it is empty. */
 bool text_layout_line_bytes(const TextLayout *l, int line, uint32_t *first, uint32_t *last);

@@ -58,6 +58,9 @@ Lang ui_lang(Ui *ui);
 /* For replay and tests: the centre of the visible tappable widget whose
  * label is text (exact match first, then the first that contains it). */
 bool ui_find_target(Ui *ui, const char *text, int *x, int *y);
+/* For replay: a point on the visible text containing text (the middle of
+ * its first character), clipped to the screen. */
+bool ui_find_text(Ui *ui, const char *text, int *x, int *y);
 /* Appends every visible text of the last frame, one per line. */
 void ui_visible_text(Ui *ui, StrBuf *out);
 /* Checks of the last frame for tests: texts that were cut or overflow

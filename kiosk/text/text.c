@@ -560,6 +560,17 @@ bool text_layout_hit(const TextLayout *l, int x, int y, uint32_t *byte_off)
     return false;
 }
 
+bool text_layout_byte_pos(const TextLayout *l, uint32_t byte_off, int *x, int *y)
+{
+    for (int i = 0; i < l->nglyphs; i++)
+        if (l->glyphs[i].byte >= byte_off && !l->glyphs[i].space) {
+            *x = l->glyphs[i].x;
+            *y = l->line_h * l->glyphs[i].line + l->line_h / 2;
+            return true;
+        }
+    return false;
+}
+
 /* The first and last visible glyphs of line, as indexes; false if none. */
 static bool line_span(const TextLayout *l, int line, int *first, int *last)
 {

@@ -686,9 +686,9 @@ static void glossary_card(Ui *ui)
         if (pass == 1) {
             int bw = MB_MIN(iw, px(ui, 240));
             Rect b = {(ui->w - bw) / 2, y, bw, px(ui, 56)};
-            ui_button(ui, b, tr(ui, "Close"), BTN_PRIMARY);
-            /* Any tap closes the card. */
-            if (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}))
+            /* The button, or any tap elsewhere, closes the card. */
+            if (ui_button(ui, b, tr(ui, "Close"), BTN_PRIMARY) ||
+                ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}))
                 ui->gloss = NULL;
         }
     }
@@ -813,6 +813,7 @@ void screen_reader(Ui *ui)
     ui_scroll_indicator(ui, view, content);
     if (ui->gloss) {
         ui->tap_pending = card_tap;
+        ui->ntargets = 0; /* only the card can be tapped */
         glossary_card(ui);
     }
 }

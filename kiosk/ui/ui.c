@@ -691,6 +691,26 @@ bool ui_find_target(Ui *ui, const char *text, int *x, int *y)
     return false;
 }
 
+bool ui_find_text(Ui *ui, const char *text, int *x, int *y)
+{
+    if (!ui->dl)
+        return false;
+    for (size_t i = 0; i < ui->dl->count; i++) {
+        const DrawCmd *c = &ui->dl->cmds[i];
+        const char *at;
+        int gx, gy;
+        if (c->kind != DRAW_TEXT || !c->str || !(at = strstr(c->str, text)))
+            continue;
+        if (!text_layout_byte_pos(c->layout, (uint32_t)(at - c->str), &gx, &gy))
+            continue;
+        *x = c->r.x + gx + 2;
+        *y = c->r.y + gy;
+        if (*x >= 0 && *y >= 0 && *x < ui->w && *y < ui->h)
+            return true;
+    }
+    return false;
+}
+
 void ui_visible_text(Ui *ui, StrBuf *out)
 {
     if (!ui->dl)

@@ -13,7 +13,7 @@ for lang in en zh; do
          --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
-    for shot in attract reader reader-large quiz quiz-contrast; do
+    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done
