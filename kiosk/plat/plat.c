@@ -221,19 +221,12 @@ bool plat_translate(Plat *p, const SDL_Event *e, Event *ev)
 bool plat_wait(Plat *p, int timeout_ms, Event *ev)
 {
     SDL_Event e;
-    for (;;) {
-        int got = timeout_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms);
-        if (!got)
-            return false;
-        if (plat_translate(p, &e, ev))
-            return true;
-        /* Uninteresting event: poll the rest without sleeping again. */
-        timeout_ms = 0;
-        if (!SDL_PollEvent(&e))
-            return false;
-        if (plat_translate(p, &e, ev))
-            return true;
-    }
+    int got = timeout_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms);
+    if (got && plat_translate(p, &e, ev))
+        return true;
+    /* Woken by something the kiosk ignores: take what else is queued, but
+     * return to the caller (it recomputes its deadline) rather than sleep. */
+    return got && plat_poll(p, ev);
 }
 
 bool plat_take_render_reset(Plat *p)
