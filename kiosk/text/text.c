@@ -461,6 +461,19 @@ static void build(TextEngine *te, TextLayout *l, const char *s, size_t len, cons
         truncate_lines(te, l, st, max_width);
 }
 
+/* True when the last line holds a single character (and perhaps closing
+ * punctuation) under a longer line. */
+static bool orphan(const TextLayout *l)
+{
+    if (l->lines < 2)
+        return false;
+    int chars = 0;
+    for (int i = l->nglyphs - 1; i >= 0 && l->glyphs[i].line == l->lines - 1; i--)
+        if (!l->glyphs[i].space && !text_no_line_start(l->glyphs[i].cp))
+            chars++;
+    return chars == 1;
+}
+
 static void layout_reset(TextLayout *l)
 {
     l->nglyphs = 0;
@@ -518,6 +531,25 @@ const TextLayout *text_layout(TextEngine *te, const char *s, size_t len, const T
     l->len = len;
     l->frame = te->frame;
     build(te, l, s, len, st, spans, nspans, max_width);
+    /* A Chinese paragraph should not end with one character alone on its
+     * last line (手 / 中。): lay it out a little narrower, keeping the
+     * number of lines, until the last line has company. */
+    for (int k = 1; k <= 3 && max_width > 0 && st->lang == LANG_ZH && orphan(l); k++) {
+        int lines = l->lines;
+        TextLayout trial = {0};
+        build(te, &trial, s, len, st, spans, nspans, max_width - k * st->size);
+        if (trial.lines == lines && !orphan(&trial) && !trial.truncated) {
+            LGlyph *old = l->glyphs;
+            trial.hash = l->hash;
+            trial.len = l->len;
+            trial.frame = l->frame;
+            trial.overflow_next = l->overflow_next;
+            *l = trial;
+            free(old);
+            break;
+        }
+        free(trial.glyphs);
+    }
     te->layouts_built++;
     return l;
 }

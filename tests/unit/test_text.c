@@ -184,6 +184,36 @@ static void test_chinese_line_rules(void **state)
                         20);
 }
 
+/* A Chinese paragraph never ends with one character alone on its last line. */
+static void test_chinese_no_orphan(void **state)
+{
+    (void)state;
+    const char *s = "解释信息流改版与推荐机制如何把“触达”的控制权从关注者手中转到平台手中。"
+                    "比较订阅号与服务号：谁能开通、群发次数多少、消息出现在哪里。";
+    TextStyle st = {.size = 20, .lang = LANG_ZH};
+    int orphans = 0, widths = 0;
+    size_t len = strlen(s);
+    for (int w = 200; w < 900; w += 7, widths++) {
+        const TextLayout *l = text_layout_str(te, s, &st, w);
+        int n = text_layout_lines(l);
+        uint32_t first, last;
+        if (n < 2 || !text_layout_line_bytes(l, n - 1, &first, &last))
+            continue;
+        size_t i = first;
+        int chars = 0;
+        while (i <= last && i < len) {
+            uint32_t c = utf8_decode(s, len, &i);
+            chars += !in_set(c, closing);
+        }
+        if (chars == 1) {
+            orphans++;
+            fprintf(stderr, "width %d: a single character on the last line\n", w);
+        }
+    }
+    assert_true(widths > 50);
+    assert_int_equal(orphans, 0);
+}
+
 static void test_latin_words_not_split(void **state)
 {
     (void)state;
@@ -299,6 +329,7 @@ int main(void)
         cmocka_unit_test(test_every_character_is_covered),
         cmocka_unit_test(test_coverage_samples),
         cmocka_unit_test(test_chinese_line_rules),
+        cmocka_unit_test(test_chinese_no_orphan),
         cmocka_unit_test(test_latin_words_not_split),
         cmocka_unit_test(test_long_token_breaks_inside_box),
         cmocka_unit_test(test_cjk_latin_spacing),
