@@ -80,9 +80,8 @@ static void fill_round(SDL_Renderer *r, Rect rc, int rad)
     }
 }
 
-static void frame_round(SDL_Renderer *r, Rect rc, int rad, int th, Color c, Color inner)
+static void frame_round(SDL_Renderer *r, Rect rc, int rad, int th, Color c)
 {
-    (void)inner;
     set_color(r, c);
     if (rad <= 1) {
         for (int k = 0; k < th; k++) {
@@ -171,7 +170,7 @@ void gfx_draw(Gfx *g, const DrawList *dl)
             fill_round(r, c->r, c->radius);
             break;
         case DRAW_FRAME:
-            frame_round(r, c->r, c->radius, MB_MAX(1, c->thickness), c->color, c->color);
+            frame_round(r, c->r, c->radius, MB_MAX(1, c->thickness), c->color);
             break;
         case DRAW_LINE:
             set_color(r, c->color);

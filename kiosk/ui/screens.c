@@ -1006,7 +1006,6 @@ void screen_quiz(Ui *ui)
         ui_set_screen(ui, SCR_SUMMARY);
         return;
     }
-    Unit *u = cur_unit(ui);
     bool back;
     char title[64];
     snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, round_count(ui));
@@ -1015,7 +1014,6 @@ void screen_quiz(Ui *ui)
         ui_set_screen(ui, ui->reviewing ? SCR_HOME : SCR_READER);
         return;
     }
-    (void)u;
     int bar_h = px(ui, 76);
     Rect view = {0, top, ui->w, ui->h - top - bar_h};
     int w = MB_MIN(ui->w - 2 * px(ui, 24), px(ui, 900));

@@ -122,6 +122,8 @@ char *ui_edit_buffer(Ui *ui, size_t *cap)
 
 bool ui_quit_allowed(Ui *ui)
 {
+    /* A participant never leaves the kiosk; only an instructor screen could
+     * allow it, and the participant screens are all there is so far. */
     (void)ui;
     return false;
 }
