@@ -192,7 +192,12 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
         return;
     for (int i = 0; i < l->nglyphs; i++) {
         const LGlyph *lg = &l->glyphs[i];
-        if (lg->space)
+        /* A space inside a link keeps the underline going; other spaces
+         * draw nothing. */
+        bool inner_space = lg->space && (lg->flags & (TEXT_LINK | TEXT_GLOSSARY)) &&
+                           i + 1 < l->nglyphs && l->glyphs[i + 1].line == lg->line &&
+                           (l->glyphs[i + 1].flags & (TEXT_LINK | TEXT_GLOSSARY));
+        if (lg->space && !inner_space)
             continue;
         Color c = (lg->flags & TEXT_MUTED) ? muted : color;
         uint32_t rgb = ((uint32_t)c.r << 16) | ((uint32_t)c.g << 8) | c.b;
@@ -200,7 +205,7 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
         if (!g->used && !rasterise(te, g))
             continue;
         g->stamp = te->frame;
-        if (g->w > 0) {
+        if (g->w > 0 && !lg->space) {
             AtlasPage *p = &te->pages[g->page];
             p->last_used = te->frame;
             SDL_SetTextureAlphaMod(p->tex, c.a);

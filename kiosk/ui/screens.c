@@ -621,16 +621,36 @@ static int reader_item(Ui *ui, const Unit *u, const Doc *doc, size_t i, int x, i
 {
     const Block *b = &doc->blocks[i];
     const Block *next = i + 1 < doc->count ? &doc->blocks[i + 1] : NULL;
-    int h = reader_block(ui, b, next, x, y, w, draw, lo, lx, ly);
     Lang other;
     const Block *t;
     if ((int)i != ui->bi_block || !(t = translation_of(ui, u, i, &other)))
-        return h;
+        return reader_block(ui, b, next, x, y, w, draw, lo, lx, ly);
     int pad = px(ui, 12);
     Lang keep = ui->lang;
-    ui->lang = other;
     const TextLayout *tl;
     int tx, ty;
+    if (ui->w > ui->h && ui->text_scale < 1.1f) {
+        /* Room for two columns: the paragraph and its translation side by
+         * side, across the whole screen. */
+        int m = px(ui, 28), gap = px(ui, 24);
+        int cw = (ui->w - 2 * m - gap) / 2;
+        int h = reader_block(ui, b, next, m, y, cw, false, lo, lx, ly);
+        ui->lang = other;
+        int th = reader_block(ui, t, NULL, m + cw + gap + pad, 0, cw - 2 * pad, false, &tl, &tx, &ty);
+        ui->lang = keep;
+        int rows = MB_MAX(h, th + pad);
+        if (draw) {
+            ui_rect(ui, (Rect){m + cw + gap, y - pad / 2, cw, rows}, ui->th.panel, px(ui, 8));
+            reader_block(ui, b, next, m, y, cw, true, lo, lx, ly);
+            ui->lang = other;
+            reader_block(ui, t, NULL, m + cw + gap + pad, y, cw - 2 * pad, true, &tl, &tx, &ty);
+            ui->lang = keep;
+        }
+        return rows + pad;
+    }
+    /* Otherwise the translation sits under the paragraph. */
+    int h = reader_block(ui, b, next, x, y, w, draw, lo, lx, ly);
+    ui->lang = other;
     int th = reader_block(ui, t, NULL, x + pad, 0, w - 2 * pad, false, &tl, &tx, &ty);
     if (draw) {
         ui_rect(ui, (Rect){x, y + h - pad, w, th + pad}, ui->th.panel, px(ui, 8));
@@ -784,7 +804,7 @@ void screen_reader(Ui *ui)
         int h = reader_item(ui, u, doc, i, x, y, w, false, &lo, &lx, &ly);
         if (y + h >= top && y <= ui->h) {
             reader_item(ui, u, doc, i, x, y, w, true, &lo, &lx, &ly);
-            Rect br = {x, y, w, h};
+            Rect br = {0, y, ui->w, h}; /* the whole row: columns may widen it */
             if (ui->tap_pending && (b->kind == BLK_PARA || b->kind == BLK_ITEM ||
                                     b->kind == BLK_QUOTE || b->kind == BLK_HEADING) &&
                 rect_contains(br, ui->tap_x, ui->tap_y) && rect_contains(ui->clip, ui->tap_x, ui->tap_y))

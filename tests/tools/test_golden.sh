@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Golden screenshots: attract, reader (normal and largest text) and quiz screens in both languages at
+# Golden screenshots: every participant screen (see tests/replay/golden_*.replay) in both languages at
 # 800x480 and 1920x1080, compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references.
 set -u
@@ -13,7 +13,7 @@ for lang in en zh; do
          --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
-    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary; do
+    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done
