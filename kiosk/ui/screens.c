@@ -92,6 +92,21 @@ static int review_collect(Ui *ui)
     return ui->nrv;
 }
 
+/* Starts a round of questions: the unit's quiz, or the review set. */
+static void round_begin(Ui *ui, bool reviewing)
+{
+    ui_set_screen(ui, SCR_QUIZ);
+    ui->reviewing = reviewing;
+    ui->qindex = 0;
+    ui->sum_score = ui->sum_max = 0;
+    ui->nmissed = 0;
+    learn_response_clear(&ui->resp);
+    ui->match_left = -1;
+    ui->q_started_ms = ui->now;
+    ui->q_started_wall = mb_now_ms();
+    ui->save_error[0] = 0;
+}
+
 void ui_start_session(Ui *ui, int64_t participant)
 {
     ui->participant = participant;
@@ -379,14 +394,7 @@ void screen_home(Ui *ui)
         ui->cut_ok = false;
         if (due > 0) {
             if (ui_button(ui, b, tr(ui, "Start review"), BTN_PRIMARY) && review_collect(ui) > 0) {
-                ui_set_screen(ui, SCR_QUIZ);
-                ui->reviewing = true;
-                ui->qindex = 0;
-                ui->sum_score = ui->sum_max = 0;
-                ui->nmissed = 0;
-                learn_response_clear(&ui->resp);
-                ui->match_left = -1;
-                ui->q_started_wall = mb_now_ms();
+                round_begin(ui, true);
                 return;
             }
         } else if (ui_button(ui, b, tr(ui, "Continue reading"), BTN_PRIMARY)) {
@@ -751,16 +759,7 @@ static void save_position(Ui *ui)
 static void start_quiz(Ui *ui)
 {
     save_position(ui);
-    ui_set_screen(ui, SCR_QUIZ);
-    ui->reviewing = false;
-    ui->qindex = 0;
-    ui->sum_score = ui->sum_max = 0;
-    ui->nmissed = 0;
-    learn_response_clear(&ui->resp);
-    ui->match_left = -1;
-    ui->q_started_ms = ui->now;
-    ui->q_started_wall = mb_now_ms();
-    ui->save_error[0] = 0;
+    round_begin(ui, false);
 }
 
 void screen_reader(Ui *ui)
@@ -1019,6 +1018,14 @@ static void submit_answer(Ui *ui, const Question *q)
     ui_set_screen(ui, SCR_FEEDBACK);
 }
 
+/* The top bar of the quiz and feedback screens: "Question n of m". */
+static int question_top_bar(Ui *ui, const char *back_label, bool *back)
+{
+    char title[64];
+    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, round_count(ui));
+    return ui_top_bar(ui, back_label, title, back);
+}
+
 void screen_quiz(Ui *ui)
 {
     const Question *q = cur_question(ui);
@@ -1027,9 +1034,7 @@ void screen_quiz(Ui *ui)
         return;
     }
     bool back;
-    char title[64];
-    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, round_count(ui));
-    int top = ui_top_bar(ui, tr(ui, "Back"), title, &back);
+    int top = question_top_bar(ui, tr(ui, "Back"), &back);
     if (back) {
         ui_set_screen(ui, ui->reviewing ? SCR_HOME : SCR_READER);
         return;
@@ -1092,9 +1097,7 @@ void screen_feedback(Ui *ui)
         return;
     }
     bool back;
-    char title[64];
-    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), ui->qindex + 1, round_count(ui));
-    int top = ui_top_bar(ui, NULL, title, &back);
+    int top = question_top_bar(ui, NULL, &back);
     int bar_h = px(ui, 76);
     Rect view = {0, top, ui->w, ui->h - top - bar_h};
     int w = MB_MIN(ui->w - 2 * px(ui, 24), px(ui, 900));
