@@ -67,4 +67,155 @@ int learn_review_next_box(int box, bool correct);
 /* When a question in box is due again, from now_ms. Box 0: never (INT64_MAX). */
 int64_t learn_review_due_ms(int box, int64_t now_ms);
 
+/* ---- the round: a unit's quiz or a review, one question at a time ----
+ * What a participant answers in one sitting: which questions, in what
+ * order, the answers' order on screen, the response being built from taps,
+ * scoring, the running total, what was missed and what comes next. Pure:
+ * no store, no clock (times are passed in), no drawing; the ui shows it and
+ * feeds it taps, the store records what learn_round_submit() returns.
+ *
+ * Lifecycle: learn_round_unit() or learn_round_review() starts a round at
+ * its first question (step ROUND_ASK). Taps build the response. When
+ * learn_round_submit() succeeds the step is ROUND_SCORED and the caller
+ * keeps the record (store_attempt_insert); learn_round_commit() then counts
+ * it (total, missed) and moves to ROUND_FEEDBACK; if the record could not be
+ * kept, learn_round_retract() goes back to ROUND_ASK with the response kept.
+ * learn_round_next() moves to the next question (ROUND_ASK) or ROUND_DONE.
+ *
+ * A round keeps indexes, not pointers, so the participant's language may
+ * change at any step: each accessor takes the language to show and answers
+ * with the question in it (units keep the same questions in both). Every
+ * pointer a round returns points into the Pack, which must outlive it. */
+
+#define LEARN_ROUND_MAX 128
+
+typedef enum { ROUND_ASK, ROUND_SCORED, ROUND_FEEDBACK, ROUND_DONE } RoundStep;
+
+/* A question due for review, as the store lists it (strings borrowed for the
+ * call). */
+typedef struct {
+    const char *pack_id;
+    const char *unit;        /* unit slug */
+    const char *question_id;
+} LearnDue;
+
+/* The order answers are shown in. pos -> answer index; count entries. For
+ * matching, right[] orders the right-hand column (every answer, distractors
+ * included); left items stay in the bank's order. */
+typedef struct {
+    uint8_t choice[LEARN_MAX_CHOICES];
+    size_t nchoices;
+    uint8_t right[LEARN_MAX_CHOICES];
+    size_t nright;
+} LearnOrder;
+
+/* What to keep of one submitted answer; strings point into the Pack or into
+ * the round (describe: valid until the next learn_round_* call that changes
+ * the round). */
+typedef struct {
+    const char *unit;        /* unit slug */
+    const char *question_id; /* "" when the question has no id */
+    QuestionType type;
+    Lang lang;               /* the language it was answered in */
+    const char *response;    /* learn_response_describe() of the response */
+    Score score;
+    bool review;
+    int64_t started_ms, answered_ms;
+} LearnRecord;
+
+typedef struct {
+    const Pack *pack;
+    bool review;
+    uint64_t seed;            /* for answer order; stored with the attempt by a later change */
+    struct {
+        int unit, question;   /* indexes into pack->units and that unit's quiz */
+        LearnOrder order;
+    } items[LEARN_ROUND_MAX];
+    int count;
+    int index;                /* the current item */
+    RoundStep step;
+    Response resp;
+    int match_left;           /* matching: the left item tapped first, or -1 */
+    int64_t started_ms;       /* when the current question was first shown */
+    LearnRecord record;       /* the last submitted answer (ROUND_SCORED, ROUND_FEEDBACK) */
+    StrBuf describe;          /* owns record.response */
+    double sum_score, sum_max;
+    int missed[LEARN_ROUND_MAX]; /* item indexes answered not fully right, in order */
+    int nmissed;
+} LearnRound;
+
+/* The language a unit is shown in: lang when the unit has it, else the
+ * other. */
+Lang learn_unit_lang(const Unit *u, Lang lang);
+/* The quiz a participant reading in lang sees for u: the quiz of
+ * learn_unit_lang(), or the other language's when that one has none. Never
+ * NULL; may be empty. */
+const QuestionList *learn_unit_quiz(const Unit *u, Lang lang);
+
+/* Starts a round over unit's quiz (as learn_unit_quiz(lang) lists it) at
+ * now_ms. An empty quiz or a unit index out of range gives a round already
+ * at ROUND_DONE. r need not be initialised; free with learn_round_free(). */
+void learn_round_unit(LearnRound *r, const Pack *p, int unit, Lang lang, uint64_t seed,
+                      int64_t now_ms);
+/* Starts a review round over the due questions of p (others are skipped, as
+ * are ids no longer in the pack), in the order given, at most
+ * LEARN_ROUND_MAX. Returns the number of questions (0: ROUND_DONE). */
+int learn_round_review(LearnRound *r, const Pack *p, const LearnDue *due, size_t ndue, Lang lang,
+                       uint64_t seed, int64_t now_ms);
+/* Frees what the round owns (not the Pack). Safe on a zeroed round. */
+void learn_round_free(LearnRound *r);
+
+int learn_round_count(const LearnRound *r);
+/* 0-based index of the current question (count when done). */
+int learn_round_index(const LearnRound *r);
+RoundStep learn_round_step(const LearnRound *r);
+/* The current question and its unit shown in lang; NULL when done. */
+const Question *learn_round_question(const LearnRound *r, Lang lang);
+const Unit *learn_round_unit_of(const LearnRound *r);
+/* The order the current question's answers are shown in. */
+const LearnOrder *learn_round_order(const LearnRound *r);
+
+/* ---- taps on the current question (ROUND_ASK only; otherwise ignored) ---- */
+/* Single choice: chooses the answer shown at pos. Multiple response: ticks or
+ * unticks it. True/false: pos 0 is "True", 1 is "False". */
+void learn_round_pick(LearnRound *r, Lang lang, int pos);
+/* True when the answer shown at pos is chosen (ticked; for true/false pos 0
+ * "True", 1 "False"). */
+bool learn_round_picked(const LearnRound *r, Lang lang, int pos);
+/* Matching: taps left item k (0-based among the pairs); it waits for its
+ * match. */
+void learn_round_match_left(LearnRound *r, int k);
+/* Matching: taps the right-hand answer shown at pos; pairs it with the left
+ * item waiting (taking it from any other left item). Nothing waiting: no
+ * effect. */
+void learn_round_match_right(LearnRound *r, Lang lang, int pos);
+/* The text being typed (short answer, numerical): a buffer of *cap bytes the
+ * keypad edits in place; NULL unless asking. */
+char *learn_round_text(LearnRound *r, size_t *cap);
+/* The response as built so far (read-only). */
+const Response *learn_round_response(const LearnRound *r);
+/* True when the response can be submitted (unscored prompts: always). */
+bool learn_round_ready(const LearnRound *r, Lang lang);
+
+/* Scores the response in lang at now_ms and fills the record to keep
+ * (*out points into the round). Returns MB_OK and moves to ROUND_SCORED;
+ * MB_ERR when not ROUND_ASK or the response is not ready. */
+int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnRecord **out);
+/* The record was kept (or needs no keeping): counts it and moves to
+ * ROUND_FEEDBACK. */
+void learn_round_commit(LearnRound *r);
+/* The record could not be kept: back to ROUND_ASK, response unchanged. */
+void learn_round_retract(LearnRound *r);
+/* The last submitted answer (ROUND_SCORED or ROUND_FEEDBACK), else NULL. */
+const LearnRecord *learn_round_record(const LearnRound *r);
+/* From ROUND_FEEDBACK: the next question (ROUND_ASK, response cleared,
+ * started at now_ms) or ROUND_DONE. */
+void learn_round_next(LearnRound *r, int64_t now_ms);
+
+/* Totals of committed scored answers. */
+void learn_round_total(const LearnRound *r, double *score, double *max);
+int learn_round_missed_count(const LearnRound *r);
+/* The i-th question answered not fully right, shown in lang. */
+const Question *learn_round_missed(const LearnRound *r, int i, Lang lang);
+
 #endif

@@ -19,6 +19,10 @@ void store_close(Store *s);
 /* The last error message of the database connection (static for the Store). */
 const char *store_errmsg(Store *s);
 int store_schema_version(Store *s);
+/* How many SQL statements the Store has prepared since it was opened (every
+ * query and write goes through one); for tests that check a screen does not
+ * query the database while it is only drawn. */
+uint64_t store_statement_count(Store *s);
 /* The default database path: $XDG_DATA_HOME/mingbai/mingbai.db, falling back
  * to ~/.local/share/mingbai/mingbai.db. Caller frees. */
 char *store_default_path(void);

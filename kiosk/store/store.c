@@ -130,6 +130,7 @@ int store_fail_db(Store *s, const char *what)
 int store_prepare(Store *s, const char *sql, sqlite3_stmt **st)
 {
     *st = NULL;
+    s->statements++;
     if (sqlite3_prepare_v2(s->db, sql, -1, st, NULL) != SQLITE_OK)
         return store_fail_db(s, "preparing a statement");
     return MB_OK;
@@ -153,6 +154,7 @@ char *store_column_strdup(sqlite3_stmt *st, int i)
 
 static int store_exec(Store *s, const char *sql, const char *what)
 {
+    s->statements++;
     if (sqlite3_exec(s->db, sql, NULL, NULL, NULL) != SQLITE_OK)
         return store_fail_db(s, what);
     return MB_OK;
@@ -454,6 +456,11 @@ const char *store_errmsg(Store *s)
     if (!s)
         return "no database";
     return s->errmsg[0] ? s->errmsg : "no error";
+}
+
+uint64_t store_statement_count(Store *s)
+{
+    return s ? s->statements : 0;
 }
 
 int store_schema_version(Store *s)

@@ -14,6 +14,7 @@ struct Store {
     char kiosk_id[40];
     char errmsg[512];
     bool logged; /* errmsg is already in the log */
+    uint64_t statements; /* prepared so far (store_statement_count) */
 };
 
 /* Sets the Store's message (printf-style) and returns status. */
