@@ -81,27 +81,39 @@ int64_t learn_review_due_ms(int box, int64_t now_ms);
  * it (total, missed) and moves to ROUND_FEEDBACK; if the record could not be
  * kept, learn_round_retract() goes back to ROUND_ASK with the response kept.
  * learn_round_next() moves to the next question (ROUND_ASK) or ROUND_DONE.
+ * A call made in a step it does not belong to does nothing (MB_ERR for
+ * learn_round_submit()).
  *
  * A round keeps indexes, not pointers, so the participant's language may
  * change at any step: each accessor takes the language to show and answers
  * with the question in it (units keep the same questions in both). Every
- * pointer a round returns points into the Pack, which must outlive it. */
+ * pointer a round returns points into the Pack, which must outlive it, or
+ * into the round where said. The round owns one heap buffer (the record's
+ * response text): free it with learn_round_free(), also before starting a
+ * round again in the same LearnRound. */
 
 #define LEARN_ROUND_MAX 128
 
 typedef enum { ROUND_ASK, ROUND_SCORED, ROUND_FEEDBACK, ROUND_DONE } RoundStep;
 
 /* A question due for review, as the store lists it (strings borrowed for the
- * call). */
+ * call; a NULL string skips the item). */
 typedef struct {
     const char *pack_id;
     const char *unit;        /* unit slug */
     const char *question_id;
 } LearnDue;
 
-/* The order answers are shown in. pos -> answer index; count entries. For
- * matching, right[] orders the right-hand column (every answer, distractors
- * included); left items stay in the bank's order. */
+/* The order answers are shown in: pos -> answer index, count entries.
+ * - multiple choice, multiple response: choice[] (at most LEARN_MAX_CHOICES);
+ * - true/false: choice[] = {1, 0}, the Response.choice value of each
+ *   position (pos 0 "True", pos 1 "False"; never reordered);
+ * - matching: choice[k] is the answer index of left item k, the left items
+ *   in the bank's order with distractors skipped (at most LEARN_MAX_PAIRS,
+ *   among the first LEARN_MAX_CHOICES answers); right[] orders the
+ *   right-hand column (every answer, distractors included, at most
+ *   LEARN_MAX_CHOICES);
+ * - short answer, numerical, essay, description: empty. */
 typedef struct {
     uint8_t choice[LEARN_MAX_CHOICES];
     size_t nchoices;
@@ -109,23 +121,30 @@ typedef struct {
     size_t nright;
 } LearnOrder;
 
-/* What to keep of one submitted answer; strings point into the Pack or into
- * the round (describe: valid until the next learn_round_* call that changes
- * the round). */
+/* What to keep of one submitted answer. Strings point into the Pack, except
+ * response, which points into the round and is valid until the next
+ * learn_round_submit(), learn_round_free() or start of a round in it. */
 typedef struct {
     const char *unit;        /* unit slug */
     const char *question_id; /* "" when the question has no id */
     QuestionType type;
-    Lang lang;               /* the language it was answered in */
-    const char *response;    /* learn_response_describe() of the response */
-    Score score;
+    Lang lang;               /* the lang passed to learn_round_submit(): the
+                                participant's language, even when the unit is
+                                shown in the other because it lacks that one */
+    const char *response;    /* learn_response_describe() of the response; never NULL */
+    Score score;             /* feedback points into the question answered */
     bool review;
     int64_t started_ms, answered_ms;
 } LearnRecord;
 
+/* Fields are read through the functions below; they are public so that a
+ * round can live inside another struct without an allocation. */
 typedef struct {
     const Pack *pack;
     bool review;
+    int unit;                 /* a unit round's unit; -1 for a review or a bad index */
+    Lang lang;                /* the language the round started in: items' question
+                                 indexes are into learn_unit_quiz(unit, lang) */
     uint64_t seed;            /* for answer order; stored with the attempt by a later change */
     struct {
         int unit, question;   /* indexes into pack->units and that unit's quiz */
@@ -149,73 +168,97 @@ typedef struct {
 Lang learn_unit_lang(const Unit *u, Lang lang);
 /* The quiz a participant reading in lang sees for u: the quiz of
  * learn_unit_lang(), or the other language's when that one has none. Never
- * NULL; may be empty. */
+ * NULL; may be empty. Points into the unit. */
 const QuestionList *learn_unit_quiz(const Unit *u, Lang lang);
 
-/* Starts a round over unit's quiz (as learn_unit_quiz(lang) lists it) at
- * now_ms. An empty quiz or a unit index out of range gives a round already
- * at ROUND_DONE. r need not be initialised; free with learn_round_free(). */
+/* Starts a round over unit's quiz (as learn_unit_quiz(lang) lists it, at
+ * most LEARN_ROUND_MAX questions) at now_ms. An empty quiz, a NULL pack or
+ * a unit index out of range gives a round already at ROUND_DONE. r need not
+ * be initialised (what it held is not freed); free with learn_round_free(). */
 void learn_round_unit(LearnRound *r, const Pack *p, int unit, Lang lang, uint64_t seed,
                       int64_t now_ms);
-/* Starts a review round over the due questions of p (others are skipped, as
- * are ids no longer in the pack), in the order given, at most
- * LEARN_ROUND_MAX. Returns the number of questions (0: ROUND_DONE). */
+/* Starts a review round over the due questions of p: each item whose
+ * pack_id is p's, its unit found by slug and its question by id in
+ * learn_unit_quiz(unit, lang); others are skipped (another pack, a unit or
+ * id no longer in the pack). In the order given, at most LEARN_ROUND_MAX.
+ * Returns the number of questions (0: ROUND_DONE). As learn_round_unit()
+ * for r. */
 int learn_round_review(LearnRound *r, const Pack *p, const LearnDue *due, size_t ndue, Lang lang,
                        uint64_t seed, int64_t now_ms);
-/* Frees what the round owns (not the Pack). Safe on a zeroed round. */
+/* Frees what the round owns (not the Pack) and leaves it an empty round at
+ * ROUND_DONE. Safe on a zeroed round and twice. */
 void learn_round_free(LearnRound *r);
 
 int learn_round_count(const LearnRound *r);
 /* 0-based index of the current question (count when done). */
 int learn_round_index(const LearnRound *r);
 RoundStep learn_round_step(const LearnRound *r);
-/* The current question and its unit shown in lang; NULL when done. */
+/* The current question shown in lang; NULL when done. In lang's quiz it is
+ * the question with the same id (without an id: at the same place); when
+ * lang has no such question, or its version differs in type or number of
+ * answers (a pack warning), the question as the round started. */
 const Question *learn_round_question(const LearnRound *r, Lang lang);
+/* The current question's unit; when done, a unit round's unit (for the
+ * summary), a review round's NULL. */
 const Unit *learn_round_unit_of(const LearnRound *r);
-/* The order the current question's answers are shown in. */
+/* The order the current question's answers are shown in; points into the
+ * round (learn_round_next() moves on to the next question's). NULL when
+ * done. */
 const LearnOrder *learn_round_order(const LearnRound *r);
 
-/* ---- taps on the current question (ROUND_ASK only; otherwise ignored) ---- */
-/* Single choice: chooses the answer shown at pos. Multiple response: ticks or
- * unticks it. True/false: pos 0 is "True", 1 is "False". */
+/* ---- taps on the current question (ROUND_ASK only; otherwise ignored) ----
+ * pos and k come from hit tests and are untrusted: out of range, or a tap
+ * meant for another question type, does nothing. */
+/* Single choice: chooses the answer shown at pos (a re-pick replaces it).
+ * Multiple response: ticks or unticks it. True/false: pos 0 is "True", 1 is
+ * "False". */
 void learn_round_pick(LearnRound *r, Lang lang, int pos);
 /* True when the answer shown at pos is chosen (ticked; for true/false pos 0
- * "True", 1 "False"). */
+ * "True", 1 "False"; for matching, the right-hand answer at pos is paired
+ * with a left item). Any step. */
 bool learn_round_picked(const LearnRound *r, Lang lang, int pos);
 /* Matching: taps left item k (0-based among the pairs); it waits for its
  * match. */
 void learn_round_match_left(LearnRound *r, int k);
 /* Matching: taps the right-hand answer shown at pos; pairs it with the left
- * item waiting (taking it from any other left item). Nothing waiting: no
- * effect. */
+ * item waiting (taking it from any other left item) and clears the wait.
+ * Nothing waiting: no effect. */
 void learn_round_match_right(LearnRound *r, Lang lang, int pos);
+/* Matching: the left item waiting for its match, or -1. */
+int learn_round_match_waiting(const LearnRound *r);
 /* The text being typed (short answer, numerical): a buffer of *cap bytes the
- * keypad edits in place; NULL unless asking. */
+ * keypad edits in place, keeping it NUL-terminated; points into the round
+ * (learn_round_next() empties it). NULL (and *cap 0) unless asking. */
 char *learn_round_text(LearnRound *r, size_t *cap);
-/* The response as built so far (read-only). */
+/* The response as built so far (read-only; points into the round). */
 const Response *learn_round_response(const LearnRound *r);
-/* True when the response can be submitted (unscored prompts: always). */
+/* True when asking and the response can be submitted (unscored prompts:
+ * always). */
 bool learn_round_ready(const LearnRound *r, Lang lang);
 
 /* Scores the response in lang at now_ms and fills the record to keep
  * (*out points into the round). Returns MB_OK and moves to ROUND_SCORED;
- * MB_ERR when not ROUND_ASK or the response is not ready. */
+ * MB_ERR (*out NULL) when not ROUND_ASK or the response is not ready. */
 int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnRecord **out);
-/* The record was kept (or needs no keeping): counts it and moves to
+/* From ROUND_SCORED: the record was kept (or needs no keeping): counts it
+ * when scored (total; missed when not fully right) and moves to
  * ROUND_FEEDBACK. */
 void learn_round_commit(LearnRound *r);
-/* The record could not be kept: back to ROUND_ASK, response unchanged. */
+/* From ROUND_SCORED: the record could not be kept: back to ROUND_ASK,
+ * response unchanged, nothing counted. */
 void learn_round_retract(LearnRound *r);
-/* The last submitted answer (ROUND_SCORED or ROUND_FEEDBACK), else NULL. */
+/* The last submitted answer (ROUND_SCORED or ROUND_FEEDBACK), else NULL;
+ * points into the round. */
 const LearnRecord *learn_round_record(const LearnRound *r);
-/* From ROUND_FEEDBACK: the next question (ROUND_ASK, response cleared,
- * started at now_ms) or ROUND_DONE. */
+/* From ROUND_FEEDBACK: the next question (ROUND_ASK, response cleared, no
+ * left item waiting, started at now_ms) or ROUND_DONE. */
 void learn_round_next(LearnRound *r, int64_t now_ms);
 
-/* Totals of committed scored answers. */
+/* Totals of committed scored answers (either pointer may be NULL). */
 void learn_round_total(const LearnRound *r, double *score, double *max);
 int learn_round_missed_count(const LearnRound *r);
-/* The i-th question answered not fully right, shown in lang. */
+/* The i-th question answered not fully right, shown in lang (as
+ * learn_round_question() chooses it); NULL when i is out of range. */
 const Question *learn_round_missed(const LearnRound *r, int i, Lang lang);
 
 #endif

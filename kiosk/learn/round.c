@@ -1,0 +1,424 @@
+/* The quiz or review round as a value: which questions one sitting asks,
+ * the order their answers are shown in, the response built from taps, the
+ * score of each answer and the running total. Taps come from hit tests and
+ * are untrusted: a position outside what is shown does nothing, never a
+ * read past an array. The round holds indexes into the Pack rather than
+ * pointers so that the participant may switch language at any step. No
+ * store, no clock, no drawing: the ui feeds it taps and times, the store
+ * keeps the records it hands out. */
+#include "mingbai/learn.h"
+
+#include <assert.h>
+#include <string.h>
+
+static Lang round_other(Lang l)
+{
+    return l == LANG_EN ? LANG_ZH : LANG_EN;
+}
+
+Lang learn_unit_lang(const Unit *u, Lang lang)
+{
+    assert((unsigned)lang < LANG_COUNT);
+    return u->lang[lang].present ? lang : round_other(lang);
+}
+
+const QuestionList *learn_unit_quiz(const Unit *u, Lang lang)
+{
+    Lang l = learn_unit_lang(u, lang);
+    if (u->lang[l].quiz.count)
+        return &u->lang[l].quiz;
+    return &u->lang[round_other(l)].quiz;
+}
+
+/* The one place that decides where each answer is shown. Today the order is
+ * fixed: the bank's order, with the matching column reversed so that no
+ * pair sits side by side. seed is unused until answers are shuffled per
+ * participant and attempt; that is a one-line change here (permute
+ * out->choice[0..nchoices) of choice questions and out->right[0..nright)
+ * with a generator seeded from seed), since every tap and every check goes
+ * through this order and nothing else assumes it. True/false stays fixed:
+ * screens label pos 0 "True". */
+static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
+{
+    (void)seed;
+    memset(out, 0, sizeof *out);
+    size_t usable = MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES);
+    switch (q->type) {
+    case QT_MULTICHOICE:
+    case QT_MULTIRESPONSE:
+        for (size_t i = 0; i < usable; i++)
+            out->choice[out->nchoices++] = (uint8_t)i;
+        break;
+    case QT_TRUEFALSE:
+        out->choice[0] = 1;
+        out->choice[1] = 0;
+        out->nchoices = 2;
+        break;
+    case QT_MATCHING:
+        /* Left item k must stay the k-th pair of the bank, as learn_score
+         * counts them, so the list stops rather than skips at the limit. */
+        for (size_t i = 0; i < usable && out->nchoices < LEARN_MAX_PAIRS; i++)
+            if (q->answers[i].left && q->answers[i].left[0])
+                out->choice[out->nchoices++] = (uint8_t)i;
+        for (size_t j = usable; j-- > 0;)
+            out->right[out->nright++] = (uint8_t)j;
+        break;
+    default:
+        break;
+    }
+}
+
+/* True when b can stand in for a in another language: the order and the
+ * response built for a index b's answers the same way. */
+static bool round_same_shape(const Question *a, const Question *b)
+{
+    return a->type == b->type && a->nanswers == b->nanswers;
+}
+
+/* Item i's question as lang shows it (see learn_round_question), or NULL
+ * when i is not an item. */
+static const Question *round_item_question(const LearnRound *r, int i, Lang lang)
+{
+    if (!r->pack || i < 0 || i >= r->count)
+        return NULL;
+    const Unit *u = &r->pack->units[r->items[i].unit];
+    const QuestionList *base = learn_unit_quiz(u, r->lang);
+    size_t k = (size_t)r->items[i].question;
+    assert(k < base->count);
+    const Question *q = &base->items[k];
+    const QuestionList *ql = learn_unit_quiz(u, lang);
+    if (ql == base)
+        return q;
+    const Question *t = NULL;
+    if (q->id) {
+        for (size_t j = 0; j < ql->count && !t; j++)
+            if (ql->items[j].id && !strcmp(ql->items[j].id, q->id))
+                t = &ql->items[j];
+    } else if (k < ql->count && !ql->items[k].id) {
+        t = &ql->items[k];
+    }
+    return t && round_same_shape(q, t) ? t : q;
+}
+
+/* The question being asked in lang, or NULL when the round is not at
+ * ROUND_ASK: taps go through this. */
+static const Question *round_asking(const LearnRound *r, Lang lang)
+{
+    return r->step == ROUND_ASK ? round_item_question(r, r->index, lang) : NULL;
+}
+
+static const LearnOrder *round_cur_order(const LearnRound *r)
+{
+    return r->index >= 0 && r->index < r->count ? &r->items[r->index].order : NULL;
+}
+
+static void round_start(LearnRound *r, const Pack *p, bool review, int unit, Lang lang,
+                        uint64_t seed, int64_t now_ms)
+{
+    assert((unsigned)lang < LANG_COUNT);
+    memset(r, 0, sizeof *r);
+    r->pack = p;
+    r->review = review;
+    r->unit = unit;
+    r->lang = lang;
+    r->seed = seed;
+    learn_response_clear(&r->resp);
+    r->match_left = -1;
+    r->started_ms = now_ms;
+}
+
+static void round_add(LearnRound *r, int unit, int question)
+{
+    const QuestionList *ql = learn_unit_quiz(&r->pack->units[unit], r->lang);
+    r->items[r->count].unit = unit;
+    r->items[r->count].question = question;
+    round_order(&ql->items[question], r->seed, &r->items[r->count].order);
+    r->count++;
+}
+
+void learn_round_unit(LearnRound *r, const Pack *p, int unit, Lang lang, uint64_t seed,
+                      int64_t now_ms)
+{
+    bool found = p && unit >= 0 && (size_t)unit < p->nunits;
+    round_start(r, p, false, found ? unit : -1, lang, seed, now_ms);
+    if (found) {
+        const QuestionList *ql = learn_unit_quiz(&p->units[unit], lang);
+        for (size_t k = 0; k < ql->count && r->count < LEARN_ROUND_MAX; k++)
+            round_add(r, unit, (int)k);
+    }
+    r->step = r->count ? ROUND_ASK : ROUND_DONE;
+}
+
+static int round_find_unit(const Pack *p, const char *slug)
+{
+    for (size_t u = 0; u < p->nunits; u++)
+        if (p->units[u].slug && !strcmp(p->units[u].slug, slug))
+            return (int)u;
+    return -1;
+}
+
+static int round_find_question(const QuestionList *ql, const char *id)
+{
+    for (size_t k = 0; k < ql->count; k++)
+        if (ql->items[k].id && !strcmp(ql->items[k].id, id))
+            return (int)k;
+    return -1;
+}
+
+int learn_round_review(LearnRound *r, const Pack *p, const LearnDue *due, size_t ndue, Lang lang,
+                       uint64_t seed, int64_t now_ms)
+{
+    round_start(r, p, true, -1, lang, seed, now_ms);
+    for (size_t i = 0; p && p->id && i < ndue && r->count < LEARN_ROUND_MAX; i++) {
+        const LearnDue *d = &due[i];
+        if (!d->pack_id || !d->unit || !d->question_id || strcmp(d->pack_id, p->id))
+            continue;
+        int u = round_find_unit(p, d->unit);
+        if (u < 0)
+            continue;
+        int k = round_find_question(learn_unit_quiz(&p->units[u], lang), d->question_id);
+        if (k >= 0)
+            round_add(r, u, k);
+    }
+    r->step = r->count ? ROUND_ASK : ROUND_DONE;
+    return r->count;
+}
+
+void learn_round_free(LearnRound *r)
+{
+    strbuf_free(&r->describe);
+    memset(r, 0, sizeof *r);
+    learn_response_clear(&r->resp);
+    r->unit = -1;
+    r->match_left = -1;
+    r->step = ROUND_DONE;
+}
+
+int learn_round_count(const LearnRound *r)
+{
+    return r->count;
+}
+
+int learn_round_index(const LearnRound *r)
+{
+    return r->index;
+}
+
+RoundStep learn_round_step(const LearnRound *r)
+{
+    return r->step;
+}
+
+const Question *learn_round_question(const LearnRound *r, Lang lang)
+{
+    return r->step == ROUND_DONE ? NULL : round_item_question(r, r->index, lang);
+}
+
+const Unit *learn_round_unit_of(const LearnRound *r)
+{
+    if (!r->pack)
+        return NULL;
+    if (r->step != ROUND_DONE && r->index >= 0 && r->index < r->count)
+        return &r->pack->units[r->items[r->index].unit];
+    if (!r->review && r->unit >= 0 && (size_t)r->unit < r->pack->nunits)
+        return &r->pack->units[r->unit];
+    return NULL;
+}
+
+const LearnOrder *learn_round_order(const LearnRound *r)
+{
+    return r->step == ROUND_DONE ? NULL : round_cur_order(r);
+}
+
+void learn_round_pick(LearnRound *r, Lang lang, int pos)
+{
+    const Question *q = round_asking(r, lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (!q || !o || pos < 0 || (size_t)pos >= o->nchoices)
+        return;
+    size_t a = o->choice[pos];
+    switch (q->type) {
+    case QT_MULTICHOICE:
+        if (a < q->nanswers)
+            r->resp.choice = (int)a;
+        break;
+    case QT_MULTIRESPONSE:
+        if (a < q->nanswers && a < LEARN_MAX_CHOICES)
+            r->resp.selected ^= (uint64_t)1 << a;
+        break;
+    case QT_TRUEFALSE:
+        if (a <= 1)
+            r->resp.choice = (int)a;
+        break;
+    default:
+        break;
+    }
+}
+
+/* True when some left item is paired with answer a. */
+static bool round_matched(const LearnRound *r, const LearnOrder *o, size_t a)
+{
+    for (size_t k = 0; k < o->nchoices && k < LEARN_MAX_PAIRS; k++)
+        if (r->resp.match[k] >= 0 && (size_t)r->resp.match[k] == a)
+            return true;
+    return false;
+}
+
+bool learn_round_picked(const LearnRound *r, Lang lang, int pos)
+{
+    const Question *q = learn_round_question(r, lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (!q || !o || pos < 0)
+        return false;
+    if (q->type == QT_MATCHING)
+        return (size_t)pos < o->nright && round_matched(r, o, o->right[pos]);
+    if ((size_t)pos >= o->nchoices)
+        return false;
+    size_t a = o->choice[pos];
+    switch (q->type) {
+    case QT_MULTICHOICE:
+    case QT_TRUEFALSE:
+        return r->resp.choice >= 0 && (size_t)r->resp.choice == a;
+    case QT_MULTIRESPONSE:
+        return a < LEARN_MAX_CHOICES && ((r->resp.selected >> a) & 1);
+    default:
+        return false;
+    }
+}
+
+void learn_round_match_left(LearnRound *r, int k)
+{
+    const Question *q = round_asking(r, r->lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (q && o && q->type == QT_MATCHING && k >= 0 && (size_t)k < o->nchoices)
+        r->match_left = k;
+}
+
+void learn_round_match_right(LearnRound *r, Lang lang, int pos)
+{
+    const Question *q = round_asking(r, lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (!q || !o || q->type != QT_MATCHING || pos < 0 || (size_t)pos >= o->nright)
+        return;
+    int left = r->match_left;
+    size_t a = o->right[pos];
+    if (left < 0 || (size_t)left >= o->nchoices || a >= q->nanswers)
+        return;
+    for (size_t k = 0; k < o->nchoices; k++)
+        if (r->resp.match[k] == (int)a)
+            r->resp.match[k] = -1;
+    r->resp.match[left] = (int)a;
+    r->match_left = -1;
+}
+
+int learn_round_match_waiting(const LearnRound *r)
+{
+    return r->step == ROUND_ASK ? r->match_left : -1;
+}
+
+char *learn_round_text(LearnRound *r, size_t *cap)
+{
+    bool asking = r->step == ROUND_ASK && r->index < r->count;
+    *cap = asking ? sizeof r->resp.text : 0;
+    return asking ? r->resp.text : NULL;
+}
+
+const Response *learn_round_response(const LearnRound *r)
+{
+    return &r->resp;
+}
+
+bool learn_round_ready(const LearnRound *r, Lang lang)
+{
+    const Question *q = round_asking(r, lang);
+    if (!q)
+        return false;
+    return !question_type_scored(q->type) || learn_response_complete(q, &r->resp);
+}
+
+int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnRecord **out)
+{
+    if (out)
+        *out = NULL;
+    const Question *q = round_asking(r, lang);
+    if (!q || !learn_round_ready(r, lang))
+        return MB_ERR;
+    Score score;
+    if (learn_score(q, &r->resp, &score))
+        return MB_ERR;
+    r->describe.len = 0;
+    strbuf_append(&r->describe, "", 0); /* never NULL, also for an empty answer */
+    learn_response_describe(q, &r->resp, &r->describe);
+    const Unit *u = &r->pack->units[r->items[r->index].unit];
+    r->record = (LearnRecord){
+        .unit = u->slug,
+        .question_id = q->id ? q->id : "",
+        .type = q->type,
+        .lang = lang,
+        .response = r->describe.data,
+        .score = score,
+        .review = r->review,
+        .started_ms = r->started_ms,
+        .answered_ms = now_ms,
+    };
+    r->step = ROUND_SCORED;
+    if (out)
+        *out = &r->record;
+    return MB_OK;
+}
+
+void learn_round_commit(LearnRound *r)
+{
+    if (r->step != ROUND_SCORED)
+        return;
+    const Score *s = &r->record.score;
+    if (s->scored) {
+        r->sum_score += s->score;
+        r->sum_max += s->max;
+        if (!s->correct && r->nmissed < LEARN_ROUND_MAX)
+            r->missed[r->nmissed++] = r->index;
+    }
+    r->step = ROUND_FEEDBACK;
+}
+
+void learn_round_retract(LearnRound *r)
+{
+    if (r->step == ROUND_SCORED)
+        r->step = ROUND_ASK;
+}
+
+const LearnRecord *learn_round_record(const LearnRound *r)
+{
+    return r->step == ROUND_SCORED || r->step == ROUND_FEEDBACK ? &r->record : NULL;
+}
+
+void learn_round_next(LearnRound *r, int64_t now_ms)
+{
+    if (r->step != ROUND_FEEDBACK)
+        return;
+    r->index++;
+    learn_response_clear(&r->resp);
+    r->match_left = -1;
+    r->started_ms = now_ms;
+    r->step = r->index < r->count ? ROUND_ASK : ROUND_DONE;
+}
+
+void learn_round_total(const LearnRound *r, double *score, double *max)
+{
+    if (score)
+        *score = r->sum_score;
+    if (max)
+        *max = r->sum_max;
+}
+
+int learn_round_missed_count(const LearnRound *r)
+{
+    return r->nmissed;
+}
+
+const Question *learn_round_missed(const LearnRound *r, int i, Lang lang)
+{
+    if (i < 0 || i >= r->nmissed)
+        return NULL;
+    return round_item_question(r, r->missed[i], lang);
+}

@@ -1,0 +1,676 @@
+/* Unit tests for the round (learn_round_*): which questions a unit or a
+ * review asks and in what order, the language a unit and its quiz are shown
+ * in, the answer order, taps building a response (and taps that must do
+ * nothing), submit, commit and retract with their totals and missed list,
+ * moving on to the end, a language switch mid-round and freeing. The pack
+ * is built by hand, the way pack_build would leave it, in both languages. */
+#include <limits.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#include <cmocka.h>
+
+#include "mingbai/learn.h"
+
+#define EPS 1e-9
+
+static Answer answer(const char *text, double fraction, const char *feedback)
+{
+    Answer a;
+    memset(&a, 0, sizeof a);
+    a.text = (char *)text;
+    a.fraction = fraction;
+    a.feedback = (char *)feedback;
+    return a;
+}
+
+static Answer pair(const char *left, const char *right)
+{
+    Answer a = answer(right, left[0] ? 1 : 0, NULL);
+    a.left = (char *)left;
+    return a;
+}
+
+static Question question(QuestionType type, const char *id, const char *text, Answer *answers,
+                         size_t n)
+{
+    Question q;
+    memset(&q, 0, sizeof q);
+    q.type = type;
+    q.id = (char *)id;
+    q.text = (char *)text;
+    q.answers = answers;
+    q.nanswers = n;
+    return q;
+}
+
+/* The pack:
+ * - unit 0 "01-cells", English and Chinese; the Chinese quiz lists the same
+ *   ids in another order, and its "c-es" is a description where English has
+ *   an essay (a translation that does not fit);
+ * - unit 1 "02-plants", Chinese only: matching (a distractor at index 2)
+ *   and short answer;
+ * - unit 2 "03-soil", both languages, a quiz only in Chinese;
+ * - unit 3 "00-intro", a page without a quiz. */
+static Answer cells_mc_en[3], cells_mr_en[3], cells_mc_zh[3], cells_mr_zh[3];
+static Answer plants_match[4], plants_short[1], soil_mc[2];
+static Question cells_en[4], cells_zh[4], plants_zh[2], soil_zh[1];
+static Unit units[4];
+static Pack pack;
+
+static void fixture_cells(void)
+{
+    cells_mc_en[0] = answer("Nucleus", 1, "yes");
+    cells_mc_en[1] = answer("Wall", 0, "plants only");
+    cells_mc_en[2] = answer("Ribosome", 0, NULL);
+    cells_mr_en[0] = answer("DNA", 0.5, "one of two");
+    cells_mr_en[1] = answer("RNA", 0.5, NULL);
+    cells_mr_en[2] = answer("Fat", -1, NULL);
+    cells_mc_zh[0] = answer("细胞核", 1, "对");
+    cells_mc_zh[1] = answer("细胞壁", 0, NULL);
+    cells_mc_zh[2] = answer("核糖体", 0, NULL);
+    cells_mr_zh[0] = answer("脱氧核糖核酸", 0.5, NULL);
+    cells_mr_zh[1] = answer("核糖核酸", 0.5, NULL);
+    cells_mr_zh[2] = answer("脂肪", -1, NULL);
+    cells_en[0] = question(QT_MULTICHOICE, "c-mc", "Which holds the DNA?", cells_mc_en, 3);
+    cells_en[1] = question(QT_MULTIRESPONSE, "c-mr", "Which are nucleic acids?", cells_mr_en, 3);
+    cells_en[2] = question(QT_TRUEFALSE, "c-tf", "Cells divide.", NULL, 0);
+    cells_en[2].tf_answer = true;
+    cells_en[2].tf_feedback_right = "Right.";
+    cells_en[2].tf_feedback_wrong = "They do.";
+    cells_en[3] = question(QT_ESSAY, "c-es", "Discuss.", NULL, 0);
+    cells_zh[0] = question(QT_MULTIRESPONSE, "c-mr", "哪些是核酸？", cells_mr_zh, 3);
+    cells_zh[1] = question(QT_MULTICHOICE, "c-mc", "哪里有DNA？", cells_mc_zh, 3);
+    cells_zh[2] = question(QT_TRUEFALSE, "c-tf", "细胞会分裂。", NULL, 0);
+    cells_zh[2].tf_answer = true;
+    cells_zh[3] = question(QT_DESCRIPTION, "c-es", "说明。", NULL, 0);
+}
+
+static const Pack *fixture(void)
+{
+    fixture_cells();
+    plants_match[0] = pair("leaf", "photosynthesis");
+    plants_match[1] = pair("root", "water");
+    plants_match[2] = pair("", "flight");
+    plants_match[3] = pair("stem", "transport");
+    plants_short[0] = answer("xylem", 1, NULL);
+    soil_mc[0] = answer("沙", 1, NULL);
+    soil_mc[1] = answer("水", 0, NULL);
+    plants_zh[0] = question(QT_MATCHING, "p-match", "配对", plants_match, 4);
+    plants_zh[1] = question(QT_SHORTANSWER, "p-sa", "输入", plants_short, 1);
+    soil_zh[0] = question(QT_MULTICHOICE, "s-mc", "土壤？", soil_mc, 2);
+
+    memset(units, 0, sizeof units);
+    units[0].slug = "01-cells";
+    for (int l = 0; l < LANG_COUNT; l++)
+        units[0].lang[l].present = true;
+    units[0].lang[LANG_EN].quiz = (QuestionList){cells_en, 4};
+    units[0].lang[LANG_ZH].quiz = (QuestionList){cells_zh, 4};
+    units[1].slug = "02-plants";
+    units[1].lang[LANG_ZH].present = true;
+    units[1].lang[LANG_ZH].quiz = (QuestionList){plants_zh, 2};
+    units[2].slug = "03-soil";
+    units[2].lang[LANG_EN].present = units[2].lang[LANG_ZH].present = true;
+    units[2].lang[LANG_ZH].quiz = (QuestionList){soil_zh, 1};
+    units[3].slug = "00-intro";
+    units[3].is_page = true;
+    units[3].lang[LANG_EN].present = true;
+
+    memset(&pack, 0, sizeof pack);
+    pack.id = "demo";
+    pack.units = units;
+    pack.nunits = 4;
+    return &pack;
+}
+
+/* Makes the current question's response ready with the first choice (or
+ * every pair matched to its own side, or "x" typed). */
+static void answer_first(LearnRound *r, Lang lang)
+{
+    const Question *q = learn_round_question(r, lang);
+    const LearnOrder *o = learn_round_order(r);
+    assert_non_null(q);
+    if (q->type == QT_MATCHING) {
+        for (size_t k = 0; k < o->nchoices; k++) {
+            learn_round_match_left(r, (int)k);
+            for (size_t pos = 0; pos < o->nright; pos++)
+                if (o->right[pos] == o->choice[k])
+                    learn_round_match_right(r, lang, (int)pos);
+        }
+    } else if (q->type == QT_SHORTANSWER) {
+        size_t cap;
+        char *text = learn_round_text(r, &cap);
+        snprintf(text, cap, "x");
+    } else {
+        learn_round_pick(r, lang, 0);
+    }
+}
+
+static void advance(LearnRound *r, Lang lang, int64_t now_ms)
+{
+    answer_first(r, lang);
+    assert_int_equal(learn_round_submit(r, lang, now_ms, NULL), MB_OK);
+    learn_round_commit(r);
+    learn_round_next(r, now_ms);
+}
+
+static void test_unit_round_order(void **state)
+{
+    (void)state;
+    const Pack *p = fixture();
+    LearnRound r;
+    learn_round_unit(&r, p, 0, LANG_EN, 7, 1000);
+    assert_int_equal(learn_round_count(&r), 4);
+    assert_int_equal(learn_round_step(&r), ROUND_ASK);
+    for (int i = 0; i < 4; i++) {
+        assert_int_equal(learn_round_index(&r), i);
+        assert_ptr_equal(learn_round_question(&r, LANG_EN), &cells_en[i]);
+        assert_ptr_equal(learn_round_unit_of(&r), &units[0]);
+        advance(&r, LANG_EN, 2000);
+    }
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    learn_round_free(&r);
+
+    /* Started in Chinese, the round follows the Chinese quiz's order. */
+    learn_round_unit(&r, p, 0, LANG_ZH, 7, 1000);
+    assert_int_equal(learn_round_count(&r), 4);
+    assert_ptr_equal(learn_round_question(&r, LANG_ZH), &cells_zh[0]);
+    advance(&r, LANG_ZH, 2000);
+    assert_ptr_equal(learn_round_question(&r, LANG_ZH), &cells_zh[1]);
+    learn_round_free(&r);
+}
+
+static void test_answer_order(void **state)
+{
+    (void)state;
+    const Pack *p = fixture();
+    LearnRound r;
+    learn_round_unit(&r, p, 0, LANG_EN, 7, 0);
+    const LearnOrder *o = learn_round_order(&r);
+    assert_int_equal(o->nchoices, 3);
+    assert_int_equal(o->nright, 0);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(o->choice[i], i);
+    advance(&r, LANG_EN, 0);
+    advance(&r, LANG_EN, 0);
+    o = learn_round_order(&r); /* true/false */
+    assert_int_equal(o->nchoices, 2);
+    assert_int_equal(o->choice[0], 1);
+    assert_int_equal(o->choice[1], 0);
+    learn_round_free(&r);
+
+    learn_round_unit(&r, p, 1, LANG_ZH, 7, 0);
+    o = learn_round_order(&r); /* matching: left items skip the distractor */
+    assert_int_equal(o->nchoices, 3);
+    assert_int_equal(o->choice[0], 0);
+    assert_int_equal(o->choice[1], 1);
+    assert_int_equal(o->choice[2], 3);
+    assert_int_equal(o->nright, 4);
+    for (int pos = 0; pos < 4; pos++)
+        assert_int_equal(o->right[pos], 3 - pos);
+    advance(&r, LANG_ZH, 0);
+    o = learn_round_order(&r); /* short answer: nothing to order */
+    assert_int_equal(o->nchoices, 0);
+    assert_int_equal(o->nright, 0);
+    learn_round_free(&r);
+}
+
+static void test_language_fallback(void **state)
+{
+    (void)state;
+    const Pack *p = fixture();
+    assert_int_equal(learn_unit_lang(&units[0], LANG_EN), LANG_EN);
+    assert_int_equal(learn_unit_lang(&units[0], LANG_ZH), LANG_ZH);
+    /* Only in Chinese: shown in Chinese to an English reader. */
+    assert_int_equal(learn_unit_lang(&units[1], LANG_EN), LANG_ZH);
+    assert_ptr_equal(learn_unit_quiz(&units[1], LANG_EN), &units[1].lang[LANG_ZH].quiz);
+    /* In English, but its quiz only in Chinese. */
+    assert_int_equal(learn_unit_lang(&units[2], LANG_EN), LANG_EN);
+    assert_ptr_equal(learn_unit_quiz(&units[2], LANG_EN), &units[2].lang[LANG_ZH].quiz);
+    assert_ptr_equal(learn_unit_quiz(&units[0], LANG_EN), &units[0].lang[LANG_EN].quiz);
+
+    LearnRound r;
+    learn_round_unit(&r, p, 1, LANG_EN, 0, 0);
+    assert_int_equal(learn_round_count(&r), 2);
+    assert_ptr_equal(learn_round_question(&r, LANG_EN), &plants_zh[0]);
+    learn_round_free(&r);
+    learn_round_unit(&r, p, 2, LANG_EN, 0, 0);
+    assert_int_equal(learn_round_count(&r), 1);
+    assert_ptr_equal(learn_round_question(&r, LANG_EN), &soil_zh[0]);
+    learn_round_free(&r);
+
+    /* No quiz, or no such unit: done before it starts. */
+    learn_round_unit(&r, p, 3, LANG_EN, 0, 0);
+    assert_int_equal(learn_round_count(&r), 0);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    assert_null(learn_round_question(&r, LANG_EN));
+    assert_ptr_equal(learn_round_unit_of(&r), &units[3]);
+    learn_round_unit(&r, p, 4, LANG_EN, 0, 0);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    assert_null(learn_round_unit_of(&r));
+    learn_round_unit(&r, p, -1, LANG_EN, 0, 0);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    learn_round_free(&r);
+}
+
+static void test_review_round(void **state)
+{
+    (void)state;
+    const Pack *p = fixture();
+    const LearnDue due[] = {
+        {"demo", "02-plants", "p-sa"},
+        {"other", "01-cells", "c-tf"}, /* another pack */
+        {"demo", "01-cells", "gone"},  /* no longer in the pack */
+        {"demo", "99-none", "c-tf"},   /* no such unit */
+        {NULL, "01-cells", "c-tf"},
+        {"demo", "01-cells", "c-mc"},
+    };
+    LearnRound r;
+    assert_int_equal(learn_round_review(&r, p, due, MB_COUNT(due), LANG_ZH, 0, 100), 2);
+    assert_int_equal(learn_round_count(&r), 2);
+    assert_ptr_equal(learn_round_unit_of(&r), &units[1]);
+    assert_ptr_equal(learn_round_question(&r, LANG_ZH), &plants_zh[1]);
+    advance(&r, LANG_ZH, 200);
+    assert_ptr_equal(learn_round_unit_of(&r), &units[0]);
+    assert_ptr_equal(learn_round_question(&r, LANG_ZH), &cells_zh[1]);
+    assert_int_equal(r.items[1].question, 1); /* the index in the Chinese quiz */
+    assert_ptr_equal(learn_round_question(&r, LANG_EN), &cells_en[0]);
+    const LearnRecord *rec;
+    learn_round_pick(&r, LANG_ZH, 0);
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 300, &rec), MB_OK);
+    assert_true(rec->review);
+    assert_string_equal(rec->unit, "01-cells");
+    assert_string_equal(rec->question_id, "c-mc");
+    learn_round_commit(&r);
+    learn_round_next(&r, 400);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    assert_null(learn_round_unit_of(&r)); /* a review has no unit of its own */
+    learn_round_free(&r);
+
+    assert_int_equal(learn_round_review(&r, p, due + 1, 4, LANG_EN, 0, 0), 0);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    assert_int_equal(learn_round_review(&r, p, NULL, 0, LANG_EN, 0, 0), 0);
+    learn_round_free(&r);
+}
+
+static void test_pick_single_and_multiple(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 0, LANG_EN, 0, 0);
+    const Response *resp = learn_round_response(&r);
+    assert_false(learn_round_ready(&r, LANG_EN));
+    learn_round_pick(&r, LANG_EN, 1);
+    assert_int_equal(resp->choice, 1);
+    assert_true(learn_round_picked(&r, LANG_EN, 1));
+    learn_round_pick(&r, LANG_EN, 2); /* a re-pick replaces */
+    assert_int_equal(resp->choice, 2);
+    assert_false(learn_round_picked(&r, LANG_EN, 1));
+    assert_true(learn_round_picked(&r, LANG_EN, 2));
+    assert_true(learn_round_ready(&r, LANG_EN));
+    advance(&r, LANG_EN, 0);
+
+    /* Multiple response: each pick toggles its tick. */
+    assert_true(resp->selected == 0);
+    learn_round_pick(&r, LANG_EN, 0);
+    learn_round_pick(&r, LANG_EN, 2);
+    assert_true(resp->selected == 5);
+    learn_round_pick(&r, LANG_EN, 0);
+    assert_true(resp->selected == 4);
+    assert_false(learn_round_picked(&r, LANG_EN, 0));
+    assert_true(learn_round_picked(&r, LANG_EN, 2));
+    assert_true(learn_round_ready(&r, LANG_EN));
+    learn_round_pick(&r, LANG_EN, 2);
+    assert_true(resp->selected == 0);
+    assert_false(learn_round_ready(&r, LANG_EN));
+    learn_round_free(&r);
+}
+
+static void test_pick_truefalse(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 0, LANG_EN, 0, 0);
+    advance(&r, LANG_EN, 0);
+    advance(&r, LANG_EN, 0);
+    assert_int_equal(learn_round_question(&r, LANG_EN)->type, QT_TRUEFALSE);
+    learn_round_pick(&r, LANG_EN, 0);
+    assert_int_equal(learn_round_response(&r)->choice, 1); /* True */
+    assert_true(learn_round_picked(&r, LANG_EN, 0));
+    assert_false(learn_round_picked(&r, LANG_EN, 1));
+    learn_round_pick(&r, LANG_EN, 1);
+    assert_int_equal(learn_round_response(&r)->choice, 0); /* False */
+    assert_false(learn_round_picked(&r, LANG_EN, 0));
+    assert_true(learn_round_picked(&r, LANG_EN, 1));
+    learn_round_pick(&r, LANG_EN, 2);
+    assert_int_equal(learn_round_response(&r)->choice, 0);
+    learn_round_free(&r);
+}
+
+static void test_matching_pairs(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 1, LANG_ZH, 0, 0);
+    const Response *resp = learn_round_response(&r);
+    /* Right column: pos 0 transport, 1 flight, 2 water, 3 photosynthesis. */
+    learn_round_match_right(&r, LANG_ZH, 2); /* nothing waiting */
+    assert_int_equal(resp->match[0], -1);
+    learn_round_match_left(&r, 0);
+    assert_int_equal(learn_round_match_waiting(&r), 0);
+    learn_round_match_right(&r, LANG_ZH, 2);
+    assert_int_equal(resp->match[0], 1);
+    assert_int_equal(learn_round_match_waiting(&r), -1);
+    assert_true(learn_round_picked(&r, LANG_ZH, 2));
+    assert_false(learn_round_picked(&r, LANG_ZH, 0));
+
+    /* "water" moves from leaf to root. */
+    learn_round_match_left(&r, 1);
+    learn_round_match_right(&r, LANG_ZH, 2);
+    assert_int_equal(resp->match[0], -1);
+    assert_int_equal(resp->match[1], 1);
+    assert_true(learn_round_picked(&r, LANG_ZH, 2));
+    /* Root re-paired with the distractor frees "water". */
+    learn_round_match_left(&r, 1);
+    learn_round_match_right(&r, LANG_ZH, 1);
+    assert_int_equal(resp->match[1], 2);
+    assert_false(learn_round_picked(&r, LANG_ZH, 2));
+
+    learn_round_match_left(&r, 0);
+    learn_round_match_right(&r, LANG_ZH, 3);
+    learn_round_match_left(&r, 2);
+    learn_round_match_right(&r, LANG_ZH, 0);
+    assert_int_equal(resp->match[0], 0);
+    assert_int_equal(resp->match[1], 2);
+    assert_int_equal(resp->match[2], 3);
+    assert_true(learn_round_ready(&r, LANG_ZH));
+    const LearnRecord *rec;
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 0, &rec), MB_OK);
+    assert_string_equal(rec->response,
+                        "leaf -> photosynthesis; root -> flight; stem -> transport");
+    assert_float_equal(rec->score.score, 2.0 / 3.0, EPS);
+    learn_round_free(&r);
+}
+
+static void test_taps_ignored(void **state)
+{
+    (void)state;
+    const Pack *p = fixture();
+    LearnRound r;
+    learn_round_unit(&r, p, 0, LANG_EN, 0, 0);
+    const Response *resp = learn_round_response(&r);
+    int bad[] = {-1, 3, 64, 1000, INT_MAX, INT_MIN};
+    for (size_t i = 0; i < MB_COUNT(bad); i++) {
+        learn_round_pick(&r, LANG_EN, bad[i]);
+        assert_false(learn_round_picked(&r, LANG_EN, bad[i]));
+    }
+    assert_int_equal(resp->choice, -1);
+    learn_round_match_left(&r, 0); /* not a matching question */
+    assert_int_equal(learn_round_match_waiting(&r), -1);
+    learn_round_match_right(&r, LANG_EN, 0);
+    assert_int_equal(resp->match[0], -1);
+
+    /* After submitting, and in feedback, taps change nothing. */
+    learn_round_pick(&r, LANG_EN, 0);
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 0, NULL), MB_OK);
+    size_t cap = 99;
+    for (int step = 0; step < 2; step++) {
+        learn_round_pick(&r, LANG_EN, 1);
+        assert_int_equal(resp->choice, 0);
+        assert_null(learn_round_text(&r, &cap));
+        assert_int_equal(cap, 0);
+        assert_false(learn_round_ready(&r, LANG_EN));
+        learn_round_commit(&r);
+    }
+    assert_int_equal(learn_round_step(&r), ROUND_FEEDBACK);
+    learn_round_free(&r);
+
+    /* Matching: out-of-range left items and right positions. */
+    learn_round_unit(&r, p, 1, LANG_ZH, 0, 0);
+    learn_round_match_left(&r, 3);
+    learn_round_match_left(&r, -1);
+    assert_int_equal(learn_round_match_waiting(&r), -1);
+    learn_round_match_left(&r, 0);
+    learn_round_match_right(&r, LANG_ZH, 4);
+    learn_round_match_right(&r, LANG_ZH, -1);
+    assert_int_equal(resp->match[0], -1);
+    assert_int_equal(learn_round_match_waiting(&r), 0);
+    assert_false(learn_round_picked(&r, LANG_ZH, 4));
+    learn_round_pick(&r, LANG_ZH, 0); /* not a choice question */
+    assert_int_equal(resp->choice, -1);
+    learn_round_free(&r);
+
+    /* Done: nothing to tap. */
+    learn_round_unit(&r, p, 3, LANG_EN, 0, 0);
+    learn_round_pick(&r, LANG_EN, 0);
+    learn_round_match_left(&r, 0);
+    assert_int_equal(resp->choice, -1);
+    assert_null(learn_round_text(&r, &cap));
+    assert_null(learn_round_order(&r));
+    learn_round_free(&r);
+}
+
+static void test_submit_not_ready(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 1, LANG_ZH, 0, 0);
+    const LearnRecord *rec = (const LearnRecord *)&r; /* must be reset to NULL */
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 0, &rec), MB_ERR);
+    assert_null(rec);
+    assert_int_equal(learn_round_step(&r), ROUND_ASK);
+    assert_null(learn_round_record(&r));
+    advance(&r, LANG_ZH, 0);
+
+    /* Short answer: blanks are not an answer; text typed in place is. */
+    size_t cap;
+    char *text = learn_round_text(&r, &cap);
+    assert_non_null(text);
+    assert_int_equal(cap, LEARN_TEXT_MAX);
+    snprintf(text, cap, "   ");
+    assert_false(learn_round_ready(&r, LANG_ZH));
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 0, &rec), MB_ERR);
+    snprintf(text, cap, " Xylem ");
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 0, &rec), MB_OK);
+    assert_string_equal(rec->response, "Xylem");
+    assert_true(rec->score.correct);
+    /* Already submitted: refused until the next question. */
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 0, &rec), MB_ERR);
+    assert_null(rec);
+    learn_round_free(&r);
+}
+
+static void test_submit_commit_totals(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 0, LANG_EN, 0, 1000);
+    double score = -1, max = -1;
+    const LearnRecord *rec;
+
+    learn_round_pick(&r, LANG_EN, 0); /* right */
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 5000, &rec), MB_OK);
+    assert_ptr_equal(rec, learn_round_record(&r));
+    assert_int_equal(learn_round_step(&r), ROUND_SCORED);
+    assert_string_equal(rec->unit, "01-cells");
+    assert_string_equal(rec->question_id, "c-mc");
+    assert_int_equal(rec->type, QT_MULTICHOICE);
+    assert_int_equal(rec->lang, LANG_EN);
+    assert_string_equal(rec->response, "Nucleus");
+    assert_true(rec->score.scored && rec->score.correct);
+    assert_float_equal(rec->score.score, 1, EPS);
+    assert_string_equal(rec->score.feedback, "yes");
+    assert_false(rec->review);
+    assert_true(rec->started_ms == 1000 && rec->answered_ms == 5000);
+    learn_round_total(&r, &score, &max);
+    assert_float_equal(score, 0, EPS); /* not counted before commit */
+    assert_float_equal(max, 0, EPS);
+    learn_round_commit(&r);
+    assert_int_equal(learn_round_step(&r), ROUND_FEEDBACK);
+    learn_round_commit(&r); /* a second commit counts nothing */
+    learn_round_next(&r, 6000);
+
+    learn_round_pick(&r, LANG_EN, 0); /* DNA: half right */
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 7000, &rec), MB_OK);
+    assert_float_equal(rec->score.score, 0.5, EPS);
+    assert_true(rec->started_ms == 6000);
+    learn_round_commit(&r);
+    learn_round_next(&r, 8000);
+
+    learn_round_pick(&r, LANG_EN, 1); /* False: wrong */
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 9000, &rec), MB_OK);
+    assert_string_equal(rec->response, "false");
+    assert_string_equal(rec->score.feedback, "They do.");
+    learn_round_commit(&r);
+    learn_round_next(&r, 9000);
+
+    assert_true(learn_round_ready(&r, LANG_EN)); /* an essay needs no answer */
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 9000, &rec), MB_OK);
+    assert_false(rec->score.scored);
+    assert_string_equal(rec->response, "");
+    learn_round_commit(&r);
+
+    learn_round_total(&r, &score, &max);
+    assert_float_equal(score, 1.5, EPS);
+    assert_float_equal(max, 3, EPS);
+    assert_int_equal(learn_round_missed_count(&r), 2);
+    assert_ptr_equal(learn_round_missed(&r, 0, LANG_EN), &cells_en[1]);
+    assert_ptr_equal(learn_round_missed(&r, 1, LANG_EN), &cells_en[2]);
+    assert_ptr_equal(learn_round_missed(&r, 0, LANG_ZH), &cells_zh[0]);
+    assert_null(learn_round_missed(&r, 2, LANG_EN));
+    assert_null(learn_round_missed(&r, -1, LANG_EN));
+    learn_round_free(&r);
+}
+
+static void test_retract(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 0, LANG_EN, 0, 0);
+    learn_round_pick(&r, LANG_EN, 1); /* wrong */
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 10, NULL), MB_OK);
+    learn_round_retract(&r);
+    assert_int_equal(learn_round_step(&r), ROUND_ASK);
+    assert_int_equal(learn_round_response(&r)->choice, 1);
+    assert_null(learn_round_record(&r));
+    learn_round_commit(&r); /* not after a retract */
+    assert_int_equal(learn_round_step(&r), ROUND_ASK);
+    double score, max;
+    learn_round_total(&r, &score, &max);
+    assert_float_equal(max, 0, EPS);
+    assert_int_equal(learn_round_missed_count(&r), 0);
+
+    /* The kept response can be submitted again, and then counts once. */
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 20, NULL), MB_OK);
+    learn_round_commit(&r);
+    learn_round_retract(&r); /* too late: already counted */
+    assert_int_equal(learn_round_step(&r), ROUND_FEEDBACK);
+    learn_round_total(&r, &score, NULL);
+    learn_round_total(&r, NULL, &max);
+    assert_float_equal(score, 0, EPS);
+    assert_float_equal(max, 1, EPS);
+    assert_int_equal(learn_round_missed_count(&r), 1);
+    learn_round_free(&r);
+}
+
+static void test_next_to_done(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 1, LANG_ZH, 0, 0);
+    learn_round_next(&r, 50); /* only from feedback */
+    assert_int_equal(learn_round_index(&r), 0);
+    answer_first(&r, LANG_ZH);
+    learn_round_match_left(&r, 2); /* still waiting when submitted */
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 400, NULL), MB_OK);
+    learn_round_commit(&r);
+    learn_round_next(&r, 500);
+    assert_int_equal(learn_round_index(&r), 1);
+    assert_int_equal(learn_round_step(&r), ROUND_ASK);
+    assert_int_equal(r.match_left, -1);
+    assert_int_equal(learn_round_response(&r)->match[0], -1);
+    assert_true(r.started_ms == 500);
+    advance(&r, LANG_ZH, 600);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    assert_int_equal(learn_round_index(&r), 2);
+    assert_string_equal(learn_round_response(&r)->text, "");
+    assert_null(learn_round_question(&r, LANG_ZH));
+    assert_null(learn_round_order(&r));
+    assert_null(learn_round_record(&r));
+    assert_ptr_equal(learn_round_unit_of(&r), &units[1]);
+    learn_round_next(&r, 700);
+    assert_int_equal(learn_round_index(&r), 2);
+    learn_round_free(&r);
+}
+
+static void test_language_switch(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture(), 0, LANG_EN, 0, 0);
+    /* Same id, another place in the Chinese quiz. */
+    assert_ptr_equal(learn_round_question(&r, LANG_ZH), &cells_zh[1]);
+    learn_round_pick(&r, LANG_EN, 1);
+    learn_round_pick(&r, LANG_ZH, 0); /* the participant switched language */
+    assert_true(learn_round_picked(&r, LANG_EN, 0));
+    const LearnRecord *rec;
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 0, &rec), MB_OK);
+    assert_int_equal(rec->lang, LANG_ZH);
+    assert_string_equal(rec->question_id, "c-mc");
+    assert_string_equal(rec->response, "细胞核");
+    assert_string_equal(rec->score.feedback, "对");
+    learn_round_commit(&r);
+    learn_round_next(&r, 0);
+    assert_ptr_equal(learn_round_question(&r, LANG_ZH), &cells_zh[0]);
+    advance(&r, LANG_EN, 0);
+    advance(&r, LANG_EN, 0);
+    /* The Chinese "c-es" is another type: the English one is kept. */
+    assert_ptr_equal(learn_round_question(&r, LANG_ZH), &cells_en[3]);
+    learn_round_free(&r);
+}
+
+static void test_free_round(void **state)
+{
+    (void)state;
+    LearnRound r;
+    memset(&r, 0, sizeof r);
+    learn_round_free(&r);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    assert_int_equal(learn_round_count(&r), 0);
+    assert_null(learn_round_question(&r, LANG_EN));
+    assert_null(learn_round_unit_of(&r));
+    assert_null(learn_round_record(&r));
+    learn_round_free(&r);
+
+    learn_round_unit(&r, fixture(), 0, LANG_EN, 0, 0);
+    advance(&r, LANG_EN, 0);
+    learn_round_free(&r); /* the record's text is freed */
+    assert_null(r.describe.data);
+    assert_int_equal(learn_round_step(&r), ROUND_DONE);
+    learn_round_free(&r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_unit_round_order),
+        cmocka_unit_test(test_answer_order),
+        cmocka_unit_test(test_language_fallback),
+        cmocka_unit_test(test_review_round),
+        cmocka_unit_test(test_pick_single_and_multiple),
+        cmocka_unit_test(test_pick_truefalse),
+        cmocka_unit_test(test_matching_pairs),
+        cmocka_unit_test(test_taps_ignored),
+        cmocka_unit_test(test_submit_not_ready),
+        cmocka_unit_test(test_submit_commit_totals),
+        cmocka_unit_test(test_retract),
+        cmocka_unit_test(test_next_to_done),
+        cmocka_unit_test(test_language_switch),
+        cmocka_unit_test(test_free_round),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
