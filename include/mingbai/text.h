@@ -32,6 +32,8 @@ typedef struct {
     int align;         /* TEXT_ALIGN_* */
     float line_height; /* multiple of size; 0: 1.55 for English, 1.75 for Chinese */
     int max_lines;     /* 0: no limit; else the rest is cut and "..." shown */
+    bool cut;          /* the caller shortens this text on purpose (max_lines):
+                          layout checks do not report the cut; layout ignores it */
 } TextStyle;
 
 /* Opens the faces in font_dir. Returns NULL (with a logged message naming

@@ -11,16 +11,24 @@
 
 typedef struct Ui Ui;
 
+/* The participant's screens, one row each: the id's suffix and the name
+ * replay scripts and tests use. Each has its file kiosk/ui/screens/NAME.c;
+ * adding a screen is that file and one row here. */
+#define UI_SCREENS(X)            \
+    X(ATTRACT, attract)          \
+    X(LANGUAGE, language)        \
+    X(SIGNIN, signin)            \
+    X(HOME, home)                \
+    X(READER, reader)            \
+    X(QUIZ, quiz)                \
+    X(FEEDBACK, feedback)        \
+    X(SUMMARY, summary)          \
+    X(NAME, name)
+
 typedef enum {
-    SCR_ATTRACT,
-    SCR_LANGUAGE,
-    SCR_SIGNIN,
-    SCR_HOME,
-    SCR_READER,
-    SCR_QUIZ,
-    SCR_FEEDBACK,
-    SCR_SUMMARY,
-    SCR_NAME,
+#define UI_SCREEN_ID(id, name) SCR_##id,
+    UI_SCREENS(UI_SCREEN_ID)
+#undef UI_SCREEN_ID
     SCR_COUNT
 } ScreenId;
 

@@ -1,7 +1,7 @@
 /* The interface's translation catalogue: every string the screens show, in
  * English (the key) and Simplified Chinese. A test checks that each entry
  * has both, and that every tr() key used in the screens is in the table. */
-#include "ui_internal.h"
+#include "context.h"
 
 #include <string.h>
 

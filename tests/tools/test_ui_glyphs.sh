@@ -11,7 +11,7 @@ command -v python3 >/dev/null || { echo "skipped: python3 is not installed"; exi
 cover() { fc-query --format='%{charset}\n' "$1" | head -1; }
 export REG_LATIN=$(cover fonts/NotoSans-Regular.ttf) REG_CJK=$(cover fonts/NotoSansSC-Regular.otf)
 export BOLD_LATIN=$(cover fonts/NotoSans-Bold.ttf) BOLD_CJK=$(cover fonts/NotoSansSC-Bold.otf)
-python3 - kiosk/ui/*.c <<'EOF'
+python3 - kiosk/ui/*.c kiosk/ui/screens/*.c <<'EOF'
 import os, re, sys
 
 def ranges(spec):

@@ -1,0 +1,115 @@
+/* The interface context: the screen's scale, moving between screens, and
+ * the participant's session. Creating and freeing the Ui is in frame.c,
+ * which alone calls into the screens. */
+#include "context.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+
+void ui_compute_scale(Ui *ui)
+{
+    float sx = (float)ui->w / 800.0f, sy = (float)ui->h / 480.0f;
+    ui->s = sx < sy ? sx : sy;
+    if (ui->s < 0.5f)
+        ui->s = 0.5f;
+}
+
+void ui_resize(Ui *ui, int w, int h)
+{
+    if (w == ui->w && h == ui->h)
+        return;
+    ui->w = w;
+    ui->h = h;
+    ui_compute_scale(ui);
+    ui->dirty = true;
+}
+
+ScreenId ui_screen(Ui *ui)
+{
+    return ui->screen;
+}
+
+Lang ui_lang(Ui *ui)
+{
+    return ui->lang;
+}
+
+bool ui_quit_allowed(Ui *ui)
+{
+    /* A participant never leaves the kiosk; only an instructor screen could
+     * allow it, and the participant screens are all there is so far. */
+    (void)ui;
+    return false;
+}
+
+int px(Ui *ui, float units)
+{
+    return (int)lroundf(units * ui->s);
+}
+
+int text_px(Ui *ui, float units)
+{
+    return (int)lroundf(units * ui->s * ui->text_scale);
+}
+
+void ui_go(Ui *ui, ScreenId s)
+{
+    ui->next = s;
+    ui->going = true;
+    ui->changed = true;
+    ui->tap_pending = false;
+}
+
+Pack *ui_pack(Ui *ui)
+{
+    return ui->cfg.npacks ? ui->cfg.packs[ui->pack] : NULL;
+}
+
+bool ui_recording(Ui *ui)
+{
+    return ui->store && ui->participant > 0;
+}
+
+void ui_start_session(Ui *ui, int64_t participant)
+{
+    ui->participant = participant;
+    ui_go(ui, SCR_HOME);
+}
+
+void ui_set_contrast(Ui *ui, bool on)
+{
+    ui->contrast = on;
+    ui->th = on ? *theme_contrast() : *theme_paper();
+}
+
+void ui_end_session(Ui *ui)
+{
+    ui->participant = 0;
+    ui->lang = ui->cfg.lang;
+    /* The next participant starts with the defaults. */
+    ui->text_scale = 1.0f;
+    ui_set_contrast(ui, false);
+    learn_round_free(&ui->round);
+    ui_go(ui, SCR_ATTRACT);
+}
+
+void ui_edit_insert(Ui *ui, const char *text)
+{
+    if (!ui->edit)
+        return;
+    size_t n = strlen(ui->edit), m = strlen(text);
+    if (n + m < ui->edit_cap)
+        memcpy(ui->edit + n, text, m + 1);
+}
+
+void ui_edit_delete(Ui *ui)
+{
+    size_t n = ui->edit ? strlen(ui->edit) : 0;
+    /* The whole last character, not its last byte. */
+    while (n > 0 && ((unsigned char)ui->edit[n - 1] & 0xC0) == 0x80)
+        n--;
+    if (n > 0)
+        ui->edit[n - 1] = 0;
+}

@@ -1,0 +1,119 @@
+/* The interface context: what every screen and widget of the ui shares.
+ * The participant's session (who, which pack and unit, the round being
+ * answered), the display (size, scale, text size, theme, language), the
+ * pointer and scrolling state, and the frame being built. A screen keeps
+ * its own state in its own file (screens/), never here. Private to
+ * kiosk/ui. */
+#ifndef MINGBAI_UI_CONTEXT_H
+#define MINGBAI_UI_CONTEXT_H
+
+#include "mingbai/learn.h"
+#include "mingbai/ui.h"
+#include "theme.h"
+
+#define UI_MAX_TARGETS 256
+#define UI_IDLE_MS (3 * 60 * 1000)
+#define UI_IDLE_PROMPT_MS (30 * 1000)
+#define UI_ATTRACT_ROTATE_MS 12000
+
+/* A tappable widget of the last frame, for replay and tests. */
+typedef struct {
+    Rect r;
+    const char *label; /* in the frame arena */
+} Target;
+
+struct Ui {
+    UiConfig cfg;
+    Store *store;     /* borrowed from cfg */
+    TextEngine *te;   /* borrowed from cfg */
+    int w, h;
+    float s;          /* scale from 800x480 units to pixels */
+    float text_scale; /* participant's text size: 1, 1.2, 1.45 */
+    bool contrast;    /* the high-contrast theme */
+    Theme th;
+    Lang lang;
+    ScreenId screen;
+    const char *screen_name; /* static; for messages */
+    ScreenId next;    /* the screen ui_go asked for; entered after this pass */
+    bool going;
+    bool dirty;
+    void *state[SCR_COUNT]; /* each screen's own state, owned here */
+
+    /* pointer */
+    bool pressed, dragging;
+    int press_x, press_y, last_x, last_y;
+    uint64_t last_move_ms, last_input_ms;
+    float drag_velocity; /* px per ms */
+    bool tap_pending;
+    int tap_x, tap_y;
+
+    /* the text field the keyboard types into (a screen sets it), or NULL */
+    char *edit;
+    size_t edit_cap;
+
+    /* frame */
+    DrawList *dl;
+    Arena frame;
+    Target targets[UI_MAX_TARGETS];
+    int ntargets;
+    Rect clip;
+    bool changed;
+    uint64_t now;
+    uint64_t last_frame_ms;
+    StrBuf problems;
+    int nproblems;
+
+    /* session */
+    int64_t participant;
+    bool idle_prompt;
+    int pack, unit;   /* indexes into cfg.packs / its units */
+    LearnRound round; /* the quiz or review being answered */
+
+    /* scrolling of the screen's one scrolled view */
+    float scroll, velocity, scroll_max;
+    uint64_t anim_ms;
+    bool animating;
+};
+
+/* Typing into ui->edit (nothing when NULL): appends text when it fits;
+ * deletes the last character. */
+void ui_edit_insert(Ui *ui, const char *text);
+void ui_edit_delete(Ui *ui);
+
+/* Pixels for units at the screen's scale; text_px also applies the
+ * participant's text size. */
+/* Sets ui->s from the screen's size. */
+void ui_compute_scale(Ui *ui);
+int px(Ui *ui, float units);
+int text_px(Ui *ui, float units);
+
+/* Leaves the current screen and enters s once the current pass of the frame
+ * is over (the frame then runs s). */
+void ui_go(Ui *ui, ScreenId s);
+/* Starts a participant's session on the home screen; ends it (back to the
+ * attract screen, defaults for the next participant). */
+void ui_start_session(Ui *ui, int64_t participant);
+void ui_end_session(Ui *ui);
+void ui_set_contrast(Ui *ui, bool on);
+
+/* The pack shown, or NULL when none is installed; borrowed from cfg. */
+Pack *ui_pack(Ui *ui);
+/* True when answers and progress can be kept for this session. */
+bool ui_recording(Ui *ui);
+
+/* Interface strings in the participant's language (strings.c); the
+ * result is static. */
+const char *tr(Ui *ui, const char *en);
+const char *tr_lang(Lang l, const char *en);
+size_t tr_catalog_size(void);
+const char *tr_symbols(void);
+const char *tr_catalog_en(size_t i);
+const char *tr_catalog_zh(size_t i);
+
+/* Scrolling (input.c): back to the top; clamps to the measured content and
+ * moves an inertial scroll on (call once per pass with the content's and
+ * the view's heights). */
+void ui_scroll_reset(Ui *ui);
+void ui_scroll_update(Ui *ui, int content_h, int view_h);
+
+#endif

@@ -1,0 +1,144 @@
+/* Input: presses, moves and releases become taps and drags, the wheel and
+ * keys scroll, typed text goes to the text field of the screen, and a
+ * released drag keeps moving with inertia. */
+#include "context.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Within this distance of its press, a pointer still makes a tap. */
+#define UI_TAP_SLOP 12
+/* A wheel notch or an arrow key scrolls this far (units). */
+#define UI_SCROLL_STEP 60
+
+static void on_press(Ui *ui, const Event *ev, uint64_t now)
+{
+    ui->pressed = true;
+    ui->dragging = false;
+    ui->press_x = ui->last_x = ev->x;
+    ui->press_y = ui->last_y = ev->y;
+    ui->last_move_ms = now;
+    ui->velocity = 0;
+    ui->animating = false;
+    ui->drag_velocity = 0;
+}
+
+static void on_move(Ui *ui, const Event *ev, uint64_t now)
+{
+    int slop = px(ui, UI_TAP_SLOP);
+    if (!ui->pressed)
+        return; /* hover changes nothing on a touch kiosk */
+    if (!ui->dragging && (abs(ev->x - ui->press_x) > slop || abs(ev->y - ui->press_y) > slop))
+        ui->dragging = true;
+    if (ui->dragging) {
+        int dy = ev->y - ui->last_y;
+        ui->scroll -= (float)dy;
+        uint64_t dt = now > ui->last_move_ms ? now - ui->last_move_ms : 1;
+        ui->drag_velocity = 0.6f * ui->drag_velocity + 0.4f * (-(float)dy / (float)dt);
+        ui->dirty = true;
+    }
+    ui->last_x = ev->x;
+    ui->last_y = ev->y;
+    ui->last_move_ms = now;
+}
+
+static void on_release(Ui *ui, const Event *ev, uint64_t now)
+{
+    if (!ui->pressed)
+        return;
+    ui->pressed = false;
+    if (ui->dragging) {
+        /* Inertia: keep the finger's speed and let it decay. */
+        if (now - ui->last_move_ms < 80 && fabsf(ui->drag_velocity) > 0.05f) {
+            ui->velocity = ui->drag_velocity;
+            ui->animating = true;
+            ui->anim_ms = now;
+        }
+    } else {
+        ui->tap_pending = true;
+        ui->tap_x = ev->x;
+        ui->tap_y = ev->y;
+    }
+    ui->dragging = false;
+    ui->dirty = true;
+}
+
+static void on_key(Ui *ui, KeyCode key)
+{
+    float line = (float)px(ui, UI_SCROLL_STEP), page = (float)ui->h * 0.8f;
+    if (key == KEY_PAGEDOWN || key == KEY_DOWN || key == KEY_SPACE)
+        ui->scroll += key == KEY_DOWN ? line : page;
+    else if (key == KEY_PAGEUP || key == KEY_UP)
+        ui->scroll -= key == KEY_UP ? line : page;
+    else if (key == KEY_HOME)
+        ui->scroll = 0;
+    else if (key == KEY_END)
+        ui->scroll = 1e9f;
+    else if (key == KEY_BACKSPACE)
+        ui_edit_delete(ui);
+    ui->dirty = true;
+}
+
+void ui_event(Ui *ui, const Event *ev, uint64_t now)
+{
+    switch (ev->kind) {
+    case EV_PRESS: on_press(ui, ev, now); break;
+    case EV_MOVE: on_move(ui, ev, now); break;
+    case EV_RELEASE: on_release(ui, ev, now); break;
+    case EV_WHEEL:
+        ui->scroll -= (float)(ev->dy * px(ui, UI_SCROLL_STEP));
+        ui->dirty = true;
+        break;
+    case EV_KEY: on_key(ui, ev->key); break;
+    case EV_TEXT:
+        ui_edit_insert(ui, ev->text);
+        ui->dirty = true;
+        break;
+    case EV_RESIZE:
+        ui_resize(ui, ev->x, ev->y);
+        ui->dirty = true;
+        break;
+    default:
+        break;
+    }
+    if (ev->kind != EV_RESIZE && ev->kind != EV_QUIT) {
+        ui->last_input_ms = now;
+        if (ui->idle_prompt) {
+            ui->idle_prompt = false;
+            ui->dirty = true;
+        }
+    }
+}
+
+void ui_scroll_reset(Ui *ui)
+{
+    ui->scroll = 0;
+    ui->velocity = 0;
+    ui->animating = false;
+}
+
+void ui_scroll_update(Ui *ui, int content_h, int view_h)
+{
+    ui->scroll_max = (float)MB_MAX(0, content_h - view_h);
+    if (ui->animating) {
+        uint64_t dt = ui->now > ui->anim_ms ? ui->now - ui->anim_ms : 0;
+        ui->anim_ms = ui->now;
+        ui->scroll += ui->velocity * (float)dt;
+        ui->velocity *= powf(0.995f, (float)dt);
+        if (fabsf(ui->velocity) < 0.02f)
+            ui->animating = false;
+    }
+    float before = ui->scroll;
+    if (ui->scroll > ui->scroll_max) {
+        ui->scroll = ui->scroll_max;
+        ui->animating = false;
+    }
+    if (ui->scroll < 0) {
+        ui->scroll = 0;
+        ui->animating = false;
+    }
+    /* Screens that measure while drawing clamp afterwards: draw again. */
+    if (fabsf(before - ui->scroll) >= 1.0f)
+        ui->changed = true;
+}

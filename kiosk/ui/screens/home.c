@@ -1,0 +1,263 @@
+/* Home: the units of the pack shown, each with how far the participant
+ * got; a banner for questions due for review or for where they stopped
+ * reading; a switcher when several packs are installed; "Finish" ends the
+ * session. What comes from the store (results, the review count, where they
+ * stopped) is read when the screen is entered, when the pack changes and
+ * once a minute while it stays open, never for drawing a frame. */
+#include "screens.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Read again when the screen has been shown this long: reviews fall due
+ * while it is open (the wall clock may also jump, as in tests). */
+#define HOME_REFRESH_MS (60 * 1000)
+
+typedef struct {
+    int64_t loaded_ms;     /* wall clock when last read */
+    int due;               /* questions due for review now */
+    int resume_unit;       /* where the participant stopped reading, or -1 */
+    StoreUnitResult *results; /* one per unit of the pack; owned */
+    size_t nresults;
+} HomeState;
+
+static void home_load(Ui *ui, HomeState *st)
+{
+    const Pack *p = ui_pack(ui);
+    free(st->results);
+    st->results = NULL;
+    st->nresults = 0;
+    st->due = 0;
+    st->resume_unit = -1;
+    st->loaded_ms = mb_now_ms();
+    if (!p || !ui_recording(ui))
+        return;
+    st->due = MB_MAX(0, store_review_count(ui->store, ui->participant, mb_now_ms()));
+    StoreResume res;
+    if (store_resume_get(ui->store, ui->participant, p->id, &res) == MB_OK)
+        for (size_t i = 0; i < p->nunits; i++)
+            if (!strcmp(p->units[i].slug, res.unit))
+                st->resume_unit = (int)i;
+    st->results = mb_xcalloc(p->nunits ? p->nunits : 1, sizeof *st->results);
+    st->nresults = p->nunits;
+    for (size_t i = 0; i < p->nunits; i++)
+        if (store_unit_result(ui->store, ui->participant, p->id, p->units[i].slug,
+                              &st->results[i]) != MB_OK)
+            memset(&st->results[i], 0, sizeof st->results[i]);
+}
+
+static void home_enter(Ui *ui, void *state)
+{
+    home_load(ui, state);
+}
+
+static void home_leave(Ui *ui, void *state)
+{
+    (void)ui;
+    HomeState *st = state;
+    free(st->results);
+    st->results = NULL;
+    st->nresults = 0;
+}
+
+/* Opens unit i in the reader and remembers it as where the participant is. */
+static void home_open_unit(Ui *ui, int i)
+{
+    const Pack *p = ui_pack(ui);
+    ui->unit = i;
+    if (ui_recording(ui)) {
+        StoreResume rs = {.screen = SCR_READER, .lang = ui->lang};
+        snprintf(rs.unit, sizeof rs.unit, "%s", p->units[i].slug);
+        store_resume_set(ui->store, ui->participant, p->id, &rs);
+    }
+    ui_go(ui, SCR_READER);
+}
+
+static void home_start_review(Ui *ui)
+{
+    const Pack *p = ui_pack(ui);
+    StoreReviewItem items[LEARN_ROUND_MAX];
+    LearnDue due[LEARN_ROUND_MAX];
+    size_t n = 0;
+    if (!ui_recording(ui) ||
+        store_review_due(ui->store, ui->participant, mb_now_ms(), items, MB_COUNT(items), &n))
+        return;
+    for (size_t i = 0; i < n; i++)
+        due[i] = (LearnDue){items[i].pack_id, items[i].unit, items[i].question_id};
+    learn_round_free(&ui->round);
+    if (learn_round_review(&ui->round, p, due, n, ui->lang, 0, mb_now_ms()) > 0)
+        ui_go(ui, SCR_QUIZ);
+}
+
+/* One button per installed pack (at most four); returns the bar's height. */
+static int home_switcher(Ui *ui, HomeState *st, int top, int m, int w)
+{
+    int sh = px(ui, TOK.row_h), gap = px(ui, TOK.space_m), inset = px(ui, TOK.space_m);
+    ui_rect(ui, (Rect){0, top, ui->w, sh}, ui->th.card, 0);
+    int n = (int)MB_MIN(ui->cfg.npacks, 4);
+    int bw = (w - (n - 1) * gap) / n;
+    for (int i = 0; i < n; i++) {
+        const Pack *pi = ui->cfg.packs[i];
+        const char *t = pi->title[ui->lang] ? pi->title[ui->lang]
+                                            : pi->title[ui->lang == LANG_EN ? LANG_ZH : LANG_EN];
+        Rect r = {m + i * (bw + gap), top + inset, bw, sh - 2 * inset};
+        if (ui_button(ui, r, t ? t : pi->id, i == ui->pack ? BTN_CHOICE_ON : BTN_SECONDARY) &&
+            i != ui->pack) {
+            ui->pack = i;
+            ui_scroll_reset(ui);
+            home_load(ui, st);
+        }
+    }
+    return sh;
+}
+
+/* The review or resume banner; returns its height (0 when there is none). */
+static int home_banner(Ui *ui, const HomeState *st, int top, int m, int w)
+{
+    const Pack *p = ui_pack(ui);
+    if (st->due <= 0 && st->resume_unit < 0)
+        return 0;
+    /* The message decides the banner's height; the button sits right. */
+    int bw = MB_MIN(px(ui, TOK.banner_action_w), (w - px(ui, TOK.space_l)) / 2);
+    int mw = w - bw - m;
+    const char *msg;
+    TextStyle ts = ui_style(ui, SZ_BODY, 0);
+    ts.max_lines = 2;
+    ts.cut = true; /* a long unit title ends in an ellipsis here */
+    if (st->due > 0) {
+        msg = st->due == 1 ? tr(ui, "Review: 1 question is waiting")
+                           : arena_printf(&ui->frame, tr(ui, "Review: %d questions are waiting"),
+                                          st->due);
+        ts.flags = TEXT_BOLD;
+    } else {
+        msg = arena_printf(&ui->frame, tr(ui, "You stopped at: %s"),
+                           screen_unit_title(ui, &p->units[st->resume_unit]));
+    }
+    int mh = ui_text_height_st(ui, mw, msg, &ts);
+    int banner_h = MB_MAX(px(ui, TOK.banner_min_h), mh + px(ui, TOK.space_2xl));
+    ui_rect(ui, (Rect){0, top, ui->w, banner_h}, ui->th.warn, 0);
+    int bh = px(ui, TOK.target);
+    Rect b = {ui->w - m - bw, top + (banner_h - bh) / 2, bw, bh};
+    ui_text_st(ui, m, top + (banner_h - mh) / 2, mw, msg, &ts, ui->th.ink);
+    if (st->due > 0) {
+        if (ui_button(ui, b, tr(ui, "Start review"), BTN_PRIMARY))
+            home_start_review(ui);
+    } else if (ui_button(ui, b, tr(ui, "Continue reading"), BTN_PRIMARY)) {
+        ui->unit = st->resume_unit;
+        ui_go(ui, SCR_READER);
+    }
+    return banner_h;
+}
+
+static void home_status(Ui *ui, const HomeState *st, size_t i, char *buf, size_t n)
+{
+    const Unit *u = &ui_pack(ui)->units[i];
+    const StoreUnitResult *r = i < st->nresults ? &st->results[i] : NULL;
+    int count = (int)learn_unit_quiz(u, ui->lang)->count;
+    if (u->is_page)
+        buf[0] = 0;
+    else if (r && r->answered > 0)
+        snprintf(buf, n, tr(ui, "Answered %d of %d, %d right"), r->answered, count, r->correct);
+    else
+        snprintf(buf, n, tr(ui, "%d questions"), count);
+}
+
+/* The unit cards' layout: a card is as tall as its title needs. */
+typedef struct {
+    TextStyle title;
+    int status_w, title_w;
+} CardLayout;
+
+static CardLayout home_card_layout(Ui *ui, int w)
+{
+    CardLayout c = {.title = ui_style(ui, SZ_BODY, TEXT_BOLD), .status_w = px(ui, TOK.status_w)};
+    c.title.max_lines = 3;
+    c.title.cut = true;
+    c.title_w = w - px(ui, TOK.space_l) - c.status_w - px(ui, TOK.margin_wide);
+    return c;
+}
+
+static int home_card_h(Ui *ui, const CardLayout *c, const Unit *u)
+{
+    int th = ui_text_height_st(ui, c->title_w, screen_unit_title(ui, u), &c->title);
+    return MB_MAX(px(ui, TOK.card_min_h), th + px(ui, TOK.margin));
+}
+
+static void home_card(Ui *ui, const HomeState *st, const CardLayout *c, size_t i, Rect r)
+{
+    const Unit *u = &ui_pack(ui)->units[i];
+    int rad = px(ui, TOK.radius);
+    ui_rect(ui, r, ui->th.surface, rad);
+    ui_frame_rect(ui, r, ui->th.line, rad, MB_MAX(1, px(ui, TOK.hair)));
+    const char *ut = screen_unit_title(ui, u);
+    char status[96];
+    home_status(ui, st, i, status, sizeof status);
+    int th = ui_text_height_st(ui, c->title_w, ut, &c->title);
+    ui_text_st(ui, r.x + px(ui, TOK.space_xl), r.y + (r.h - th) / 2, c->title_w, ut, &c->title,
+               ui->th.ink);
+    if (status[0]) {
+        int sh = ui_text_height(ui, c->status_w, status, SZ_SMALL, 0);
+        ui_text(ui, r.x + r.w - c->status_w - px(ui, TOK.space_l), r.y + (r.h - sh) / 2,
+                c->status_w, status, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_RIGHT);
+    }
+    ui_add_target(ui, r, ut);
+    if (ui_tapped(ui, r))
+        home_open_unit(ui, (int)i);
+}
+
+static void home_units(Ui *ui, const HomeState *st, int top, int m, int w)
+{
+    const Pack *p = ui_pack(ui);
+    Rect view = {0, top, ui->w, ui->h - top};
+    int gap = px(ui, TOK.gap), edge = px(ui, TOK.space_xl);
+    CardLayout c = home_card_layout(ui, w);
+    /* Measure first so scrolling can be clamped before drawing. */
+    int *card_hs = arena_alloc(&ui->frame, (p->nunits + 1) * sizeof *card_hs);
+    int content = 2 * edge;
+    for (size_t i = 0; i < p->nunits; i++) {
+        card_hs[i] = home_card_h(ui, &c, &p->units[i]);
+        content += card_hs[i] + gap;
+    }
+    ui_scroll_update(ui, content, view.h);
+    ui_scroll_begin(ui, view);
+    int y = top + edge - (int)ui->scroll;
+    for (size_t i = 0; i < p->nunits; y += card_hs[i] + gap, i++)
+        if (y + card_hs[i] >= top && y <= ui->h)
+            home_card(ui, st, &c, i, (Rect){m, y, w - px(ui, TOK.space_l), card_hs[i]});
+    ui_pop_clip(ui);
+    ui_scroll_indicator(ui, view, content);
+}
+
+static void home_frame(Ui *ui, void *state)
+{
+    HomeState *st = state;
+    int64_t now = mb_now_ms();
+    if (now - st->loaded_ms > HOME_REFRESH_MS || now < st->loaded_ms)
+        home_load(ui, st);
+    bool back;
+    const Pack *p = ui_pack(ui);
+    const char *title = p && p->title[ui->lang] ? p->title[ui->lang] : tr(ui, "Units");
+    int top = ui_top_bar(ui, tr(ui, "Finish"), title, &back);
+    if (back) {
+        ui_end_session(ui);
+        return;
+    }
+    int m = px(ui, TOK.margin), w = ui->w - 2 * m;
+    if (!p) {
+        ui_text(ui, m, top + px(ui, TOK.space_3xl), w,
+                tr(ui, "No course is installed. Ask your instructor to load a content pack."),
+                SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_CENTER);
+        return;
+    }
+    if (ui->cfg.npacks > 1)
+        top += home_switcher(ui, st, top, m, w);
+    top += home_banner(ui, st, top, m, w);
+    home_units(ui, st, top, m, w);
+}
+
+const ScreenDef screen_home = {.name = "home",
+                               .state_size = sizeof(HomeState),
+                               .enter = home_enter,
+                               .frame = home_frame,
+                               .leave = home_leave};

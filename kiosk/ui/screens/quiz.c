@@ -1,0 +1,211 @@
+/* The quiz: one question of the round at a time, its answers in the order
+ * the round gives, built from taps (choices, true/false, matching pairs,
+ * or typed on the keypad), then "Check my answer". The answer is kept in
+ * the store before the feedback screen appears; if it cannot be kept, the
+ * participant stays here with a message and their answer. */
+#include "screens.h"
+
+#include <stdio.h>
+
+typedef struct {
+    char save_error[160];
+} QuizState;
+
+static void quiz_enter(Ui *ui, void *state)
+{
+    QuizState *st = state;
+    st->save_error[0] = 0;
+    ui->edit = learn_round_text(&ui->round, &ui->edit_cap);
+}
+
+static int quiz_choices(Ui *ui, const Question *q, int x, int y, int w)
+{
+    const LearnOrder *o = learn_round_order(&ui->round);
+    int gap = px(ui, TOK.gap), y0 = y, h;
+    for (size_t pos = 0; pos < o->nchoices; pos++) {
+        bool on = learn_round_picked(&ui->round, ui->lang, (int)pos);
+        const char *label = q->answers[o->choice[pos]].text;
+        if (q->type == QT_MULTIRESPONSE)
+            label = arena_printf(&ui->frame, "%s  %s", on ? "■" : "□", label);
+        if (ui_button_wrap(ui, x, y, w, label, on ? BTN_CHOICE_ON : BTN_CHOICE, &h))
+            learn_round_pick(&ui->round, ui->lang, (int)pos);
+        y += h + gap;
+    }
+    return y - y0;
+}
+
+static int quiz_truefalse(Ui *ui, int x, int y, int w)
+{
+    int gap = px(ui, TOK.gap), bw = (w - gap) / 2, bh = px(ui, TOK.choice_h);
+    const char *labels[2] = {tr(ui, "True"), tr(ui, "False")};
+    for (int pos = 0; pos < 2; pos++) {
+        bool on = learn_round_picked(&ui->round, ui->lang, pos);
+        if (ui_button(ui, (Rect){x + pos * (bw + gap), y, bw, bh}, labels[pos],
+                      on ? BTN_CHOICE_ON : BTN_CHOICE))
+            learn_round_pick(&ui->round, ui->lang, pos);
+    }
+    return bh + gap;
+}
+
+/* Left items in a column, the right sides (in the round's order) in
+ * another: tap a left item, then its match. */
+static int quiz_matching(Ui *ui, const Question *q, int x, int y, int w)
+{
+    const LearnOrder *o = learn_round_order(&ui->round);
+    const Response *r = learn_round_response(&ui->round);
+    int gap = px(ui, TOK.gap), colw = (w - gap) / 2, h, y0 = y, k = 0;
+    y += ui_text(ui, x, y, w, tr(ui, "Tap each item on the left, then its match on the right."),
+                 SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + gap;
+    int ly = y, ry = y;
+    for (size_t i = 0; i < q->nanswers && k < LEARN_MAX_PAIRS; i++) {
+        if (!q->answers[i].left || !q->answers[i].left[0])
+            continue;
+        const char *label = q->answers[i].left;
+        if (r->match[k] >= 0 && (size_t)r->match[k] < q->nanswers)
+            label = arena_printf(&ui->frame, "%s  →  %s", label, q->answers[r->match[k]].text);
+        int style = learn_round_match_waiting(&ui->round) == k ? BTN_CHOICE_ON : BTN_CHOICE;
+        if (ui_button_wrap(ui, x, ly, colw, label, style, &h))
+            learn_round_match_left(&ui->round, k);
+        ly += h + gap;
+        k++;
+    }
+    for (size_t pos = 0; pos < o->nright; pos++) {
+        int j = o->right[pos];
+        bool used = false;
+        for (int m = 0; m < k; m++)
+            used |= r->match[m] == j;
+        if (ui_button_wrap(ui, x + colw + gap, ry, colw, q->answers[j].text,
+                           used ? BTN_CHOICE_ON : BTN_CHOICE, &h))
+            learn_round_match_right(&ui->round, ui->lang, (int)pos);
+        ry += h + gap;
+    }
+    return MB_MAX(ly, ry) - y0;
+}
+
+static int quiz_typed(Ui *ui, const Question *q, int x, int y, int w)
+{
+    int gap = px(ui, TOK.gap), y0 = y;
+    bool num = q->type == QT_NUMERICAL;
+    y += ui_text(ui, x, y, w, tr(ui, num ? "Type a number." : "Type your answer."), SZ_SMALL, 0,
+                 ui->th.muted, TEXT_ALIGN_LEFT) + gap / 2;
+    Rect box = {x, y, w, px(ui, TOK.field_h)};
+    ui_text_field(ui, box, learn_round_response(&ui->round)->text, SZ_LEAD);
+    y += box.h + gap;
+    if (num)
+        y += ui_keypad(ui, x, y, MB_MIN(w, px(ui, TOK.numpad_w)), UI_KEYS_NUMBER, 6);
+    else
+        y += ui_keypad(ui, x, y, w, UI_KEYS_LETTERS, 10);
+    return y + gap - y0;
+}
+
+/* The answers of q as the participant sees them; returns the height. */
+static int quiz_answers(Ui *ui, const Question *q, int x, int y, int w)
+{
+    switch (q->type) {
+    case QT_MULTICHOICE:
+    case QT_MULTIRESPONSE: return quiz_choices(ui, q, x, y, w);
+    case QT_TRUEFALSE: return quiz_truefalse(ui, x, y, w);
+    case QT_MATCHING: return quiz_matching(ui, q, x, y, w);
+    case QT_SHORTANSWER:
+    case QT_NUMERICAL: return quiz_typed(ui, q, x, y, w);
+    default:
+        return ui_text(ui, x, y, w, tr(ui, "This question is for discussion; it is not scored."),
+                       SZ_BODY, TEXT_EM, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
+    }
+}
+
+/* Scores the answer and keeps it; the feedback screen only when it is kept. */
+static void quiz_submit(Ui *ui, QuizState *st)
+{
+    const Pack *p = ui_pack(ui);
+    const LearnRecord *rec;
+    if (learn_round_submit(&ui->round, ui->lang, mb_now_ms(), &rec) != MB_OK)
+        return;
+    if (rec->score.scored && ui_recording(ui)) {
+        StoreAttempt a = {
+            .participant = ui->participant,
+            .pack_id = p->id,
+            .pack_version = p->version,
+            .unit = rec->unit,
+            .question_id = rec->question_id,
+            .type = rec->type,
+            .lang = rec->lang,
+            .response = rec->response,
+            .score = rec->score.score,
+            .max = rec->score.max,
+            .correct = rec->score.correct,
+            .review = rec->review,
+            .started_ms = rec->started_ms,
+            .answered_ms = rec->answered_ms,
+        };
+        if (store_attempt_insert(ui->store, &a, mb_now_ms(), NULL) != MB_OK) {
+            /* Feedback means "saved": without the row, no feedback. */
+            snprintf(st->save_error, sizeof st->save_error,
+                     tr(ui, "Your answer could not be saved: %s"), store_errmsg(ui->store));
+            learn_round_retract(&ui->round);
+            return;
+        }
+    }
+    st->save_error[0] = 0;
+    learn_round_commit(&ui->round);
+    ui_go(ui, SCR_FEEDBACK);
+}
+
+/* Progress: one segment per question, no timer, no points. */
+static int quiz_progress(Ui *ui, int x, int y, int w)
+{
+    int segs = learn_round_count(&ui->round), sg = px(ui, TOK.progress_gap);
+    int sw = (w - (segs - 1) * sg) / MB_MAX(1, segs);
+    for (int i = 0; i < segs; i++)
+        ui_rect(ui, (Rect){x + i * (sw + sg), y, sw, MB_MAX(3, px(ui, TOK.progress_h))},
+                i <= learn_round_index(&ui->round) ? ui->th.accent : ui->th.line, 2);
+    return px(ui, TOK.progress_after);
+}
+
+static void quiz_bar(Ui *ui, QuizState *st, const Question *q)
+{
+    int bar_h = px(ui, TOK.bar_bottom), m = px(ui, TOK.space_xl);
+    Rect bar = ui_bottom_bar(ui, bar_h);
+    if (st->save_error[0])
+        ui_text(ui, m, bar.y + px(ui, TOK.space_s), ui->w / 2, st->save_error, SZ_SMALL, 0,
+                ui->th.bad, TEXT_ALIGN_LEFT);
+    bool scored = question_type_scored(q->type);
+    bool ready = learn_round_ready(&ui->round, ui->lang);
+    const char *label = tr(ui, scored ? "Check my answer" : "Continue");
+    if (ui_bar_action(ui, bar, label, ready ? BTN_PRIMARY : BTN_SECONDARY) && ready)
+        quiz_submit(ui, st);
+}
+
+static void quiz_frame(Ui *ui, void *state)
+{
+    QuizState *st = state;
+    const Question *q = learn_round_question(&ui->round, ui->lang);
+    if (!q) {
+        ui_go(ui, SCR_SUMMARY);
+        return;
+    }
+    bool back;
+    int top = screen_question_bar(ui, tr(ui, "Back"), &back);
+    if (back) {
+        ui_go(ui, ui->round.review ? SCR_HOME : SCR_READER);
+        return;
+    }
+    Rect view = {0, top, ui->w, ui->h - top - px(ui, TOK.bar_bottom)};
+    int x, w = screen_column(ui, &x);
+    ui_scroll_begin(ui, view);
+    int y = top + px(ui, TOK.pad) - (int)ui->scroll;
+    y += quiz_progress(ui, x, y, w);
+    y += ui_text(ui, x, y, w, q->text, SZ_LEAD, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
+    y += px(ui, TOK.space_m);
+    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE)
+        y += ui_text(ui, x, y, w,
+                     tr(ui, q->type == QT_MULTICHOICE ? "Choose one answer."
+                                                      : "Choose every answer that applies."),
+                     SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+    y += quiz_answers(ui, q, x, y, w);
+    ui_scroll_end(ui, view, y + (int)ui->scroll - top + px(ui, TOK.gap));
+    quiz_bar(ui, st, q);
+}
+
+const ScreenDef screen_quiz = {
+    .name = "quiz", .state_size = sizeof(QuizState), .enter = quiz_enter, .frame = quiz_frame};

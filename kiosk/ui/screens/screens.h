@@ -1,0 +1,69 @@
+/* The screen interface. A screen is one file under kiosk/ui/screens/ that
+ * defines one ScreenDef, listed once in include/mingbai/ui.h (UI_SCREENS):
+ *   enter  loads what the screen shows (from the store, the round, the pack)
+ *          into its own state, once, when the screen is entered;
+ *   frame  draws that state and reacts to this pass's tap, nothing else:
+ *          it never queries the store (saving what a tap did is fine);
+ *   leave  saves what must outlive the screen (a reading position) and frees
+ *          what enter loaded.
+ * Each gets the Ui and its own state: a zeroed block of state_size bytes
+ * that the Ui owns for its whole life. Any of the three may be NULL. The
+ * frame loop (frame.c) is the only caller. */
+#ifndef MINGBAI_UI_SCREENS_H
+#define MINGBAI_UI_SCREENS_H
+
+#include "../widgets.h"
+
+typedef struct {
+    const char *name;
+    size_t state_size;
+    void (*enter)(Ui *ui, void *state);
+    void (*frame)(Ui *ui, void *state);
+    void (*leave)(Ui *ui, void *state);
+} ScreenDef;
+
+#define UI_SCREEN_DECL(id, name) extern const ScreenDef screen_##name;
+UI_SCREENS(UI_SCREEN_DECL)
+#undef UI_SCREEN_DECL
+
+/* The overlay asking an idle participant whether they are still there;
+ * drawn over the screen, which then takes no taps. */
+extern const ScreenDef overlay_idle;
+
+/* The screen with id s (registry.c); never NULL for s < SCR_COUNT. */
+const ScreenDef *screen_def(ScreenId s);
+
+/* ---- helpers the screens share (shared.c) ---- */
+/* The unit at index i of the pack shown, or NULL. */
+const Unit *screen_unit(Ui *ui, int i);
+/* A unit's title in the language it is shown in (its slug when untitled);
+ * points into the pack. */
+const char *screen_unit_title(Ui *ui, const Unit *u);
+/* The top bar of the quiz and feedback screens: "Question n of m". */
+int screen_question_bar(Ui *ui, const char *back_label, bool *back);
+/* ---- the reader's blocks (blocks.c) ---- */
+typedef struct {
+    int x, y, w;
+    Lang lang;  /* the language the block is set in */
+    bool draw;  /* false: only measure */
+} BlockPlace;
+/* Where a block's text was laid out, for finding the word under a tap. */
+typedef struct {
+    const TextLayout *layout; /* NULL for blocks without tappable text */
+    int x, y;
+} BlockHit;
+/* Lays out (and when at->draw, draws) block b of pack p (next: the block
+ * after it, or NULL); returns its height with the space after it. */
+int reader_block(Ui *ui, const Pack *p, const Block *b, const Block *next, const BlockPlace *at,
+                 BlockHit *hit);
+
+/* ---- the glossary card over the reader (glossary.c) ---- */
+/* Draws term g in both languages over the screen; true when it was closed
+ * (its button or any tap). Takes every tap while shown. */
+bool glossary_card(Ui *ui, const GlossaryTerm *g);
+
+/* The width and left edge of a centred column of content at most
+ * TOK.content_w wide. */
+int screen_column(Ui *ui, int *x);
+
+#endif

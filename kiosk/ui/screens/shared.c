@@ -1,0 +1,32 @@
+/* What several screens draw the same way: unit titles in the language
+ * they are shown in, the question bar of a round, the content column. */
+#include "screens.h"
+
+#include <stdio.h>
+
+const Unit *screen_unit(Ui *ui, int i)
+{
+    const Pack *p = ui_pack(ui);
+    return p && i >= 0 && (size_t)i < p->nunits ? &p->units[i] : NULL;
+}
+
+const char *screen_unit_title(Ui *ui, const Unit *u)
+{
+    Lang l = learn_unit_lang(u, ui->lang);
+    return u->lang[l].title ? u->lang[l].title : u->slug;
+}
+
+int screen_question_bar(Ui *ui, const char *back_label, bool *back)
+{
+    char title[64];
+    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), learn_round_index(&ui->round) + 1,
+             learn_round_count(&ui->round));
+    return ui_top_bar(ui, back_label, title, back);
+}
+
+int screen_column(Ui *ui, int *x)
+{
+    int w = MB_MIN(ui->w - 2 * px(ui, TOK.margin), px(ui, TOK.content_w));
+    *x = (ui->w - w) / 2;
+    return w;
+}

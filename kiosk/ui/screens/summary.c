@@ -1,0 +1,58 @@
+/* The end of a round: the score, and the questions worth another look
+ * (they come back for review in a few days). */
+#include "screens.h"
+
+#include <math.h>
+#include <stdio.h>
+
+static int summary_missed(Ui *ui, int x, int y, int w)
+{
+    int y0 = y, n = learn_round_missed_count(&ui->round);
+    if (n == 0)
+        return ui_text(ui, x, y, w, tr(ui, "You answered every question right."), SZ_BODY, 0,
+                       ui->th.ink, TEXT_ALIGN_LEFT);
+    y += ui_text(ui, x, y, w, tr(ui, "Worth another look"), SZ_HEADING, TEXT_BOLD, ui->th.ink,
+                 TEXT_ALIGN_LEFT) + px(ui, TOK.space_xs);
+    y += ui_text(ui, x, y, w, tr(ui, "These questions will come back for review in a few days."),
+                 SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
+    for (int i = 0; i < n; i++) {
+        const Question *q = learn_round_missed(&ui->round, i, ui->lang);
+        if (!q)
+            continue;
+        const char *item = arena_printf(&ui->frame, "•  %s", q->text);
+        y += ui_text(ui, x, y, w, item, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+    }
+    return y - y0;
+}
+
+static void summary_frame(Ui *ui, void *state)
+{
+    (void)state;
+    const Unit *u = screen_unit(ui, ui->unit);
+    int top = ui_top_bar(ui, NULL, tr(ui, "Unit finished"), NULL);
+    int bar_h = px(ui, TOK.bar_bottom);
+    Rect view = {0, top, ui->w, ui->h - top - bar_h};
+    int x, w = screen_column(ui, &x);
+    ui_scroll_begin(ui, view);
+    int y = top + px(ui, TOK.space_2xl) - (int)ui->scroll;
+    const char *heading = ui->round.review ? tr(ui, "Review finished")
+                          : u             ? screen_unit_title(ui, u)
+                                          : NULL;
+    if (heading)
+        y += ui_text(ui, x, y, w, heading, SZ_HEADING, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) +
+             px(ui, TOK.space_m);
+    double score, max;
+    learn_round_total(&ui->round, &score, &max);
+    char num[32];
+    snprintf(num, sizeof num, "%g", round(score * 10) / 10);
+    const char *line =
+        arena_printf(&ui->frame, tr(ui, "You scored %s out of %d."), num, (int)lround(max));
+    y += ui_text(ui, x, y, w, line, SZ_TITLE, 0, ui->th.accent, TEXT_ALIGN_LEFT) + px(ui, TOK.pad);
+    y += summary_missed(ui, x, y, w);
+    ui_scroll_end(ui, view, y + (int)ui->scroll - top);
+    Rect bar = ui_bottom_bar(ui, bar_h);
+    if (ui_bar_action(ui, bar, tr(ui, "Back to the units"), BTN_PRIMARY))
+        ui_go(ui, SCR_HOME);
+}
+
+const ScreenDef screen_summary = {.name = "summary", .frame = summary_frame};

@@ -1,0 +1,113 @@
+/* The colour themes and the layout tokens (see theme.h). */
+#include "theme.h"
+
+static const Theme paper = {
+    .bg = {247, 243, 234, 255},
+    .surface = {255, 253, 248, 255},
+    .ink = {31, 35, 40, 255},
+    .muted = {96, 100, 108, 255},
+    .accent = {15, 95, 92, 255},
+    .accent_ink = {255, 255, 255, 255},
+    .line = {221, 214, 200, 255},
+    .good = {28, 110, 60, 255},
+    .bad = {160, 72, 20, 255},
+    .card = {236, 231, 219, 255},
+    .warn = {250, 236, 205, 255},
+    .chosen_bg = {220, 236, 233, 255},
+    .good_bg = {222, 240, 226, 255},
+    .bad_bg = {250, 230, 218, 255},
+    .panel = {230, 238, 236, 255},
+    .scrim = {0, 0, 0, 110},
+};
+
+static const Theme contrast = {
+    .bg = {0, 0, 0, 255},
+    .surface = {18, 18, 18, 255},
+    .ink = {255, 255, 255, 255},
+    .muted = {225, 225, 225, 255},
+    .accent = {255, 214, 0, 255},
+    .accent_ink = {0, 0, 0, 255},
+    .line = {170, 170, 170, 255},
+    .good = {120, 255, 120, 255},
+    .bad = {255, 170, 80, 255},
+    .card = {36, 36, 36, 255},
+    .warn = {60, 48, 0, 255},
+    .chosen_bg = {70, 60, 0, 255},
+    .good_bg = {0, 60, 20, 255},
+    .bad_bg = {80, 36, 0, 255},
+    .panel = {30, 30, 60, 255},
+    .scrim = {0, 0, 0, 110},
+};
+
+const Theme *theme_paper(void)
+{
+    return &paper;
+}
+
+const Theme *theme_contrast(void)
+{
+    return &contrast;
+}
+
+const Tokens TOK = {
+    .bar_top = 64,
+    .bar_bottom = 76,
+    .bar_inset = 10,
+    .back_w = 120,
+    .lang_w = 104,
+    .toggle_w = 64,
+    .toggle_h = 44,
+    .content_w = 900,
+    .action_w = 300,
+    .hero_action_w = 360,
+    .dialog_w = 520,
+    .dialog_action_w = 240,
+    .card_w = 640,
+    .term_w = 760,
+    .status_w = 190,
+    .name_w = 220,
+    .banner_action_w = 260,
+    .pair_action_w = 320,
+    .field_action_w = 200,
+    .language_w = 300,
+    .numpad_w = 420,
+    .marker_w = 26,
+    .target = 52,
+    .button_h = 56,
+    .row_h = 60,
+    .card_min_h = 76,
+    .banner_min_h = 72,
+    .choice_h = 64,
+    .language_h = 96,
+    .hero_h = 64,
+    .dialog_h = 220,
+    .field_h = 56,
+    .thumb_min = 30,
+    .hair = 1,
+    .stroke = 1.5f,
+    .stroke_bold = 3,
+    .rule = 4,
+    .space_xs = 4,
+    .space_s = 6,
+    .space_m = 8,
+    .gap = 10,
+    .space_l = 12,
+    .pad = 14,
+    .space_xl = 16,
+    .space_2xl = 20,
+    .margin = 24,
+    .margin_reader = 28,
+    .margin_wide = 32,
+    .section = 30,
+    .space_3xl = 40,
+    .space_4xl = 48,
+    .space_5xl = 60,
+    .radius_s = 8,
+    .radius = 10,
+    .radius_l = 14,
+    .progress_h = 5,
+    .progress_gap = 4,
+    .progress_after = 18,
+    .keypad_gap = 6,
+    .indent = 28,
+};

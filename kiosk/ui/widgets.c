@@ -1,0 +1,340 @@
+/* Widgets (see widgets.h): rectangles, clipped text, buttons, the top and
+ * bottom bars with their toggles, scrolled views and text fields. Each
+ * records what a replay script or a test can tap. */
+#include "widgets.h"
+
+#include <string.h>
+
+/* The three text sizes a participant can choose, and their labels. */
+static const float text_steps[] = {1.0f, 1.2f, 1.45f};
+
+void ui_rect(Ui *ui, Rect r, Color c, int radius)
+{
+    DrawCmd *d = drawlist_push(ui->dl, DRAW_RECT);
+    d->r = r;
+    d->color = c;
+    d->radius = radius;
+}
+
+void ui_frame_rect(Ui *ui, Rect r, Color c, int radius, int thickness)
+{
+    DrawCmd *d = drawlist_push(ui->dl, DRAW_FRAME);
+    d->r = r;
+    d->color = c;
+    d->radius = radius;
+    d->thickness = thickness;
+}
+
+void ui_scrim(Ui *ui)
+{
+    ui_rect(ui, (Rect){0, 0, ui->w, ui->h}, ui->th.scrim, 0);
+}
+
+void ui_push_clip(Ui *ui, Rect r)
+{
+    ui->clip = r;
+    DrawCmd *d = drawlist_push(ui->dl, DRAW_CLIP);
+    d->r = r;
+}
+
+void ui_pop_clip(Ui *ui)
+{
+    ui->clip = (Rect){0, 0, ui->w, ui->h};
+    DrawCmd *d = drawlist_push(ui->dl, DRAW_CLIP);
+    d->r = (Rect){0, 0, 0, 0};
+}
+
+TextStyle ui_style(Ui *ui, float size_units, uint32_t flags)
+{
+    return (TextStyle){.size = text_px(ui, size_units), .flags = flags, .lang = ui->lang};
+}
+
+TextStyle ui_style_fixed(Ui *ui, float size_units, uint32_t flags)
+{
+    return (TextStyle){.size = px(ui, size_units), .flags = flags, .lang = ui->lang};
+}
+
+static void note_problems(Ui *ui, const TextLayout *l, const TextStyle *st, int w, const char *s)
+{
+    if (w > 0 && text_layout_width(l) > w + 1) {
+        strbuf_printf(&ui->problems, "%s: text wider than its box (%d > %d): %.60s\n",
+                      ui->screen_name, text_layout_width(l), w, s);
+        ui->nproblems++;
+    }
+    if (text_layout_truncated(l) && !st->cut) {
+        strbuf_printf(&ui->problems, "%s: text cut: %.60s\n", ui->screen_name, s);
+        ui->nproblems++;
+    }
+}
+
+int ui_text_ex(Ui *ui, int x, int y, int w, const char *s, size_t len, const TextStyle *st,
+               const TextSpan *spans, size_t nspans, Color c, const TextLayout **out)
+{
+    const TextLayout *l = text_layout(ui->te, s, len, st, spans, nspans, w);
+    if (out)
+        *out = l;
+    int h = text_layout_height(l);
+    /* Only what can be seen goes into the draw list. */
+    if (y + h >= ui->clip.y && y <= ui->clip.y + ui->clip.h) {
+        DrawCmd *d = drawlist_push(ui->dl, DRAW_TEXT);
+        d->r = (Rect){x, y, w > 0 ? w : text_layout_width(l), h};
+        d->color = c;
+        d->layout = l;
+        d->str = arena_strndup(&ui->frame, s, len);
+        note_problems(ui, l, st, w, d->str);
+    }
+    return h;
+}
+
+int ui_text_st(Ui *ui, int x, int y, int w, const char *s, const TextStyle *st, Color c)
+{
+    return ui_text_ex(ui, x, y, w, s, strlen(s), st, NULL, 0, c, NULL);
+}
+
+int ui_text(Ui *ui, int x, int y, int w, const char *s, int size_units, uint32_t flags, Color c,
+            int align)
+{
+    TextStyle st = ui_style(ui, (float)size_units, flags);
+    st.align = align;
+    return ui_text_st(ui, x, y, w, s, &st, c);
+}
+
+int ui_text_height_st(Ui *ui, int w, const char *s, const TextStyle *st)
+{
+    return text_layout_height(text_layout_str(ui->te, s, st, w));
+}
+
+int ui_text_height(Ui *ui, int w, const char *s, int size_units, uint32_t flags)
+{
+    TextStyle st = ui_style(ui, (float)size_units, flags);
+    return ui_text_height_st(ui, w, s, &st);
+}
+
+void ui_add_target(Ui *ui, Rect r, const char *label)
+{
+    if (ui->ntargets < UI_MAX_TARGETS) {
+        Rect vis = rect_intersect(r, ui->clip);
+        if (vis.w > 0 && vis.h > 0)
+            ui->targets[ui->ntargets++] = (Target){vis, arena_strdup(&ui->frame, label)};
+    }
+}
+
+bool ui_tapped(Ui *ui, Rect r)
+{
+    if (!ui->tap_pending)
+        return false;
+    if (!rect_contains(r, ui->tap_x, ui->tap_y) || !rect_contains(ui->clip, ui->tap_x, ui->tap_y))
+        return false;
+    ui->tap_pending = false;
+    ui->changed = true;
+    return true;
+}
+
+static void button_colors(Ui *ui, int style, Color *bg, Color *fg, Color *border)
+{
+    *border = ui->th.line;
+    *fg = ui->th.ink;
+    *bg = ui->th.surface;
+    switch (style) {
+    case BTN_PRIMARY:
+        *bg = ui->th.accent;
+        *fg = ui->th.accent_ink;
+        *border = ui->th.accent;
+        break;
+    case BTN_CHOICE_ON:
+        *bg = ui->th.chosen_bg;
+        *border = ui->th.accent;
+        break;
+    case BTN_GOOD:
+        *bg = ui->th.good_bg;
+        *border = ui->th.good;
+        break;
+    case BTN_BAD:
+        *bg = ui->th.bad_bg;
+        *border = ui->th.bad;
+        break;
+    case BTN_QUIET:
+        *bg = ui->th.bg;
+        *fg = ui->th.accent;
+        *border = ui->th.bg;
+        break;
+    default:
+        break;
+    }
+}
+
+/* A chosen (or judged) button has a bold outline. */
+static int button_stroke(Ui *ui, int style, bool judged_bold)
+{
+    bool bold = style == BTN_CHOICE_ON || (judged_bold && (style == BTN_GOOD || style == BTN_BAD));
+    return bold ? MB_MAX(2, px(ui, TOK.stroke_bold)) : MB_MAX(1, px(ui, TOK.stroke));
+}
+
+bool ui_button(Ui *ui, Rect r, const char *label, int style)
+{
+    return ui_button_in(ui, r, label, style, ui->lang);
+}
+
+bool ui_button_in(Ui *ui, Rect r, const char *label, int style, Lang lang)
+{
+    Color bg, fg, border;
+    button_colors(ui, style, &bg, &fg, &border);
+    int rad = px(ui, TOK.radius);
+    ui_rect(ui, r, bg, rad);
+    if (style != BTN_QUIET)
+        ui_frame_rect(ui, r, border, rad, button_stroke(ui, style, false));
+    /* Controls keep their size; the text-size setting is for reading. */
+    TextStyle st = ui_style_fixed(ui, SZ_BUTTON, style == BTN_PRIMARY ? TEXT_BOLD : 0);
+    st.lang = lang;
+    st.align = TEXT_ALIGN_CENTER;
+    st.max_lines = 2;
+    int pad = px(ui, TOK.gap);
+    int th = ui_text_height_st(ui, r.w - 2 * pad, label, &st);
+    ui_text_st(ui, r.x + pad, r.y + (r.h - th) / 2, r.w - 2 * pad, label, &st, fg);
+    ui_add_target(ui, r, label);
+    return ui_tapped(ui, r);
+}
+
+bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, int *h_out)
+{
+    Color bg, fg, border;
+    button_colors(ui, style, &bg, &fg, &border);
+    int pad = px(ui, TOK.pad);
+    TextStyle st = ui_style(ui, SZ_BODY, 0);
+    int th = ui_text_height_st(ui, w - 2 * pad, label, &st);
+    int h = MB_MAX(px(ui, TOK.target), th + px(ui, TOK.space_xl));
+    Rect r = {x, y, w, h};
+    int rad = px(ui, TOK.radius);
+    ui_rect(ui, r, bg, rad);
+    ui_frame_rect(ui, r, border, rad, button_stroke(ui, style, true));
+    ui_text_st(ui, x + pad, y + (h - th) / 2, w - 2 * pad, label, &st, fg);
+    ui_add_target(ui, r, label);
+    *h_out = h;
+    return ui_tapped(ui, r);
+}
+
+bool ui_lang_toggle(Ui *ui, Rect r)
+{
+    /* Names each language in itself, so anyone can find theirs. */
+    const char *label = ui->lang == LANG_EN ? "中文" : "English";
+    if (ui_button(ui, r, label, BTN_SECONDARY)) {
+        ui->lang = ui->lang == LANG_EN ? LANG_ZH : LANG_EN;
+        ui->changed = true;
+        return true;
+    }
+    return false;
+}
+
+static bool size_toggle(Ui *ui, Rect r)
+{
+    int cur = ui->text_scale > 1.3f ? 2 : ui->text_scale > 1.1f ? 1 : 0;
+    const char *labels[] = {"A+", "A++", "A"};
+    if (ui_button(ui, r, labels[cur], BTN_SECONDARY)) {
+        ui->text_scale = text_steps[(cur + 1) % 3];
+        return true;
+    }
+    return false;
+}
+
+static bool contrast_toggle(Ui *ui, Rect r)
+{
+    if (ui_button(ui, r, "◐", BTN_SECONDARY)) {
+        ui_set_contrast(ui, !ui->contrast);
+        return true;
+    }
+    return false;
+}
+
+int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
+{
+    int bh = px(ui, TOK.bar_top), m = px(ui, TOK.bar_inset), hair = MB_MAX(1, px(ui, TOK.hair));
+    ui_rect(ui, (Rect){0, 0, ui->w, bh}, ui->th.surface, 0);
+    ui_rect(ui, (Rect){0, bh - hair, ui->w, hair}, ui->th.line, 0);
+    int x0 = m;
+    if (back_tapped)
+        *back_tapped = false;
+    if (back) {
+        int bw = px(ui, TOK.back_w);
+        if (ui_button(ui, (Rect){m, m, bw, bh - 2 * m}, back, BTN_SECONDARY) && back_tapped)
+            *back_tapped = true;
+        x0 = m + bw + m;
+    }
+    int lw = px(ui, TOK.lang_w), sw = px(ui, TOK.toggle_w);
+    Rect lr = {ui->w - m - lw, m, lw, bh - 2 * m};
+    Rect sr = {lr.x - m - sw, m, sw, bh - 2 * m};
+    Rect cr = {sr.x - m - sw, m, sw, bh - 2 * m};
+    int tw = cr.x - m - x0;
+    if (title) {
+        /* A long unit title is shortened with an ellipsis here on purpose. */
+        TextStyle st = ui_style_fixed(ui, SZ_BAR, TEXT_BOLD);
+        st.max_lines = 1;
+        st.cut = true;
+        int th = ui_text_height_st(ui, tw, title, &st);
+        ui_text_st(ui, x0, (bh - th) / 2, tw, title, &st, ui->th.ink);
+    }
+    contrast_toggle(ui, cr);
+    size_toggle(ui, sr);
+    ui_lang_toggle(ui, lr);
+    return bh;
+}
+
+Rect ui_bottom_bar(Ui *ui, int bar_h)
+{
+    Rect bar = {0, ui->h - bar_h, ui->w, bar_h};
+    ui_rect(ui, bar, ui->th.surface, 0);
+    ui_rect(ui, (Rect){0, bar.y, ui->w, MB_MAX(1, px(ui, TOK.hair))}, ui->th.line, 0);
+    return bar;
+}
+
+Rect ui_bar_action_rect(Ui *ui, Rect bar, int w)
+{
+    int inset = px(ui, TOK.bar_inset);
+    return (Rect){ui->w - w - px(ui, TOK.space_xl), bar.y + inset, w,
+                  bar.h - px(ui, TOK.space_2xl)};
+}
+
+bool ui_bar_action(Ui *ui, Rect bar, const char *label, int style)
+{
+    int m = px(ui, TOK.space_xl);
+    int bw = MB_MIN(px(ui, TOK.action_w), ui->w - 2 * m);
+    return ui_button(ui, ui_bar_action_rect(ui, bar, bw), label, style);
+}
+
+void ui_scroll_begin(Ui *ui, Rect view)
+{
+    ui_push_clip(ui, view);
+}
+
+void ui_scroll_indicator(Ui *ui, Rect view, int content_h)
+{
+    if (content_h <= view.h)
+        return;
+    int bar_w = MB_MAX(3, px(ui, TOK.rule)), inset = px(ui, TOK.space_xs);
+    int track = view.h - 2 * inset;
+    int thumb = MB_MAX(px(ui, TOK.thumb_min), (int)((float)track * (float)view.h / (float)content_h));
+    int y = view.y + inset +
+            (int)((float)(track - thumb) * (ui->scroll_max > 0 ? ui->scroll / ui->scroll_max : 0));
+    Rect t = {view.x + view.w - bar_w - px(ui, 3), view.y + inset, bar_w, track};
+    ui_rect(ui, t, ui->th.line, bar_w / 2);
+    ui_rect(ui, (Rect){t.x, y, bar_w, thumb}, ui->th.muted, bar_w / 2);
+}
+
+void ui_scroll_end(Ui *ui, Rect view, int content_h)
+{
+    ui_pop_clip(ui);
+    ui_scroll_update(ui, content_h, view.h);
+    ui_scroll_indicator(ui, view, content_h);
+}
+
+void ui_text_field(Ui *ui, Rect r, const char *text, float size_units)
+{
+    int rad = px(ui, TOK.radius_s), pad = px(ui, TOK.pad);
+    ui_rect(ui, r, ui->th.surface, rad);
+    ui_frame_rect(ui, r, ui->th.accent, rad, MB_MAX(2, px(ui, 2)));
+    const char *shown = arena_printf(&ui->frame, "%s▏", text);
+    TextStyle st = ui_style(ui, size_units, 0);
+    /* Centred on the em box with a little room below, the same for both
+     * languages so the field does not jump when the language changes. */
+    ui_text_st(ui, r.x + pad, r.y + (r.h - st.size * 3 / 2) / 2, r.w - 2 * pad, shown, &st,
+               ui->th.ink);
+}

@@ -1,0 +1,85 @@
+/* Widgets: everything a screen draws with. Each writes commands to the
+ * frame's draw list and records its tap target; a widget that reacts to a
+ * tap returns true in the pass that saw it. Screens call these; these never
+ * call a screen. Strings passed in are borrowed for the call (the draw list
+ * keeps its own copy in the frame arena). */
+#ifndef MINGBAI_UI_WIDGETS_H
+#define MINGBAI_UI_WIDGETS_H
+
+#include "context.h"
+
+void ui_rect(Ui *ui, Rect r, Color c, int radius);
+void ui_frame_rect(Ui *ui, Rect r, Color c, int radius, int thickness);
+/* Everything until ui_pop_clip is clipped to r (and taps outside r miss). */
+void ui_push_clip(Ui *ui, Rect r);
+void ui_pop_clip(Ui *ui);
+
+/* A text style: size_units scaled by the screen and the participant's text
+ * size, in the participant's language, left-aligned, not to be cut. Change
+ * the fields for another language (.lang) or a text shortened on purpose
+ * (.max_lines with .cut). */
+TextStyle ui_style(Ui *ui, float size_units, uint32_t flags);
+/* The same at the screen's scale only: controls keep their size when the
+ * participant chooses larger text. */
+TextStyle ui_style_fixed(Ui *ui, float size_units, uint32_t flags);
+
+/* Draws s wrapped to w at x, y in style st and colour c; returns its
+ * height. Only what is inside the clip goes to the draw list. A text wider
+ * than w, or cut without st->cut, is noted for ui_layout_problems(). */
+int ui_text_st(Ui *ui, int x, int y, int w, const char *s, const TextStyle *st, Color c);
+/* The same for len bytes with rich spans; *out (may be NULL) the layout,
+ * valid for this frame. */
+int ui_text_ex(Ui *ui, int x, int y, int w, const char *s, size_t len, const TextStyle *st,
+               const TextSpan *spans, size_t nspans, Color c, const TextLayout **out);
+/* Shorthand: ui_style(size_units, flags) aligned align. */
+int ui_text(Ui *ui, int x, int y, int w, const char *s, int size_units, uint32_t flags, Color c,
+            int align);
+/* Heights without drawing. */
+int ui_text_height(Ui *ui, int w, const char *s, int size_units, uint32_t flags);
+int ui_text_height_st(Ui *ui, int w, const char *s, const TextStyle *st);
+
+enum { BTN_PRIMARY, BTN_SECONDARY, BTN_CHOICE, BTN_CHOICE_ON, BTN_QUIET, BTN_GOOD, BTN_BAD };
+/* A button filling r; true when tapped in this pass. */
+bool ui_button(Ui *ui, Rect r, const char *label, int style);
+/* The same with its label set in lang (a button naming a language in itself). */
+bool ui_button_in(Ui *ui, Rect r, const char *label, int style, Lang lang);
+/* A button w wide whose label wraps at reading size; *h_out its height. */
+bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, int *h_out);
+/* True (once) when this pass's tap landed in r and inside the clip. */
+bool ui_tapped(Ui *ui, Rect r);
+/* Records r as a tappable widget named label (for replay and tests). */
+void ui_add_target(Ui *ui, Rect r, const char *label);
+
+/* The top bar: a back button (label, or NULL for none), a title shortened
+ * to one line, and the contrast, text-size and language toggles. Returns
+ * its height; *back_tapped (may be NULL) is set when back was tapped. */
+int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped);
+/* The language toggle on its own (the attract screen); true when tapped. */
+bool ui_lang_toggle(Ui *ui, Rect r);
+/* The bar at the bottom of the screen, bar_h high; returns its rect. */
+Rect ui_bottom_bar(Ui *ui, int bar_h);
+/* Where the main button of a bottom bar goes, w wide, at its right. */
+Rect ui_bar_action_rect(Ui *ui, Rect bar, int w);
+/* The main button of a bottom bar, at its right; true when tapped. */
+bool ui_bar_action(Ui *ui, Rect bar, const char *label, int style);
+/* A full-screen scrim (under a dialog or card). */
+void ui_scrim(Ui *ui);
+
+/* A scrolled view: content drawn after ui_scroll_begin at y - ui->scroll
+ * inside view; ui_scroll_end clamps the scroll to content_h and draws the
+ * position indicator. */
+void ui_scroll_begin(Ui *ui, Rect view);
+void ui_scroll_end(Ui *ui, Rect view, int content_h);
+void ui_scroll_indicator(Ui *ui, Rect view, int content_h);
+
+/* A one-line text field showing text and a cursor in r. */
+void ui_text_field(Ui *ui, Rect r, const char *text, float size_units);
+/* An on-screen keyboard of the keys in keys (one byte each) in cols
+ * columns, with Delete and Clear under it, typing into ui->edit. Returns
+ * its height. */
+int ui_keypad(Ui *ui, int x, int y, int w, const char *keys, int cols);
+/* Key rows of the keyboards. */
+#define UI_KEYS_LETTERS "QWERTYUIOPASDFGHJKLZXCVBNM1234567890"
+#define UI_KEYS_NUMBER "1234567890.-"
+
+#endif
