@@ -262,12 +262,12 @@ static void test_review_round(void **state)
     (void)state;
     const Pack *p = fixture();
     const LearnDue due[] = {
-        {"demo", "02-plants", "p-sa"},
+        {"demo", "02-plants", "p-sa"}, /* kept, first */
         {"other", "01-cells", "c-tf"}, /* another pack */
         {"demo", "01-cells", "gone"},  /* no longer in the pack */
         {"demo", "99-none", "c-tf"},   /* no such unit */
-        {NULL, "01-cells", "c-tf"},
-        {"demo", "01-cells", "c-mc"},
+        {NULL, "01-cells", "c-tf"},    /* no pack id */
+        {"demo", "01-cells", "c-mc"},  /* kept, second */
     };
     LearnRound r;
     assert_int_equal(learn_round_review(&r, p, due, MB_COUNT(due), LANG_ZH, 0, 100), 2);
@@ -390,8 +390,7 @@ static void test_matching_pairs(void **state)
     assert_true(learn_round_ready(&r, LANG_ZH));
     const LearnRecord *rec;
     assert_int_equal(learn_round_submit(&r, LANG_ZH, 0, &rec), MB_OK);
-    assert_string_equal(rec->response,
-                        "leaf -> photosynthesis; root -> flight; stem -> transport");
+    assert_string_equal(rec->response, "leaf -> photosynthesis; root -> flight; stem -> transport");
     assert_float_equal(rec->score.score, 2.0 / 3.0, EPS);
     learn_round_free(&r);
 }
