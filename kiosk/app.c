@@ -220,3 +220,10 @@ long app_loop(App *app, int64_t run_ms, bool closable)
     }
     return frames;
 }
+
+int app_parse_size(const char *s, int *w, int *h)
+{
+    return sscanf(s, "%dx%d", w, h) == 2 && *w >= 200 && *h >= 200 && *w <= 8192 && *h <= 8192
+               ? 0
+               : -1;
+}

@@ -46,5 +46,8 @@ long app_loop(App *app, int64_t run_ms, bool closable);
 char *app_find_data_dir(void);
 /* Loads every pack in the store (the shipped course first if empty). */
 int app_load_packs(App *app);
+/* Reads "WIDTHxHEIGHT" (200..8192 each) into *w, *h. Returns 0, or -1
+ * when s is not such a size. */
+int app_parse_size(const char *s, int *w, int *h);
 
 #endif

@@ -22,13 +22,6 @@ static void usage(FILE *f)
             "the database (default: $XDG_DATA_HOME/mingbai/mingbai.db).\n");
 }
 
-int main_parse_size(const char *s, int *w, int *h)
-{
-    return sscanf(s, "%dx%d", w, h) == 2 && *w >= 200 && *h >= 200 && *w <= 8192 && *h <= 8192
-               ? 0
-               : -1;
-}
-
 static int run_kiosk(const AppOptions *o)
 {
     App app;
@@ -77,7 +70,7 @@ int main(int argc, char **argv)
             usage(stdout);
             return 0;
         } else if (!strcmp(a, "--window") && i + 1 < argc) {
-            if (main_parse_size(argv[++i], &o.width, &o.height)) {
+            if (app_parse_size(argv[++i], &o.width, &o.height)) {
                 fprintf(stderr, "mingbai: --window wants WIDTHxHEIGHT, like 800x480\n");
                 return 2;
             }

@@ -18,13 +18,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-int main_parse_size(const char *s, int *w, int *h);
-
 typedef struct {
     App *app;
     uint64_t now;
     bool mouse;
     const char *script;
+    const char *shots; /* the folder screenshots go to */
     int line;
 } Replay;
 
@@ -121,128 +120,213 @@ static bool visible(Replay *r, const char *text)
     return found;
 }
 
-static int run_line(Replay *r, const char *line, const char *shots)
+/* Each command gets the rest of its line, p. */
+static int cmd_tap(Replay *r, const char *p)
 {
-    char cmd[32], a[512], b[64], c[64], d[64], e[64];
-    const char *p = arg(line, cmd, sizeof cmd);
-    if (!strcmp(cmd, "tap")) {
-        const char *q = arg(p, a, sizeof a);
-        int x, y;
-        bool quoted = strchr(line, '"') != NULL;
-        if (!quoted && isdigit((unsigned char)a[0])) {
-            arg(q, b, sizeof b);
-            x = atoi(a);
-            y = atoi(b);
-        } else if (!ui_find_target(r->app->ui, a, &x, &y)) {
-            return fail(r, "no visible widget shows \"%s\"", a);
-        }
-        tap(r, x, y);
-    } else if (!strcmp(cmd, "tap-text")) {
-        arg(p, a, sizeof a);
-        int x, y;
-        if (!ui_find_text(r->app->ui, a, &x, &y))
-            return fail(r, "no visible text contains \"%s\"", a);
-        tap(r, x, y);
-    } else if (!strcmp(cmd, "scroll-to")) {
-        arg(p, a, sizeof a);
-        int x, y;
-        for (int i = 0; i < 40 && !ui_find_text(r->app->ui, a, &x, &y); i++) {
-            Event ev = {.kind = EV_KEY, .key = KEY_DOWN};
-            for (int k = 0; k < 3; k++)
-                ui_event(r->app->ui, &ev, r->now);
-            render(r);
-        }
-        if (!ui_find_text(r->app->ui, a, &x, &y))
-            return fail(r, "scrolled, but no visible text contains \"%s\"", a);
-    } else if (!strcmp(cmd, "drag")) {
-        p = arg(p, a, sizeof a);
-        p = arg(p, b, sizeof b);
-        p = arg(p, c, sizeof c);
-        p = arg(p, d, sizeof d);
-        arg(p, e, sizeof e);
-        int x1 = atoi(a), y1 = atoi(b), x2 = atoi(c), y2 = atoi(d), ms = MB_MAX(16, atoi(e));
-        push_pointer(r, EV_PRESS, x1, y1);
-        pump(r);
-        int steps = ms / 16;
-        for (int i = 1; i <= steps; i++) {
-            r->now += 16;
-            push_pointer(r, EV_MOVE, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
-            pump(r);
-            render(r);
-        }
-        push_pointer(r, EV_RELEASE, x2, y2);
-        pump(r);
-        render(r);
-    } else if (!strcmp(cmd, "key")) {
-        arg(p, a, sizeof a);
-        Event ev = {.kind = EV_KEY, .key = key_from_name(a)};
-        if (ev.key == KEY_NONE)
-            return fail(r, "unknown key name \"%s\"", a);
-        ui_event(r->app->ui, &ev, r->now);
-        render(r);
-    } else if (!strcmp(cmd, "type")) {
-        while (*p == ' ')
-            p++;
-        size_t i = 0, len = strlen(p);
-        while (i < len) {
-            Event ev = {.kind = EV_TEXT};
-            size_t start = i;
-            utf8_decode(p, len, &i);
-            memcpy(ev.text, p + start, i - start);
-            ui_event(r->app->ui, &ev, r->now);
-        }
-        render(r);
-    } else if (!strcmp(cmd, "wait")) {
-        arg(p, a, sizeof a);
-        advance(r, atoi(a));
-    } else if (!strcmp(cmd, "shot")) {
-        arg(p, a, sizeof a);
-        render(r);
-        char *path = mb_xasprintf("%s/%s.png", shots, a);
-        int rc = gfx_screenshot(r->app->gfx, path);
-        free(path);
-        if (rc)
-            return fail(r, "cannot write the screenshot %s", a);
-    } else if (!strcmp(cmd, "expect") || !strcmp(cmd, "expect-not")) {
-        arg(p, a, sizeof a);
-        bool want = !strcmp(cmd, "expect");
-        if (visible(r, a) != want)
-            return fail(r, want ? "expected \"%s\" on screen" : "did not expect \"%s\" on screen", a);
-    } else if (!strcmp(cmd, "screen")) {
-        arg(p, a, sizeof a);
-        if (strcmp(ui_screen_name(ui_screen(r->app->ui)), a))
-            return fail(r, "expected the %s screen", a);
-    } else if (!strcmp(cmd, "layout-ok")) {
-        StrBuf pr = {0};
-        int n = ui_layout_problems(r->app->ui, &pr);
-        if (n) {
-            fprintf(stderr, "%s:%d: %d layout problems:\n%s", r->script, r->line, n, pr.data);
-            strbuf_free(&pr);
-            return 1;
-        }
-    } else if (!strcmp(cmd, "clock")) {
-        arg(p, a, sizeof a);
-        char unit = a[strlen(a) ? strlen(a) - 1 : 0];
-        long n = strtol(a, NULL, 10);
-        int64_t ms = unit == 'd' ? n * 86400000L : unit == 'h' ? n * 3600000L : n * 60000L;
-        mb_clock_set_offset(mb_clock_offset() + ms);
-        render(r);
-    } else if (!strcmp(cmd, "resize")) {
-        arg(p, a, sizeof a);
-        int w, h;
-        if (main_parse_size(a, &w, &h))
-            return fail(r, "resize wants WxH, not \"%s\"", a);
-        plat_set_size(r->app->plat, w, h);
-        pump(r);
-        ui_resize(r->app->ui, w, h);
-        render(r);
-    } else if (!strcmp(cmd, "input")) {
-        arg(p, a, sizeof a);
-        r->mouse = !strcmp(a, "mouse");
-    } else {
-        return fail(r, "unknown command \"%s\"", cmd);
+    char a[512], b[64];
+    const char *q = arg(p, a, sizeof a);
+    int x, y;
+    bool quoted = strchr(p, '"') != NULL;
+    if (!quoted && isdigit((unsigned char)a[0])) {
+        arg(q, b, sizeof b);
+        x = atoi(a);
+        y = atoi(b);
+    } else if (!ui_find_target(r->app->ui, a, &x, &y)) {
+        return fail(r, "no visible widget shows \"%s\"", a);
     }
+    tap(r, x, y);
     return 0;
+}
+
+static int cmd_tap_text(Replay *r, const char *p)
+{
+    char a[512];
+    arg(p, a, sizeof a);
+    int x, y;
+    if (!ui_find_text(r->app->ui, a, &x, &y))
+        return fail(r, "no visible text contains \"%s\"", a);
+    tap(r, x, y);
+    return 0;
+}
+
+static int cmd_scroll_to(Replay *r, const char *p)
+{
+    char a[512];
+    arg(p, a, sizeof a);
+    int x, y;
+    for (int i = 0; i < 40 && !ui_find_text(r->app->ui, a, &x, &y); i++) {
+        Event ev = {.kind = EV_KEY, .key = KEY_DOWN};
+        for (int k = 0; k < 3; k++)
+            ui_event(r->app->ui, &ev, r->now);
+        render(r);
+    }
+    if (!ui_find_text(r->app->ui, a, &x, &y))
+        return fail(r, "scrolled, but no visible text contains \"%s\"", a);
+    return 0;
+}
+
+static int cmd_drag(Replay *r, const char *p)
+{
+    char a[5][64];
+    for (int i = 0; i < 5; i++)
+        p = arg(p, a[i], sizeof a[i]);
+    int x1 = atoi(a[0]), y1 = atoi(a[1]), x2 = atoi(a[2]), y2 = atoi(a[3]);
+    int ms = MB_MAX(16, atoi(a[4]));
+    push_pointer(r, EV_PRESS, x1, y1);
+    pump(r);
+    int steps = ms / 16;
+    for (int i = 1; i <= steps; i++) {
+        r->now += 16;
+        push_pointer(r, EV_MOVE, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
+        pump(r);
+        render(r);
+    }
+    push_pointer(r, EV_RELEASE, x2, y2);
+    pump(r);
+    render(r);
+    return 0;
+}
+
+static int cmd_key(Replay *r, const char *p)
+{
+    char a[64];
+    arg(p, a, sizeof a);
+    Event ev = {.kind = EV_KEY, .key = key_from_name(a)};
+    if (ev.key == KEY_NONE)
+        return fail(r, "unknown key name \"%s\"", a);
+    ui_event(r->app->ui, &ev, r->now);
+    render(r);
+    return 0;
+}
+
+static int cmd_type(Replay *r, const char *p)
+{
+    while (*p == ' ')
+        p++;
+    size_t i = 0, len = strlen(p);
+    while (i < len) {
+        Event ev = {.kind = EV_TEXT};
+        size_t start = i;
+        utf8_decode(p, len, &i);
+        memcpy(ev.text, p + start, i - start);
+        ui_event(r->app->ui, &ev, r->now);
+    }
+    render(r);
+    return 0;
+}
+
+static int cmd_wait(Replay *r, const char *p)
+{
+    char a[64];
+    arg(p, a, sizeof a);
+    advance(r, atoi(a));
+    return 0;
+}
+
+static int cmd_shot(Replay *r, const char *p)
+{
+    char a[256];
+    arg(p, a, sizeof a);
+    render(r);
+    char *path = mb_xasprintf("%s/%s.png", r->shots, a);
+    int rc = gfx_screenshot(r->app->gfx, path);
+    free(path);
+    if (rc)
+        return fail(r, "cannot write the screenshot %s", a);
+    return 0;
+}
+
+static int cmd_expect(Replay *r, const char *p)
+{
+    char a[512];
+    arg(p, a, sizeof a);
+    if (!visible(r, a))
+        return fail(r, "expected \"%s\" on screen", a);
+    return 0;
+}
+
+static int cmd_expect_not(Replay *r, const char *p)
+{
+    char a[512];
+    arg(p, a, sizeof a);
+    if (visible(r, a))
+        return fail(r, "did not expect \"%s\" on screen", a);
+    return 0;
+}
+
+static int cmd_screen(Replay *r, const char *p)
+{
+    char a[64];
+    arg(p, a, sizeof a);
+    if (strcmp(ui_screen_name(ui_screen(r->app->ui)), a))
+        return fail(r, "expected the %s screen", a);
+    return 0;
+}
+
+static int cmd_layout_ok(Replay *r, const char *p)
+{
+    (void)p;
+    StrBuf pr = {0};
+    int n = ui_layout_problems(r->app->ui, &pr);
+    if (n)
+        fprintf(stderr, "%s:%d: %d layout problems:\n%s", r->script, r->line, n, pr.data);
+    strbuf_free(&pr);
+    return n ? 1 : 0;
+}
+
+static int cmd_clock(Replay *r, const char *p)
+{
+    char a[64];
+    arg(p, a, sizeof a);
+    char unit = a[strlen(a) ? strlen(a) - 1 : 0];
+    long n = strtol(a, NULL, 10);
+    int64_t ms = unit == 'd' ? n * 86400000L : unit == 'h' ? n * 3600000L : n * 60000L;
+    mb_clock_set_offset(mb_clock_offset() + ms);
+    render(r);
+    return 0;
+}
+
+static int cmd_resize(Replay *r, const char *p)
+{
+    char a[64];
+    arg(p, a, sizeof a);
+    int w, h;
+    if (app_parse_size(a, &w, &h))
+        return fail(r, "resize wants WxH, not \"%s\"", a);
+    plat_set_size(r->app->plat, w, h);
+    pump(r);
+    ui_resize(r->app->ui, w, h);
+    render(r);
+    return 0;
+}
+
+static int cmd_input(Replay *r, const char *p)
+{
+    char a[64];
+    arg(p, a, sizeof a);
+    r->mouse = !strcmp(a, "mouse");
+    return 0;
+}
+
+static const struct {
+    const char *name;
+    int (*run)(Replay *r, const char *args);
+} commands[] = {
+    {"tap", cmd_tap},           {"tap-text", cmd_tap_text}, {"scroll-to", cmd_scroll_to},
+    {"drag", cmd_drag},         {"key", cmd_key},           {"type", cmd_type},
+    {"wait", cmd_wait},         {"shot", cmd_shot},         {"expect", cmd_expect},
+    {"expect-not", cmd_expect_not}, {"screen", cmd_screen}, {"layout-ok", cmd_layout_ok},
+    {"clock", cmd_clock},       {"resize", cmd_resize},     {"input", cmd_input},
+};
+
+static int run_line(Replay *r, const char *line)
+{
+    char cmd[32];
+    const char *p = arg(line, cmd, sizeof cmd);
+    for (size_t i = 0; i < MB_COUNT(commands); i++)
+        if (!strcmp(cmd, commands[i].name))
+            return commands[i].run(r, p);
+    return fail(r, "unknown command \"%s\"", cmd);
 }
 
 int replay_run(const char *script, const char *shots, AppOptions *o)
@@ -259,7 +343,7 @@ int replay_run(const char *script, const char *shots, AppOptions *o)
         app_close(&app);
         return 1;
     }
-    Replay r = {.app = &app, .now = 1000, .script = script};
+    Replay r = {.app = &app, .now = 1000, .script = script, .shots = shots};
     render(&r);
     char buf[1024];
     int rc = 0;
@@ -271,7 +355,7 @@ int replay_run(const char *script, const char *shots, AppOptions *o)
             p++;
         if (!*p || *p == '#')
             continue;
-        if ((rc = run_line(&r, p, shots)))
+        if ((rc = run_line(&r, p)))
             break;
     }
     fclose(f);

@@ -76,6 +76,8 @@ typedef struct {
     float stroke;         /* a button's outline */
     float stroke_bold;    /* a chosen button's outline; a text field's */
     float rule;           /* a card's accent stripe, the scroll bar */
+    float field_stroke;   /* a text field's outline */
+    float scroll_edge;    /* from the scroll bar to the screen's edge */
     float space_xs;       /* 4 */
     float space_s;        /* 6 */
     float space_m;        /* 8 */

@@ -314,7 +314,7 @@ void ui_scroll_indicator(Ui *ui, Rect view, int content_h)
     int thumb = MB_MAX(px(ui, TOK.thumb_min), (int)((float)track * (float)view.h / (float)content_h));
     int y = view.y + inset +
             (int)((float)(track - thumb) * (ui->scroll_max > 0 ? ui->scroll / ui->scroll_max : 0));
-    Rect t = {view.x + view.w - bar_w - px(ui, 3), view.y + inset, bar_w, track};
+    Rect t = {view.x + view.w - bar_w - px(ui, TOK.scroll_edge), view.y + inset, bar_w, track};
     ui_rect(ui, t, ui->th.line, bar_w / 2);
     ui_rect(ui, (Rect){t.x, y, bar_w, thumb}, ui->th.muted, bar_w / 2);
 }
@@ -330,7 +330,7 @@ void ui_text_field(Ui *ui, Rect r, const char *text, float size_units)
 {
     int rad = px(ui, TOK.radius_s), pad = px(ui, TOK.pad);
     ui_rect(ui, r, ui->th.surface, rad);
-    ui_frame_rect(ui, r, ui->th.accent, rad, MB_MAX(2, px(ui, 2)));
+    ui_frame_rect(ui, r, ui->th.accent, rad, MB_MAX(2, px(ui, TOK.field_stroke)));
     const char *shown = arena_printf(&ui->frame, "%s▏", text);
     TextStyle st = ui_style(ui, size_units, 0);
     /* Centred on the em box with a little room below, the same for both
