@@ -1,0 +1,331 @@
+/* The interface without a window: events in, draw list out. A Ui over the
+ * shipped course, a fresh database and the real text engine, driven by
+ * presses and releases at the places its widgets report, checked by what
+ * the draw list shows and what the store holds. For logic that replay
+ * scripts reach only slowly: which screen a tap leads to, what is read from
+ * the store and when, what an overlay lets through. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <cmocka.h>
+
+#include "mingbai/learn.h"
+#include "mingbai/pack.h"
+#include "mingbai/store.h"
+#include "mingbai/text.h"
+#include "mingbai/ui.h"
+
+typedef struct {
+    char dir[64];
+    Store *store;
+    TextEngine *te;
+    Pack *pack;
+    Ui *ui;
+    DrawList dl;
+    uint64_t now;
+} Harness;
+
+static const char *source_dir(void)
+{
+    const char *d = getenv("MINGBAI_SOURCE_DIR");
+    return d ? d : "..";
+}
+
+static void frame(Harness *h)
+{
+    ui_frame(h->ui, h->now, &h->dl);
+}
+
+static void event(Harness *h, EventKind kind, int x, int y)
+{
+    Event ev = {.kind = kind, .x = x, .y = y};
+    ui_event(h->ui, &ev, h->now);
+}
+
+/* A finger tap at x, y: press, 50 ms, release, then the frame. */
+static void tap_at(Harness *h, int x, int y)
+{
+    event(h, EV_PRESS, x, y);
+    frame(h);
+    h->now += 50;
+    event(h, EV_RELEASE, x, y);
+    frame(h);
+    h->now += 100;
+}
+
+static void tap(Harness *h, const char *label)
+{
+    int x, y;
+    if (!ui_find_target(h->ui, label, &x, &y))
+        fail_msg("no widget shows \"%s\" on the %s screen", label,
+                 ui_screen_name(ui_screen(h->ui)));
+    tap_at(h, x, y);
+}
+
+/* How many texts of the draw list contain s. */
+static int shown(Harness *h, const char *s)
+{
+    int n = 0;
+    for (size_t i = 0; i < h->dl.count; i++)
+        if (h->dl.cmds[i].kind == DRAW_TEXT && h->dl.cmds[i].str && strstr(h->dl.cmds[i].str, s))
+            n++;
+    return n;
+}
+
+/* How many texts of the draw list are exactly s. */
+static int shown_exact(Harness *h, const char *s)
+{
+    int n = 0;
+    for (size_t i = 0; i < h->dl.count; i++)
+        if (h->dl.cmds[i].kind == DRAW_TEXT && h->dl.cmds[i].str && !strcmp(h->dl.cmds[i].str, s))
+            n++;
+    return n;
+}
+
+static int setup(void **state)
+{
+    Harness *h = calloc(1, sizeof *h);
+    snprintf(h->dir, sizeof h->dir, "/tmp/mingbai-test-ui-XXXXXX");
+    assert_non_null(mkdtemp(h->dir));
+    char *db = mb_xasprintf("%s/kiosk.db", h->dir);
+    assert_int_equal(store_open(db, &h->store), MB_OK);
+    free(db);
+    char *fonts = mb_xasprintf("%s/fonts", source_dir());
+    h->te = text_engine_new(fonts);
+    free(fonts);
+    assert_non_null(h->te);
+    char *course = mb_xasprintf("%s/content/media-literacy", source_dir());
+    Diags d = {0};
+    assert_int_equal(pack_load(course, &h->pack, &d), 0);
+    diags_free(&d);
+    free(course);
+    UiConfig cfg = {.store = h->store, .text = h->te, .packs = &h->pack, .npacks = 1,
+                    .lang = LANG_EN, .width = 800, .height = 480};
+    h->ui = ui_new(&cfg);
+    h->now = 1000;
+    frame(h);
+    *state = h;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    Harness *h = *state;
+    ui_free(h->ui);
+    drawlist_free(&h->dl);
+    pack_free(h->pack);
+    text_engine_free(h->te);
+    char *db = mb_xasprintf("%s/kiosk.db", h->dir);
+    store_close(h->store);
+    unlink(db);
+    char *wal = mb_xasprintf("%s-wal", db), *shm = mb_xasprintf("%s-shm", db);
+    unlink(wal);
+    unlink(shm);
+    free(wal);
+    free(shm);
+    free(db);
+    rmdir(h->dir);
+    free(h);
+    return 0;
+}
+
+/* From the attract screen to the home screen as a guest. */
+static void sign_in_as_guest(Harness *h)
+{
+    tap(h, "start");
+    tap(h, "English");
+    assert_int_equal(ui_screen(h->ui), SCR_SIGNIN);
+    tap(h, "Continue as a guest");
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+}
+
+static void test_screens_listed_once(void **state)
+{
+    (void)state;
+    for (int i = 0; i < SCR_COUNT; i++) {
+        const char *n = ui_screen_name((ScreenId)i);
+        assert_non_null(n);
+        assert_string_not_equal(n, "?");
+        for (int j = 0; j < i; j++)
+            assert_string_not_equal(n, ui_screen_name((ScreenId)j));
+    }
+    assert_string_equal(ui_screen_name(SCR_COUNT), "?");
+    assert_string_equal(ui_screen_name(SCR_QUIZ), "quiz");
+}
+
+static void test_flow_to_home(void **state)
+{
+    Harness *h = *state;
+    assert_int_equal(ui_screen(h->ui), SCR_ATTRACT);
+    assert_int_equal(shown(h, "Tap anywhere to start"), 1);
+    sign_in_as_guest(h);
+    assert_int_equal(shown(h, "Platforms as infrastructure"), 1);
+    /* Units 1 and 2 fit on an 800x480 screen; both have ten questions. */
+    assert_int_equal(shown_exact(h, "10 questions"), 2);
+    assert_int_equal(shown(h, "Answered"), 0);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+}
+
+/* Scrolling the home screen draws many frames and asks the store nothing. */
+static void test_home_scroll_queries_nothing(void **state)
+{
+    Harness *h = *state;
+    sign_in_as_guest(h);
+    uint64_t before = store_statement_count(h->store);
+    event(h, EV_PRESS, 400, 400);
+    for (int i = 1; i <= 30; i++) {
+        h->now += 16;
+        event(h, EV_MOVE, 400, 400 - i * 8);
+        frame(h);
+    }
+    event(h, EV_RELEASE, 400, 160);
+    for (int i = 0; i < 60; i++) {
+        h->now += 16;
+        frame(h);
+    }
+    for (int i = 0; i < 5; i++) {
+        Event wheel = {.kind = EV_WHEEL, .dy = i % 2 ? 1 : -1};
+        ui_event(h->ui, &wheel, h->now);
+        frame(h);
+    }
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+    assert_int_equal(store_statement_count(h->store) - before, 0);
+}
+
+/* The roster is read once when sign-in is entered, not for each frame. */
+static void test_signin_reads_roster_once(void **state)
+{
+    Harness *h = *state;
+    int64_t id;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &id), MB_OK);
+    tap(h, "start");
+    uint64_t before = store_statement_count(h->store);
+    tap(h, "English");
+    uint64_t entered = store_statement_count(h->store);
+    assert_true(entered > before);
+    assert_int_equal(shown(h, "Li Hua"), 1);
+    for (int i = 0; i < 20; i++) {
+        h->now += 16;
+        Event key = {.kind = EV_KEY, .key = KEY_DOWN};
+        ui_event(h->ui, &key, h->now);
+        frame(h);
+    }
+    assert_int_equal(store_statement_count(h->store), entered);
+    tap(h, "Li Hua");
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+}
+
+/* A quiz answer goes through the round into the store before feedback. */
+static void test_answer_kept_before_feedback(void **state)
+{
+    Harness *h = *state;
+    sign_in_as_guest(h);
+    tap(h, "Platforms as infrastructure");
+    assert_int_equal(ui_screen(h->ui), SCR_READER);
+    Event end = {.kind = EV_KEY, .key = KEY_END};
+    ui_event(h->ui, &end, h->now);
+    frame(h);
+    tap(h, "Take the quiz");
+    assert_int_equal(ui_screen(h->ui), SCR_QUIZ);
+    assert_int_equal(shown(h, "Question 1 of 10"), 1);
+    /* Not ready: the button does nothing. */
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_QUIZ);
+    assert_int_equal(store_attempt_count(h->store), 0);
+    tap(h, "The phone number you registered with");
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+    assert_int_equal(store_attempt_count(h->store), 1);
+    assert_int_equal(shown_exact(h, "Right"), 1);
+    assert_int_equal(shown_exact(h, "Not quite"), 0);
+    assert_int_equal(shown(h, "Your answer is saved."), 1);
+    tap(h, "Next question");
+    assert_int_equal(ui_screen(h->ui), SCR_QUIZ);
+    assert_int_equal(shown(h, "Question 2 of 10"), 1);
+}
+
+/* The language toggle in the middle of a question keeps the question and
+ * what was chosen. */
+static void test_language_switch_keeps_question(void **state)
+{
+    Harness *h = *state;
+    sign_in_as_guest(h);
+    tap(h, "Platforms as infrastructure");
+    Event end = {.kind = EV_KEY, .key = KEY_END};
+    ui_event(h->ui, &end, h->now);
+    frame(h);
+    tap(h, "Take the quiz");
+    tap(h, "The country you are in today");
+    tap(h, "中文");
+    assert_int_equal(ui_lang(h->ui), LANG_ZH);
+    assert_int_equal(ui_screen(h->ui), SCR_QUIZ);
+    assert_int_equal(shown(h, "第 1 题，共 10 题"), 1);
+    tap(h, "提交答案");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+    assert_int_equal(store_attempt_count(h->store), 1);
+}
+
+/* The reading position is kept when the reader is left and found again
+ * when the unit is opened. */
+static void test_reader_position_kept(void **state)
+{
+    Harness *h = *state;
+    sign_in_as_guest(h);
+    tap(h, "Platforms as infrastructure");
+    for (int i = 0; i < 4; i++) {
+        Event pg = {.kind = EV_KEY, .key = KEY_PAGEDOWN};
+        ui_event(h->ui, &pg, h->now);
+        frame(h);
+    }
+    StrBuf first = {0};
+    ui_visible_text(h->ui, &first);
+    tap(h, "Units");
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+    assert_int_equal(shown(h, "You stopped at: Platforms as infrastructure"), 1);
+    tap(h, "Continue reading");
+    assert_int_equal(ui_screen(h->ui), SCR_READER);
+    StrBuf again = {0};
+    ui_visible_text(h->ui, &again);
+    assert_string_equal(again.data, first.data);
+    strbuf_free(&first);
+    strbuf_free(&again);
+}
+
+/* The idle prompt covers the screen and takes its taps; then the session
+ * ends. */
+static void test_idle_prompt_then_sign_out(void **state)
+{
+    Harness *h = *state;
+    sign_in_as_guest(h);
+    h->now += 3 * 60 * 1000 + 1;
+    frame(h);
+    assert_int_equal(shown(h, "Are you still there?"), 1);
+    int x, y;
+    assert_false(ui_find_target(h->ui, "Platforms as infrastructure", &x, &y));
+    h->now += 31 * 1000;
+    frame(h);
+    assert_int_equal(ui_screen(h->ui), SCR_ATTRACT);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_screens_listed_once),
+        cmocka_unit_test_setup_teardown(test_flow_to_home, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_home_scroll_queries_nothing, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_signin_reads_roster_once, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_answer_kept_before_feedback, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_language_switch_keeps_question, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_reader_position_kept, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idle_prompt_then_sign_out, setup, teardown),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
