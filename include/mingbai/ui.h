@@ -1,6 +1,7 @@
 /* ui: the kiosk's screens as immediate-mode code. Events and the time go in;
  * a draw list comes out. Never touches SDL, so it runs without a window in
- * tests; gfx turns the same draw list into pixels. */
+ * tests; gfx turns the same draw list into pixels. The screens live in
+ * kiosk/ui/screens/, one file each (see kiosk/README.md). */
 #ifndef MINGBAI_UI_H
 #define MINGBAI_UI_H
 
@@ -32,47 +33,60 @@ typedef enum {
     SCR_COUNT
 } ScreenId;
 
+/* What a Ui works with. Everything it points to is borrowed: the caller
+ * keeps it alive (and unchanged) until ui_free(). */
 typedef struct {
-    Store *store;        /* answers and progress; borrowed */
-    TextEngine *text;    /* borrowed */
-    Pack **packs;        /* borrowed; the units shown */
+    Store *store;        /* answers and progress; NULL: nothing is kept */
+    TextEngine *text;    /* measures and lays out every text */
+    Pack **packs;        /* the packs participants see, npacks of them */
     size_t npacks;
-    Lang lang;
-    int width, height;
+    Lang lang;           /* the language a session starts in */
+    int width, height;   /* the screen in pixels */
     float px_per_mm;     /* for touch target sizes; 0: 5.2 (7-inch 800x480) */
 } UiConfig;
 
-/* Returns a new Ui; free with ui_free(). */
+/* Returns a new Ui on the attract screen, copying cfg (not what it points
+ * to); the caller frees it with ui_free(). ui_free(NULL) does nothing. */
 Ui *ui_new(const UiConfig *cfg);
 void ui_free(Ui *ui);
 
-/* Feeds one input event at now_ms (monotonic milliseconds). */
+/* Feeds one input event at now_ms (monotonic milliseconds); ev is borrowed
+ * for the call. Taps take effect in the next ui_frame(). */
 void ui_event(Ui *ui, const Event *ev, uint64_t now_ms);
-/* Builds the frame for now_ms into dl. */
+/* Builds the frame for now_ms into dl (cleared first; the caller owns dl).
+ * Texts and layouts the commands point to stay valid until the next
+ * ui_frame() on this Ui. */
 void ui_frame(Ui *ui, uint64_t now_ms, DrawList *dl);
 /* True when something changed since the last frame (redraw needed). */
 bool ui_dirty(Ui *ui, uint64_t now_ms);
 /* Milliseconds until the ui next needs a frame without input (animation,
  * idle timeout), or -1 for never. */
 int ui_next_deadline(Ui *ui, uint64_t now_ms);
+/* The screen is now w x h pixels; the next frame is laid out for it. */
 void ui_resize(Ui *ui, int w, int h);
 /* True when the kiosk may quit on a window-close request. */
 bool ui_quit_allowed(Ui *ui);
 
 ScreenId ui_screen(Ui *ui);
+/* The screen's name as in UI_SCREENS ("home"); a static string, "?" for an
+ * id out of range. */
 const char *ui_screen_name(ScreenId s);
 Lang ui_lang(Ui *ui);
 
-/* For replay and tests: the centre of the visible tappable widget whose
- * label is text (exact match first, then the first that contains it). */
+/* For replay and tests, about the last frame built. text is borrowed for
+ * the call. */
+/* The centre of the visible tappable widget whose label is text (exact
+ * match first, then the first that contains it); false when none. */
 bool ui_find_target(Ui *ui, const char *text, int *x, int *y);
-/* For replay: a point on the visible text containing text (the middle of
- * its first character), clipped to the screen. */
+/* A point on the visible text containing text (the middle of its first
+ * character), clipped to the screen; false when none. */
 bool ui_find_text(Ui *ui, const char *text, int *x, int *y);
-/* Appends every visible text of the last frame, one per line. */
+/* Appends every visible text of the last frame, one per line, to out (the
+ * caller owns out). */
 void ui_visible_text(Ui *ui, StrBuf *out);
-/* Checks of the last frame for tests: texts that were cut or overflow
- * their box; appends one line per problem and returns the count. */
+/* Texts of the last frame that were cut without being meant to be, or
+ * overflow their box: appends one line per problem to out and returns the
+ * count. */
 int ui_layout_problems(Ui *ui, StrBuf *out);
 
 #endif
