@@ -187,8 +187,9 @@ typedef struct {
     char text[32];
 } Event;
 
-/* ---- draw list: ui writes it, gfx executes it ---- */
-typedef struct TextLayout TextLayout; /* owned by the text module */
+/* ---- draw list: ui writes it, gfx executes it ----
+ * Self-contained: a text command carries the text module's laid-out text
+ * as an opaque handle, so nothing here names another module's type. */
 
 typedef enum {
     DRAW_RECT,     /* filled rect, corner radius */
@@ -205,7 +206,8 @@ typedef struct {
     Color color;
     int radius;
     int thickness;
-    const TextLayout *layout; /* DRAW_TEXT */
+    const void *text;         /* DRAW_TEXT: a laid-out text (the text module's
+                                 const TextLayout *), valid for the frame */
     const char *str;          /* DRAW_TEXT: the source text; DRAW_IMAGE: key */
     const void *image_data;   /* DRAW_IMAGE: encoded bytes (PNG/JPEG) */
     size_t image_len;

@@ -8,6 +8,7 @@
 #include "mingbai/core.h"
 
 typedef struct TextEngine TextEngine;
+typedef struct TextLayout TextLayout;
 
 /* Run flags, set on byte ranges of a text. */
 enum {

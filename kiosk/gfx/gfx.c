@@ -179,7 +179,7 @@ void gfx_draw(Gfx *g, const DrawList *dl)
         case DRAW_TEXT: {
             Color muted = c->color;
             muted.a = (uint8_t)(c->color.a * 3 / 4);
-            text_draw(g->te, c->layout, c->r.x, c->r.y, c->color, muted);
+            text_draw(g->te, (const TextLayout *)c->text, c->r.x, c->r.y, c->color, muted);
             break;
         }
         case DRAW_IMAGE: {

@@ -28,7 +28,7 @@ bool ui_find_text(Ui *ui, const char *text, int *x, int *y)
         int gx, gy;
         if (c->kind != DRAW_TEXT || !c->str || !(at = strstr(c->str, text)))
             continue;
-        if (!text_layout_byte_pos(c->layout, (uint32_t)(at - c->str), &gx, &gy))
+        if (!text_layout_byte_pos((const TextLayout *)c->text, (uint32_t)(at - c->str), &gx, &gy))
             continue;
         *x = c->r.x + gx + 2;
         *y = c->r.y + gy;

@@ -79,7 +79,7 @@ int ui_text_ex(Ui *ui, int x, int y, int w, const char *s, size_t len, const Tex
         DrawCmd *d = drawlist_push(ui->dl, DRAW_TEXT);
         d->r = (Rect){x, y, w > 0 ? w : text_layout_width(l), h};
         d->color = c;
-        d->layout = l;
+        d->text = l;
         d->str = arena_strndup(&ui->frame, s, len);
         note_problems(ui, l, st, w, d->str);
     }
