@@ -1,6 +1,9 @@
 /* Learning logic without I/O: a participant's response to a question, its
- * score by the GIFT weights, and the review schedule (Leitner boxes) for
- * missed questions. Pure functions; time is passed in. */
+ * score by the GIFT weights, the review schedule (Leitner boxes) for missed
+ * questions, and the round (a quiz or a review, one question at a time).
+ * Pure functions; time is passed in. Nothing here allocates except the
+ * round (see learn_round_free) and the StrBufs callers pass in; questions
+ * are borrowed from the Pack for each call. */
 #ifndef MINGBAI_LEARN_H
 #define MINGBAI_LEARN_H
 
@@ -24,7 +27,7 @@ typedef struct {
 
 /* Resets r to "nothing chosen" (choice -1, no ticks, no matches, empty text). */
 void learn_response_clear(Response *r);
-/* True when r has something to submit for q. */
+/* True when r has something to submit for q (both borrowed for the call). */
 bool learn_response_complete(const Question *q, const Response *r);
 
 typedef struct {
@@ -47,15 +50,18 @@ typedef struct {
  * - numerical: the best fraction among answers with |x - value| <= tolerance
  *   (x parsed from text, '.' or ',' as the decimal point); catch-all scores 0
  *   with its feedback.
- * Returns 0; MB_ERR when r does not fit q (an index out of range). */
+ * Returns 0; MB_ERR when r does not fit q (an index out of range). *out is
+ * set in both cases; its feedback points into q (valid while q lives). */
 int learn_score(const Question *q, const Response *r, Score *out);
 
 /* A readable form of the response for the record and exports: the chosen
  * answer texts ("a; b"), "true"/"false", "left -> right" pairs joined by
- * "; ", or the typed text. Appends to out. */
+ * "; ", or the typed text. Appends to out, which the caller owns (and frees
+ * with strbuf_free()). */
 void learn_response_describe(const Question *q, const Response *r, StrBuf *out);
 
-/* The correct answer in the same readable form (for feedback). */
+/* The correct answer in the same readable form (for feedback); appends to
+ * out, which the caller owns. */
 void learn_correct_describe(const Question *q, StrBuf *out);
 
 /* ---- review schedule ---- */
@@ -63,6 +69,7 @@ void learn_correct_describe(const Question *q, StrBuf *out);
  * 1 -> box 2 (3 days); box 2 -> box 3 (7 days); right in box 3 -> box 0
  * (retired); wrong in any box -> box 1. */
 enum { LEARN_BOX_RETIRED = 0, LEARN_BOX_MAX = 3 };
+/* The box a question moves to after an answer in box. */
 int learn_review_next_box(int box, bool correct);
 /* When a question in box is due again, from now_ms. Box 0: never (INT64_MAX). */
 int64_t learn_review_due_ms(int box, int64_t now_ms);
@@ -189,9 +196,11 @@ int learn_round_review(LearnRound *r, const Pack *p, const LearnDue *due, size_t
  * ROUND_DONE. Safe on a zeroed round and twice. */
 void learn_round_free(LearnRound *r);
 
+/* How many questions the round has. */
 int learn_round_count(const LearnRound *r);
 /* 0-based index of the current question (count when done). */
 int learn_round_index(const LearnRound *r);
+/* Where the round is (see the lifecycle above). */
 RoundStep learn_round_step(const LearnRound *r);
 /* The current question shown in lang; NULL when done. In lang's quiz it is
  * the question with the same id (without an id: at the same place); when
@@ -256,6 +265,7 @@ void learn_round_next(LearnRound *r, int64_t now_ms);
 
 /* Totals of committed scored answers (either pointer may be NULL). */
 void learn_round_total(const LearnRound *r, double *score, double *max);
+/* How many committed scored answers were not fully right. */
 int learn_round_missed_count(const LearnRound *r);
 /* The i-th question answered not fully right, shown in lang (as
  * learn_round_question() chooses it); NULL when i is out of range. */
