@@ -19,6 +19,8 @@
 #include <unistd.h>
 #include <zip.h>
 
+#include "model_internal.h"
+
 #define KIB ((size_t)1024)
 #define MIB ((size_t)1024 * 1024)
 /* Entries that unpack to less than this are not held to the compression
@@ -43,51 +45,6 @@ PackLimits pack_limits_default(void)
 }
 
 /* ---------------- the file list ---------------- */
-
-/* Appends an entry that owns path and data (data has a NUL after len bytes,
- * so text parsers may treat it as a C string). */
-static void files_push(PackFiles *f, char *path, unsigned char *data, size_t len)
-{
-    /* Capacity is implied by count: 8, then each power of two. */
-    if (f->count == 0 || (f->count >= 8 && (f->count & (f->count - 1)) == 0)) {
-        size_t cap = f->count ? f->count * 2 : 8;
-        f->items = mb_xrealloc(f->items, cap * sizeof *f->items);
-    }
-    PackFile *pf = &f->items[f->count++];
-    pf->path = path;
-    pf->data = data;
-    pf->len = len;
-    f->total_bytes += len;
-}
-
-void pack_files_add(PackFiles *files, const char *path, const void *data, size_t len)
-{
-    unsigned char *copy = mb_xmalloc(len + 1);
-    if (len)
-        memcpy(copy, data, len);
-    copy[len] = 0;
-    files_push(files, mb_xstrdup(path), copy, len);
-}
-
-void pack_files_free(PackFiles *files)
-{
-    if (!files)
-        return;
-    for (size_t i = 0; i < files->count; i++) {
-        free(files->items[i].path);
-        free(files->items[i].data);
-    }
-    free(files->items);
-    memset(files, 0, sizeof *files);
-}
-
-const PackFile *pack_files_find(const PackFiles *files, const char *path)
-{
-    for (size_t i = 0; i < files->count; i++)
-        if (!strcmp(files->items[i].path, path))
-            return &files->items[i];
-    return NULL;
-}
 
 static int file_cmp(const void *a, const void *b)
 {
@@ -462,7 +419,7 @@ static void folder_read_file(Reader *r, int dfd, const char *name, const char *p
         return;
     }
     r->total += len;
-    files_push(r->files, mb_xstrdup(path), data, len);
+    pack_files_push(r->files, mb_xstrdup(path), data, len);
 }
 
 /* Walks dfd (which the caller closes); rel is "" or "units/". */
@@ -817,7 +774,7 @@ static void zip_inflate(Reader *r, zip_t *za, const ZipEntry *e)
     }
     buf[got] = 0;
     r->total += got;
-    files_push(r->files, mb_xstrdup(e->path), buf, got);
+    pack_files_push(r->files, mb_xstrdup(e->path), buf, got);
 }
 
 /* A new libzip source over the archive's bytes; NULL on failure. */

@@ -18,36 +18,6 @@
 enum { GIFT_MAX_DIAGS = 1000 };
 #define GIFT_NONE ((size_t)-1)
 
-const char *question_type_name(QuestionType t)
-{
-    static const char *const names[QT_COUNT] = {
-        [QT_DESCRIPTION] = "description", [QT_ESSAY] = "essay",
-        [QT_MULTICHOICE] = "multichoice", [QT_MULTIRESPONSE] = "multiresponse",
-        [QT_TRUEFALSE] = "truefalse",     [QT_MATCHING] = "match",
-        [QT_SHORTANSWER] = "shortanswer", [QT_NUMERICAL] = "numerical",
-    };
-    return (unsigned)t < QT_COUNT ? names[t] : "unknown";
-}
-
-const char *text_format_name(TextFormat f)
-{
-    switch (f) {
-    case TF_HTML:
-        return "html";
-    case TF_PLAIN:
-        return "plain";
-    case TF_MARKDOWN:
-        return "markdown";
-    default:
-        return "moodle";
-    }
-}
-
-bool question_type_scored(QuestionType t)
-{
-    return t != QT_DESCRIPTION && t != QT_ESSAY && (unsigned)t < QT_COUNT;
-}
-
 /* ---------------- the block's text ---------------- */
 
 /* A block's text after comment removal and escape processing. Each byte keeps

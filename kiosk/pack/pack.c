@@ -4,12 +4,14 @@
  * Every problem is reported in one run, located as origin/path:line:col
  * (for a zip too: "my-pack.zip/units/01-x.en.md:3:1", so that editors and
  * terminals read one form). Input is untrusted; files.c has read it within
- * the limits. Also the pack's small lookups: versions, glossary, questions. */
+ * the limits. The model's own lookups are in model.c. */
 #include "mingbai/pack.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "model_internal.h"
 
 /* Images the kiosk decodes; bigger ones would need a pixel buffer beyond
  * what a small board should spend on one picture. */
@@ -153,66 +155,12 @@ static void build_classify(Build *b, FileInfo *fi)
 
 /* ---------------- images ---------------- */
 
-
-static uint32_t be(const unsigned char *p, int n)
-{
-    uint32_t v = 0;
-    for (int i = 0; i < n; i++)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-/* Reads the pixel size a PNG or JPEG declares. Returns false when the file
- * is not the kind its name says. */
-static bool image_size(const PackFile *f, bool png, uint32_t *w, uint32_t *h)
-{
-    const unsigned char *d = f->data;
-    size_t n = f->len;
-    *w = *h = 0;
-    if (png)
-        return n >= 24 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8) && !memcmp(d + 12, "IHDR", 4) &&
-               (*w = be(d + 16, 4), *h = be(d + 20, 4), true);
-    if (n < 4 || d[0] != 0xFF || d[1] != 0xD8)
-        return false;
-    size_t i = 2;
-    while (i + 4 <= n) {
-        if (d[i] != 0xFF)
-            return true; /* garbled after the start: the decoder will say */
-        unsigned m = d[i + 1];
-        if (m == 0xFF) {
-            i++;
-            continue;
-        }
-        if (m == 0xD8 || m == 0x01 || (m >= 0xD0 && m <= 0xD7)) {
-            i += 2;
-            continue;
-        }
-        size_t seg = be(d + i + 2, 2);
-        bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
-        if (sof && i + 9 <= n) {
-            *h = be(d + i + 5, 2);
-            *w = be(d + i + 7, 2);
-            return true;
-        }
-        if (m == 0xD9 || m == 0xDA || seg < 2)
-            return true;
-        i += 2 + seg;
-    }
-    return true;
-}
-
-bool pack_image_size(const PackFile *f, uint32_t *w, uint32_t *h)
-{
-    bool png = f->len >= 8 && !memcmp(f->data, "\x89PNG", 4);
-    return image_size(f, png, w, h) && *w > 0 && *h > 0;
-}
-
 static void build_check_media(Build *b, FileInfo *fi)
 {
     const char *path = build_path(b, fi->file->path);
     bool png = has_suffix(fi->file->path, ".png") || has_suffix(fi->file->path, ".PNG");
     uint32_t w, h;
-    if (!image_size(fi->file, png, &w, &h)) {
+    if (!pack_image_header_size(fi->file, png, &w, &h)) {
         diags_add(b->diags, DIAG_ERROR, path, 0, 0, "save it again as a real PNG or JPEG",
                   png ? "the file is not a PNG image" : "the file is not a JPEG image");
     } else if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
@@ -669,15 +617,6 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
     return 0;
 }
 
-void pack_free(Pack *p)
-{
-    if (!p)
-        return;
-    pack_files_free(&p->files);
-    arena_reset(&p->arena);
-    free(p);
-}
-
 int pack_load(const char *path, Pack **out, Diags *diags)
 {
     PackLimits lim = pack_limits_default();
@@ -689,62 +628,4 @@ int pack_load(const char *path, Pack **out, Diags *diags)
         return rc;
     }
     return pack_build(&files, path, out, diags);
-}
-
-/* ---------------- lookups ---------------- */
-
-int pack_version_cmp(const char *a, const char *b)
-{
-    a = a ? a : "";
-    b = b ? b : "";
-    while (*a || *b) {
-        /* One part each, as a number of any length; a missing part counts
-         * as 0, so "1" equals "1.0". */
-        const char *da = a, *db = b;
-        while (*da == '0')
-            da++;
-        while (*db == '0')
-            db++;
-        size_t na = strspn(da, "0123456789"), nb = strspn(db, "0123456789");
-        if (na != nb)
-            return na < nb ? -1 : 1;
-        int c = memcmp(da, db, na);
-        if (c)
-            return c < 0 ? -1 : 1;
-        a = da + na;
-        b = db + nb;
-        if ((*a && *a != '.') || (*b && *b != '.')) {
-            /* Not a dotted version: the rest compares as text. */
-            c = strcmp(a, b);
-            return c < 0 ? -1 : c > 0;
-        }
-        if (*a)
-            a++;
-        if (*b)
-            b++;
-    }
-    return 0;
-}
-
-static int term_key_cmp(const void *key, const void *elem)
-{
-    return strcmp(key, ((const GlossaryTerm *)elem)->id);
-}
-
-const GlossaryTerm *pack_glossary_find(const Pack *p, const char *id)
-{
-    if (!p || !id || !p->nglossary)
-        return NULL;
-    return bsearch(id, p->glossary, p->nglossary, sizeof *p->glossary, term_key_cmp);
-}
-
-const Question *unit_question(const Unit *u, Lang lang, const char *id)
-{
-    if (!u || !id || (unsigned)lang >= LANG_COUNT)
-        return NULL;
-    const QuestionList *q = &u->lang[lang].quiz;
-    for (size_t i = 0; i < q->count; i++)
-        if (q->items[i].id && !strcmp(q->items[i].id, id))
-            return &q->items[i];
-    return NULL;
 }

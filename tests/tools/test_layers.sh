@@ -8,15 +8,15 @@ fail=0
 # module -> project headers it may include (besides its own and core)
 declare -A allowed=(
   [core]="core"
-  [pack]="core pack"
-  [learn]="core pack learn"
-  [store]="core pack learn store"
-  [report]="core pack learn store report"
+  [pack]="core pack pack_model"
+  [learn]="core pack pack_model learn"
+  [store]="core pack pack_model learn store"
+  [report]="core pack pack_model learn store report"
   [text]="core text text_sdl"
-  [ui]="core pack learn store text ui"
+  [ui]="core pack pack_model learn store text ui"
   [gfx]="core text text_sdl gfx"
   [plat]="core plat"
-  [cli]="core pack learn store report cli"
+  [cli]="core pack pack_model learn store report cli"
 )
 # third-party header patterns and the modules that may include them
 declare -A third=(
