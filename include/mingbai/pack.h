@@ -2,7 +2,12 @@
  * from a folder, a zip archive or files kept in the store -- GIFT quizzes,
  * Markdown units, the manifest and glossary, the whole-pack checks -- and
  * the limits they enforce. Every reader treats its input as untrusted and
- * reports problems as located diagnostics. */
+ * reports problems as located diagnostics.
+ *
+ * Who owns what: paths, input bytes and limits are borrowed for the call;
+ * a reader copies what it keeps. Diagnostics are appended to diags, which
+ * copies their text (the caller frees it with diags_free()). What a parser
+ * builds lives in the Arena it is given, or in the Pack's own arena. */
 #ifndef MINGBAI_PACK_H
 #define MINGBAI_PACK_H
 
@@ -12,25 +17,31 @@
 /* ---------------- questions (GIFT) ---------------- */
 
 /* Parses GIFT text (UTF-8; BOM, CRLF, CR accepted) as Moodle's importer does.
- * Strings live in arena. Problems go to diags with path and positions.
- * Returns the number of errors (0 when clean); questions with errors are
- * left out of out. Input is untrusted: any bytes give a list or errors. */
+ * data (len bytes, need not end in a NUL) and path are borrowed for the
+ * call. out->items and every string of the questions point into arena:
+ * valid until arena_reset(arena). Problems go to diags with path and
+ * positions. Returns the number of errors (0 when clean); questions with
+ * errors are left out of out. Input is untrusted: any bytes give a list or
+ * errors. */
 int pack_gift_parse(const char *path, const char *data, size_t len, Arena *arena,
                     QuestionList *out, Diags *diags);
 
-/* Writes questions as Moodle's GIFT exporter does. */
+/* Appends the questions to out as Moodle's GIFT exporter writes them; q is
+ * borrowed for the call, out stays the caller's (strbuf_free()). */
 void pack_gift_write(const QuestionList *q, StrBuf *out);
 
 /* ---------------- study units (Markdown -> blocks) ---------------- */
 
 /* Parses Markdown (UTF-8 validated first, raw HTML shown as text) into
- * blocks. Returns the number of errors. */
+ * blocks. data and path are borrowed for the call; out's title, blocks,
+ * spans and strings point into arena: valid until arena_reset(arena).
+ * Returns the number of errors. */
 int pack_md_parse(const char *path, const char *data, size_t len, Arena *arena,
                   Doc *out, Diags *diags);
 
 /* ---------------- the pack ---------------- */
 
-/* Limits for untrusted packs (RELIABILITY.md). */
+/* Limits for untrusted packs (RELIABILITY.md); a plain value. */
 typedef struct {
     size_t max_total;      /* bytes of all files */
     size_t max_files;
@@ -43,46 +54,56 @@ typedef struct {
 PackLimits pack_limits_default(void);
 
 /* Reads a folder or a .zip (by its content) into memory, enforcing limits.
- * Never writes to disk, never follows links. origin names the input in
- * messages. Returns 0, or the number of errors added to diags. The caller
- * frees files with pack_files_free(). */
+ * Never writes to disk, never follows links. path names the input in
+ * messages; path and lim are borrowed for the call. files is overwritten
+ * (not freed first) with a new list; the caller frees it with
+ * pack_files_free(), on failure too (it is then empty). Returns 0, or the
+ * number of errors added to diags. */
 int pack_files_read(const char *path, const PackLimits *lim, PackFiles *files,
                     Diags *diags);
 
-/* Checks and builds a pack from its files; takes ownership of files (also on
- * failure). origin is the folder or zip as named by the user, used as the
- * path prefix in messages. Returns the number of errors; *out is set only
- * when there are none; free it with pack_free(). pack_free(NULL) does nothing. */
+/* Checks and builds a pack from its files; takes ownership of what files
+ * holds (also on failure) and leaves files empty. origin is the folder or
+ * zip as named by the user, used as the path prefix in messages; borrowed
+ * for the call (NULL for none). Returns the number of errors. When there
+ * are none, *out is a new Pack; the caller frees it with pack_free().
+ * Otherwise *out is NULL. pack_free(NULL) does nothing. */
 int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags);
 
-/* Reads and builds in one step (pack_files_read + pack_build). */
+/* Reads and builds in one step (pack_files_read + pack_build): *out as
+ * pack_build gives it. path is borrowed for the call. */
 int pack_load(const char *path, Pack **out, Diags *diags);
 
-/* ---------------- added with the pack reader (files.c, manifest.c) ---------------- */
+/* ------------ added with the pack reader (files*.c, manifest.c, glossary.c) ------------ */
 
 /* Reads a zip archive held in memory, as pack_files_read does for a file
  * (same limits and messages); origin names it in messages. data is not
- * copied and must stay valid during the call. For callers that already hold
- * the bytes: the fuzzer, tests. Returns 0, or the number of errors added to
- * diags. The caller frees files with pack_files_free(), also on failure. */
+ * copied: borrowed for the call, as origin and lim are. For callers that
+ * already hold the bytes: the fuzzer, tests. Returns 0, or the number of
+ * errors added to diags. files is overwritten with a new list; the caller
+ * frees it with pack_files_free(), also on failure. */
 int pack_files_read_zip_mem(const void *data, size_t len, const char *origin,
                             const PackLimits *lim, PackFiles *files, Diags *diags);
 
 /* Parses pack.ini text (untrusted) into p's manifest fields: format, id,
  * version, has_lang, licence, author, title, description. p is a zeroed Pack
- * or one from pack_build; strings live in p->arena. Returns the number of
+ * or one from pack_build; the strings set point into p->arena: valid while
+ * p lives. data and path are borrowed for the call. Returns the number of
  * errors added to diags (located at path:line:col). */
 int pack_manifest_parse(const char *path, const char *data, size_t len, Pack *p, Diags *diags);
 
 /* Parses glossary.ini text (untrusted) into p->glossary, sorted by id, and
  * checks that each term has a text and a definition in every language
  * p->has_lang names (all languages the file uses when none is set).
- * Strings live in p->arena. Returns the number of errors added to diags. */
+ * The terms and their strings point into p->arena: valid while p lives.
+ * data and path are borrowed for the call. Returns the number of errors
+ * added to diags. */
 int pack_glossary_parse(const char *path, const char *data, size_t len, Pack *p, Diags *diags);
 
 /* Appends n bytes of s to b in double quotes, for a message: control bytes,
  * invalid UTF-8 and bidirectional overrides are shown escaped and a long
- * name is cut with "...", so a hostile name cannot garble the terminal. */
+ * name is cut with "...", so a hostile name cannot garble the terminal.
+ * s is borrowed for the call; b stays the caller's (strbuf_free()). */
 void pack_quote(StrBuf *b, const char *s, size_t n);
 
 #endif

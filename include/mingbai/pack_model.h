@@ -2,7 +2,15 @@
  * blocks, quizzes as questions, glossary, the pack's files) and the small
  * functions that read or free a built model. No parser is reachable from
  * here, so learn, store and ui read packs without md4c, libzip or inih;
- * mingbai/pack.h has the readers that build a model. */
+ * mingbai/pack.h has the readers that build a model.
+ *
+ * Who owns what: a Pack owns everything it points to. The strings and
+ * arrays of its units, documents, questions, answers and glossary live in
+ * its arena, and its files' paths and bytes in its PackFiles; all of them
+ * are valid while the Pack lives and die with pack_free(), never freed one
+ * by one. A QuestionList or Doc parsed on its own lives in the Arena the
+ * parser was given, until that arena is reset. Arguments are borrowed for
+ * the call unless a comment says otherwise (mingbai/core.h has the words). */
 #ifndef MINGBAI_PACK_MODEL_H
 #define MINGBAI_PACK_MODEL_H
 
@@ -22,10 +30,12 @@ typedef enum {
     QT_COUNT
 } QuestionType;
 
-/* "multichoice", "truefalse", ... (Moodle's names); static strings. */
+/* "multichoice", "truefalse", ... (Moodle's names; "unknown" out of
+ * range): a static string, never freed. */
 const char *question_type_name(QuestionType t);
 
 typedef enum { TF_MOODLE, TF_HTML, TF_PLAIN, TF_MARKDOWN } TextFormat;
+/* "moodle", "html", "plain" or "markdown": a static string, never freed. */
 const char *text_format_name(TextFormat f);
 
 typedef struct {
@@ -113,21 +123,32 @@ typedef struct {
 
 /* ---------------- the pack ---------------- */
 
-/* One file of a pack, read into memory. */
+/* One file of a pack, read into memory. path and data point into the
+ * PackFiles that holds the file (which owns them): valid until
+ * pack_files_free() of that list. */
 typedef struct {
     char *path; /* relative, '/'-separated, e.g. "units/01-x.en.md" */
-    unsigned char *data;
+    unsigned char *data; /* len bytes and a NUL after them */
     size_t len;
 } PackFile;
 
+/* A list of files that owns their paths and bytes. Zero-initialise to use;
+ * the owner frees it with pack_files_free(). */
 typedef struct {
     PackFile *items;
     size_t count;
     size_t total_bytes;
 } PackFiles;
 
+/* Appends copies of path and of len bytes of data (with a NUL after them);
+ * path and data are borrowed for the call. May move files->items, so a
+ * PackFile pointer is valid until the next add. */
 void pack_files_add(PackFiles *files, const char *path, const void *data, size_t len);
+/* Frees every file's path and bytes and the list; files is empty again and
+ * can be reused. pack_files_free(NULL) does nothing. */
 void pack_files_free(PackFiles *files);
+/* The file at path, or NULL. Points into files: valid until files changes
+ * or is freed. */
 const PackFile *pack_files_find(const PackFiles *files, const char *path);
 
 typedef struct {
@@ -152,6 +173,9 @@ typedef struct {
     } lang[LANG_COUNT];
 } Unit;
 
+/* A built pack, from pack_build() or pack_load() (mingbai/pack.h); the
+ * caller frees it with pack_free(). It owns arena and files and everything
+ * its pointers reach (see the top of this header). */
 typedef struct Pack {
     Arena arena;
     int format;
@@ -169,17 +193,24 @@ typedef struct Pack {
     PackFiles files; /* every file, kept for the store and for media */
 } Pack;
 
+/* Frees p with its arena and files: every pointer into p dies with it.
+ * pack_free(NULL) does nothing. */
 void pack_free(Pack *p);
 
-/* Compares dotted versions numerically: "1.10" > "1.9". <0, 0, >0. */
+/* Compares dotted versions numerically: "1.10" > "1.9". <0, 0, >0. NULL
+ * compares as "". */
 int pack_version_cmp(const char *a, const char *b);
 
+/* The glossary term with that id, or NULL (also for a NULL p or id).
+ * Points into p: valid while p lives. */
 const GlossaryTerm *pack_glossary_find(const Pack *p, const char *id);
-/* A question by id in a unit's quiz for lang, or NULL. */
+/* A question by id in a unit's quiz for lang, or NULL. Points into u's
+ * pack: valid while that pack lives. */
 const Question *unit_question(const Unit *u, Lang lang, const char *id);
 
 /* The pixel size an image file of the pack declares (PNG or JPEG, by its
- * first bytes). False when it is neither or the size is unknown. */
+ * first bytes). False when it is neither or the size is unknown. Reads
+ * f's bytes only during the call. */
 bool pack_image_size(const PackFile *f, uint32_t *w, uint32_t *h);
 
 #endif
