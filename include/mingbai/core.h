@@ -1,6 +1,13 @@
 /* Core: the small vocabulary every module shares -- status codes, logging,
  * an arena allocator, growable strings, located diagnostics, UTF-8, geometry,
- * input events and the draw list. No third-party headers. */
+ * input events and the draw list. No third-party headers.
+ *
+ * Ownership is written beside each function in the same words: "Returns a
+ * new X; the caller frees it with x()" for what the caller must free;
+ * "points into Y; valid while Y lives" (or until a named call) for a
+ * pointer the caller must not free; "borrowed for the call" for a pointer
+ * argument that is read during the call and not kept. A const char *
+ * argument without a note is borrowed for the call. */
 #ifndef MINGBAI_CORE_H
 #define MINGBAI_CORE_H
 
@@ -36,52 +43,74 @@ enum {
 
 /* ---- languages ---- */
 typedef enum { LANG_EN = 0, LANG_ZH = 1, LANG_COUNT = 2 } Lang;
-/* "en" or "zh-Hans"; static strings. */
+/* "en" or "zh-Hans": a static string, never freed. */
 const char *lang_code(Lang l);
-/* Returns 0 and sets *out for "en", "zh-Hans" (also "zh", "zh-CN"); -1 otherwise. */
+/* Returns 0 and sets *out for "en", "zh-Hans" (also "zh", "zh-CN"); -1
+ * otherwise, leaving *out as it was. code is borrowed for the call. */
 int lang_parse(const char *code, Lang *out);
 
 /* ---- logging ---- */
 typedef enum { LOG_DEBUG, LOG_INFO, LOG_WARN, LOG_ERROR } LogLevel;
+/* Writes one line to stderr when level is at or above the set level; fmt
+ * and its arguments are borrowed for the call. */
 void mb_log(LogLevel level, const char *fmt, ...) MB_PRINTF(2, 3);
 void mb_log_set_level(LogLevel level);
 
 /* ---- memory: out of memory aborts (the kiosk is restarted by systemd) ---- */
+/* Each returns new memory, never NULL (a size of 0 gives a small block);
+ * the caller frees it with free(). */
 void *mb_xmalloc(size_t n);
 void *mb_xcalloc(size_t n, size_t size);
+/* Like realloc: p (from one of these, or NULL) is no longer valid
+ * afterwards; the returned block replaces it. */
 void *mb_xrealloc(void *p, size_t n);
+/* Returns a new copy of s (of its first n bytes, plus a NUL); the caller
+ * frees it with free(). s is borrowed for the call. */
 char *mb_xstrdup(const char *s);
 char *mb_xstrndup(const char *s, size_t n);
 /* Returns a new string formatted like printf; the caller frees it with free(). */
 char *mb_xasprintf(const char *fmt, ...) MB_PRINTF(1, 2);
 
-/* Arena: many small allocations freed together. Zero-initialise to use. */
+/* Arena: many small allocations freed together. Zero-initialise to use.
+ * Whoever holds the Arena owns its blocks and frees them with arena_reset(). */
 typedef struct ArenaBlock ArenaBlock;
 typedef struct {
     ArenaBlock *head;
     size_t used_total;
 } Arena;
-void *arena_alloc(Arena *a, size_t n); /* zeroed, 16-byte aligned */
+/* Each returns memory that points into a (zeroed, 16-byte aligned, never
+ * NULL); valid until arena_reset(a), never freed on its own. The source
+ * (s, p, fmt's arguments) is copied: borrowed for the call.
+ * arena_strdup(a, NULL) returns NULL. */
+void *arena_alloc(Arena *a, size_t n);
 char *arena_strdup(Arena *a, const char *s);
 char *arena_strndup(Arena *a, const char *s, size_t n);
 char *arena_printf(Arena *a, const char *fmt, ...) MB_PRINTF(2, 3);
 void *arena_memdup(Arena *a, const void *p, size_t n);
-void arena_reset(Arena *a); /* frees all but keeps nothing */
+/* Frees every block: every pointer into a dies. a is empty again and can
+ * be used anew. */
+void arena_reset(Arena *a);
 
 /* StrBuf: a growable NUL-terminated byte string. Zero-initialise to use;
- * the owner frees buf.data with free() (or strbuf_free). */
+ * the owner frees data with strbuf_free() (or takes data and frees it with
+ * free()). data is NULL until the first append; an append may move it, so
+ * a pointer into data is valid until the next append or strbuf_free(). */
 typedef struct {
     char *data;
     size_t len, cap;
 } StrBuf;
+/* Appends a copy: s (n bytes, or up to its NUL) is borrowed for the call. */
 void strbuf_append(StrBuf *b, const char *s, size_t n);
 void strbuf_puts(StrBuf *b, const char *s);
 void strbuf_putc(StrBuf *b, char c);
 void strbuf_printf(StrBuf *b, const char *fmt, ...) MB_PRINTF(2, 3);
+/* Frees data and empties b, which can be used again. */
 void strbuf_free(StrBuf *b);
 
 /* ---- diagnostics: located messages about input ---- */
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
+/* The strings of a Diag point into its Diags, which owns them: valid until
+ * diags_free(). */
 typedef struct {
     DiagLevel level;
     char *path; /* as the user named it */
@@ -89,22 +118,29 @@ typedef struct {
     char *message;
     char *hint; /* may be NULL */
 } Diag;
+/* Zero-initialise to use; the owner frees it with diags_free(). */
 typedef struct {
     Diag *items;
     size_t count, cap;
     int errors, warnings;
 } Diags;
+/* Appends a diagnostic with copies of path (NULL gives ""), hint (may be
+ * NULL) and the formatted message: all borrowed for the call. May move
+ * d->items, so a Diag pointer is valid until the next diags_add(). */
 void diags_add(Diags *d, DiagLevel level, const char *path, int line, int col,
                const char *hint, const char *fmt, ...) MB_PRINTF(7, 8);
-/* Prints each as "path:line:col: error: message" (and an indented hint). */
+/* Prints each as "path:line:col: error: message" (and an indented hint).
+ * file is a FILE *, borrowed for the call. */
 void diags_print(const Diags *d, void *file /* FILE* */);
-/* Formats one diagnostic the same way into a new string; caller frees. */
+/* Returns a new string with one diagnostic formatted the same way; the
+ * caller frees it with free(). */
 char *diag_format(const Diag *d);
+/* Frees every diagnostic and the list; d is empty again and can be reused. */
 void diags_free(Diags *d);
 /* Sorts by path, line, col (stable). */
 void diags_sort(Diags *d);
 
-/* ---- UTF-8 ---- */
+/* ---- UTF-8: strings are borrowed for the call ---- */
 /* Decodes one code point at s[*i] (len bytes in all), advances *i.
  * Returns U+FFFD for invalid sequences (advancing one byte). */
 uint32_t utf8_decode(const char *s, size_t len, size_t *i);
@@ -172,8 +208,10 @@ typedef enum {
     KEY_F12,
     KEY_COUNT
 } KeyCode;
-/* "escape", "enter", ... -> KEY_*; KEY_NONE when unknown. */
+/* "escape", "enter", ... -> KEY_*; KEY_NONE when unknown. name is borrowed
+ * for the call. */
 KeyCode key_from_name(const char *name);
+/* The name of k ("none" when unknown): a static string, never freed. */
 const char *key_name(KeyCode k);
 
 enum { MOD_SHIFT = 1, MOD_CTRL = 2, MOD_ALT = 4 };
@@ -200,6 +238,10 @@ typedef enum {
     DRAW_LINE      /* r.x,r.y -> r.x+r.w,r.y+r.h */
 } DrawKind;
 
+/* A command does not own what it points to: text, str and image_data
+ * belong to whoever wrote the command and must stay valid until the list
+ * is drawn (ui keeps them in its frame arena, the text engine's layouts
+ * live until its next frame, images in the pack). */
 typedef struct {
     DrawKind kind;
     Rect r;
@@ -213,14 +255,19 @@ typedef struct {
     size_t image_len;
 } DrawCmd;
 
+/* Zero-initialise to use; the owner frees cmds with drawlist_free(). */
 typedef struct {
     DrawCmd *cmds;
     size_t count, cap;
     Color clear;
 } DrawList;
 
+/* Empties the list and keeps its memory for the next frame. */
 void drawlist_clear(DrawList *dl);
+/* Appends a zeroed command of kind and returns it; points into dl, valid
+ * until the next push, clear or free (a push may move the array). */
 DrawCmd *drawlist_push(DrawList *dl, DrawKind kind);
+/* Frees the commands; dl is empty again and can be reused. */
 void drawlist_free(DrawList *dl);
 
 /* ---- injectable clock ---- */
@@ -232,9 +279,10 @@ int64_t mb_clock_offset(void);
 /* Monotonic milliseconds for animation and timeouts. */
 uint64_t mb_ticks_ms(void);
 
-/* ---- files ---- */
-/* Reads a whole regular file (at most max bytes) into a new buffer with a
- * trailing NUL; the caller frees it. Returns 0, or MB_ERR_IO / MB_ERR_LIMIT. */
+/* ---- files: paths and data are borrowed for the call ---- */
+/* Reads a whole regular file (at most max bytes). On success *out is a new
+ * buffer of *len bytes and a trailing NUL; the caller frees it with free().
+ * Returns 0, or MB_ERR_IO / MB_ERR_LIMIT with *out NULL and *len 0. */
 int mb_read_file(const char *path, size_t max, char **out, size_t *len);
 /* Writes data to path atomically: a temporary file, fsync, rename, fsync of
  * the folder. Returns 0 or MB_ERR_IO (errno kept). */

@@ -8,7 +8,7 @@
 #define MINGBAI_LEARN_H
 
 #include "mingbai/core.h"
-#include "mingbai/pack.h"
+#include "mingbai/pack_model.h"
 
 #define LEARN_MAX_CHOICES 64
 #define LEARN_MAX_PAIRS 16

@@ -6,7 +6,7 @@
 #define MINGBAI_STORE_H
 
 #include "mingbai/core.h"
-#include "mingbai/pack.h"
+#include "mingbai/pack_model.h"
 
 typedef struct Store Store;
 

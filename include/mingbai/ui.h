@@ -6,7 +6,7 @@
 #define MINGBAI_UI_H
 
 #include "mingbai/core.h"
-#include "mingbai/pack.h"
+#include "mingbai/pack_model.h"
 #include "mingbai/store.h"
 #include "mingbai/text.h"
 

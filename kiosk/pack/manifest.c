@@ -1,298 +1,15 @@
-/* The pack's manifest (pack.ini) and glossary (glossary.ini), parsed with
- * inih. Input is untrusted: any bytes give fields or located messages, never
- * a crash. inih says only which line was the first bad one, cuts lines at
- * 200 bytes (a two-sentence Chinese description is longer) and section names
- * at 50; so the line reader that feeds it also sorts each line by inih's own
- * rules, reports every bad line with its number, tells the handler which
- * line it is on, and hands inih a short stand-in for a long line whose full
- * text the handler then takes from the reader. */
-#include "mingbai/pack.h"
+/* The pack's manifest, pack.ini: [pack] with format, id, version, languages,
+ * licence and author, and a section per language with the title and
+ * description; a missing or malformed value gets a located message and the
+ * rest is still checked. Input is untrusted text, read line by line by
+ * ini_reader.c. */
+#include "ini_internal.h"
 
-#include <ini.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-/* inih's fixed buffers (ini.c: MAX_SECTION, INI_MAX_LINE). */
-#define INI_SECTION_MAX 49
-#define ID_MAX 64
 #define VERSION_MAX 32
-
-typedef enum { LINE_BLANK, LINE_COMMENT, LINE_SECTION, LINE_KEY, LINE_CONT, LINE_BAD } LineKind;
-
-/* One line as inih will see it; offsets are into the line's raw bytes. */
-typedef struct {
-    LineKind kind;
-    const char *raw;
-    size_t raw_len;
-    size_t name, name_len; /* LINE_SECTION, LINE_KEY */
-    size_t value, value_len; /* LINE_KEY, LINE_CONT */
-} IniLine;
-
-typedef struct IniCtx IniCtx;
-struct IniCtx {
-    const char *path;
-    Diags *diags;
-    int errors;
-    const char *data;
-    size_t len, pos;
-    int line;             /* the line inih is on: the last one read */
-    IniLine cur;
-    bool have_key;        /* inih's prev_name is set: indented lines continue it */
-    bool skip_section;    /* the current section's name was refused */
-    bool stand_in;        /* inih got a stand-in for the current line */
-    int first_bad;        /* first line reported as bad here */
-    void (*on_section)(IniCtx *c, const char *name);
-    void (*on_entry)(IniCtx *c, const char *name, const char *value, bool cont);
-    void *user;
-};
-
-static bool is_space(char c)
-{
-    return c == ' ' || c == '\t' || c == '\v' || c == '\f' || c == '\r' || c == '\n';
-}
-
-/* 1-based column (in characters) of byte off of the current line. */
-static int ini_col(const IniCtx *c, size_t off)
-{
-    size_t from = 0;
-    if (c->line == 1 && off >= 3 && c->cur.raw_len >= 3 && !memcmp(c->cur.raw, "\xEF\xBB\xBF", 3))
-        from = 3; /* an editor does not show the BOM */
-    return (int)utf8_count(c->cur.raw + from, off - from) + 1;
-}
-
-static void ini_diag(IniCtx *c, DiagLevel level, int line, int col, const char *hint,
-                     const char *fmt, ...) MB_PRINTF(6, 7);
-static void ini_diag(IniCtx *c, DiagLevel level, int line, int col, const char *hint,
-                     const char *fmt, ...)
-{
-    char text[600];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
-    diags_add(c->diags, level, c->path, line, col, hint, "%s", text);
-    if (level == DIAG_ERROR)
-        c->errors++;
-}
-
-/* A quoted copy of n bytes for a message; the caller frees it. */
-static char *quoted(const char *s, size_t n)
-{
-    StrBuf b = {0};
-    pack_quote(&b, s, n);
-    return b.data;
-}
-
-/* inih's find_chars_or_comment over raw[from, end): the first of chars, or
- * an inline ';' after whitespace, or end. */
-static size_t ini_find(const char *raw, size_t from, size_t end, const char *chars)
-{
-    bool was_space = false;
-    size_t i = from;
-    while (i < end && !(chars && strchr(chars, raw[i])) && !(was_space && raw[i] == ';')) {
-        was_space = is_space(raw[i]);
-        i++;
-    }
-    return i;
-}
-
-static void ini_bad(IniCtx *c, int col, const char *hint, const char *msg)
-{
-    c->cur.kind = LINE_BAD;
-    if (!c->first_bad)
-        c->first_bad = c->line;
-    ini_diag(c, DIAG_ERROR, c->line, col, hint, "%s", msg);
-}
-
-/* Sorts the current line as inih (ini.c, ini_parse_stream) will. */
-static void ini_classify(IniCtx *c)
-{
-    IniLine *L = &c->cur;
-    const char *s = L->raw;
-    size_t n = L->raw_len;
-    size_t begin = 0;
-    if (c->line == 1 && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3))
-        begin = 3;
-    const char *nul = memchr(s, 0, n);
-    if (nul) {
-        ini_bad(c, ini_col(c, (size_t)(nul - s)), "save the file as UTF-8 text",
-                "a NUL byte in a text file");
-        return;
-    }
-    size_t end = n, start = begin;
-    while (end > begin && is_space(s[end - 1]))
-        end--;
-    while (start < end && is_space(s[start]))
-        start++;
-    if (start == end) {
-        L->kind = LINE_BLANK;
-        return;
-    }
-    if (s[start] == ';' || s[start] == '#') {
-        L->kind = LINE_COMMENT;
-        return;
-    }
-    if (c->have_key && start > 0) {
-        L->kind = LINE_CONT;
-        L->value = start;
-        L->value_len = end - start;
-        return;
-    }
-    if (s[start] == '[') {
-        size_t k = ini_find(s, start + 1, end, "]");
-        if (k == end) {
-            ini_bad(c, ini_col(c, start), "write a section as [name]", "a section needs a closing ]");
-            /* Its keys would land in the section before: skip them rather
-             * than report each as out of place. */
-            c->skip_section = true;
-            c->have_key = false;
-            return;
-        }
-        c->have_key = false;
-        L->kind = LINE_SECTION;
-        L->name = start + 1;
-        L->name_len = k - start - 1;
-        c->skip_section = L->name_len > INI_SECTION_MAX;
-        if (c->skip_section) {
-            ini_bad(c, ini_col(c, start + 1), "use a shorter name",
-                    "a section name may be at most 49 bytes long");
-            c->cur.kind = LINE_SECTION; /* still a section: its keys are skipped */
-        }
-        return;
-    }
-    size_t k = ini_find(s, start, end, "=:");
-    if (k == end) {
-        ini_bad(c, ini_col(c, start), "write each setting as name = value",
-                "expected name = value");
-        return;
-    }
-    size_t name_end = k;
-    while (name_end > start && is_space(s[name_end - 1]))
-        name_end--;
-    size_t vend = ini_find(s, k + 1, end, NULL);
-    size_t v = k + 1;
-    while (v < vend && is_space(s[v]))
-        v++;
-    while (vend > v && is_space(s[vend - 1]))
-        vend--;
-    L->kind = LINE_KEY;
-    L->name = start;
-    L->name_len = name_end - start;
-    L->value = v;
-    L->value_len = vend - v;
-    c->have_key = L->name_len > 0;
-}
-
-/* inih's reader: one line per call (LF, CRLF or CR), counted. */
-static char *ini_read_line(char *str, int num, void *stream)
-{
-    IniCtx *c = stream;
-    if (c->pos >= c->len || num < 8)
-        return NULL;
-    const char *s = c->data + c->pos;
-    size_t n = 0, left = c->len - c->pos;
-    while (n < left && s[n] != '\n' && s[n] != '\r')
-        n++;
-    size_t next = n;
-    if (n < left)
-        next += (s[n] == '\r' && n + 1 < left && s[n + 1] == '\n') ? 2 : 1;
-    c->pos += next;
-    c->line++;
-    memset(&c->cur, 0, sizeof c->cur);
-    c->cur.raw = s;
-    c->cur.raw_len = n;
-    ini_classify(c);
-    if (c->cur.kind == LINE_SECTION && c->on_section && !c->skip_section) {
-        char *name = mb_xstrndup(s + c->cur.name, c->cur.name_len);
-        c->on_section(c, name);
-        free(name);
-    }
-    c->stand_in = c->cur.kind == LINE_BAD || n + 2 > (size_t)num;
-    if (!c->stand_in) {
-        memcpy(str, s, n);
-        str[n] = '\n';
-        str[n + 1] = 0;
-        return str;
-    }
-    /* A stand-in of the same kind: the handler takes names and values from
-     * c->cur, and bad lines were reported already. */
-    const char *stand;
-    switch (c->cur.kind) {
-    case LINE_SECTION:
-        stand = "[-]\n";
-        break;
-    case LINE_KEY:
-        stand = "-=-\n";
-        break;
-    case LINE_CONT:
-        stand = " -\n";
-        break;
-    default:
-        stand = ";\n";
-        break;
-    }
-    memcpy(str, stand, strlen(stand) + 1);
-    return str;
-}
-
-static int ini_on_value(void *user, const char *section, const char *name, const char *value)
-{
-    IniCtx *c = user;
-    (void)section; /* c->on_section has seen it, full length */
-    if (c->skip_section)
-        return 1;
-    bool cont = c->cur.kind == LINE_CONT;
-    if (!c->stand_in) {
-        c->on_entry(c, name, value, cont);
-        return 1;
-    }
-    char *n2 = mb_xstrndup(c->cur.raw + c->cur.name, c->cur.name_len);
-    char *v2 = mb_xstrndup(c->cur.raw + c->cur.value, c->cur.value_len);
-    c->on_entry(c, n2, v2, cont);
-    free(n2);
-    free(v2);
-    return 1;
-}
-
-static int ini_run(IniCtx *c)
-{
-    int rc = ini_parse_stream(ini_read_line, c, ini_on_value, c);
-    if (rc > 0)
-        /* inih gets a harmless stand-in for every line reported bad, so this
-         * is a line the reader's rules missed: say so all the same. */
-        ini_diag(c, DIAG_ERROR, rc, 0, NULL, "this line cannot be read as name = value");
-    return rc;
-}
-
-static void ini_check_utf8(IniCtx *c)
-{
-    size_t bad;
-    if (utf8_valid(c->data, c->len, &bad))
-        return;
-    int line = 1;
-    size_t start = 0;
-    for (size_t i = 0; i < bad; i++) {
-        if (c->data[i] == '\n' || (c->data[i] == '\r' && c->data[i + 1] != '\n')) {
-            line++;
-            start = i + 1;
-        }
-    }
-    ini_diag(c, DIAG_ERROR, line, (int)utf8_count(c->data + start, bad - start) + 1,
-             "save the file as UTF-8 text", "the file is not valid UTF-8 (byte 0x%02X)",
-             (unsigned char)c->data[bad]);
-}
-
-/* Joins a continuation line to a value: a space, except between two CJK
- * characters (Chinese has no spaces between words). */
-static char *join_lines(Arena *a, const char *prev, const char *more)
-{
-    size_t i = 0;
-    uint32_t next = *more ? utf8_decode(more, strlen(more), &i) : 0;
-    bool space = !(utf8_is_cjk(utf8_last(prev, strlen(prev))) && utf8_is_cjk(next));
-    return arena_printf(a, "%s%s%s", prev, space ? " " : "", more);
-}
-
-/* ---------------- pack.ini ---------------- */
 
 enum {
     K_FORMAT,
@@ -334,7 +51,7 @@ static void manifest_section(IniCtx *c, const char *name)
         if (!m->lang_line[l])
             m->lang_line[l] = c->line;
     } else {
-        char *q = quoted(name, strlen(name));
+        char *q = ini_quoted(name, strlen(name));
         m->sec = SEC_OTHER;
         ini_diag(c, DIAG_WARNING, c->line, ini_col(c, c->cur.name),
                  "pack.ini has [pack] and one section per language ([en], [zh-Hans])",
@@ -368,11 +85,11 @@ static void manifest_entry(IniCtx *c, const char *name, const char *value, bool 
     int col = ini_col(c, c->cur.name);
     if (cont) {
         if (m->last_key >= 0)
-            m->value[m->last_key] = join_lines(&m->p->arena, m->value[m->last_key], value);
+            m->value[m->last_key] = ini_join_lines(&m->p->arena, m->value[m->last_key], value);
         return;
     }
     m->last_key = -1;
-    char *q = quoted(name, strlen(name));
+    char *q = ini_quoted(name, strlen(name));
     if (m->sec == SEC_NONE) {
         ini_diag(c, DIAG_WARNING, c->line, col, "put it under [pack] or a language section",
                  "%s is outside any section; it is ignored", q);
@@ -398,12 +115,6 @@ static void manifest_entry(IniCtx *c, const char *name, const char *value, bool 
     free(q);
 }
 
-static bool id_char(char ch, bool underscore)
-{
-    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') ||
-           ch == '-' || (underscore && ch == '_');
-}
-
 static void manifest_check_format(IniCtx *c, Manifest *m)
 {
     const char *v = m->value[K_FORMAT];
@@ -415,7 +126,7 @@ static void manifest_check_format(IniCtx *c, Manifest *m)
         i++;
     size_t digits = strspn(v + i, "0123456789");
     if (digits == 0 || v[i + digits]) {
-        char *q = quoted(v, strlen(v));
+        char *q = ini_quoted(v, strlen(v));
         ini_diag(c, DIAG_ERROR, line, col, hint, "format must be a whole number, not %s", q);
         free(q);
         return;
@@ -440,9 +151,9 @@ static void manifest_check_id(IniCtx *c, Manifest *m)
     size_t n = strlen(v);
     bool ok = n > 0 && n <= ID_MAX;
     for (size_t i = 0; ok && i < n; i++)
-        ok = id_char(v[i], false);
+        ok = ini_id_char(v[i], false);
     if (!ok) {
-        char *q = quoted(v, n);
+        char *q = ini_quoted(v, n);
         ini_diag(c, DIAG_ERROR, m->line[K_ID], m->col[K_ID],
                  "an id such as media-literacy never changes between editions",
                  n > ID_MAX ? "id %s is longer than 64 characters"
@@ -462,7 +173,7 @@ static void manifest_check_version(IniCtx *c, Manifest *m)
     for (size_t i = 0; ok && i < n; i++)
         ok = (v[i] >= '0' && v[i] <= '9') || (v[i] == '.' && v[i + 1] != '.');
     if (!ok) {
-        char *q = quoted(v, n);
+        char *q = ini_quoted(v, n);
         ini_diag(c, DIAG_ERROR, m->line[K_VERSION], m->col[K_VERSION],
                  "raise it for every edition: 1.0, 1.1, 2.0",
                  "version %s must be numbers separated by dots", q);
@@ -487,7 +198,7 @@ static void manifest_check_languages(IniCtx *c, Manifest *m)
         Lang l;
         int col = m->col[K_LANGUAGES] + (int)utf8_count(v, i);
         if (lang_parse(code, &l)) {
-            char *q = quoted(code, n);
+            char *q = ini_quoted(code, n);
             ini_diag(c, DIAG_ERROR, line, col, "this kiosk knows en and zh-Hans",
                      "unknown language %s", q);
             free(q);
@@ -560,170 +271,5 @@ int pack_manifest_parse(const char *path, const char *data, size_t len, Pack *p,
     ini_check_utf8(&c);
     ini_run(&c);
     manifest_finish(&c, &m);
-    return c.errors;
-}
-
-/* ---------------- glossary.ini ---------------- */
-
-typedef struct {
-    GlossaryTerm term;
-    int line, col;
-    bool has_text[LANG_COUNT], has_def[LANG_COUNT];
-} TermDraft;
-
-typedef struct {
-    Pack *p;
-    TermDraft *terms;
-    size_t n, cap;
-    TermDraft *cur;        /* NULL outside a (valid) term */
-    bool refused;          /* the current section was refused (and reported) */
-    char **last_value;     /* for continuation lines */
-    bool used_lang[LANG_COUNT];
-} Glossary;
-
-static void glossary_section(IniCtx *c, const char *name)
-{
-    Glossary *g = c->user;
-    g->cur = NULL;
-    g->last_value = NULL;
-    g->refused = true; /* until the id passes */
-    size_t n = strlen(name);
-    int col = ini_col(c, c->cur.name);
-    bool ok = n > 0 && n <= ID_MAX;
-    for (size_t i = 0; ok && i < n; i++)
-        ok = id_char(name[i], true);
-    char *q = quoted(name, n);
-    if (!ok) {
-        ini_diag(c, DIAG_ERROR, c->line, col,
-                 "a term id is written in links as [text](glossary:term-id)",
-                 "term id %s may use only letters, digits, '-' and '_'", q);
-        free(q);
-        return;
-    }
-    for (size_t i = 0; i < g->n; i++) {
-        if (!strcmp(g->terms[i].term.id, name)) {
-            ini_diag(c, DIAG_ERROR, c->line, col, "give each term one section",
-                     "term %s is defined twice (first on line %d)", q, g->terms[i].line);
-            free(q);
-            return;
-        }
-    }
-    free(q);
-    g->refused = false;
-    if (g->n == g->cap) {
-        g->cap = g->cap ? g->cap * 2 : 32;
-        g->terms = mb_xrealloc(g->terms, g->cap * sizeof *g->terms);
-    }
-    g->cur = &g->terms[g->n++];
-    memset(g->cur, 0, sizeof *g->cur);
-    g->cur->term.id = arena_strdup(&g->p->arena, name);
-    g->cur->line = c->line;
-    g->cur->col = col;
-}
-
-static void glossary_entry(IniCtx *c, const char *name, const char *value, bool cont)
-{
-    Glossary *g = c->user;
-    if (cont) {
-        if (g->last_value)
-            *g->last_value = join_lines(&g->p->arena, *g->last_value, value);
-        return;
-    }
-    g->last_value = NULL;
-    int col = ini_col(c, c->cur.name);
-    if (!g->cur) {
-        /* Keys of a refused term were reported with its section line. */
-        if (!g->refused) {
-            char *q = quoted(name, strlen(name));
-            ini_diag(c, DIAG_WARNING, c->line, col, "start each term with [term-id]",
-                     "%s is outside any term; it is ignored", q);
-            free(q);
-        }
-        return;
-    }
-    const char *dot = strchr(name, '.');
-    char *code = mb_xstrndup(name, dot ? (size_t)(dot - name) : strlen(name));
-    Lang l;
-    char **slot = NULL;
-    bool *flag = NULL;
-    if (!lang_parse(code, &l)) {
-        GlossaryText *t = &g->cur->term.lang[l];
-        if (!dot) {
-            slot = &t->text;
-            flag = &g->cur->has_text[l];
-        } else if (!strcmp(dot, ".definition")) {
-            slot = &t->definition;
-            flag = &g->cur->has_def[l];
-        } else if (!strcmp(dot, ".note")) {
-            slot = &t->note;
-        }
-    }
-    free(code);
-    char *q = quoted(name, strlen(name));
-    if (!slot) {
-        ini_diag(c, DIAG_WARNING, c->line, col,
-                 "a term knows en, en.definition, en.note (and the same for zh-Hans)",
-                 "unknown setting %s; it is ignored", q);
-    } else {
-        if (*slot)
-            ini_diag(c, DIAG_WARNING, c->line, col, NULL,
-                     "%s is set again for this term; this value is used", q);
-        *slot = arena_strdup(&g->p->arena, value);
-        if (flag)
-            *flag = *value != 0;
-        g->used_lang[l] = true;
-        g->last_value = slot;
-    }
-    free(q);
-}
-
-static int term_cmp(const void *a, const void *b)
-{
-    return strcmp(((const GlossaryTerm *)a)->id, ((const GlossaryTerm *)b)->id);
-}
-
-static void glossary_finish(IniCtx *c, Glossary *g)
-{
-    Pack *p = g->p;
-    bool any_declared = false;
-    for (int l = 0; l < LANG_COUNT; l++)
-        any_declared |= p->has_lang[l];
-    for (size_t i = 0; i < g->n; i++) {
-        TermDraft *t = &g->terms[i];
-        char *q = quoted(t->term.id, strlen(t->term.id));
-        for (int l = 0; l < LANG_COUNT; l++) {
-            if (!(any_declared ? p->has_lang[l] : g->used_lang[l]))
-                continue;
-            const char *code = lang_code((Lang)l);
-            char hint[64];
-            if (!t->has_text[l]) {
-                snprintf(hint, sizeof hint, "add %s = the term in that language", code);
-                ini_diag(c, DIAG_ERROR, t->line, t->col, hint, "term %s has no %s text", q, code);
-            }
-            if (!t->has_def[l]) {
-                snprintf(hint, sizeof hint, "add %s.definition = ...", code);
-                ini_diag(c, DIAG_ERROR, t->line, t->col, hint, "term %s has no %s definition",
-                         q, code);
-            }
-        }
-        free(q);
-    }
-    p->nglossary = g->n;
-    p->glossary = arena_alloc(&p->arena, (g->n ? g->n : 1) * sizeof *p->glossary);
-    for (size_t i = 0; i < g->n; i++)
-        p->glossary[i] = g->terms[i].term;
-    if (g->n > 1)
-        qsort(p->glossary, g->n, sizeof *p->glossary, term_cmp);
-}
-
-int pack_glossary_parse(const char *path, const char *data, size_t len, Pack *p, Diags *diags)
-{
-    Glossary g = {.p = p};
-    IniCtx c = {.path = path, .diags = diags, .data = data, .len = len,
-                .on_section = glossary_section, .on_entry = glossary_entry, .user = &g};
-    ini_check_utf8(&c);
-    ini_run(&c);
-    glossary_finish(&c, &g);
-    free(g.terms);
     return c.errors;
 }

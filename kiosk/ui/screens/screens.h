@@ -12,7 +12,7 @@
 #ifndef MINGBAI_UI_SCREENS_H
 #define MINGBAI_UI_SCREENS_H
 
-#include "../widgets.h"
+#include "widgets.h"
 
 typedef struct {
     const char *name;

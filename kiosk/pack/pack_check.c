@@ -1,0 +1,281 @@
+/* Checks over a pack as a whole, once pack.c has parsed its files: images
+ * (in media/, PNG or JPEG as named, of a size the kiosk can show, each shown
+ * by some unit), glossary links, questions a touchscreen cannot score well,
+ * and question ids across files and languages. Input is the untrusted pack
+ * as parsed; each message is located in the file that has the problem. */
+#include "pack_internal.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "model_internal.h"
+
+/* Images the kiosk decodes; bigger ones would need a pixel buffer beyond
+ * what a small board should spend on one picture. */
+#define IMAGE_MAX_SIDE 8192u
+#define IMAGE_MAX_PIXELS (4096u * 4096u)
+/* An answer longer than this is a chore on the on-screen keyboard. */
+#define TYPED_ANSWER_MAX 30
+
+/* ---------------- images ---------------- */
+
+void build_check_media(Build *b, FileInfo *fi)
+{
+    const char *path = build_path(b, fi->file->path);
+    bool png = has_suffix(fi->file->path, ".png") || has_suffix(fi->file->path, ".PNG");
+    uint32_t w, h;
+    if (!pack_image_header_size(fi->file, png, &w, &h)) {
+        diags_add(b->diags, DIAG_ERROR, path, 0, 0, "save it again as a real PNG or JPEG",
+                  png ? "the file is not a PNG image" : "the file is not a JPEG image");
+    } else if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
+               (uint64_t)w * h > (uint64_t)IMAGE_MAX_PIXELS) {
+        diags_add(b->diags, DIAG_ERROR, path, 0, 0,
+                  "a screen is about 1280 pixels wide; scale the image down",
+                  "the image is %u x %u pixels; the limit is %u x %u (16 megapixels)",
+                  (unsigned)w, (unsigned)h, 4096u, 4096u);
+    }
+    if (!fi->used) {
+        char hint[320];
+        snprintf(hint, sizeof hint, "remove it, or show it in a unit with ![text](%s)",
+                 fi->file->path);
+        diags_add(b->diags, DIAG_WARNING, path, 0, 0, hint, "no unit shows this image");
+    }
+}
+
+static int hexval(char c)
+{
+    return (c >= '0' && c <= '9')   ? c - '0'
+           : (c >= 'a' && c <= 'f') ? c - 'a' + 10
+           : (c >= 'A' && c <= 'F') ? c - 'A' + 10
+                                    : -1;
+}
+
+/* An image's src as a path in the pack: "media/x.png", also written
+ * "./media/x.png" or "../media/x.png" (relative to units/, which is what an
+ * editor's preview needs), with %XX decoded. NULL when it is a web address. */
+static char *image_src_path(Arena *a, const char *src)
+{
+    if (strstr(src, "://") || !strncmp(src, "//", 2) || !strncmp(src, "data:", 5))
+        return NULL;
+    if (!strncmp(src, "./", 2))
+        src += 2;
+    else if (!strncmp(src, "../", 3))
+        src += 3;
+    char *out = arena_alloc(a, strlen(src) + 1);
+    size_t k = 0;
+    for (size_t i = 0; src[i]; i++) {
+        if (src[i] == '%' && hexval(src[i + 1]) >= 0 && hexval(src[i + 2]) >= 0) {
+            out[k++] = (char)(hexval(src[i + 1]) * 16 + hexval(src[i + 2]));
+            i += 2;
+        } else {
+            out[k++] = src[i];
+        }
+    }
+    out[k] = 0;
+    return out;
+}
+
+static FileInfo *build_find_ci(Build *b, const char *rel)
+{
+    for (size_t i = 0; i < b->ninfo; i++) {
+        const char *x = b->info[i].file->path, *y = rel;
+        while (*x && *y) {
+            char cx = (*x >= 'A' && *x <= 'Z') ? (char)(*x + 32) : *x;
+            char cy = (*y >= 'A' && *y <= 'Z') ? (char)(*y + 32) : *y;
+            if (cx != cy)
+                break;
+            x++;
+            y++;
+        }
+        if (!*x && !*y)
+            return &b->info[i];
+    }
+    return NULL;
+}
+
+static void build_check_image(Build *b, const char *path, Block *blk)
+{
+    char *q = quoted(blk->src ? blk->src : "");
+    char *rel = image_src_path(&b->p->arena, blk->src ? blk->src : "");
+    FileInfo *fi = rel ? build_find(b, rel) : NULL;
+    if (!rel) {
+        diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
+                  "put the image in media/ and write ![text](media/name.png)",
+                  "image %s is on the web; the kiosk is offline and shows files of the pack",
+                  q);
+    } else if (!fi) {
+        FileInfo *near = build_find_ci(b, rel);
+        char hint[300];
+        if (near)
+            snprintf(hint, sizeof hint, "names are case-sensitive: the pack has %s",
+                     near->file->path);
+        else
+            snprintf(hint, sizeof hint, "put the file in media/, or correct the name");
+        diags_add(b->diags, DIAG_ERROR, path, blk->line, 1, hint, "image %s is not in the pack", q);
+    } else if (strncmp(rel, "media/", 6) || fi->kind != F_MEDIA) {
+        diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
+                  "images are PNG or JPEG files in media/", "%s is not an image in media/", q);
+    } else {
+        fi->used = true;
+        blk->src = fi->file->path;
+    }
+    free(q);
+}
+
+void build_check_doc(Build *b, const char *path, Doc *doc)
+{
+    for (size_t i = 0; i < doc->count; i++) {
+        Block *blk = &doc->blocks[i];
+        if (blk->kind == BLK_IMAGE)
+            build_check_image(b, path, blk);
+        for (size_t k = 0; k < blk->nspans; k++) {
+            const Span *s = &blk->spans[k];
+            if (!(s->flags & SPAN_GLOSSARY))
+                continue;
+            if (!*s->href) {
+                diags_add(b->diags, DIAG_ERROR, path, blk->line, 1, NULL,
+                          "a glossary link needs a term: [text](glossary:term-id)");
+            } else if (!pack_glossary_find(b->p, s->href)) {
+                char *q = quoted(s->href);
+                diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
+                          b->p->nglossary ? "add the term to glossary.ini, or correct the id"
+                                          : "the pack has no glossary.ini; add one with the term",
+                          "unknown glossary term %s", q);
+                free(q);
+            }
+        }
+    }
+}
+
+/* ---------------- questions ---------------- */
+
+typedef struct {
+    const char *id;
+    const Question *q;
+    size_t unit;
+    Lang lang;
+} IdRef;
+
+static int idref_cmp(const void *a, const void *b)
+{
+    const IdRef *x = a, *y = b;
+    if (x->lang != y->lang)
+        return x->lang < y->lang ? -1 : 1;
+    int c = strcmp(x->id, y->id);
+    if (c)
+        return c;
+    if (x->unit != y->unit)
+        return x->unit < y->unit ? -1 : 1;
+    return x->q < y->q ? -1 : (x->q > y->q);
+}
+
+/* Whether unit u has a question id in lang (refs sorted by idref_cmp). */
+static bool idref_has(const IdRef *refs, size_t n, Lang lang, const char *id, size_t u)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const IdRef *r = &refs[mid];
+        int c = r->lang != lang ? (r->lang < lang ? -1 : 1) : strcmp(r->id, id);
+        if (!c && r->unit != u)
+            c = r->unit < u ? -1 : 1;
+        if (c < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < n && refs[lo].lang == lang && refs[lo].unit == u && !strcmp(refs[lo].id, id);
+}
+
+/* What a touchscreen cannot score well. */
+void build_check_question(Build *b, const char *path, const Question *q)
+{
+    if (q->type == QT_ESSAY) {
+        diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
+                  "give it answers to choose from if it should be scored",
+                  "essay question: shown as a discussion prompt, not scored");
+        return;
+    }
+    if (q->type != QT_SHORTANSWER)
+        return;
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        if (a->fraction <= 0 || !a->text)
+            continue;
+        bool latin = true;
+        for (const char *c = a->text; *c; c++)
+            latin &= (unsigned char)*c < 0x80;
+        if (!latin || utf8_count(a->text, strlen(a->text)) > TYPED_ANSWER_MAX) {
+            char *qa = quoted(a->text);
+            diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
+                      "make it a multiple-choice question, or accept a short Latin answer",
+                      !latin ? "short answer %s cannot be typed on the kiosk's keyboard (Latin "
+                               "letters and digits only)"
+                             : "short answer %s is long to type on a touchscreen",
+                      qa);
+            free(qa);
+            return;
+        }
+    }
+}
+
+/* Question ids: unique in the pack per language (the GIFT parser checks
+ * one file), and the same in every language of a unit. */
+void build_check_ids(Build *b)
+{
+    Pack *p = b->p;
+    size_t n = 0;
+    for (size_t u = 0; u < p->nunits; u++)
+        for (int l = 0; l < LANG_COUNT; l++)
+            n += p->units[u].lang[l].quiz.count;
+    IdRef *refs = mb_xmalloc((n ? n : 1) * sizeof *refs);
+    n = 0;
+    for (size_t u = 0; u < p->nunits; u++)
+        for (int l = 0; l < LANG_COUNT; l++) {
+            const QuestionList *ql = &p->units[u].lang[l].quiz;
+            for (size_t i = 0; i < ql->count; i++)
+                if (ql->items[i].id)
+                    refs[n++] = (IdRef){ql->items[i].id, &ql->items[i], u, (Lang)l};
+        }
+    qsort(refs, n, sizeof *refs, idref_cmp);
+    for (size_t i = 1; i < n; i++) {
+        const IdRef *a = &refs[i - 1], *c = &refs[i];
+        if (a->lang != c->lang || strcmp(a->id, c->id) || a->unit == c->unit)
+            continue;
+        char *q = quoted(c->id);
+        diags_add(b->diags, DIAG_ERROR,
+                  build_path(b, quiz_rel(b, &p->units[c->unit], c->lang)), c->q->line, c->q->col,
+                  "progress is kept by id, so every question of the pack needs its own",
+                  "question id %s is also used in %s:%d", q,
+                  quiz_rel(b, &p->units[a->unit], a->lang), a->q->line);
+        free(q);
+    }
+    for (size_t u = 0; u < p->nunits; u++) {
+        const Unit *un = &p->units[u];
+        for (int l = 0; l < LANG_COUNT; l++) {
+            const QuestionList *ql = &un->lang[l].quiz;
+            if (!ql->count)
+                continue;
+            const char *path = build_path(b, quiz_rel(b, un, (Lang)l));
+            for (int o = 0; o < LANG_COUNT; o++) {
+                if (o == l || !b->lang[o] || !build_find(b, quiz_rel(b, un, (Lang)o)))
+                    continue;
+                for (size_t i = 0; i < ql->count; i++) {
+                    const Question *qq = &ql->items[i];
+                    if (!qq->id)
+                        continue;
+                    if (idref_has(refs, n, (Lang)o, qq->id, u))
+                        continue;
+                    char *q = quoted(qq->id);
+                    diags_add(b->diags, DIAG_WARNING, path, qq->line, qq->col,
+                              "use the same ::id:: for the same question in every language",
+                              "question %s has no %s version: %s lacks it", q,
+                              lang_code((Lang)o), quiz_rel(b, un, (Lang)o));
+                    free(q);
+                }
+            }
+        }
+    }
+    free(refs);
+}

@@ -1,0 +1,82 @@
+/* What the pack builder's files share: the Build under way and the calls
+ * between pack.c (files, units, the entry points) and pack_check.c (checks
+ * over the whole pack), which pack.c calls. Private to kiosk/pack/. */
+#ifndef MINGBAI_PACK_INTERNAL_H
+#define MINGBAI_PACK_INTERNAL_H
+
+#include "mingbai/pack.h"
+
+#include <string.h>
+
+typedef enum { F_MANIFEST, F_GLOSSARY, F_UNIT, F_QUIZ, F_MEDIA, F_OTHER } FileKind;
+
+typedef struct {
+    const PackFile *file;
+    FileKind kind;
+    char *slug; /* F_UNIT, F_QUIZ */
+    Lang lang;
+    bool used; /* F_MEDIA: an image shows it */
+} FileInfo;
+
+typedef struct {
+    const char *origin;
+    Diags *diags;
+    Pack *p;
+    FileInfo *info;
+    size_t ninfo;
+    bool lang[LANG_COUNT]; /* the languages units are checked in */
+} Build;
+
+/* ---------------- small helpers of both ---------------- */
+
+/* origin/rel, as messages name a file of the pack. */
+static inline char *build_path(Build *b, const char *rel)
+{
+    size_t n = strlen(b->origin);
+    if (n == 0)
+        return arena_strdup(&b->p->arena, rel);
+    return arena_printf(&b->p->arena, "%s%s%s", b->origin, b->origin[n - 1] == '/' ? "" : "/",
+                        rel);
+}
+
+/* The file at rel, or NULL. */
+static inline FileInfo *build_find(Build *b, const char *rel)
+{
+    for (size_t i = 0; i < b->ninfo; i++)
+        if (!strcmp(b->info[i].file->path, rel))
+            return &b->info[i];
+    return NULL;
+}
+
+/* s quoted for a message (pack_quote); the caller frees it. */
+static inline char *quoted(const char *s)
+{
+    StrBuf q = {0};
+    pack_quote(&q, s, strlen(s));
+    return q.data;
+}
+
+static inline bool has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), m = strlen(suffix);
+    return n >= m && !strcmp(s + n - m, suffix);
+}
+
+/* "quizzes/<slug>.<lang>.gift" of unit u, in the pack's arena. */
+static inline char *quiz_rel(Build *b, const Unit *u, Lang l)
+{
+    return arena_printf(&b->p->arena, "quizzes/%s.%s.gift", u->slug, lang_code(l));
+}
+
+/* ---------------- pack_check.c ---------------- */
+
+/* An image of media/: PNG or JPEG as named, of a size the kiosk shows, used. */
+void build_check_media(Build *b, FileInfo *fi);
+/* A unit's images and glossary links; an image found gets its pack path. */
+void build_check_doc(Build *b, const char *path, Doc *doc);
+/* What a touchscreen cannot score well. */
+void build_check_question(Build *b, const char *path, const Question *q);
+/* Question ids across the pack's files and languages. */
+void build_check_ids(Build *b);
+
+#endif
