@@ -9,6 +9,8 @@
 # responses, and the review boxes of the questions that were not right.
 # The screenshots stay in $MINGBAI_BUILD_DIR/all-types-shots/.
 set -u
+. "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
 out=${MINGBAI_BUILD_DIR:-build}/all-types-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0

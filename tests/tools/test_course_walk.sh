@@ -11,6 +11,9 @@
 # the course, in course order, and nothing else.
 # Screenshots, databases and logs stay in $MINGBAI_BUILD_DIR/course-walk/.
 set -u
+. "$(dirname "$0")/need.sh"
+need python3 python3
+need sqlite3 sqlite3
 src=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$src"
 bin=${MINGBAI_BIN:-$src/build/mingbai}

@@ -3,6 +3,8 @@
 # finger events with SDL's synthetic mouse twins), then read the answer row
 # back from SQLite: one row, the right question, scored, on disk.
 set -eu
+. "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$MINGBAI_BIN" replay tests/replay/first_answer.replay --shots "$tmp/shots" --db "$tmp/kiosk.db"

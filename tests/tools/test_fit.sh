@@ -17,8 +17,10 @@
 # failure does not hide the others; the screenshots and each run's messages
 # stay in $MINGBAI_BUILD_DIR/fit-shots/LANG-SIZE-TEXT/.
 set -u
+. "$(dirname "$0")/need.sh"
 out=${MINGBAI_BUILD_DIR:-build}/fit-shots
 fit_pixels=${FIT_PIXELS:-build/tests/fit_pixels}
+[ -x "$fit_pixels" ] || skip "no $fit_pixels; build it with: cmake --build --preset ci --target fit_pixels"
 rm -rf "$out"; mkdir -p "$out"
 sizes=${MINGBAI_FIT_SIZES:-"800x480 1024x600 1280x720 720x1280 1920x1080"}
 jobs=${MINGBAI_FIT_JOBS:-2}
@@ -49,19 +51,17 @@ run_one() {
       echo "FAIL $lang $size $text: layout-ok or the tour (line numbers refer to $script)"
       grep -v ': info: ' "$dir/stderr" | head -40 | sed 's/^/  /'
     fi
-    if [ -x "$fit_pixels" ]; then
-      for png in "$dir"/*.png; do
-        [ -e "$png" ] || continue
-        local c
-        c=$(checks_for "$(basename "$png" .png)")
-        [ -n "$c" ] || continue
-        if ! "$fit_pixels" "$c" "$png" 2>"$dir/pixels.err"; then
-          [ $ok = 1 ] && echo "FAIL $lang $size $text: text spills out of a fixed box"
-          ok=0
-          sed 's/^/  /' "$dir/pixels.err"
-        fi
-      done
-    fi
+    for png in "$dir"/*.png; do
+      [ -e "$png" ] || continue
+      local c
+      c=$(checks_for "$(basename "$png" .png)")
+      [ -n "$c" ] || continue
+      if ! "$fit_pixels" "$c" "$png" 2>"$dir/pixels.err"; then
+        [ $ok = 1 ] && echo "FAIL $lang $size $text: text spills out of a fixed box"
+        ok=0
+        sed 's/^/  /' "$dir/pixels.err"
+      fi
+    done
     [ $ok = 1 ] && echo "ok   $lang $size $text"
   } > "$dir/report"
   echo $ok > "$dir/verdict"
@@ -84,7 +84,6 @@ for run in "${order[@]}"; do
   cat "$out/$run/report"
   [ "$(cat "$out/$run/verdict" 2>/dev/null)" = 1 ] || failed+=("$run")
 done
-[ -x "$fit_pixels" ] || echo "note: $fit_pixels not built; the spill check was skipped"
 echo "$((${#order[@]} - ${#failed[@]})) of ${#order[@]} tours fit"
 if [ ${#failed[@]} -gt 0 ]; then
   echo "failed: ${failed[*]}"

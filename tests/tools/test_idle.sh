@@ -2,6 +2,8 @@
 # Idle: the "still there?" prompt, then sign-out to the attract screen, and
 # the answer given before it is still in the database.
 set -eu
+. "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$MINGBAI_BIN" replay tests/replay/idle.replay --shots "$tmp" --db "$tmp/kiosk.db"

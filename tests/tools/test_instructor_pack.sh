@@ -3,6 +3,9 @@
 # the kiosk; then a broken copy lists every mistake with its line, and
 # importing it changes nothing.
 set -eu
+. "$(dirname "$0")/need.sh"
+need zip zip
+need sqlite3 sqlite3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 (cd content && zip -qr "$tmp/example.zip" example)

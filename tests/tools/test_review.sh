@@ -2,6 +2,8 @@
 # Review a day later: the replay misses u1-q1, moves the clock a day, reviews
 # it; the database then holds both answers and the question's next box.
 set -eu
+. "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$MINGBAI_BIN" replay tests/replay/review.replay --shots "$tmp" --db "$tmp/kiosk.db"

@@ -3,6 +3,8 @@
 # ui is a key of the catalogue (kiosk/ui/strings.c), and every catalogue
 # entry has a Chinese text that is not empty. Names what is missing.
 set -u
+. "$(dirname "$0")/need.sh"
+need perl perl-base
 cd "${MINGBAI_SOURCE_DIR:-.}"
 cat=kiosk/ui/strings.c
 fail=0

@@ -6,8 +6,9 @@
 # an empty box (.notdef), which layout-ok cannot see; this once hid the
 # multiple-response check boxes ("☐"/"☑" are in neither Noto face).
 set -u
-command -v fc-query >/dev/null || { echo "skipped: fc-query (fontconfig) is not installed"; exit 0; }
-command -v python3 >/dev/null || { echo "skipped: python3 is not installed"; exit 0; }
+. "$(dirname "$0")/need.sh"
+need fc-query fontconfig
+need python3 python3
 cover() { fc-query --format='%{charset}\n' "$1" | head -1; }
 export REG_LATIN=$(cover fonts/NotoSans-Regular.ttf) REG_CJK=$(cover fonts/NotoSansSC-Regular.otf)
 export BOLD_LATIN=$(cover fonts/NotoSans-Bold.ttf) BOLD_CJK=$(cover fonts/NotoSansSC-Bold.otf)

@@ -1,0 +1,14 @@
+# Sourced by the shell tests. `need PROGRAM PACKAGE` returns when PROGRAM is
+# on the PATH; otherwise it prints one line saying what is missing and how to
+# get it, and exits 77, which ctest reports as skipped (SKIP_RETURN_CODE in
+# tests/CMakeLists.txt), never as passed.
+need() {
+  command -v "$1" >/dev/null && return 0
+  skip "$1 is not installed; get it with: apt-get install $2 (./board/setup deps installs all the tests need)"
+}
+
+# skip REASON: the test cannot run here.
+skip() {
+  echo "skipped: $*"
+  exit 77
+}
