@@ -130,18 +130,13 @@ static KeyCode map_key(SDL_Keycode k)
     }
 }
 
-bool plat_translate(Plat *p, const SDL_Event *e, Event *ev)
+/* Mouse buttons, motion and wheel. A touch arrives as a finger event; its
+ * synthetic mouse twin is dropped, so that one touch counts once. */
+static bool translate_mouse(const SDL_Event *e, Event *ev)
 {
-    memset(ev, 0, sizeof *ev);
-    int w, h;
-    plat_size(p, &w, &h);
     switch (e->type) {
-    case SDL_QUIT:
-        ev->kind = EV_QUIT;
-        return true;
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        /* A touch arrives as a finger event; its synthetic mouse twin is dropped. */
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
             return false;
         ev->kind = e->type == SDL_MOUSEBUTTONDOWN ? EV_PRESS : EV_RELEASE;
@@ -159,60 +154,91 @@ bool plat_translate(Plat *p, const SDL_Event *e, Event *ev)
         ev->kind = EV_WHEEL;
         ev->dy = e->wheel.y;
         return true;
+    default:
+        return false;
+    }
+}
+
+/* Finger down, up and motion, in pixels of the renderer's output. One finger
+ * at a time: a second finger is ignored until the first lifts. */
+static bool translate_finger(Plat *p, const SDL_TouchFingerEvent *f, Event *ev)
+{
+    if (f->type == SDL_FINGERDOWN) {
+        if (p->finger_down)
+            return false;
+        p->finger = f->fingerId;
+        p->finger_down = true;
+        ev->kind = EV_PRESS;
+    } else {
+        if (!p->finger_down || f->fingerId != p->finger)
+            return false;
+        ev->kind = f->type == SDL_FINGERUP ? EV_RELEASE : EV_MOVE;
+        if (f->type == SDL_FINGERUP)
+            p->finger_down = false;
+    }
+    int w, h;
+    plat_size(p, &w, &h);
+    ev->x = (int)(f->x * (float)w);
+    ev->y = (int)(f->y * (float)h);
+    return true;
+}
+
+/* A key the kiosk uses, with its modifiers; other keys are dropped. */
+static bool translate_key(const SDL_KeyboardEvent *key, Event *ev)
+{
+    KeyCode k = map_key(key->keysym.sym);
+    if (k == KEY_NONE)
+        return false;
+    ev->kind = EV_KEY;
+    ev->key = k;
+    Uint16 m = key->keysym.mod;
+    ev->mods = ((m & KMOD_SHIFT) ? MOD_SHIFT : 0) | ((m & KMOD_CTRL) ? MOD_CTRL : 0) |
+               ((m & KMOD_ALT) ? MOD_ALT : 0);
+    return true;
+}
+
+/* A new size, an exposed window or a lost renderer: the screen is laid out
+ * and drawn again at the renderer's output size (EV_RESIZE). */
+static bool translate_window(Plat *p, const SDL_Event *e, Event *ev)
+{
+    if (e->type == SDL_WINDOWEVENT) {
+        if (e->window.event != SDL_WINDOWEVENT_SIZE_CHANGED &&
+            e->window.event != SDL_WINDOWEVENT_EXPOSED)
+            return false;
+    } else {
+        p->render_reset = true; /* SDL_RENDER_TARGETS_RESET, SDL_RENDER_DEVICE_RESET */
+    }
+    ev->kind = EV_RESIZE;
+    plat_size(p, &ev->x, &ev->y);
+    return true;
+}
+
+bool plat_translate(Plat *p, const SDL_Event *e, Event *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    switch (e->type) {
+    case SDL_QUIT:
+        ev->kind = EV_QUIT;
+        return true;
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+    case SDL_MOUSEMOTION:
+    case SDL_MOUSEWHEEL:
+        return translate_mouse(e, ev);
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
-    case SDL_FINGERMOTION: {
-        /* One finger at a time: a second finger is ignored until the first lifts. */
-        if (e->type == SDL_FINGERDOWN) {
-            if (p->finger_down)
-                return false;
-            p->finger = e->tfinger.fingerId;
-            p->finger_down = true;
-            ev->kind = EV_PRESS;
-        } else {
-            if (!p->finger_down || e->tfinger.fingerId != p->finger)
-                return false;
-            ev->kind = e->type == SDL_FINGERUP ? EV_RELEASE : EV_MOVE;
-            if (e->type == SDL_FINGERUP)
-                p->finger_down = false;
-        }
-        ev->x = (int)(e->tfinger.x * (float)w);
-        ev->y = (int)(e->tfinger.y * (float)h);
-        return true;
-    }
-    case SDL_KEYDOWN: {
-        KeyCode k = map_key(e->key.keysym.sym);
-        if (k == KEY_NONE)
-            return false;
-        ev->kind = EV_KEY;
-        ev->key = k;
-        Uint16 m = e->key.keysym.mod;
-        ev->mods = ((m & KMOD_SHIFT) ? MOD_SHIFT : 0) | ((m & KMOD_CTRL) ? MOD_CTRL : 0) |
-                   ((m & KMOD_ALT) ? MOD_ALT : 0);
-        return true;
-    }
+    case SDL_FINGERMOTION:
+        return translate_finger(p, &e->tfinger, ev);
+    case SDL_KEYDOWN:
+        return translate_key(&e->key, ev);
     case SDL_TEXTINPUT:
         ev->kind = EV_TEXT;
         snprintf(ev->text, sizeof ev->text, "%s", e->text.text);
         return true;
     case SDL_WINDOWEVENT:
-        if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
-            ev->kind = EV_RESIZE;
-            plat_size(p, &ev->x, &ev->y);
-            return true;
-        }
-        if (e->window.event == SDL_WINDOWEVENT_EXPOSED) {
-            ev->kind = EV_RESIZE;
-            plat_size(p, &ev->x, &ev->y);
-            return true;
-        }
-        return false;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
-        p->render_reset = true;
-        ev->kind = EV_RESIZE;
-        plat_size(p, &ev->x, &ev->y);
-        return true;
+        return translate_window(p, e, ev);
     default:
         return false;
     }

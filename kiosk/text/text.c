@@ -272,6 +272,8 @@ typedef struct {
     int line_h, base_off;
     int line_start;  /* first glyph of the current line */
     int y;
+    int pen;         /* x of the next glyph on the current line */
+    int last_break;  /* glyph after which the current line may break, or -1 */
 } Builder;
 
 static void push_glyph(TextLayout *l, const LGlyph *g)
@@ -351,22 +353,93 @@ static void truncate_lines(TextEngine *te, TextLayout *l, const TextStyle *st, i
     l->truncated = true;
 }
 
-static void build(TextEngine *te, TextLayout *l, const char *s, size_t len, const TextStyle *st,
-                  const TextSpan *spans, size_t nspans, int max_width)
+static Builder builder_start(TextEngine *te, TextLayout *l, const TextStyle *st, int max_width)
 {
-    Builder b = {.te = te, .l = l, .st = st, .max_width = max_width};
+    Builder b = {.te = te, .l = l, .st = st, .max_width = max_width, .last_break = -1};
     float lh = st->line_height > 0 ? st->line_height : (st->lang == LANG_ZH ? 1.75f : 1.55f);
     b.line_h = (int)lroundf((float)st->size * lh);
     /* Baseline sits so that the em box is centred in the line box. */
     b.base_off = (b.line_h - st->size) / 2 + (int)lroundf((float)st->size * 0.88f);
     l->line_h = b.line_h;
+    return b;
+}
 
+/* The glyph of cp (at byte off, with span flags fl) at the pen, in the face
+ * the fallback chain picks. prev_cp is the character before it on the line
+ * (0 at its start). */
+static LGlyph make_glyph(Builder *b, uint32_t cp, size_t off, uint32_t fl, uint32_t prev_cp)
+{
+    const TextStyle *st = b->st;
+    int face = pick_face(b->te, cp, fl, st->lang, st->size);
+    int font = text_font_get(b->te, face, st->size);
+    Glyph *gi = text_glyph_get(b->te, font, cp);
+    /* A quarter em between Chinese and Latin letters or digits, as
+     * careful Chinese typesetting does, unless a space is already there. */
+    if ((is_cjk(prev_cp) && is_latin_alnum(cp)) || (is_latin_alnum(prev_cp) && is_cjk(cp)))
+        b->pen += st->size / 4;
+    LGlyph g = {0};
+    g.cp = cp;
+    g.font = (int16_t)font;
+    g.x = b->pen;
+    g.adv = gi->advance;
+    g.minx = gi->minx;
+    g.byte = (uint32_t)off;
+    g.flags = (uint16_t)fl;
+    g.space = (cp == ' ' || cp == 0x3000);
+    g.cjk = is_cjk(cp);
+    return g;
+}
+
+/* g (not a space) does not fit on the current line: ends the line after its
+ * last break opportunity, or, for an over-long token (a URL, a DOI), right
+ * before g so nothing overflows the box; g goes after what moved down. */
+static void wrap_before(Builder *b, LGlyph *g)
+{
+    TextLayout *l = b->l;
+    int cut = b->last_break >= b->line_start ? b->last_break + 1 : l->nglyphs;
+    if (b->last_break < b->line_start) {
+        /* Even a forced break keeps closing marks off the line start
+         * and opening marks off the line end. */
+        while (cut - 1 > b->line_start &&
+               (text_no_line_start(cut < l->nglyphs ? l->glyphs[cut].cp : g->cp) ||
+                text_no_line_end(l->glyphs[cut - 1].cp)))
+            cut--;
+    }
+    finish_line(b, cut);
+    b->last_break = -1;
+    b->pen = 0;
+    if (l->nglyphs > b->line_start) {
+        LGlyph *lastg = &l->glyphs[l->nglyphs - 1];
+        b->pen = lastg->x + lastg->adv;
+    }
+    g->x = b->pen;
+}
+
+/* May a line break come after cp, the character that ends at byte endbyte
+ * of s, the next one starting at byte next? libunibreak's answer (brks),
+ * less the breaks that would end a line with an opening mark or start one
+ * with a closing mark. */
+static bool break_after(const char *s, size_t len, const char *brks, size_t endbyte, size_t next,
+                        uint32_t cp)
+{
+    if (endbyte >= len || brks[endbyte] != LINEBREAK_ALLOWBREAK || text_no_line_end(cp))
+        return false;
+    if (next < len) {
+        size_t j = next;
+        if (text_no_line_start(utf8_decode(s, len, &j)))
+            return false;
+    }
+    return true;
+}
+
+static void build(TextEngine *te, TextLayout *l, const char *s, size_t len, const TextStyle *st,
+                  const TextSpan *spans, size_t nspans, int max_width)
+{
+    Builder b = builder_start(te, l, st, max_width);
     char *brks = mb_xmalloc(len ? len : 1);
     if (len)
         set_linebreaks_utf8((const utf8_t *)s, len, st->lang == LANG_ZH ? "zh" : "en", brks);
 
-    int pen = 0;
-    int last_break = -1; /* glyph index after which a break is allowed on this line */
     uint32_t prev_cp = 0;
     size_t i = 0;
     while (i < len) {
@@ -377,8 +450,8 @@ static void build(TextEngine *te, TextLayout *l, const char *s, size_t len, cons
             continue;
         if (cp == '\n') {
             finish_line(&b, l->nglyphs);
-            pen = 0;
-            last_break = -1;
+            b.pen = 0;
+            b.last_break = -1;
             prev_cp = 0;
             continue;
         }
@@ -387,71 +460,19 @@ static void build(TextEngine *te, TextLayout *l, const char *s, size_t len, cons
         if (cp == '\t')
             cp = ' ';
         uint32_t fl = st->flags | flags_at(spans, nspans, (uint32_t)off);
-        int face = pick_face(te, cp, fl, st->lang, st->size);
-        int font = text_font_get(te, face, st->size);
-        Glyph *gi = text_glyph_get(te, font, cp);
-        /* A quarter em between Chinese and Latin letters or digits, as
-         * careful Chinese typesetting does, unless a space is already there. */
-        if ((is_cjk(prev_cp) && is_latin_alnum(cp)) || (is_latin_alnum(prev_cp) && is_cjk(cp)))
-            pen += st->size / 4;
-        LGlyph g = {0};
-        g.cp = cp;
-        g.font = (int16_t)font;
-        g.x = pen;
-        g.adv = gi->advance;
-        g.minx = gi->minx;
-        g.byte = (uint32_t)off;
-        g.flags = (uint16_t)fl;
-        g.space = (cp == ' ' || cp == 0x3000);
-        g.cjk = is_cjk(cp);
-
-        if (max_width > 0 && !g.space && pen + g.adv > max_width && l->nglyphs > b.line_start) {
-            /* Break after the last allowed point, or, for an over-long token
-             * (a URL, a DOI), right here so nothing overflows the box. */
-            int cut = last_break >= b.line_start ? last_break + 1 : l->nglyphs;
-            if (last_break < b.line_start) {
-                /* Even a forced break keeps closing marks off the line start
-                 * and opening marks off the line end. */
-                while (cut - 1 > b.line_start &&
-                       (text_no_line_start(cut < l->nglyphs ? l->glyphs[cut].cp : cp) ||
-                        text_no_line_end(l->glyphs[cut - 1].cp)))
-                    cut--;
-            }
-            finish_line(&b, cut);
-            last_break = -1;
-            pen = 0;
-            if (l->nglyphs > b.line_start) {
-                LGlyph *lastg = &l->glyphs[l->nglyphs - 1];
-                pen = lastg->x + lastg->adv;
-            } else if (g.space) {
-                prev_cp = cp;
-                continue;
-            }
-            g.x = pen;
-        }
+        LGlyph g = make_glyph(&b, cp, off, fl, prev_cp);
+        prev_cp = cp;
+        if (max_width > 0 && !g.space && b.pen + g.adv > max_width && l->nglyphs > b.line_start)
+            wrap_before(&b, &g);
         /* Leading spaces of a wrapped line are dropped. */
-        if (g.space && l->nglyphs == b.line_start && l->lines > 0) {
-            prev_cp = cp;
+        if (g.space && l->nglyphs == b.line_start && l->lines > 0)
             continue;
-        }
         push_glyph(l, &g);
-        pen = g.x + g.adv;
+        b.pen = g.x + g.adv;
         if (g.flags & (TEXT_LINK | TEXT_GLOSSARY))
             l->has_decos = true;
-
-        /* May a line break come after this character? */
-        bool allow = endbyte < len && brks[endbyte] == LINEBREAK_ALLOWBREAK;
-        if (allow && text_no_line_end(cp))
-            allow = false;
-        if (allow && i < len) {
-            size_t j = i;
-            uint32_t next = utf8_decode(s, len, &j);
-            if (text_no_line_start(next))
-                allow = false;
-        }
-        if (allow)
-            last_break = l->nglyphs - 1;
-        prev_cp = cp;
+        if (break_after(s, len, brks, endbyte, i, cp))
+            b.last_break = l->nglyphs - 1;
     }
     if (l->nglyphs > b.line_start || l->lines == 0)
         finish_line(&b, l->nglyphs);
