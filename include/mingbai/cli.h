@@ -4,7 +4,10 @@
 
 /* `mingbai pack check|show|import|list|remove|export-gift ...`.
  * argv[0] is "pack". db_path is the database (--db) or NULL for the default.
- * Returns the process exit status: 0 success, 1 problems found, 2 usage. */
+ * argv and db_path are borrowed: read during the call, neither changed nor
+ * kept. Everything it opens or allocates is closed and freed before it
+ * returns. Returns the process exit status: 0 success, 1 problems found,
+ * 2 usage. */
 int cli_pack_main(int argc, char **argv, const char *db_path);
 
 #endif

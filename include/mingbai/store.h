@@ -1,7 +1,10 @@
 /* The store: one SQLite database that keeps packs, participants, answers,
  * progress and settings. Schema changes are forward-only migrations counted
  * by PRAGMA user_version. An answer is committed (synchronous=FULL, WAL)
- * before store_attempt_insert returns, so "shown" means "on disk". */
+ * before store_attempt_insert returns, so "shown" means "on disk".
+ *
+ * Ownership: pointer arguments are borrowed, read during the call and not
+ * kept; what a function hands back, and how it is freed, is said with it. */
 #ifndef MINGBAI_STORE_H
 #define MINGBAI_STORE_H
 
@@ -10,24 +13,29 @@
 
 typedef struct Store Store;
 
-/* Opens (creating the file and its folder) and migrates the database.
- * On success *out is a new Store; the caller closes it with store_close().
- * store_close(NULL) does nothing. On failure *out is NULL and a message was
- * logged. */
+/* Opens (creating the file and its folder) and migrates the database; path
+ * is copied. On success *out is a new Store; the caller closes it with
+ * store_close(). On failure *out is NULL and a message was logged. */
 int store_open(const char *path, Store **out);
+/* Closes the database and frees s. store_close(NULL) does nothing. */
 void store_close(Store *s);
-/* The last error message of the database connection (static for the Store). */
+/* The message of the last failure on s ("no error" when there was none;
+ * "no database" for NULL). The text belongs to s: copy it before the next
+ * call on s if it must last; it is gone after store_close(). */
 const char *store_errmsg(Store *s);
+/* The database's PRAGMA user_version, or -1 when it cannot be read. */
 int store_schema_version(Store *s);
 /* How many SQL statements the Store has prepared since it was opened (every
  * query and write goes through one); for tests that check a screen does not
- * query the database while it is only drawn. */
+ * query the database while it is only drawn. 0 for NULL. */
 uint64_t store_statement_count(Store *s);
 /* The default database path: $XDG_DATA_HOME/mingbai/mingbai.db, falling back
- * to ~/.local/share/mingbai/mingbai.db. Caller frees. */
+ * to ~/.local/share/mingbai/mingbai.db. Returns a new string; the caller
+ * frees it with free(). */
 char *store_default_path(void);
 
 /* ---- packs ---- */
+/* One entry of store_pack_list(); its strings belong to the list. */
 typedef struct {
     char *id;
     char *version;
@@ -37,6 +45,7 @@ typedef struct {
     int questions;
 } StorePackInfo;
 
+/* Called during an import with the ctx given to store_pack_import(). */
 typedef void (*StoreProgress)(void *ctx, size_t done, size_t total);
 
 /* Imports a checked pack in one transaction: its files and its question
@@ -44,17 +53,28 @@ typedef void (*StoreProgress)(void *ctx, size_t done, size_t total);
  * every attempt and review entry (they are keyed by pack id and question id).
  * Returns MB_OK; MB_ERR_EXISTS when the same or a newer version is present
  * (the message says which, via store_errmsg); MB_ERR_DB on failure, with
- * nothing changed. progress may be NULL. */
+ * nothing changed. p stays the caller's: what is kept is copied into the
+ * database. progress may be NULL; ctx is only passed to it. */
 int store_pack_import(Store *s, const Pack *p, StoreProgress progress, void *ctx);
-/* Lists packs, ordered by id. The caller frees with store_pack_list_free(). */
+/* Lists packs, ordered by id. On MB_OK *out is a new array of *n entries
+ * (NULL when there are none); the caller frees it with
+ * store_pack_list_free(*out, *n). On failure *out is NULL and *n is 0. */
 int store_pack_list(Store *s, StorePackInfo **out, size_t *n);
+/* Frees the n entries' strings and the array. store_pack_list_free(NULL, 0)
+ * does nothing. */
 void store_pack_list_free(StorePackInfo *list, size_t n);
 /* Removes a pack's content; answers stay. MB_ERR_NOTFOUND when absent. */
 int store_pack_remove(Store *s, const char *id);
-/* Reads a pack's files back (to rebuild the Pack with pack_build). */
+/* Reads a pack's files back (to rebuild the Pack with pack_build). On MB_OK
+ * *out holds new copies of the files; the caller frees them with
+ * pack_files_free(out), or hands them to pack_build(), which takes them. On
+ * failure (MB_ERR_NOTFOUND when the pack is absent) *out is empty and needs
+ * no freeing. */
 int store_pack_files(Store *s, const char *id, PackFiles *out);
 
 /* ---- participants ---- */
+/* A participant as read from the store; who frees name and pseudo is said
+ * with the function that filled it. */
 typedef struct {
     int64_t id;
     char *name;     /* display name or nickname */
@@ -62,14 +82,25 @@ typedef struct {
     bool guest;
 } StoreParticipant;
 
-/* Adds a participant; *id_out is its id. A guest has a generated name. */
+/* Adds a participant with a new pseudonym; *id_out (may be NULL) is its id.
+ * name is copied; a guest is named "Guest" whatever name is. */
 int store_participant_add(Store *s, const char *name, bool guest, int64_t *id_out);
-/* Lists non-guest participants by name. Free with store_participant_list_free(). */
+/* Lists non-guest participants by name. On MB_OK *out is a new array of *n
+ * entries (NULL when there are none); the caller frees it with
+ * store_participant_list_free(*out, *n). On failure *out is NULL and *n 0. */
 int store_participant_list(Store *s, StoreParticipant **out, size_t *n);
+/* Frees the n entries' strings and the array.
+ * store_participant_list_free(NULL, 0) does nothing. */
 void store_participant_list_free(StoreParticipant *list, size_t n);
-int store_participant_get(Store *s, int64_t id, StoreParticipant *out); /* free fields with store_participant_list_free(out, 1)-like semantics: caller frees name, pseudo */
+/* Fills *out (the caller's struct) with participant id. On MB_OK out->name
+ * and out->pseudo are new strings the caller frees with free(); on failure
+ * (MB_ERR_NOTFOUND when there is no such participant) *out is zeroed and
+ * there is nothing to free. */
+int store_participant_get(Store *s, int64_t id, StoreParticipant *out);
 
 /* ---- answers ---- */
+/* An answer to record. Its strings stay the caller's: store_attempt_insert()
+ * copies them into the database. */
 typedef struct {
     int64_t participant;
     const char *pack_id, *pack_version;
@@ -89,7 +120,7 @@ typedef struct {
  * *id_out (may be NULL) is the attempt's row id; its UUID (for xAPI) is
  * assigned here. Returns MB_OK or MB_ERR_DB (nothing written). */
 int store_attempt_insert(Store *s, const StoreAttempt *a, int64_t now_ms, int64_t *id_out);
-/* Number of attempts in the database (all participants). */
+/* Number of attempts in the database (all participants); -1 on failure. */
 int64_t store_attempt_count(Store *s);
 
 /* Best-so-far result of a participant on a unit: the latest attempt per
@@ -99,9 +130,11 @@ typedef struct {
     int correct;       /* answers fully right */
     double score, max; /* partial credit included */
 } StoreUnitResult;
+/* Fills *out (zeroed when nothing was answered or on failure). */
 int store_unit_result(Store *s, int64_t participant, const char *pack_id, const char *unit,
                       StoreUnitResult *out);
-/* The latest answer's score for one question, or -1 when never answered. */
+/* The latest answer's score for one question, or -1 when never answered
+ * (or on failure). */
 double store_question_last_score(Store *s, int64_t participant, const char *pack_id,
                                  const char *question_id);
 
@@ -112,10 +145,12 @@ typedef struct {
     int position;    /* reader scroll (pixels at scale 1) or question index */
     Lang lang;
 } StoreResume;
+/* Keeps where the participant is in the pack (a copy of *r). */
 int store_resume_set(Store *s, int64_t participant, const char *pack_id, const StoreResume *r);
-/* MB_ERR_NOTFOUND when nothing is kept. */
+/* Fills *out, a plain struct with nothing to free; MB_ERR_NOTFOUND (and *out
+ * zeroed) when nothing is kept. */
 int store_resume_get(Store *s, int64_t participant, const char *pack_id, StoreResume *out);
-/* Reading position per unit. */
+/* Reading position per unit; get returns 0 when none is kept. */
 int store_unit_position_set(Store *s, int64_t participant, const char *pack_id,
                             const char *unit, int position);
 int store_unit_position_get(Store *s, int64_t participant, const char *pack_id,
@@ -129,14 +164,19 @@ typedef struct {
     int box;
     int64_t due_ms;
 } StoreReviewItem;
-/* Questions due at now_ms, oldest first, at most max. */
+/* Questions due at now_ms, oldest first: at most max of them are written to
+ * the caller's array out, and *n says how many (plain structs, nothing to
+ * free). */
 int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewItem *out,
                      size_t max, size_t *n);
+/* How many questions are due at now_ms; -1 on failure. */
 int store_review_count(Store *s, int64_t participant, int64_t now_ms);
 
 /* ---- settings (key -> text) ---- */
-/* Returns a new string or NULL when unset; the caller frees it. */
+/* Returns a new string, or NULL when unset or on failure (store_errmsg()
+ * tells which); the caller frees it with free(). */
 char *store_setting_get(Store *s, const char *key);
+/* Keeps a copy of value under key. */
 int store_setting_set(Store *s, const char *key, const char *value);
 
 /* ---- backups ---- */

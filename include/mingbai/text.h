@@ -1,7 +1,12 @@
 /* Text engine: fonts with per-character fallback, line breaking (UAX #14 by
  * libunibreak plus Chinese line-start/line-end rules), rich runs, layout
  * cached per paragraph and width, and a glyph atlas. This header is free of
- * SDL so ui can measure; drawing is in text_sdl.h for gfx. */
+ * SDL so ui can measure; drawing is in text_sdl.h for gfx.
+ *
+ * Ownership: the caller owns the TextEngine; the engine owns every
+ * TextLayout, which the caller never frees and may use until the next
+ * text_engine_frame(). Pointer arguments are borrowed: read during the call
+ * and not kept (a layout keeps byte offsets into its text, not pointers). */
 #ifndef MINGBAI_TEXT_H
 #define MINGBAI_TEXT_H
 
@@ -37,24 +42,32 @@ typedef struct {
                           layout checks do not report the cut; layout ignores it */
 } TextStyle;
 
-/* Opens the faces in font_dir. Returns NULL (with a logged message naming
- * the missing file) when a face is missing. Free with text_engine_free(). */
+/* Opens the faces in font_dir (the path is copied). Returns a new
+ * TextEngine; the caller frees it with text_engine_free(). Returns NULL
+ * (with a logged message naming the missing file) when a face is missing. */
 TextEngine *text_engine_new(const char *font_dir);
+/* Frees te with its layouts and, when attached to a renderer
+ * (text_engine_attach()), its atlas textures: free it before that renderer
+ * is destroyed. text_engine_free(NULL) does nothing. */
 void text_engine_free(TextEngine *te);
 
-/* Marks the start of a frame: layouts used in this frame stay valid until
- * the next call. */
+/* Marks the start of a frame. Every layout returned before this call
+ * becomes invalid; one asked for again in the new frame (same text, style
+ * and width) comes back from the cache. */
 void text_engine_frame(TextEngine *te);
 
 /* Lays out len bytes of UTF-8 s (spans may be NULL) wrapped at max_width
- * pixels (0: no wrapping). The result is owned by the engine's cache and
- * valid until the next text_engine_frame(). */
+ * pixels (0: no wrapping). s and spans are read during the call only. The
+ * result is owned by the engine's cache and valid until the next
+ * text_engine_frame(); the caller does not free it. */
 const TextLayout *text_layout(TextEngine *te, const char *s, size_t len, const TextStyle *st,
                               const TextSpan *spans, size_t nspans, int max_width);
-/* Convenience: a NUL-terminated string, no spans. */
+/* Convenience: a NUL-terminated string, no spans; the same ownership. */
 const TextLayout *text_layout_str(TextEngine *te, const char *s, const TextStyle *st,
                                   int max_width);
 
+/* Queries of a layout (borrowed, from the current frame); they allocate
+ * nothing. Width and height in pixels, lines counted. */
 int text_layout_width(const TextLayout *l);
 int text_layout_height(const TextLayout *l);
 int text_layout_lines(const TextLayout *l);
@@ -76,6 +89,7 @@ bool text_layout_line_extent(const TextLayout *l, int line, int *x0, int *x1);
 /* True when one of the shipped faces draws cp (bold: the bold chain). */
 bool text_covers(TextEngine *te, uint32_t cp, bool bold);
 
+/* Counters of the caches, copied out by text_engine_stats(). */
 typedef struct {
     size_t atlas_bytes;   /* texture memory of the glyph atlas */
     int atlas_pages;
@@ -83,6 +97,7 @@ typedef struct {
     int layouts_cached;
     uint64_t layouts_built, glyphs_rasterised;
 } TextStats;
+/* Fills the caller's *out (plain values, nothing to free). */
 void text_engine_stats(TextEngine *te, TextStats *out);
 
 #endif
