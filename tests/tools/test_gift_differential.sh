@@ -1,15 +1,15 @@
 #!/usr/bin/env bash
 # Differential test of the GIFT reader: `mingbai pack show --json` against
-# npm's gift-pegjs (an independent GIFT grammar) on cases where gift-pegjs
-# agrees with Moodle's importer. Both outputs are brought to one shape (type,
-# name, text, formats, general feedback, category, answers with scores,
-# feedback, matching sides, numerical value and tolerance) and compared.
+# gift-pegjs (an independent GIFT grammar, npm package gift-pegjs 1.0.2) on
+# cases where gift-pegjs agrees with Moodle's importer. Both outputs are
+# brought to one shape (type, name, text, formats, general feedback,
+# category, answers with scores, feedback, matching sides, numerical value
+# and tolerance) and compared.
 #
-# gift-pegjs is not downloaded here: board/setup installs it into
-# tests/tools/gift-pegjs/node_modules with `npm ci`, at the version and
-# checksum of tests/tools/gift-pegjs/package-lock.json, so the test needs no
-# network and always compares with the same parser. Without node or
-# gift-pegjs it exits 77, which ctest reports as skipped.
+# The grammar is kept in tests/tools/gift-pegjs/ (see its README.md) and
+# turned into a parser here by Debian's pegjs, so the test needs no network
+# and always compares with the same parser. Without node or pegjs it ends
+# with exit 77 (tests/tools/need.sh), which ctest reports as skipped.
 set -euo pipefail
 
 root=${MINGBAI_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
@@ -17,18 +17,17 @@ root=${MINGBAI_SOURCE_DIR:-$(cd "$(dirname "$0")/../.." && pwd)}
 bin=${MINGBAI_BIN:-$root/build/mingbai}
 [ -x "$bin" ] || { echo "FAIL: no mingbai binary at $bin (build first)"; exit 1; }
 need node nodejs
-pegjs=${MINGBAI_GIFT_PEGJS_DIR:-$root/tests/tools/gift-pegjs}
-[ -f "$pegjs/node_modules/gift-pegjs/package.json" ] ||
-    skip "gift-pegjs is not installed in $pegjs/node_modules; get it with: ./board/setup deps (or: cd tests/tools/gift-pegjs && npm ci)"
+need pegjs node-pegjs
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+node "$(command -v pegjs)" -o "$work/gift-parser.js" "$root/tests/tools/gift-pegjs/GIFT.pegjs"
 
 cat >"$work/compare.js" <<'EOF'
-// Usage: node compare.js case.gift mingbai.json -> exit 1 and a diff on mismatch.
+// Usage: node compare.js parser.js case.gift mingbai.json -> exit 1 and a diff on mismatch.
 const fs = require('fs');
-const { parse } = require('gift-pegjs');
-const [giftPath, oursPath] = process.argv.slice(2);
+const [parserPath, giftPath, oursPath] = process.argv.slice(2);
+const { parse } = require(parserPath);
 
 const fb = (f) => (f && f.text !== '' ? f.text : null);
 const round = (x) => Math.round(x * 1e9) / 1e9;
@@ -219,7 +218,7 @@ flush() {
     local gift="$work/case$count.gift" json="$work/case$count.json"
     printf '%s' "$body" >"$gift"
     "$bin" pack show --json "$gift" >"$json" 2>"$work/err" || true
-    if ! NODE_PATH="$pegjs/node_modules" node "$work/compare.js" "$gift" "$json" >"$work/diff" 2>&1; then
+    if ! node "$work/compare.js" "$work/gift-parser.js" "$gift" "$json" >"$work/diff" 2>&1; then
         echo "FAIL: $name"
         cat "$work/diff" "$work/err"
         fail=1

@@ -3,8 +3,8 @@
 # older edition refused, a newer one replacing it, list, export-gift read
 # back by `pack check`, show --json, remove, usage errors (exit 2), and a
 # bad pack refused without touching the database. Without python3 every
-# other check still runs, and a run that found nothing wrong is reported as
-# skipped, since the JSON was not read back.
+# other check still runs, and a run that found nothing wrong ends with exit 77
+# (skipped), since the JSON was not read back.
 set -u
 . "$(dirname "$0")/need.sh"
 cd "${MINGBAI_SOURCE_DIR:-.}"
