@@ -2,6 +2,7 @@
  * driven by a script. One command per line:
  *   tap "Label" | tap X Y          a finger tap (and SDL's synthetic mouse twin)
  *   tap-text "Text"                a tap on a visible text (a glossary term, a paragraph)
+ *   press-release "A" "B"          a press at A's lower edge released at B's upper edge
  *   scroll-to "Text"               pages down (at most 40 times) until the text is visible
  *   drag X1 Y1 X2 Y2 MS            a finger drag lasting MS
  *   key NAME | type TEXT | wait MS
@@ -135,6 +136,29 @@ static int cmd_tap(Replay *r, const char *p)
         return fail(r, "no visible widget shows \"%s\"", a);
     }
     tap(r, x, y);
+    return 0;
+}
+
+/* A press at the bottom edge of one widget released at the top edge of the
+ * next: close enough to be a tap, but not on one widget. */
+static int cmd_press_release(Replay *r, const char *p)
+{
+    char a[512], b[512];
+    p = arg(p, a, sizeof a);
+    arg(p, b, sizeof b);
+    Rect ra, rb;
+    if (!ui_find_target_rect(r->app->ui, a, &ra))
+        return fail(r, "no visible widget shows \"%s\"", a);
+    if (!ui_find_target_rect(r->app->ui, b, &rb))
+        return fail(r, "no visible widget shows \"%s\"", b);
+    int x = ra.x + ra.w / 2;
+    push_pointer(r, EV_PRESS, x, ra.y + ra.h - 1);
+    pump(r);
+    advance(r, 50);
+    push_pointer(r, EV_RELEASE, x, rb.y);
+    pump(r);
+    render(r);
+    advance(r, 100);
     return 0;
 }
 
@@ -312,7 +336,7 @@ static const struct {
     const char *name;
     int (*run)(Replay *r, const char *args);
 } commands[] = {
-    {"tap", cmd_tap},           {"tap-text", cmd_tap_text}, {"scroll-to", cmd_scroll_to},
+    {"tap", cmd_tap},           {"tap-text", cmd_tap_text}, {"press-release", cmd_press_release}, {"scroll-to", cmd_scroll_to},
     {"drag", cmd_drag},         {"key", cmd_key},           {"type", cmd_type},
     {"wait", cmd_wait},         {"shot", cmd_shot},         {"expect", cmd_expect},
     {"expect-not", cmd_expect_not}, {"screen", cmd_screen}, {"layout-ok", cmd_layout_ok},

@@ -78,6 +78,8 @@ Lang ui_lang(Ui *ui);
 /* The centre of the visible tappable widget whose label is text (exact
  * match first, then the first that contains it); false when none. */
 bool ui_find_target(Ui *ui, const char *text, int *x, int *y);
+/* The visible part of that widget; false when none. */
+bool ui_find_target_rect(Ui *ui, const char *text, Rect *out);
 /* A point on the visible text containing text (the middle of its first
  * character), clipped to the screen; false when none. */
 bool ui_find_text(Ui *ui, const char *text, int *x, int *y);

@@ -44,8 +44,10 @@ struct Ui {
     int press_x, press_y, last_x, last_y;
     uint64_t last_move_ms, last_input_ms;
     float drag_velocity; /* px per ms */
-    bool tap_pending;
-    int tap_x, tap_y;
+    bool gesture_void; /* this press dismissed an overlay or stopped a fling:
+                          its release is no tap */
+    bool tap_pending;  /* a press and release without a drag, not yet taken */
+    int tap_x, tap_y;  /* where it was released (press_x, press_y: pressed) */
 
     /* the text field the keyboard types into (a screen sets it), or NULL */
     char *edit;

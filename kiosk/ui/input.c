@@ -14,6 +14,9 @@
 
 static void on_press(Ui *ui, const Event *ev, uint64_t now)
 {
+    /* A gesture belongs to what its press met: a touch that dismisses the
+     * idle prompt or stops a moving page is spent on that. */
+    ui->gesture_void = ui->idle_prompt || ui->animating;
     ui->pressed = true;
     ui->dragging = false;
     ui->press_x = ui->last_x = ev->x;
@@ -55,12 +58,13 @@ static void on_release(Ui *ui, const Event *ev, uint64_t now)
             ui->animating = true;
             ui->anim_ms = now;
         }
-    } else {
+    } else if (!ui->gesture_void) {
         ui->tap_pending = true;
         ui->tap_x = ev->x;
         ui->tap_y = ev->y;
     }
     ui->dragging = false;
+    ui->gesture_void = false;
     ui->dirty = true;
 }
 

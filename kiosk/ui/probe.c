@@ -4,18 +4,27 @@
 
 #include <string.h>
 
-bool ui_find_target(Ui *ui, const char *text, int *x, int *y)
+bool ui_find_target_rect(Ui *ui, const char *text, Rect *out)
 {
     for (int pass = 0; pass < 2; pass++)
         for (int i = ui->ntargets - 1; i >= 0; i--) {
             const Target *t = &ui->targets[i];
             if (pass == 0 ? !strcmp(t->label, text) : strstr(t->label, text) != NULL) {
-                *x = t->r.x + t->r.w / 2;
-                *y = t->r.y + t->r.h / 2;
+                *out = t->r;
                 return true;
             }
         }
     return false;
+}
+
+bool ui_find_target(Ui *ui, const char *text, int *x, int *y)
+{
+    Rect r;
+    if (!ui_find_target_rect(ui, text, &r))
+        return false;
+    *x = r.x + r.w / 2;
+    *y = r.y + r.h / 2;
+    return true;
 }
 
 bool ui_find_text(Ui *ui, const char *text, int *x, int *y)

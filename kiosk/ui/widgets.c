@@ -123,7 +123,9 @@ bool ui_tapped(Ui *ui, Rect r)
 {
     if (!ui->tap_pending)
         return false;
-    if (!rect_contains(r, ui->tap_x, ui->tap_y) || !rect_contains(ui->clip, ui->tap_x, ui->tap_y))
+    /* Pressed and released on r: a press slid onto a neighbour is neither. */
+    Rect in = rect_intersect(r, ui->clip);
+    if (!rect_contains(in, ui->tap_x, ui->tap_y) || !rect_contains(in, ui->press_x, ui->press_y))
         return false;
     ui->tap_pending = false;
     ui->changed = true;

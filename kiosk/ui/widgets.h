@@ -45,7 +45,8 @@ bool ui_button(Ui *ui, Rect r, const char *label, int style);
 bool ui_button_in(Ui *ui, Rect r, const char *label, int style, Lang lang);
 /* A button w wide whose label wraps at reading size; *h_out its height. */
 bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, int *h_out);
-/* True (once) when this pass's tap landed in r and inside the clip. */
+/* True (once) when this pass's tap was pressed and released in r, inside
+ * the clip. */
 bool ui_tapped(Ui *ui, Rect r);
 /* Records r as a tappable widget named label (for replay and tests). */
 void ui_add_target(Ui *ui, Rect r, const char *label);

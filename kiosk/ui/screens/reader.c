@@ -136,8 +136,7 @@ static int reader_doc(Ui *ui, ReaderState *st, const Unit *u, int top, int x, in
             at.draw = true;
             reader_item(ui, st, u, i, &at, &hit);
             Rect row = {0, y, ui->w, h}; /* the whole row: columns may widen it */
-            if (ui->tap_pending && reader_tappable(b) && rect_contains(row, ui->tap_x, ui->tap_y) &&
-                rect_contains(ui->clip, ui->tap_x, ui->tap_y))
+            if (reader_tappable(b) && ui_tapped(ui, row))
                 reader_tap(ui, st, b, i, &hit);
         }
         y += h;
