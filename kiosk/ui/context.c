@@ -5,6 +5,7 @@
 
 #include <math.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 
 
@@ -74,6 +75,10 @@ bool ui_recording(Ui *ui)
 
 void ui_start_session(Ui *ui, int64_t participant)
 {
+    /* No session without a participant row: answers would have nowhere to
+     * go while the feedback said they were kept. */
+    if (participant <= 0)
+        return;
     ui->participant = participant;
     ui_go(ui, SCR_HOME);
 }
@@ -112,4 +117,21 @@ void ui_edit_delete(Ui *ui)
         n--;
     if (n > 0)
         ui->edit[n - 1] = 0;
+}
+
+/* How long a notice stays when it is not tapped away. */
+#define UI_NOTICE_MS 10000
+
+void ui_notice(Ui *ui, const char *fmt, const char *arg)
+{
+    ui->notice = fmt;
+    snprintf(ui->notice_arg, sizeof ui->notice_arg, "%s", arg ? arg : "");
+    ui->notice_until = ui->now + UI_NOTICE_MS;
+    ui->changed = true;
+    ui->dirty = true;
+}
+
+void ui_store_failed(Ui *ui, const char *fmt)
+{
+    ui_notice(ui, fmt, ui->store ? store_errmsg(ui->store) : tr(ui, "no database"));
 }

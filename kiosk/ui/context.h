@@ -65,8 +65,14 @@ struct Ui {
     StrBuf problems;
     int nproblems;
 
+    /* a message over the screen (a store failure) until notice_until */
+    const char *notice;       /* a catalogue key with one %s, or NULL */
+    char notice_arg[200];
+    uint64_t notice_until;
+
     /* session */
-    int64_t participant;
+    int64_t participant;      /* > 0: a participant row exists; 0: no session */
+    bool answer_kept;         /* the last answer submitted is in the store */
     bool idle_prompt;
     int pack, unit;   /* indexes into cfg.packs / its units */
     LearnRound round; /* the quiz or review being answered */
@@ -92,11 +98,20 @@ int text_px(Ui *ui, float units);
 /* Leaves the current screen and enters s once the current pass of the frame
  * is over (the frame then runs s). */
 void ui_go(Ui *ui, ScreenId s);
-/* Starts a participant's session on the home screen; ends it (back to the
+/* Starts a participant's session on the home screen (participant must be
+ * a row of the store: > 0; otherwise nothing happens); ends it (back to the
  * attract screen, defaults for the next participant). */
 void ui_start_session(Ui *ui, int64_t participant);
 void ui_end_session(Ui *ui);
 void ui_set_contrast(Ui *ui, bool on);
+
+/* Shows a message over any screen for a few seconds (or until tapped):
+ * fmt is a static catalogue string with one %s (shown through tr(), so in
+ * the language of the moment), filled with arg (copied). */
+void ui_notice(Ui *ui, const char *fmt, const char *arg);
+/* Shows what failed in the store: fmt as for ui_notice, with the store's
+ * message. */
+void ui_store_failed(Ui *ui, const char *fmt);
 
 /* The pack shown, or NULL when none is installed; borrowed from cfg. */
 Pack *ui_pack(Ui *ui);

@@ -88,17 +88,28 @@ static void begin_pass(Ui *ui, DrawList *dl)
     ui->changed = false;
 }
 
+/* The screen with the notice over it; a tap on the notice is the notice's. */
+static void run_screen(Ui *ui, const ScreenDef *d)
+{
+    bool notice = notice_shown(ui);
+    if (notice && notice_take_tap(ui))
+        notice = false;
+    d->frame(ui, ui->state[ui->screen]);
+    if (notice)
+        notice_draw(ui);
+}
+
 static void run_pass(Ui *ui)
 {
     const ScreenDef *d = screen_def(ui->screen);
     if (!ui->idle_prompt) {
-        d->frame(ui, ui->state[ui->screen]);
+        run_screen(ui, d);
         return;
     }
     /* The screen shows underneath but takes no taps. */
     bool tap = ui->tap_pending;
     ui->tap_pending = false;
-    d->frame(ui, ui->state[ui->screen]);
+    run_screen(ui, d);
     ui->tap_pending = tap;
     ui->ntargets = 0;
     overlay_idle.frame(ui, NULL);
@@ -133,7 +144,17 @@ bool ui_dirty(Ui *ui, uint64_t now)
     return ui->dirty || ui_next_deadline(ui, now) == 0;
 }
 
-int ui_next_deadline(Ui *ui, uint64_t now)
+/* When the notice goes away (one frame then draws the screen without it),
+ * or -1. */
+static int notice_deadline(Ui *ui, uint64_t now)
+{
+    if (!ui->notice || ui->notice_until <= ui->last_frame_ms)
+        return -1;
+    uint64_t d = ui->notice_until > now ? ui->notice_until - now : 0;
+    return d > 0x7fffffff ? 0x7fffffff : (int)d;
+}
+
+static int screen_deadline(Ui *ui, uint64_t now)
 {
     if (ui->animating)
         return 16;
@@ -151,4 +172,10 @@ int ui_next_deadline(Ui *ui, uint64_t now)
         return 0;
     uint64_t d = t - now;
     return d > 0x7fffffff ? 0x7fffffff : (int)d;
+}
+
+int ui_next_deadline(Ui *ui, uint64_t now)
+{
+    int a = screen_deadline(ui, now), b = notice_deadline(ui, now);
+    return a < 0 ? b : b < 0 ? a : MB_MIN(a, b);
 }

@@ -81,7 +81,8 @@ static void feedback_bar(Ui *ui, const Score *s)
 {
     int bar_h = px(ui, TOK.bar_bottom), m = px(ui, TOK.space_xl);
     Rect bar = ui_bottom_bar(ui, bar_h);
-    if (s->scored)
+    /* Said only when the row was written: true by construction. */
+    if (s->scored && ui->answer_kept)
         ui_text(ui, m, bar.y + (bar_h - text_px(ui, SZ_SMALL) * 2) / 2, ui->w / 2,
                 tr(ui, "Your answer is saved."), SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT);
     Rect b = ui_bar_action_rect(ui, bar, MB_MIN(px(ui, TOK.action_w), ui->w / 2 - m));

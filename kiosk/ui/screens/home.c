@@ -33,18 +33,31 @@ static void home_load(Ui *ui, HomeState *st)
     st->loaded_ms = mb_now_ms();
     if (!p || !ui_recording(ui))
         return;
-    st->due = MB_MAX(0, store_review_count(ui->store, ui->participant, mb_now_ms()));
+    bool failed = false;
+    st->due = store_review_count(ui->store, ui->participant, mb_now_ms());
+    if (st->due < 0) {
+        st->due = 0;
+        failed = true;
+    }
     StoreResume res;
-    if (store_resume_get(ui->store, ui->participant, p->id, &res) == MB_OK)
+    int rc = store_resume_get(ui->store, ui->participant, p->id, &res);
+    if (rc == MB_OK) {
         for (size_t i = 0; i < p->nunits; i++)
             if (!strcmp(p->units[i].slug, res.unit))
                 st->resume_unit = (int)i;
+    } else if (rc != MB_ERR_NOTFOUND) {
+        failed = true;
+    }
     st->results = mb_xcalloc(p->nunits ? p->nunits : 1, sizeof *st->results);
     st->nresults = p->nunits;
     for (size_t i = 0; i < p->nunits; i++)
         if (store_unit_result(ui->store, ui->participant, p->id, p->units[i].slug,
-                              &st->results[i]) != MB_OK)
+                              &st->results[i]) != MB_OK) {
             memset(&st->results[i], 0, sizeof st->results[i]);
+            failed = true;
+        }
+    if (failed)
+        ui_store_failed(ui, "Your progress could not be read: %s");
 }
 
 static void home_enter(Ui *ui, void *state)
@@ -69,7 +82,8 @@ static void home_open_unit(Ui *ui, int i)
     if (ui_recording(ui)) {
         StoreResume rs = {.screen = SCR_READER, .lang = ui->lang};
         snprintf(rs.unit, sizeof rs.unit, "%s", p->units[i].slug);
-        store_resume_set(ui->store, ui->participant, p->id, &rs);
+        if (store_resume_set(ui->store, ui->participant, p->id, &rs) != MB_OK)
+            ui_store_failed(ui, "Your place could not be saved: %s");
     }
     ui_go(ui, SCR_READER);
 }
@@ -80,9 +94,12 @@ static void home_start_review(Ui *ui)
     StoreReviewItem items[LEARN_ROUND_MAX];
     LearnDue due[LEARN_ROUND_MAX];
     size_t n = 0;
-    if (!ui_recording(ui) ||
-        store_review_due(ui->store, ui->participant, mb_now_ms(), items, MB_COUNT(items), &n))
+    if (!ui_recording(ui))
         return;
+    if (store_review_due(ui->store, ui->participant, mb_now_ms(), items, MB_COUNT(items), &n)) {
+        ui_store_failed(ui, "The review questions could not be read: %s");
+        return;
+    }
     for (size_t i = 0; i < n; i++)
         due[i] = (LearnDue){items[i].pack_id, items[i].unit, items[i].question_id};
     learn_round_free(&ui->round);

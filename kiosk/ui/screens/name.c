@@ -35,10 +35,11 @@ static void name_frame(Ui *ui, void *state)
     Rect save = {x + fw + gap, y, aw, bh};
     if (ui_button(ui, save, tr(ui, "Start"), ready ? BTN_PRIMARY : BTN_SECONDARY) && ready) {
         int64_t id = 0;
-        if (ui->store && store_participant_add(ui->store, st->name, false, &id) == MB_OK) {
+        if (ui->store && store_participant_add(ui->store, st->name, false, &id) == MB_OK && id > 0) {
             ui_start_session(ui, id);
             return;
         }
+        ui_store_failed(ui, "Your name could not be saved: %s");
     }
     y += bh + px(ui, TOK.gap);
     ui_keypad(ui, x, y, w, UI_KEYS_LETTERS, 10);

@@ -121,6 +121,7 @@ static void quiz_submit(Ui *ui, QuizState *st)
     const LearnRecord *rec;
     if (learn_round_submit(&ui->round, ui->lang, mb_now_ms(), &rec) != MB_OK)
         return;
+    ui->answer_kept = false;
     if (rec->score.scored && ui_recording(ui)) {
         StoreAttempt a = {
             .participant = ui->participant,
@@ -145,6 +146,7 @@ static void quiz_submit(Ui *ui, QuizState *st)
             learn_round_retract(&ui->round);
             return;
         }
+        ui->answer_kept = true;
     }
     st->save_error[0] = 0;
     learn_round_commit(&ui->round);

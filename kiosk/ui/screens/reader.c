@@ -30,9 +30,10 @@ static void reader_leave(Ui *ui, void *state)
     (void)state;
     const Pack *p = ui_pack(ui);
     const Unit *u = screen_unit(ui, ui->unit);
-    if (u && ui_recording(ui))
+    if (u && ui_recording(ui) &&
         store_unit_position_set(ui->store, ui->participant, p->id, u->slug,
-                                (int)lroundf(ui->scroll / ui->s));
+                                (int)lroundf(ui->scroll / ui->s)) != MB_OK)
+        ui_store_failed(ui, "Your place could not be saved: %s");
 }
 
 /* The same block in the other language (units keep the same structure in

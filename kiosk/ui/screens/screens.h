@@ -29,6 +29,12 @@ UI_SCREENS(UI_SCREEN_DECL)
 /* The overlay asking an idle participant whether they are still there;
  * drawn over the screen, which then takes no taps. */
 extern const ScreenDef overlay_idle;
+/* The notice over any screen (ui_notice, notice.c): while shown, it takes
+ * the taps that land on it before the screen sees them, and is drawn over
+ * the screen. */
+bool notice_shown(Ui *ui);
+bool notice_take_tap(Ui *ui);
+void notice_draw(Ui *ui);
 
 /* The screen with id s (registry.c); never NULL for s < SCR_COUNT. */
 const ScreenDef *screen_def(ScreenId s);

@@ -16,6 +16,7 @@ static void signin_enter(Ui *ui, void *state)
     if (ui->store && store_participant_list(ui->store, &st->list, &st->n) != MB_OK) {
         st->list = NULL;
         st->n = 0;
+        ui_store_failed(ui, "The class list could not be read: %s");
     }
 }
 
@@ -46,12 +47,15 @@ static int64_t signin_roster(Ui *ui, const SigninState *st, int x, int y, int w,
     return chosen;
 }
 
+/* A new guest's id, or 0 (and a notice) when none could be added: then no
+ * session starts, since nothing could be kept. */
 static int64_t signin_guest(Ui *ui)
 {
     int64_t id = 0;
-    if (ui->store && store_participant_add(ui->store, NULL, true, &id) == MB_OK)
+    if (ui->store && store_participant_add(ui->store, NULL, true, &id) == MB_OK && id > 0)
         return id;
-    return -1;
+    ui_store_failed(ui, "Could not sign you in: %s");
+    return 0;
 }
 
 static void signin_frame(Ui *ui, void *state)
