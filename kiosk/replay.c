@@ -1,6 +1,7 @@
 /* Replay: the real kiosk, headless (offscreen video, software renderer),
  * driven by a script. One command per line:
- *   tap "Label" | tap X Y          a finger tap (and SDL's synthetic mouse twin)
+ *   tap "Label" | tap X Y          a finger tap (and SDL's synthetic mouse twin); a label
+ *                                  not on screen is looked for further down
  *   tap-text "Text"                a tap on a visible text (a glossary term, a paragraph)
  *   press-release "A" "B"          a press at A's lower edge released at B's upper edge
  *   scroll-to "Text"               pages down (at most 40 times) until the text is visible
@@ -121,6 +122,20 @@ static bool visible(Replay *r, const char *text)
     return found;
 }
 
+/* A widget showing label, scrolling down to it (as a participant would to
+ * an answer below the fold) when it is not on screen yet. */
+static bool find_or_scroll(Replay *r, const char *label, int *x, int *y)
+{
+    for (int i = 0; i < 40; i++) {
+        if (ui_find_target(r->app->ui, label, x, y))
+            return true;
+        Event ev = {.kind = EV_KEY, .key = KEY_DOWN};
+        ui_event(r->app->ui, &ev, r->now);
+        render(r);
+    }
+    return ui_find_target(r->app->ui, label, x, y);
+}
+
 /* Each command gets the rest of its line, p. */
 static int cmd_tap(Replay *r, const char *p)
 {
@@ -132,8 +147,8 @@ static int cmd_tap(Replay *r, const char *p)
         arg(q, b, sizeof b);
         x = atoi(a);
         y = atoi(b);
-    } else if (!ui_find_target(r->app->ui, a, &x, &y)) {
-        return fail(r, "no visible widget shows \"%s\"", a);
+    } else if (!find_or_scroll(r, a, &x, &y)) {
+        return fail(r, "no widget shows \"%s\", not even further down", a);
     }
     tap(r, x, y);
     return 0;

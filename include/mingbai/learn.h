@@ -109,8 +109,16 @@ typedef struct {
     const char *pack_id;
     const char *unit;        /* unit slug */
     const char *question_id;
+    uint64_t seed;           /* the order seed of its last attempt (so the review
+                                shows the answers as they were shown then); 0:
+                                none kept, one is made from the round's */
 } LearnDue;
 
+/* Answers are shuffled for single choice, multiple response and the
+ * right-hand column of matching, from each item's seed, so that the first
+ * option is not the right one by habit; a question marked "// order: fixed"
+ * (Question.fixed_order) keeps the bank's order, as do true/false and the
+ * left-hand column of matching. The same seed gives the same order. */
 /* The order answers are shown in: pos -> answer index, count entries.
  * - multiple choice, multiple response: choice[] (at most LEARN_MAX_CHOICES);
  * - true/false: choice[] = {1, 0}, the Response.choice value of each
@@ -142,6 +150,12 @@ typedef struct {
     Score score;             /* feedback points into the question answered */
     bool review;
     int64_t started_ms, answered_ms;
+    uint64_t order_seed;     /* the seed the answers were ordered with */
+    const char *positions;   /* what was chosen, as 1-based positions on screen:
+                                "3"; ticks "1,4"; true/false "1" (True) or "2";
+                                matching, per left item, the right-hand position
+                                ("2,1,3", "0" for none); "" for typed answers.
+                                Points into the round, valid as response */
 } LearnRecord;
 
 /* Fields are read through the functions below; they are public so that a
@@ -152,9 +166,10 @@ typedef struct {
     int unit;                 /* a unit round's unit; -1 for a review or a bad index */
     Lang lang;                /* the language the round started in: items' question
                                  indexes are into learn_unit_quiz(unit, lang) */
-    uint64_t seed;            /* for answer order; stored with the attempt by a later change */
+    uint64_t seed;            /* the round's: each item's seed is made from it */
     struct {
         int unit, question;   /* indexes into pack->units and that unit's quiz */
+        uint64_t seed;        /* shuffled the item's answers (LearnRecord.order_seed) */
         LearnOrder order;
     } items[LEARN_ROUND_MAX];
     int count;
@@ -165,6 +180,7 @@ typedef struct {
     int64_t started_ms;       /* when the current question was first shown */
     LearnRecord record;       /* the last submitted answer (ROUND_SCORED, ROUND_FEEDBACK) */
     StrBuf describe;          /* owns record.response */
+    char positions[LEARN_MAX_CHOICES * 4]; /* holds record.positions */
     double sum_score, sum_max;
     int missed[LEARN_ROUND_MAX]; /* item indexes answered not fully right, in order */
     int nmissed;

@@ -60,6 +60,8 @@ typedef struct {
     char **tags;
     size_t ntags;
     char *source;           /* "// source: ..." comment, or NULL */
+    bool fixed_order;       /* "// order: fixed" comment: the answers are shown as
+                               written, never shuffled (Moodle ignores it) */
     Answer *answers;
     size_t nanswers;
     /* true/false: the right answer and the two feedbacks */

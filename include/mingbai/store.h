@@ -112,6 +112,8 @@ typedef struct {
     double score, max;
     bool correct;
     bool review;             /* answered from the review queue */
+    uint64_t order_seed;     /* the seed the answers were shuffled with (LearnRecord) */
+    const char *positions;   /* the positions chosen as shown, "2" or "1,3"; NULL: "" */
     int64_t started_ms, answered_ms;
 } StoreAttempt;
 
@@ -163,6 +165,8 @@ typedef struct {
     char question_id[96];
     int box;
     int64_t due_ms;
+    uint64_t order_seed;  /* of the question's last attempt: a review shows the
+                             answers in the order they were shown then */
 } StoreReviewItem;
 /* Questions due at now_ms, oldest first: at most max of them are written to
  * the caller's array out, and *n says how many (plain structs, nothing to

@@ -9,6 +9,7 @@
 #include "mingbai/learn.h"
 
 #include <assert.h>
+#include <stdio.h>
 #include <string.h>
 
 static Lang round_other(Lang l)
@@ -30,17 +31,36 @@ const QuestionList *learn_unit_quiz(const Unit *u, Lang lang)
     return &u->lang[round_other(l)].quiz;
 }
 
-/* The one place that decides where each answer is shown. Today the order is
- * fixed: the bank's order, with the matching column reversed so that no
- * pair sits side by side. seed is unused until answers are shuffled per
- * participant and attempt; that is a one-line change here (permute
- * out->choice[0..nchoices) of choice questions and out->right[0..nright)
- * with a generator seeded from seed), since every tap and every check goes
- * through this order and nothing else assumes it. True/false stays fixed:
- * screens label pos 0 "True". */
+/* SplitMix64's step: a well-mixed 64-bit value from any seed, the same on
+ * every machine. */
+static uint64_t round_mix(uint64_t *state)
+{
+    uint64_t z = (*state += 0x9E3779B97F4A7C15ull);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+    return z ^ (z >> 31);
+}
+
+/* Fisher-Yates over a[0..n) from seed (n is at most LEARN_MAX_CHOICES, so
+ * the modulo's bias is below 2^-57). */
+static void round_shuffle(uint8_t *a, size_t n, uint64_t seed)
+{
+    uint64_t state = seed;
+    for (size_t i = n; i > 1; i--) {
+        size_t j = (size_t)(round_mix(&state) % i);
+        uint8_t t = a[i - 1];
+        a[i - 1] = a[j];
+        a[j] = t;
+    }
+}
+
+/* The one place that decides where each answer is shown (every tap and
+ * every check goes through this order): choices and the matching column
+ * shuffled from seed, unless the question is marked fixed_order (then the
+ * bank's order, with the matching column reversed so that no pair sits side
+ * by side). True/false stays fixed: screens label pos 0 "True". */
 static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
 {
-    (void)seed;
     memset(out, 0, sizeof *out);
     size_t usable = MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES);
     switch (q->type) {
@@ -48,6 +68,8 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
     case QT_MULTIRESPONSE:
         for (size_t i = 0; i < usable; i++)
             out->choice[out->nchoices++] = (uint8_t)i;
+        if (!q->fixed_order)
+            round_shuffle(out->choice, out->nchoices, seed);
         break;
     case QT_TRUEFALSE:
         out->choice[0] = 1;
@@ -62,6 +84,8 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
                 out->choice[out->nchoices++] = (uint8_t)i;
         for (size_t j = usable; j-- > 0;)
             out->right[out->nright++] = (uint8_t)j;
+        if (!q->fixed_order)
+            round_shuffle(out->right, out->nright, seed);
         break;
     default:
         break;
@@ -127,12 +151,19 @@ static void round_start(LearnRound *r, const Pack *p, bool review, int unit, Lan
     r->started_ms = now_ms;
 }
 
-static void round_add(LearnRound *r, int unit, int question)
+/* Adds a question whose answers are ordered from seed; 0 makes one from the
+ * round's seed and the item's place. */
+static void round_add(LearnRound *r, int unit, int question, uint64_t seed)
 {
     const QuestionList *ql = learn_unit_quiz(&r->pack->units[unit], r->lang);
+    if (!seed) {
+        uint64_t state = r->seed ^ ((uint64_t)(r->count + 1) << 32);
+        seed = round_mix(&state) | 1;
+    }
     r->items[r->count].unit = unit;
     r->items[r->count].question = question;
-    round_order(&ql->items[question], r->seed, &r->items[r->count].order);
+    r->items[r->count].seed = seed;
+    round_order(&ql->items[question], seed, &r->items[r->count].order);
     r->count++;
 }
 
@@ -144,7 +175,7 @@ void learn_round_unit(LearnRound *r, const Pack *p, int unit, Lang lang, uint64_
     if (found) {
         const QuestionList *ql = learn_unit_quiz(&p->units[unit], lang);
         for (size_t k = 0; k < ql->count && r->count < LEARN_ROUND_MAX; k++)
-            round_add(r, unit, (int)k);
+            round_add(r, unit, (int)k, 0);
     }
     r->step = r->count ? ROUND_ASK : ROUND_DONE;
 }
@@ -178,7 +209,7 @@ int learn_round_review(LearnRound *r, const Pack *p, const LearnDue *due, size_t
             continue;
         int k = round_find_question(learn_unit_quiz(&p->units[u], lang), d->question_id);
         if (k >= 0)
-            round_add(r, u, k);
+            round_add(r, u, k, d->seed);
     }
     r->step = r->count ? ROUND_ASK : ROUND_DONE;
     return r->count;
@@ -336,6 +367,43 @@ bool learn_round_ready(const LearnRound *r, Lang lang)
     return !question_type_scored(q->type) || learn_response_complete(q, &r->resp);
 }
 
+/* Appends the 1-based position of answer index a in order[0..n), or 0. */
+static void round_put_position(char *buf, size_t cap, const uint8_t *order, size_t n, int a)
+{
+    size_t pos = 0;
+    for (size_t i = 0; i < n; i++)
+        if (order[i] == a)
+            pos = i + 1;
+    size_t len = strlen(buf);
+    snprintf(buf + len, cap - len, "%s%zu", len ? "," : "", pos);
+}
+
+/* What was chosen, as positions on screen (see LearnRecord.positions). */
+static void round_positions(const Question *q, const LearnOrder *o, const Response *resp,
+                            char *buf, size_t cap)
+{
+    buf[0] = 0;
+    switch (q->type) {
+    case QT_MULTICHOICE:
+    case QT_TRUEFALSE:
+        if (resp->choice >= 0)
+            round_put_position(buf, cap, o->choice, o->nchoices, resp->choice);
+        break;
+    case QT_MULTIRESPONSE:
+        for (size_t pos = 0; pos < o->nchoices; pos++)
+            if ((resp->selected >> o->choice[pos]) & 1)
+                snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "",
+                         pos + 1);
+        break;
+    case QT_MATCHING:
+        for (size_t k = 0; k < o->nchoices; k++)
+            round_put_position(buf, cap, o->right, o->nright, resp->match[k]);
+        break;
+    default:
+        break;
+    }
+}
+
 int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnRecord **out)
 {
     if (out)
@@ -360,7 +428,10 @@ int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnReco
         .review = r->review,
         .started_ms = r->started_ms,
         .answered_ms = now_ms,
+        .order_seed = r->items[r->index].seed,
+        .positions = r->positions,
     };
+    round_positions(q, &r->items[r->index].order, &r->resp, r->positions, sizeof r->positions);
     r->step = ROUND_SCORED;
     if (out)
         *out = &r->record;

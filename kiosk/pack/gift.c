@@ -177,6 +177,7 @@ static void gift_block(GiftParser *p)
     q.col = t->col[a];
     q.category = p->category;
     q.source = m.source;
+    q.fixed_order = m.fixed_order;
     if (p->ntags) {
         q.tags = arena_memdup(p->arena, p->tags, p->ntags * sizeof *p->tags);
         q.ntags = p->ntags;

@@ -45,6 +45,7 @@ typedef struct {
 typedef struct {
     char *id;
     char *source;
+    bool fixed_order;
 } GiftMeta;
 
 typedef struct {

@@ -343,6 +343,19 @@ static bool gift_ascii_prefix_ci(const char *s, size_t n, const char *pat)
     return true;
 }
 
+/* "// order: fixed" keeps a question's answers in the order written (a
+ * list meant to be read in order, "all of the above"). */
+static void gift_comment_order(const char *s, size_t n, GiftMeta *m)
+{
+    size_t i = 0;
+    while (i < n && gift_space(s[i]))
+        i++;
+    while (n > i && gift_space(s[n - 1]))
+        n--;
+    if (n - i == 5 && gift_ascii_prefix_ci(s + i, 5, "fixed"))
+        m->fixed_order = true;
+}
+
 /* "// [id:x] source: text" is Mingbai's "How do we know?" line. */
 static void gift_comment_source(GiftParser *p, const char *s, size_t n, GiftMeta *m)
 {
@@ -358,6 +371,10 @@ static void gift_comment_source(GiftParser *p, const char *s, size_t n, GiftMeta
         if (!gift_token_scan(s, n, i + (tag ? 5 : 4), tag, &close, &stop))
             return;
         i = close + 1;
+    }
+    if (gift_ascii_prefix_ci(s + i, n - i, "order:")) {
+        gift_comment_order(s + i + 6, n - i - 6, m);
+        return;
     }
     if (m->source || !gift_ascii_prefix_ci(s + i, n - i, "source:"))
         return;

@@ -144,6 +144,8 @@ static void gift_put_meta(StrBuf *out, const Question *q)
         }
         strbuf_putc(out, '\n');
     }
+    if (q->fixed_order)
+        strbuf_puts(out, "// order: fixed\n");
     if (q->source) {
         strbuf_puts(out, "// source: ");
         /* Only a line end would break the comment. */

@@ -97,6 +97,11 @@ static const char *const store_migrations[] = {
     "CREATE TABLE setting("
     "  key TEXT PRIMARY KEY NOT NULL,"
     "  value TEXT NOT NULL);",
+    /* 2: the order the answers were shown in (the seed that shuffled them)
+     * and the positions chosen, as the participant saw them; 0 and '' for
+     * answers given before */
+    "ALTER TABLE attempt ADD COLUMN order_seed INTEGER NOT NULL DEFAULT 0;"
+    "ALTER TABLE attempt ADD COLUMN positions TEXT NOT NULL DEFAULT '';",
 };
 
 #define STORE_SCHEMA_VERSION ((int)MB_COUNT(store_migrations))

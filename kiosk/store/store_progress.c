@@ -139,8 +139,9 @@ static int store_attempt_row(Store *s, const StoreAttempt *a, int64_t *id_out)
 {
     static const char sql[] =
         "INSERT INTO attempt(uuid, participant, pack_id, pack_version, unit, question_id, type, "
-        "lang, response, score, max, correct, review, started_ms, answered_ms, kiosk_id) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)";
+        "lang, response, score, max, correct, review, started_ms, answered_ms, kiosk_id, "
+        "order_seed, positions) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
     sqlite3_stmt *st = NULL;
     char uuid[37];
     int rc = store_prepare(s, sql, &st);
@@ -163,6 +164,8 @@ static int store_attempt_row(Store *s, const StoreAttempt *a, int64_t *id_out)
     sqlite3_bind_int64(st, 14, a->started_ms);
     sqlite3_bind_int64(st, 15, a->answered_ms);
     store_bind_text(st, 16, s->kiosk_id);
+    sqlite3_bind_int64(st, 17, (sqlite3_int64)a->order_seed);
+    store_bind_text(st, 18, a->positions ? a->positions : "");
     int step = sqlite3_step(st);
     if (step == SQLITE_CONSTRAINT_FOREIGNKEY)
         rc = store_fail(s, MB_ERR_DB, "participant %lld does not exist",
@@ -457,7 +460,10 @@ int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewI
         return MB_OK;
     sqlite3_stmt *st = NULL;
     int rc = store_prepare(s,
-                           "SELECT r.pack_id, r.unit, r.question_id, r.box, r.due_ms "
+                           "SELECT r.pack_id, r.unit, r.question_id, r.box, r.due_ms, "
+                           "(SELECT a.order_seed FROM attempt a WHERE a.participant = "
+                           "r.participant AND a.pack_id = r.pack_id AND a.question_id = "
+                           "r.question_id ORDER BY a.answered_ms DESC, a.id DESC LIMIT 1) "
                            STORE_REVIEW_WHERE " ORDER BY r.due_ms, r.pack_id, r.question_id",
                            &st);
     if (rc)
@@ -478,6 +484,7 @@ int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewI
         }
         it->box = sqlite3_column_int(st, 3);
         it->due_ms = sqlite3_column_int64(st, 4);
+        it->order_seed = (uint64_t)sqlite3_column_int64(st, 5);
         (*n)++;
     }
     if (*n < max && step != SQLITE_DONE)

@@ -52,7 +52,7 @@ static bool fuzz_same_question(const Question *a, const Question *b)
     if (a->type != b->type || !fuzz_same_str(a->id, b->id) || !fuzz_same_str(a->name, b->name) ||
         !fuzz_same_str(a->text, b->text) || a->format != b->format ||
         !fuzz_same_str(a->general_feedback, b->general_feedback) ||
-        !fuzz_same_str(a->category, b->category) || !fuzz_same_str(a->source, b->source) ||
+        !fuzz_same_str(a->category, b->category) || !fuzz_same_str(a->source, b->source) || a->fixed_order != b->fixed_order ||
         a->ntags != b->ntags || a->tf_answer != b->tf_answer ||
         !fuzz_same_str(a->tf_feedback_wrong, b->tf_feedback_wrong) ||
         !fuzz_same_str(a->tf_feedback_right, b->tf_feedback_right) || a->nanswers != b->nanswers)

@@ -76,6 +76,17 @@ for lang in en zh; do
     "$(q $lang "SELECT group_concat(DISTINCT lang), count(DISTINCT participant),
                        (SELECT sum(guest) FROM participant) FROM attempt")"
   check "$lang: nothing waits for review" "0" "$(q $lang "SELECT count(*) FROM review")"
+  # Answers are shuffled: the right single choice is not always the first
+  # option (in the course as written it is, 47 times out of 47), every row
+  # keeps its order seed, and every tapped answer its position on screen.
+  first=$(q $lang "SELECT count(*) FROM attempt WHERE type = 'multichoice' AND positions = '1'")
+  single=$(q $lang "SELECT count(*) FROM attempt WHERE type = 'multichoice'")
+  echo "     $lang: the right single choice was shown first in $first of $single questions"
+  check "$lang: the right answer is not first by habit" "yes" \
+    "$( [ "$single" -gt 0 ] && [ $((first * 2)) -lt "$single" ] && echo yes || echo no)"
+  check "$lang: every row has its order seed and its positions" "0|0" \
+    "$(q $lang "SELECT sum(order_seed = 0), sum(positions = '' AND type NOT IN ('shortanswer', 'numerical'))
+                FROM attempt")"
   echo "     $lang per unit: $(q $lang "SELECT unit || ' ' || count(*) FROM attempt GROUP BY unit ORDER BY unit" | tr '\n' ';')"
   missing=""
   for nn in 01 02 03 04 05 06 07 08; do

@@ -127,6 +127,7 @@ static void assert_questions_equal(const QuestionList *x, const QuestionList *y)
         assert_str_same("general feedback", i, a->general_feedback, b->general_feedback);
         assert_str_same("category", i, a->category, b->category);
         assert_str_same("source", i, a->source, b->source);
+        assert_int_equal(a->fixed_order, b->fixed_order);
         assert_int_equal(a->ntags, b->ntags);
         for (size_t k = 0; k < a->ntags; k++)
             assert_str_same("tag", i, a->tags[k], b->tags[k]);
@@ -824,6 +825,27 @@ static void test_source_comment(void **state)
     parsed_free(&p);
 }
 
+/* "// order: fixed" keeps the answers as written; anything else after
+ * "order:" changes nothing. Written back on export. */
+static void test_order_comment(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, "// [id:a1] order: Fixed \n// source: S\n::q:: Q {=a ~b ~c}\n\n"
+              "// order: shuffled\n::r:: R {=a ~b}\n\n::s:: S {=a ~b}");
+    assert_int_equal(p.q.count, 3);
+    assert_true(p.q.items[0].fixed_order);
+    assert_string_equal(p.q.items[0].source, "S");
+    assert_false(p.q.items[1].fixed_order);
+    assert_false(p.q.items[2].fixed_order);
+    StrBuf out = {0};
+    pack_gift_write(&p.q, &out);
+    assert_non_null(strstr(out.data, "// order: fixed\n// source: S\n"));
+    assert_null(strstr(strstr(out.data, "// order: fixed") + 1, "// order: fixed"));
+    strbuf_free(&out);
+    parsed_free(&p);
+}
+
 static void test_formats(void **state)
 {
     (void)state;
@@ -1376,6 +1398,7 @@ int main(void)
         cmocka_unit_test(test_id_and_tags_from_comments),
         cmocka_unit_test(test_comment_meta_in_a_block_without_question_warns),
         cmocka_unit_test(test_source_comment),
+        cmocka_unit_test(test_order_comment),
         cmocka_unit_test(test_formats),
         cmocka_unit_test(test_escapes),
         cmocka_unit_test(test_name_without_closing_colons_is_not_a_name),

@@ -45,6 +45,10 @@ static Question question(QuestionType type, const char *id, const char *text, An
     q.text = (char *)text;
     q.answers = answers;
     q.nanswers = n;
+    /* The fixture's answers stay where they are written, so that the tests
+     * of taps know what is at each position; test_shuffled_order turns
+     * shuffling on. */
+    q.fixed_order = true;
     return q;
 }
 
@@ -219,6 +223,93 @@ static void test_answer_order(void **state)
     learn_round_free(&r);
 }
 
+/* Without "order: fixed", choices and the matching column are shuffled from
+ * the item's seed: the same seed gives the same order (a review given the
+ * seed shows it again), other seeds other orders, the right answer is not
+ * first by habit, and the record says the seed and the position chosen. */
+static void test_shuffled_order(void **state)
+{
+    (void)state;
+    const Pack *p = fixture();
+    for (int i = 0; i < 2; i++)
+        cells_en[i].fixed_order = false;
+    plants_zh[0].fixed_order = false;
+    LearnRound r, again;
+    int right_first = 0, differs = 0;
+    uint8_t first[3];
+    for (uint64_t seed = 1; seed <= 60; seed++) {
+        learn_round_unit(&r, p, 0, LANG_EN, seed, 0);
+        const LearnOrder *o = learn_round_order(&r);
+        assert_int_equal(o->nchoices, 3);
+        int seen = 0;
+        for (int pos = 0; pos < 3; pos++)
+            seen |= 1 << o->choice[pos];
+        assert_int_equal(seen, 7); /* a permutation */
+        right_first += o->choice[0] == 0;
+        if (seed == 1)
+            memcpy(first, o->choice, 3);
+        else
+            differs += memcmp(first, o->choice, 3) != 0;
+        learn_round_unit(&again, p, 0, LANG_EN, seed, 0);
+        assert_memory_equal(learn_round_order(&again)->choice, o->choice, 3);
+        learn_round_free(&again);
+        learn_round_free(&r);
+    }
+    assert_in_range(right_first, 10, 30); /* about a third, not always */
+    assert_true(differs > 30);
+
+    /* The record: the item's seed, and the position as shown. */
+    learn_round_unit(&r, p, 0, LANG_EN, 5, 0);
+    const LearnOrder *o = learn_round_order(&r);
+    learn_round_pick(&r, LANG_EN, 2);
+    assert_int_equal(learn_round_response(&r)->choice, o->choice[2]);
+    const LearnRecord *rec;
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 10, &rec), MB_OK);
+    assert_string_equal(rec->positions, "3");
+    assert_int_equal(rec->order_seed, r.items[0].seed);
+    assert_true(rec->order_seed != 0);
+    /* A review given that seed shows the same order. */
+    LearnDue due = {"demo", "01-cells", "c-mc", rec->order_seed};
+    assert_int_equal(learn_round_review(&again, p, &due, 1, LANG_EN, 99, 0), 1);
+    assert_memory_equal(learn_round_order(&again)->choice, o->choice, 3);
+    learn_round_free(&again);
+    learn_round_commit(&r);
+    learn_round_next(&r, 20);
+    /* Multiple response: ticks as positions, in screen order. */
+    o = learn_round_order(&r);
+    learn_round_pick(&r, LANG_EN, 2);
+    learn_round_pick(&r, LANG_EN, 0);
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 30, &rec), MB_OK);
+    assert_string_equal(rec->positions, "1,3");
+    learn_round_commit(&r);
+    learn_round_next(&r, 40);
+    /* True/false is never shuffled: "True" is position 1. */
+    learn_round_pick(&r, LANG_EN, 1);
+    assert_int_equal(learn_round_submit(&r, LANG_EN, 50, &rec), MB_OK);
+    assert_string_equal(rec->positions, "2");
+    learn_round_free(&r);
+
+    /* Matching: the right-hand column shuffled, left items in bank order;
+     * positions say, per left item, where its chosen match was shown. */
+    learn_round_unit(&r, p, 1, LANG_ZH, 3, 0);
+    o = learn_round_order(&r);
+    assert_int_equal(o->nright, 4);
+    assert_int_equal(o->choice[0], 0);
+    int col = 0;
+    for (size_t pos = 0; pos < o->nright; pos++)
+        col |= 1 << o->right[pos];
+    assert_int_equal(col, 15);
+    learn_round_match_left(&r, 1);
+    learn_round_match_right(&r, LANG_ZH, 3);
+    learn_round_match_left(&r, 0);
+    learn_round_match_right(&r, LANG_ZH, 0);
+    learn_round_match_left(&r, 2);
+    learn_round_match_right(&r, LANG_ZH, 1);
+    assert_int_equal(learn_round_submit(&r, LANG_ZH, 10, &rec), MB_OK);
+    assert_string_equal(rec->positions, "1,4,2");
+    learn_round_free(&r);
+}
+
 static void test_language_fallback(void **state)
 {
     (void)state;
@@ -262,12 +353,12 @@ static void test_review_round(void **state)
     (void)state;
     const Pack *p = fixture();
     const LearnDue due[] = {
-        {"demo", "02-plants", "p-sa"}, /* kept, first */
-        {"other", "01-cells", "c-tf"}, /* another pack */
-        {"demo", "01-cells", "gone"},  /* no longer in the pack */
-        {"demo", "99-none", "c-tf"},   /* no such unit */
-        {NULL, "01-cells", "c-tf"},    /* no pack id */
-        {"demo", "01-cells", "c-mc"},  /* kept, second */
+        {"demo", "02-plants", "p-sa", 0}, /* kept, first */
+        {"other", "01-cells", "c-tf", 0}, /* another pack */
+        {"demo", "01-cells", "gone", 0},  /* no longer in the pack */
+        {"demo", "99-none", "c-tf", 0},   /* no such unit */
+        {NULL, "01-cells", "c-tf", 0},    /* no pack id */
+        {"demo", "01-cells", "c-mc", 0},  /* kept, second */
     };
     LearnRound r;
     assert_int_equal(learn_round_review(&r, p, due, MB_COUNT(due), LANG_ZH, 0, 100), 2);
@@ -658,6 +749,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_unit_round_order),
         cmocka_unit_test(test_answer_order),
+        cmocka_unit_test(test_shuffled_order),
         cmocka_unit_test(test_language_fallback),
         cmocka_unit_test(test_review_round),
         cmocka_unit_test(test_pick_single_and_multiple),

@@ -101,9 +101,11 @@ static void home_start_review(Ui *ui)
         return;
     }
     for (size_t i = 0; i < n; i++)
-        due[i] = (LearnDue){items[i].pack_id, items[i].unit, items[i].question_id};
+        due[i] = (LearnDue){items[i].pack_id, items[i].unit, items[i].question_id,
+                            items[i].order_seed};
     learn_round_free(&ui->round);
-    if (learn_round_review(&ui->round, p, due, n, ui->lang, 0, mb_now_ms()) > 0)
+    if (learn_round_review(&ui->round, p, due, n, ui->lang, screen_round_seed(ui, "review"),
+                           mb_now_ms()) > 0)
         ui_go(ui, SCR_QUIZ);
 }
 

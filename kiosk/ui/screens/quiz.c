@@ -138,6 +138,8 @@ static void quiz_submit(Ui *ui, QuizState *st)
             .review = rec->review,
             .started_ms = rec->started_ms,
             .answered_ms = rec->answered_ms,
+            .order_seed = rec->order_seed,
+            .positions = rec->positions,
         };
         if (store_attempt_insert(ui->store, &a, mb_now_ms(), NULL) != MB_OK) {
             /* Feedback means "saved": without the row, no feedback. */

@@ -168,7 +168,8 @@ static void reader_end_button(Ui *ui, const Unit *u, int x, int y, int w)
             ui_go(ui, SCR_HOME);
     } else if (ui_button(ui, b, tr(ui, "Take the quiz"), BTN_PRIMARY)) {
         learn_round_free(&ui->round);
-        learn_round_unit(&ui->round, ui_pack(ui), ui->unit, ui->lang, 0, mb_now_ms());
+        learn_round_unit(&ui->round, ui_pack(ui), ui->unit, ui->lang,
+                         screen_round_seed(ui, u->slug), mb_now_ms());
         ui_go(ui, SCR_QUIZ);
     }
 }

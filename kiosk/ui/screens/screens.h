@@ -68,6 +68,10 @@ int reader_block(Ui *ui, const Pack *p, const Block *b, const Block *next, const
  * (its button or any tap). Takes every tap while shown. */
 bool glossary_card(Ui *ui, const GlossaryTerm *g);
 
+/* The seed a new round orders its answers from: made from the participant,
+ * what (a unit's slug, "review") and the number of answers kept so far, so
+ * that each participant and attempt sees its own order. */
+uint64_t screen_round_seed(Ui *ui, const char *what);
 /* The width and left edge of a centred column of content at most
  * TOK.content_w wide. */
 int screen_column(Ui *ui, int *x);

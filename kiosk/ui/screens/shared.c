@@ -24,6 +24,21 @@ int screen_question_bar(Ui *ui, const char *back_label, bool *back)
     return ui_top_bar(ui, back_label, title, back);
 }
 
+uint64_t screen_round_seed(Ui *ui, const char *what)
+{
+    /* FNV-1a over who, what and how many answers the kiosk holds: another
+     * participant, unit or attempt gives another order, and a replay of
+     * the same taps on a new database the same one. */
+    uint64_t h = 1469598103934665603ull;
+    int64_t parts[2] = {ui->participant, ui->store ? store_attempt_count(ui->store) : 0};
+    const unsigned char *b = (const unsigned char *)parts;
+    for (size_t i = 0; i < sizeof parts; i++)
+        h = (h ^ b[i]) * 1099511628211ull;
+    for (const char *s = what ? what : ""; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ull;
+    return h ? h : 1;
+}
+
 int screen_column(Ui *ui, int *x)
 {
     int w = MB_MIN(ui->w - 2 * px(ui, TOK.margin), px(ui, TOK.content_w));
