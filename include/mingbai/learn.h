@@ -54,15 +54,28 @@ typedef struct {
  * set in both cases; its feedback points into q (valid while q lives). */
 int learn_score(const Question *q, const Response *r, Score *out);
 
+/* The words a readable form is made of: true/false, the separator of a
+ * list, the arrow of a matched pair. Static strings, borrowed. */
+typedef struct {
+    const char *yes, *no, *sep, *arrow;
+} LearnWords;
+/* The record's words: "true", "false", "; ", " -> " (what the store keeps
+ * and exports read, whatever the language on screen). */
+extern const LearnWords learn_words_record;
+
 /* A readable form of the response for the record and exports: the chosen
  * answer texts ("a; b"), "true"/"false", "left -> right" pairs joined by
  * "; ", or the typed text. Appends to out, which the caller owns (and frees
  * with strbuf_free()). */
 void learn_response_describe(const Question *q, const Response *r, StrBuf *out);
+/* The same in other words (the participant's language on screen). */
+void learn_response_describe_in(const Question *q, const Response *r, const LearnWords *w,
+                                StrBuf *out);
 
 /* The correct answer in the same readable form (for feedback); appends to
  * out, which the caller owns. */
 void learn_correct_describe(const Question *q, StrBuf *out);
+void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *out);
 
 /* ---- review schedule ---- */
 /* Leitner boxes: a missed question enters box 1 (due in 1 day); right in box

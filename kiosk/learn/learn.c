@@ -371,23 +371,32 @@ int learn_score(const Question *q, const Response *r, Score *out)
     return MB_OK;
 }
 
-static void learn_join(StrBuf *out, bool *first, const char *s)
+const LearnWords learn_words_record = {"true", "false", "; ", " -> "};
+
+static void learn_join(StrBuf *out, bool *first, const LearnWords *w, const char *s)
 {
     if (!*first)
-        strbuf_puts(out, "; ");
+        strbuf_puts(out, w->sep);
     *first = false;
     strbuf_puts(out, learn_str(s));
 }
 
-static void learn_pair_put(StrBuf *out, bool *first, const Answer *left, const Answer *right)
+static void learn_pair_put(StrBuf *out, bool *first, const LearnWords *w, const Answer *left,
+                           const Answer *right)
 {
     if (!*first)
-        strbuf_puts(out, "; ");
+        strbuf_puts(out, w->sep);
     *first = false;
-    strbuf_printf(out, "%s -> %s", learn_str(left->left), learn_str(right->text));
+    strbuf_printf(out, "%s%s%s", learn_str(left->left), w->arrow, learn_str(right->text));
 }
 
 void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
+{
+    learn_response_describe_in(q, r, &learn_words_record, out);
+}
+
+void learn_response_describe_in(const Question *q, const Response *r, const LearnWords *w,
+                                StrBuf *out)
 {
     bool first = true;
     switch (q->type) {
@@ -398,11 +407,11 @@ void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
     case QT_MULTIRESPONSE:
         for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
             if (r->selected & ((uint64_t)1 << i))
-                learn_join(out, &first, q->answers[i].text);
+                learn_join(out, &first, w, q->answers[i].text);
         break;
     case QT_TRUEFALSE:
         if (r->choice == 0 || r->choice == 1)
-            strbuf_puts(out, r->choice ? "true" : "false");
+            strbuf_puts(out, r->choice ? w->yes : w->no);
         break;
     case QT_MATCHING: {
         /* Unmatched items are left out: what is absent was not matched. */
@@ -412,7 +421,7 @@ void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
                 continue;
             int m = r->match[k++];
             if (m >= 0 && (size_t)m < q->nanswers)
-                learn_pair_put(out, &first, &q->answers[i], &q->answers[m]);
+                learn_pair_put(out, &first, w, &q->answers[i], &q->answers[m]);
         }
         break;
     }
@@ -431,10 +440,10 @@ void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
     }
 }
 
-static void learn_number_put(StrBuf *out, bool *first, const Answer *a)
+static void learn_number_put(StrBuf *out, bool *first, const LearnWords *w, const Answer *a)
 {
     if (!*first)
-        strbuf_puts(out, "; ");
+        strbuf_puts(out, w->sep);
     *first = false;
     double tol = fabs(a->tolerance);
     if (tol == 0)
@@ -444,6 +453,11 @@ static void learn_number_put(StrBuf *out, bool *first, const Answer *a)
 }
 
 void learn_correct_describe(const Question *q, StrBuf *out)
+{
+    learn_correct_describe_in(q, &learn_words_record, out);
+}
+
+void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *out)
 {
     bool first = true;
     double best = 0;
@@ -457,25 +471,25 @@ void learn_correct_describe(const Question *q, StrBuf *out)
     case QT_SHORTANSWER:
         for (size_t i = 0; i < q->nanswers && best > 0; i++)
             if (q->answers[i].fraction >= best)
-                learn_join(out, &first, q->answers[i].text);
+                learn_join(out, &first, w, q->answers[i].text);
         break;
     case QT_MULTIRESPONSE:
         for (size_t i = 0; i < q->nanswers; i++)
             if (q->answers[i].fraction > 0)
-                learn_join(out, &first, q->answers[i].text);
+                learn_join(out, &first, w, q->answers[i].text);
         break;
     case QT_TRUEFALSE:
-        strbuf_puts(out, q->tf_answer ? "true" : "false");
+        strbuf_puts(out, q->tf_answer ? w->yes : w->no);
         break;
     case QT_MATCHING:
         for (size_t i = 0; i < q->nanswers; i++)
             if (learn_answer_is_pair(&q->answers[i]))
-                learn_pair_put(out, &first, &q->answers[i], &q->answers[i]);
+                learn_pair_put(out, &first, w, &q->answers[i], &q->answers[i]);
         break;
     case QT_NUMERICAL:
         for (size_t i = 0; i < q->nanswers && best > 0; i++)
             if (!q->answers[i].catchall && q->answers[i].fraction >= best)
-                learn_number_put(out, &first, &q->answers[i]);
+                learn_number_put(out, &first, w, &q->answers[i]);
         break;
     default:
         break;

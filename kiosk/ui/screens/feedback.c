@@ -34,13 +34,21 @@ static const char *feedback_text(Ui *ui, const Question *q, const Score *s)
     return fb;
 }
 
+/* The words of "You chose" and "The answer" in the participant's language
+ * (the store keeps learn_words_record's). */
+static LearnWords feedback_words(Ui *ui)
+{
+    return (LearnWords){tr(ui, "true"), tr(ui, "false"), tr(ui, "; "), " -> "};
+}
+
 /* What was chosen, its feedback and (when wrong) the answer; returns the
  * height. */
 static int feedback_scored(Ui *ui, const Question *q, const Score *s, int x, int y, int w)
 {
     int y0 = y, pad = px(ui, TOK.pad), after = px(ui, TOK.gap);
     StrBuf b = {0};
-    learn_response_describe(q, learn_round_response(&ui->round), &b);
+    LearnWords words = feedback_words(ui);
+    learn_response_describe_in(q, learn_round_response(&ui->round), &words, &b);
     const char *chosen = arena_printf(&ui->frame, tr(ui, "You chose: %s"), b.data ? b.data : "");
     strbuf_free(&b);
     y += ui_text(ui, x, y, w, chosen, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
@@ -54,7 +62,7 @@ static int feedback_scored(Ui *ui, const Question *q, const Score *s, int x, int
     }
     if (!s->correct) {
         StrBuf c = {0};
-        learn_correct_describe(q, &c);
+        learn_correct_describe_in(q, &words, &c);
         const char *ans = arena_printf(&ui->frame, tr(ui, "The answer: %s"), c.data ? c.data : "");
         strbuf_free(&c);
         y += ui_text(ui, x, y, w, ans, SZ_BODY, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) + after;
