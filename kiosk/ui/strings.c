@@ -61,7 +61,7 @@ static const Msg catalog[] = {
     {"These questions will come back for review in a few days.",
      "这些题目几天后会回来供你复习。"},
     {"You answered every question right.", "你全部答对了。"},
-    {"Discuss with your instructor", "请与讲师讨论"},
+    {"For discussion", "讨论题"},
     {"This question is for discussion; it is not scored.", "这道题用于讨论，不计分。"},
     {"Continue", "继续"},
     {"Are you still there?", "你还在吗？"},

@@ -18,6 +18,7 @@ static const Theme paper = {
     .bad_bg = {250, 230, 218, 255},
     .panel = {230, 238, 236, 255},
     .scrim = {0, 0, 0, 110},
+    .partial = {138, 98, 0, 255},
 };
 
 static const Theme contrast = {
@@ -37,6 +38,7 @@ static const Theme contrast = {
     .bad_bg = {80, 36, 0, 255},
     .panel = {30, 30, 60, 255},
     .scrim = {0, 0, 0, 110},
+    .partial = {255, 236, 140, 255},
 };
 
 const Theme *theme_paper(void)

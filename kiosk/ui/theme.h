@@ -12,6 +12,7 @@
 typedef struct {
     Color bg, surface, ink, muted, accent, accent_ink, line, good, bad, card, warn;
     Color chosen_bg, good_bg, bad_bg, panel, scrim;
+    Color partial; /* "Partly right": neither the right nor the wrong colour */
 } Theme;
 
 /* Paper (the default) and high contrast: light text on black, yellow for

@@ -315,6 +315,78 @@ static void test_idle_prompt_then_sign_out(void **state)
     assert_int_equal(ui_screen(h->ui), SCR_ATTRACT);
 }
 
+/* The colour a text of the draw list is drawn in (the first exactly s). */
+static Color shown_color(Harness *h, const char *s)
+{
+    for (size_t i = 0; i < h->dl.count; i++)
+        if (h->dl.cmds[i].kind == DRAW_TEXT && h->dl.cmds[i].str && !strcmp(h->dl.cmds[i].str, s))
+            return h->dl.cmds[i].color;
+    fail_msg("\"%s\" is not shown", s);
+    return (Color){0, 0, 0, 0};
+}
+
+/* An instructor's small pack built in memory: a discussion prompt that
+ * names who to talk to, and a multiple-response question. */
+static Pack *discussion_pack(void)
+{
+    static const char ini[] = "[pack]\nformat = 1\nid = talk\nversion = 1.0\nlanguages = en\n"
+                              "licence = CC0\nauthor = tests\n\n[en]\ntitle = Talk\n";
+    static const char md[] = "# Talking it over\n\nRead this, then answer.\n";
+    static const char gift[] =
+        "// order: fixed\n::t1:: Talk to your neighbour: what would you check first? {}\n\n"
+        "// order: fixed\n::t2:: Which are checks? {~%50%Who runs it ~%50%Who pays ~%-100%Its colour}\n";
+    PackFiles files = {0};
+    pack_files_add(&files, "pack.ini", ini, strlen(ini));
+    pack_files_add(&files, "units/01-talk.en.md", md, strlen(md));
+    pack_files_add(&files, "quizzes/01-talk.en.gift", gift, strlen(gift));
+    Pack *p = NULL;
+    Diags d = {0};
+    assert_int_equal(pack_build(&files, "talk", &p, &d), 0);
+    diags_free(&d);
+    return p;
+}
+
+/* A discussion prompt's feedback does not send the participant to someone
+ * the prompt did not name; "Partly right" has a colour of its own. */
+static void test_discussion_and_partly_right(void **state)
+{
+    Harness *h = *state;
+    Pack *talk = discussion_pack();
+    ui_free(h->ui);
+    UiConfig cfg = {.store = h->store, .text = h->te, .packs = &talk, .npacks = 1,
+                    .lang = LANG_EN, .width = 800, .height = 480};
+    h->ui = ui_new(&cfg);
+    frame(h);
+    sign_in_as_guest(h);
+    tap(h, "Talking it over");
+    tap(h, "Take the quiz");
+    assert_int_equal(shown(h, "This question is for discussion; it is not scored."), 1);
+    tap(h, "Continue");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+    assert_int_equal(shown_exact(h, "For discussion"), 1);
+    assert_int_equal(shown(h, "instructor"), 0);
+    assert_int_equal(shown(h, "Your answer is saved."), 0); /* nothing to keep */
+    /* The second question, answered half right. */
+    tap(h, "Next question");
+    tap(h, "□  Who runs it");
+    tap(h, "Check my answer");
+    assert_int_equal(shown_exact(h, "Partly right"), 1);
+    Color partly = shown_color(h, "Partly right");
+    tap(h, "See my results");
+    tap(h, "Back to the units");
+    tap(h, "Talking it over");
+    tap(h, "Take the quiz");
+    tap(h, "Continue");
+    tap(h, "Next question");
+    tap(h, "□  Its colour");
+    tap(h, "Check my answer");
+    Color wrong = shown_color(h, "Not quite");
+    assert_false(partly.r == wrong.r && partly.g == wrong.g && partly.b == wrong.b);
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(talk);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -326,6 +398,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_language_switch_keeps_question, setup, teardown),
         cmocka_unit_test_setup_teardown(test_reader_position_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_prompt_then_sign_out, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_discussion_and_partly_right, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

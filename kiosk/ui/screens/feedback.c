@@ -6,14 +6,18 @@
 
 static void feedback_verdict(Ui *ui, const Score *s, const char **text, Color *c)
 {
+    /* Unscored: the prompt itself says who to discuss it with. */
     if (!s->scored) {
-        *text = tr(ui, "Discuss with your instructor");
+        *text = tr(ui, "For discussion");
         *c = ui->th.accent;
     } else if (s->correct) {
         *text = tr(ui, "Right");
         *c = ui->th.good;
+    } else if (s->score > 0) {
+        *text = tr(ui, "Partly right");
+        *c = ui->th.partial;
     } else {
-        *text = tr(ui, s->score > 0 ? "Partly right" : "Not quite");
+        *text = tr(ui, "Not quite");
         *c = ui->th.bad;
     }
 }
