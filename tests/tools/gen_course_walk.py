@@ -41,6 +41,9 @@ UI = {
         "scored": "You scored {} out of {}.",
         "all_right": "You answered every question right.",
         "true": "True", "false": "False",
+        # How the feedback writes a list and true/false (the record's words
+        # in English, the participant's in Chinese).
+        "sep": "; ", "said_true": "true", "said_false": "false",
         "choose_one": "Choose one answer.",
         "choose_all": "Choose every answer that applies.",
         "match_hint": "Tap each item on the left, then its match on the right.",
@@ -52,11 +55,12 @@ UI = {
         "take_quiz": "开始测验", "check": "提交答案",
         "next": "下一题", "results": "查看结果",
         "back_units": "返回单元列表", "right": "回答正确",
-        "partly": "部分正确", "not_quite": "不完全对",
+        "partly": "部分正确", "not_quite": "答错了",
         "you_chose": "你的答案：{}", "question_n": "第 {} 题，共 {} 题",
         "scored": "得分：{} / {}。",
         "all_right": "你全部答对了。",
         "true": "对", "false": "错",
+        "sep": "；", "said_true": "对", "said_false": "错",
         "choose_one": "请选择一个答案。",
         "choose_all": "请选择所有正确的答案。",
         "match_hint": "先点左边的一项，再点右边与之对应的一项。",
@@ -220,13 +224,13 @@ class Walk:
             self.emit("key home")
             for a in pos:
                 self.cmd("scroll-to", "■  " + a["text"])
-            chosen = "; ".join(a["text"] for a in answers if a["fraction"] > 0)
+            chosen = t["sep"].join(a["text"] for a in answers if a["fraction"] > 0)
         elif qt == "truefalse":
             label = t["true"] if q["answer"] else t["false"]
             # The two buttons are the last thing on the screen.
             self.emit("key end")
             self.cmd("tap", label)
-            chosen = "true" if q["answer"] else "false"
+            chosen = t["said_true"] if q["answer"] else t["said_false"]
         elif qt in ("match", "matching"):
             pairs = [a for a in answers if a.get("left")]
             rights = [a["text"] for a in answers]
@@ -245,7 +249,7 @@ class Walk:
             self.emit("key home")
             for m in matched:
                 self.cmd("scroll-to", prefix(m))
-            chosen = "; ".join("%s -> %s" % (a["left"], a["text"]) for a in pairs)
+            chosen = t["sep"].join("%s -> %s" % (a["left"], a["text"]) for a in pairs)
         elif qt == "numerical":
             right = [a for a in answers if a["fraction"] >= 1 and not a.get("catchall")]
             if not right:
