@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# The roster of a whole class (tests/replay/roster.replay): forty names,
+# every one reachable at 800x480, initials to narrow the list, and no second
+# participant for a name already there. The database then holds the forty
+# and no one else.
+set -eu
+. "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+db=$tmp/kiosk.db
+printf 'screen attract\n' > "$tmp/init.replay"
+"$MINGBAI_BIN" replay "$tmp/init.replay" --shots "$tmp" --db "$db"
+names=("ANNA" "BAO LI" "CAO MIN" "CHEN JIE" "DAI WEI" "DENG YU" "DING LAN" "DU JUAN" "FAN BO"
+       "FENG LIN" "GAO HUA" "GUO QING" "HAN MEI" "HE PING" "HU BIN" "HUANG LEI" "JIANG TAO"
+       "JIN LONG" "KONG YI" "LAI FEI" "LIANG KAI" "LIN DAN" "LIU YANG" "LU MING" "LUO XIN" "MA LI"
+       "MENG QI" "PAN YUE" "PENG FEI" "QIAN HAO" "QIN YU" "REN JING" "SHEN YI" "SONG JIA"
+       "SUN LI" "TANG WEI" "WANG FANG" "WU LEI" "YANG GUANG" "ZHAO YUN")
+sql=""
+for i in "${!names[@]}"; do
+  sql+="INSERT INTO participant(name, pseudo, guest, created_ms) VALUES('${names[i]}', 'p-$i', 0, 0);"
+done
+sqlite3 "$db" "$sql"
+n=$(sqlite3 "$db" "SELECT count(*) FROM participant")
+"$MINGBAI_BIN" replay tests/replay/roster.replay --shots "$tmp" --db "$db"
+after=$(sqlite3 "$db" "SELECT count(*) FROM participant")
+[ "$n" = 40 ] && [ "$after" = "$n" ] || { echo "expected the $n names and no new one, found $after"; exit 1; }
+echo "ok: $n names, each reachable, no duplicate added"
