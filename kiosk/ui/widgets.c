@@ -247,25 +247,33 @@ static bool contrast_toggle(Ui *ui, Rect r)
     return false;
 }
 
-int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
+/* The top bar with a back button at the left (back) or an action at the
+ * right, before the toggles (end); either may be NULL. */
+static int top_bar(Ui *ui, const char *back, const char *end, const char *title, bool *tapped)
 {
     int bh = px(ui, TOK.bar_top), m = px(ui, TOK.bar_inset), hair = MB_MAX(1, px(ui, TOK.hair));
     ui_rect(ui, (Rect){0, 0, ui->w, bh}, ui->th.surface, 0);
     ui_rect(ui, (Rect){0, bh - hair, ui->w, hair}, ui->th.line, 0);
-    int x0 = m;
-    if (back_tapped)
-        *back_tapped = false;
+    int x0 = m, bw = px(ui, TOK.back_w);
+    if (tapped)
+        *tapped = false;
     if (back) {
-        int bw = px(ui, TOK.back_w);
-        if (ui_button(ui, (Rect){m, m, bw, bh - 2 * m}, back, BTN_SECONDARY) && back_tapped)
-            *back_tapped = true;
+        if (ui_button(ui, (Rect){m, m, bw, bh - 2 * m}, back, BTN_SECONDARY) && tapped)
+            *tapped = true;
         x0 = m + bw + m;
     }
     int lw = px(ui, TOK.lang_w), sw = px(ui, TOK.toggle_w);
     Rect lr = {ui->w - m - lw, m, lw, bh - 2 * m};
     Rect sr = {lr.x - m - sw, m, sw, bh - 2 * m};
     Rect cr = {sr.x - m - sw, m, sw, bh - 2 * m};
-    int tw = cr.x - m - x0;
+    int right = cr.x;
+    if (end) {
+        Rect er = {cr.x - m - bw, m, bw, bh - 2 * m};
+        if (ui_button(ui, er, end, BTN_SECONDARY) && tapped)
+            *tapped = true;
+        right = er.x;
+    }
+    int tw = right - m - x0;
     if (title) {
         /* A long unit title is shortened with an ellipsis here on purpose. */
         TextStyle st = ui_style_fixed(ui, SZ_BAR, TEXT_BOLD);
@@ -278,6 +286,16 @@ int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
     size_toggle(ui, sr);
     ui_lang_toggle(ui, lr);
     return bh;
+}
+
+int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)
+{
+    return top_bar(ui, back, NULL, title, back_tapped);
+}
+
+int ui_top_bar_end(Ui *ui, const char *title, const char *end, bool *end_tapped)
+{
+    return top_bar(ui, NULL, end, title, end_tapped);
 }
 
 Rect ui_bottom_bar(Ui *ui, int bar_h)

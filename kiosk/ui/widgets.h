@@ -55,6 +55,9 @@ void ui_add_target(Ui *ui, Rect r, const char *label);
  * to one line, and the contrast, text-size and language toggles. Returns
  * its height; *back_tapped (may be NULL) is set when back was tapped. */
 int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped);
+/* The same without a back button, with an action (end) at the right before
+ * the toggles: never where "Back" sits on other screens. */
+int ui_top_bar_end(Ui *ui, const char *title, const char *end, bool *end_tapped);
 /* The language toggle on its own (the attract screen); true when tapped. */
 bool ui_lang_toggle(Ui *ui, Rect r);
 /* The bar at the bottom of the screen, bar_h high; returns its rect. */

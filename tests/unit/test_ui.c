@@ -387,6 +387,44 @@ static void test_discussion_and_partly_right(void **state)
     pack_free(talk);
 }
 
+/* "Finish" is never where "Back" sits, asks first, and tells a guest that
+ * their answers cannot be found again. */
+static void test_finish_asks(void **state)
+{
+    Harness *h = *state;
+    tap(h, "start");
+    tap(h, "English");
+    Rect back, finish;
+    assert_true(ui_find_target_rect(h->ui, "Back", &back));
+    tap(h, "Continue as a guest");
+    assert_true(ui_find_target_rect(h->ui, "Finish", &finish));
+    Rect both = rect_intersect(back, finish);
+    assert_true(both.w <= 0 || both.h <= 0);
+    /* A tap where "Back" was does nothing here. */
+    tap_at(h, back.x + back.w / 2, back.y + back.h / 2);
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+    tap(h, "Finish");
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+    assert_int_equal(shown_exact(h, "Finish for now?"), 1);
+    assert_int_equal(shown_exact(h, "As a guest, you cannot come back to these answers."), 1);
+    int x, y;
+    assert_false(ui_find_target(h->ui, "Platforms as infrastructure", &x, &y));
+    tap(h, "Keep studying");
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+    assert_int_equal(shown_exact(h, "Finish for now?"), 0);
+    tap(h, "Finish");
+    tap(h, "Yes, finish");
+    assert_int_equal(ui_screen(h->ui), SCR_ATTRACT);
+    /* Someone with a name is told how to come back. */
+    int64_t id;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &id), MB_OK);
+    tap(h, "start");
+    tap(h, "English");
+    tap(h, "Li Hua");
+    tap(h, "Finish");
+    assert_int_equal(shown_exact(h, "Your answers are kept. Tap your name next time to go on."), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +437,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_reader_position_kept, setup, teardown),
         cmocka_unit_test_setup_teardown(test_idle_prompt_then_sign_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_discussion_and_partly_right, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_finish_asks, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -17,6 +17,8 @@
 typedef struct {
     int64_t loaded_ms;     /* wall clock when last read */
     int due;               /* questions due for review now */
+    bool guest;            /* the participant is a guest (no name to come back with) */
+    bool asking;           /* "Finish?" is on screen */
     int resume_unit;       /* where the participant stopped reading, or -1 */
     StoreUnitResult *results; /* one per unit of the pack; owned */
     size_t nresults;
@@ -62,7 +64,40 @@ static void home_load(Ui *ui, HomeState *st)
 
 static void home_enter(Ui *ui, void *state)
 {
-    home_load(ui, state);
+    HomeState *st = state;
+    st->asking = false;
+    st->guest = false;
+    StoreParticipant me;
+    if (ui_recording(ui) && store_participant_get(ui->store, ui->participant, &me) == MB_OK) {
+        st->guest = me.guest;
+        free(me.name);
+        free(me.pseudo);
+    }
+    home_load(ui, st);
+}
+
+/* "Finish?" over the screen, taking every tap: a guest is told that what
+ * they did cannot be found again. */
+static void home_ask_finish(Ui *ui, HomeState *st)
+{
+    ui_scrim(ui);
+    int pad = px(ui, TOK.space_2xl), bh = px(ui, TOK.button_h), gap = px(ui, TOK.gap);
+    int w = MB_MIN(ui->w - px(ui, TOK.margin_wide), px(ui, TOK.card_w)), iw = w - 2 * pad;
+    const char *head = tr(ui, "Finish for now?");
+    const char *why = st->guest ? tr(ui, "As a guest, you cannot come back to these answers.")
+                                : tr(ui, "Your answers are kept. Tap your name next time to go on.");
+    TextStyle hs = ui_style(ui, SZ_HEADING, TEXT_BOLD), bs = ui_style(ui, SZ_BODY, 0);
+    int h = pad + ui_text_height_st(ui, iw, head, &hs) + gap + ui_text_height_st(ui, iw, why, &bs) +
+            gap + 2 * bh + gap + pad;
+    Rect box = {(ui->w - w) / 2, MB_MAX(px(ui, TOK.space_m), (ui->h - h) / 2), w, h};
+    ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
+    int x = box.x + pad, y = box.y + pad;
+    y += ui_text_st(ui, x, y, iw, head, &hs, ui->th.ink) + gap;
+    y += ui_text_st(ui, x, y, iw, why, &bs, ui->th.muted) + gap;
+    if (ui_button(ui, (Rect){x, y, iw, bh}, tr(ui, "Keep studying"), BTN_PRIMARY))
+        st->asking = false;
+    else if (ui_button(ui, (Rect){x, y + bh + gap, iw, bh}, tr(ui, "Yes, finish"), BTN_SECONDARY))
+        ui_end_session(ui);
 }
 
 static void home_leave(Ui *ui, void *state)
@@ -254,25 +289,34 @@ static void home_frame(Ui *ui, void *state)
     int64_t now = mb_now_ms();
     if (now - st->loaded_ms > HOME_REFRESH_MS || now < st->loaded_ms)
         home_load(ui, st);
-    bool back;
+    bool finish, asking = st->asking, tap = ui->tap_pending;
+    if (asking)
+        ui->tap_pending = false; /* the question takes the tap */
     const Pack *p = ui_pack(ui);
     const char *title = p && p->title[ui->lang] ? p->title[ui->lang] : tr(ui, "Units");
-    int top = ui_top_bar(ui, tr(ui, "Finish"), title, &back);
-    if (back) {
-        ui_end_session(ui);
-        return;
-    }
+    int top = ui_top_bar_end(ui, title, tr(ui, "Finish"), &finish);
+    if (finish)
+        st->asking = true;
     int m = px(ui, TOK.margin), w = ui->w - 2 * m;
     if (!p) {
         ui_text(ui, m, top + px(ui, TOK.space_3xl), w,
                 tr(ui, "No course is installed. Ask your instructor to load a content pack."),
                 SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_CENTER);
+        if (asking) {
+            ui->tap_pending = tap;
+            home_ask_finish(ui, st);
+        }
         return;
     }
     if (ui->cfg.npacks > 1)
         top += home_switcher(ui, st, top, m, w);
     top += home_banner(ui, st, top, m, w);
     home_units(ui, st, top, m, w);
+    if (asking) {
+        ui->tap_pending = tap;
+        ui->ntargets = 0; /* only the question can be tapped */
+        home_ask_finish(ui, st);
+    }
 }
 
 const ScreenDef screen_home = {.name = "home",
