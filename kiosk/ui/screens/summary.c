@@ -5,6 +5,18 @@
 #include <math.h>
 #include <stdio.h>
 
+/* When a missed question comes back, as the review schedule has it (a
+ * missed question goes to the first box). */
+static const char *summary_when(Ui *ui)
+{
+    int64_t day = (int64_t)24 * 60 * 60 * 1000;
+    int64_t days = learn_review_due_ms(learn_review_next_box(LEARN_BOX_MAX, false), 0) / day;
+    if (days <= 1)
+        return tr(ui, "These questions come back for review tomorrow.");
+    return arena_printf(&ui->frame, tr(ui, "These questions come back for review in %d days."),
+                        (int)days);
+}
+
 static int summary_missed(Ui *ui, int x, int y, int w)
 {
     int y0 = y, n = learn_round_missed_count(&ui->round);
@@ -13,8 +25,8 @@ static int summary_missed(Ui *ui, int x, int y, int w)
                        ui->th.ink, TEXT_ALIGN_LEFT);
     y += ui_text(ui, x, y, w, tr(ui, "Worth another look"), SZ_HEADING, TEXT_BOLD, ui->th.ink,
                  TEXT_ALIGN_LEFT) + px(ui, TOK.space_xs);
-    y += ui_text(ui, x, y, w, tr(ui, "These questions will come back for review in a few days."),
-                 SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
+    y += ui_text(ui, x, y, w, summary_when(ui), SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) +
+         px(ui, TOK.space_m);
     for (int i = 0; i < n; i++) {
         const Question *q = learn_round_missed(&ui->round, i, ui->lang);
         if (!q)
