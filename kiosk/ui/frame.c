@@ -107,11 +107,9 @@ static void run_pass(Ui *ui)
         return;
     }
     /* The screen shows underneath but takes no taps. */
-    bool tap = ui->tap_pending;
-    ui->tap_pending = false;
+    bool tap = ui_modal_hold(ui);
     run_screen(ui, d);
-    ui->tap_pending = tap;
-    ui->ntargets = 0;
+    ui_modal_take(ui, tap);
     overlay_idle.frame(ui, NULL);
     ui->tap_pending = false;
 }

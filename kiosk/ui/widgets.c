@@ -30,6 +30,52 @@ void ui_scrim(Ui *ui)
     ui_rect(ui, (Rect){0, 0, ui->w, ui->h}, ui->th.scrim, 0);
 }
 
+bool ui_modal_hold(Ui *ui)
+{
+    bool tap = ui->tap_pending;
+    ui->tap_pending = false;
+    return tap;
+}
+
+void ui_modal_take(Ui *ui, bool tap)
+{
+    ui->tap_pending = tap;
+    ui->ntargets = 0;
+}
+
+/* Height of s at width w in style st, or 0 when there is no s. */
+static int dialog_text_h(Ui *ui, int w, const char *s, const TextStyle *st)
+{
+    return s ? ui_text_height_st(ui, w, s, st) : 0;
+}
+
+int ui_dialog(Ui *ui, const char *title, const char *accent, const char *body, const char *first,
+              const char *second)
+{
+    ui_scrim(ui);
+    int pad = px(ui, TOK.space_2xl), bh = px(ui, TOK.button_h), gap = px(ui, TOK.gap);
+    int w = MB_MIN(ui->w - px(ui, TOK.margin_wide), px(ui, TOK.card_w)), iw = w - 2 * pad;
+    TextStyle hs = ui_style(ui, SZ_HEADING, TEXT_BOLD), bs = ui_style(ui, SZ_BODY, 0);
+    int nb = second ? 2 : 1;
+    int h = pad + dialog_text_h(ui, iw, title, &hs) + dialog_text_h(ui, iw, accent, &hs) + gap +
+            dialog_text_h(ui, iw, body, &bs) + gap + nb * bh + (nb - 1) * gap + pad;
+    Rect box = {(ui->w - w) / 2, MB_MAX(px(ui, TOK.space_m), (ui->h - h) / 2), w, h};
+    ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
+    int x = box.x + pad, y = box.y + pad;
+    y += ui_text_st(ui, x, y, iw, title, &hs, ui->th.ink);
+    if (accent)
+        y += ui_text_st(ui, x, y, iw, accent, &hs, ui->th.accent);
+    y += gap;
+    if (body)
+        y += ui_text_st(ui, x, y, iw, body, &bs, ui->th.muted);
+    y += gap;
+    if (ui_button(ui, (Rect){x, y, iw, bh}, first, BTN_PRIMARY))
+        return 1;
+    if (second && ui_button(ui, (Rect){x, y + bh + gap, iw, bh}, second, BTN_SECONDARY))
+        return 2;
+    return 0;
+}
+
 void ui_push_clip(Ui *ui, Rect r)
 {
     ui->clip = r;

@@ -69,6 +69,18 @@ bool ui_bar_action(Ui *ui, Rect bar, const char *label, int style);
 /* A full-screen scrim (under a dialog or card). */
 void ui_scrim(Ui *ui);
 
+/* A modal layer over a screen: ui_modal_hold() keeps this pass's tap from
+ * the screen drawn under it (returns it); ui_modal_take() gives it back for
+ * the layer drawn next, which then alone can be tapped. */
+bool ui_modal_hold(Ui *ui);
+void ui_modal_take(Ui *ui, bool tap);
+
+/* A dialog over the screen: a title, an optional second line in the accent
+ * colour, a body, and two buttons one above the other (second may be
+ * NULL). Returns 1 or 2 for the button tapped in this pass, else 0. */
+int ui_dialog(Ui *ui, const char *title, const char *accent, const char *body, const char *first,
+              const char *second);
+
 /* A scrolled view: content drawn after ui_scroll_begin at y - ui->scroll
  * inside view; ui_scroll_end clamps the scroll to content_h and draws the
  * position indicator. */

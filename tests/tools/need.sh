@@ -1,4 +1,5 @@
-# Sourced by the shell tests. `need PROGRAM PACKAGE` returns when PROGRAM is
+# Sourced by the shell tests: what they need, and a fresh kiosk database.
+# `need PROGRAM PACKAGE` returns when PROGRAM is
 # on the PATH; otherwise it prints one line saying what is missing and how to
 # get it, and exits 77, which ctest reports as skipped (SKIP_RETURN_CODE in
 # tests/CMakeLists.txt), never as passed.
@@ -11,4 +12,14 @@ need() {
 skip() {
   echo "skipped: $*"
   exit 77
+}
+
+# new_kiosk_db DB: the kiosk's database at DB as its first start leaves it
+# (schema, the shipped course), for a test to change before its replay.
+new_kiosk_db() {
+  local dir
+  dir=$(mktemp -d)
+  printf 'screen attract\n' > "$dir/init.replay"
+  "$MINGBAI_BIN" replay "$dir/init.replay" --shots "$dir" --db "$1"
+  rm -rf "$dir"
 }

@@ -9,8 +9,7 @@ need sqlite3 sqlite3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/kiosk.db
-printf 'screen attract\n' > "$tmp/init.replay"
-"$MINGBAI_BIN" replay "$tmp/init.replay" --shots "$tmp" --db "$db"
+new_kiosk_db "$db"
 names=("ANNA" "BAO LI" "CAO MIN" "CHEN JIE" "DAI WEI" "DENG YU" "DING LAN" "DU JUAN" "FAN BO"
        "FENG LIN" "GAO HUA" "GUO QING" "HAN MEI" "HE PING" "HU BIN" "HUANG LEI" "JIANG TAO"
        "JIN LONG" "KONG YI" "LAI FEI" "LIANG KAI" "LIN DAN" "LIU YANG" "LU MING" "LUO XIN" "MA LI"

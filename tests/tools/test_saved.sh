@@ -10,8 +10,7 @@ need sqlite3 sqlite3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/kiosk.db
-printf 'screen attract\n' > "$tmp/init.replay"
-"$MINGBAI_BIN" replay "$tmp/init.replay" --shots "$tmp" --db "$db"
+new_kiosk_db "$db"
 
 sqlite3 "$db" "CREATE TRIGGER refuse_participant BEFORE INSERT ON participant
                BEGIN SELECT RAISE(ABORT, 'database or disk is full'); END;"

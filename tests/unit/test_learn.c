@@ -14,30 +14,14 @@
 #include <cmocka.h>
 
 #include "mingbai/learn.h"
+#include "model_build.h"
 
 #define DAY ((int64_t)24 * 60 * 60 * 1000)
 #define EPS 1e-9
 
-static Answer choice_answer(const char *text, double fraction, const char *feedback)
-{
-    Answer a;
-    memset(&a, 0, sizeof a);
-    a.text = (char *)text;
-    a.fraction = fraction;
-    a.feedback = (char *)feedback;
-    return a;
-}
-
-static Answer pair_answer(const char *left, const char *right)
-{
-    Answer a = choice_answer(right, left[0] ? 1 : 0, NULL);
-    a.left = (char *)left;
-    return a;
-}
-
 static Answer number_answer(double value, double tolerance, double fraction, const char *feedback)
 {
-    Answer a = choice_answer("", fraction, feedback);
+    Answer a = build_answer("", fraction, feedback);
     a.value = value;
     a.tolerance = tolerance;
     return a;
@@ -45,14 +29,7 @@ static Answer number_answer(double value, double tolerance, double fraction, con
 
 static Question question(QuestionType type, Answer *answers, size_t n)
 {
-    Question q;
-    memset(&q, 0, sizeof q);
-    q.type = type;
-    q.id = "q";
-    q.text = "?";
-    q.answers = answers;
-    q.nanswers = n;
-    return q;
+    return build_question(type, "q", "?", answers, n);
 }
 
 static Score score_of(const Question *q, const Response *r)
@@ -94,8 +71,8 @@ static void test_response_clear(void **state)
 static void test_multichoice(void **state)
 {
     (void)state;
-    Answer a[] = {choice_answer("Right", 1, "well done"), choice_answer("Half", 0.5, NULL),
-                  choice_answer("Wrong", 0, "no"), choice_answer("Worse", -0.5, "penalty")};
+    Answer a[] = {build_answer("Right", 1, "well done"), build_answer("Half", 0.5, NULL),
+                  build_answer("Wrong", 0, "no"), build_answer("Worse", -0.5, "penalty")};
     Question q = question(QT_MULTICHOICE, a, 4);
 
     Response r = chosen(0);
@@ -141,8 +118,8 @@ static void test_multichoice(void **state)
 static void test_multiresponse(void **state)
 {
     (void)state;
-    Answer a[] = {choice_answer("a", 0.5, "fa"), choice_answer("b", 0.5, "fb"),
-                  choice_answer("c", -1, "fc"), choice_answer("d", -0.5, NULL)};
+    Answer a[] = {build_answer("a", 0.5, "fa"), build_answer("b", 0.5, "fb"),
+                  build_answer("c", -1, "fc"), build_answer("d", -0.5, NULL)};
     Question q = question(QT_MULTIRESPONSE, a, 4);
     Response r;
     learn_response_clear(&r);
@@ -174,7 +151,7 @@ static void test_multiresponse(void **state)
     r.selected = 1 | 4;
     s = score_of(&q, &r);
     assert_float_equal(s.score, 0, EPS);
-    Answer over[] = {choice_answer("x", 1, NULL), choice_answer("y", 1, NULL)};
+    Answer over[] = {build_answer("x", 1, NULL), build_answer("y", 1, NULL)};
     Question q2 = question(QT_MULTIRESPONSE, over, 2);
     r.selected = 3;
     s = score_of(&q2, &r);
@@ -190,7 +167,7 @@ static void test_multiresponse(void **state)
 static void test_truefalse(void **state)
 {
     (void)state;
-    Answer a[] = {choice_answer("true", 1, NULL), choice_answer("false", 0, NULL)};
+    Answer a[] = {build_answer("true", 1, NULL), build_answer("false", 0, NULL)};
     Question q = question(QT_TRUEFALSE, a, 2);
     q.tf_answer = true;
     q.tf_feedback_right = "right!";
@@ -223,8 +200,8 @@ static void test_matching(void **state)
 {
     (void)state;
     /* A distractor sits between the items: the k-th left item skips it. */
-    Answer a[] = {pair_answer("cat", "animal"), pair_answer("", "mineral"),
-                  pair_answer("rose", "plant"), pair_answer("dog", "animal")};
+    Answer a[] = {build_pair("cat", "animal"), build_pair("", "mineral"),
+                  build_pair("rose", "plant"), build_pair("dog", "animal")};
     Question q = question(QT_MATCHING, a, 4);
     Response r;
     learn_response_clear(&r);
@@ -262,8 +239,8 @@ static void test_matching(void **state)
 static void test_shortanswer(void **state)
 {
     (void)state;
-    Answer a[] = {choice_answer("Grant", 1, "yes"), choice_answer("U* Grant", 0.5, "full name"),
-                  choice_answer("Ulysses S. Grant", 1, NULL)};
+    Answer a[] = {build_answer("Grant", 1, "yes"), build_answer("U* Grant", 0.5, "full name"),
+                  build_answer("Ulysses S. Grant", 1, NULL)};
     Question q = question(QT_SHORTANSWER, a, 3);
 
     Response r = typed("  grant \n");
@@ -299,7 +276,7 @@ static void test_shortanswer(void **state)
 static void test_shortanswer_wildcards(void **state)
 {
     (void)state;
-    Answer a[] = {choice_answer("c*t", 1, NULL)};
+    Answer a[] = {build_answer("c*t", 1, NULL)};
     Question q = question(QT_SHORTANSWER, a, 1);
     const char *yes[] = {"cat", "ct", "Coat", "c*t", "cattle cat"};
     const char *no[] = {"cats", "at", "dog", ""};
@@ -313,7 +290,7 @@ static void test_shortanswer_wildcards(void **state)
     }
 
     /* "\*" is a literal star, as in Moodle. */
-    Answer lit[] = {choice_answer("a\\*b", 1, NULL)};
+    Answer lit[] = {build_answer("a\\*b", 1, NULL)};
     Question q2 = question(QT_SHORTANSWER, lit, 1);
     Response r = typed("a*b");
     assert_true(score_of(&q2, &r).correct);
@@ -321,7 +298,7 @@ static void test_shortanswer_wildcards(void **state)
     assert_false(score_of(&q2, &r).correct);
 
     /* A lone star is a catch-all: 0 marks, but its feedback is shown. */
-    Answer any[] = {choice_answer("Paris", 1, NULL), choice_answer("*", 0, "think of France")};
+    Answer any[] = {build_answer("Paris", 1, NULL), build_answer("*", 0, "think of France")};
     Question q3 = question(QT_SHORTANSWER, any, 2);
     r = typed("Lyon");
     Score s = score_of(&q3, &r);
@@ -331,7 +308,7 @@ static void test_shortanswer_wildcards(void **state)
     assert_true(score_of(&q3, &r).correct);
 
     /* Letters outside ASCII compare exactly. */
-    Answer zh[] = {choice_answer("明白", 1, NULL)};
+    Answer zh[] = {build_answer("明白", 1, NULL)};
     Question q4 = question(QT_SHORTANSWER, zh, 1);
     r = typed("明白");
     assert_true(score_of(&q4, &r).correct);
@@ -339,7 +316,7 @@ static void test_shortanswer_wildcards(void **state)
     assert_false(score_of(&q4, &r).correct);
 
     /* Many stars against a long miss stay fast (no exponential backtracking). */
-    Answer evil[] = {choice_answer("*a*a*a*a*a*a*a*a*b", 1, NULL)};
+    Answer evil[] = {build_answer("*a*a*a*a*a*a*a*a*b", 1, NULL)};
     Question q5 = question(QT_SHORTANSWER, evil, 1);
     Response longr;
     learn_response_clear(&longr);
@@ -462,8 +439,8 @@ static void expect_text(char *got, const char *want)
 static void test_describe(void **state)
 {
     (void)state;
-    Answer mc[] = {choice_answer("Right", 1, NULL), choice_answer("Half", 0.5, NULL),
-                   choice_answer("Wrong", 0, NULL)};
+    Answer mc[] = {build_answer("Right", 1, NULL), build_answer("Half", 0.5, NULL),
+                   build_answer("Wrong", 0, NULL)};
     Question q = question(QT_MULTICHOICE, mc, 3);
     Response r = chosen(1);
     expect_text(describe(&q, &r), "Half");
@@ -471,8 +448,8 @@ static void test_describe(void **state)
     r = chosen(-1);
     expect_text(describe(&q, &r), "");
 
-    Answer mr[] = {choice_answer("a", 0.5, NULL), choice_answer("b", -1, NULL),
-                   choice_answer("c", 0.5, NULL)};
+    Answer mr[] = {build_answer("a", 0.5, NULL), build_answer("b", -1, NULL),
+                   build_answer("c", 0.5, NULL)};
     Question q2 = question(QT_MULTIRESPONSE, mr, 3);
     learn_response_clear(&r);
     r.selected = 1 | 2 | 4;
@@ -485,8 +462,8 @@ static void test_describe(void **state)
     expect_text(describe(&tf, &r), "true");
     expect_text(describe(&tf, NULL), "false");
 
-    Answer m[] = {pair_answer("cat", "animal"), pair_answer("", "mineral"),
-                  pair_answer("rose", "plant")};
+    Answer m[] = {build_pair("cat", "animal"), build_pair("", "mineral"),
+                  build_pair("rose", "plant")};
     Question q3 = question(QT_MATCHING, m, 3);
     learn_response_clear(&r);
     r.match[0] = 1;
@@ -496,8 +473,8 @@ static void test_describe(void **state)
     expect_text(describe(&q3, &r), "rose -> plant");
     expect_text(describe(&q3, NULL), "cat -> animal; rose -> plant");
 
-    Answer sa[] = {choice_answer("Grant", 1, NULL), choice_answer("Ulysses", 0.5, NULL),
-                   choice_answer("Ulysses S. Grant", 1, NULL)};
+    Answer sa[] = {build_answer("Grant", 1, NULL), build_answer("Ulysses", 0.5, NULL),
+                   build_answer("Ulysses S. Grant", 1, NULL)};
     Question q4 = question(QT_SHORTANSWER, sa, 3);
     r = typed("  ulysses  ");
     expect_text(describe(&q4, &r), "ulysses");

@@ -15,36 +15,14 @@
 #include <cmocka.h>
 
 #include "mingbai/learn.h"
+#include "model_build.h"
 
 #define EPS 1e-9
-
-static Answer answer(const char *text, double fraction, const char *feedback)
-{
-    Answer a;
-    memset(&a, 0, sizeof a);
-    a.text = (char *)text;
-    a.fraction = fraction;
-    a.feedback = (char *)feedback;
-    return a;
-}
-
-static Answer pair(const char *left, const char *right)
-{
-    Answer a = answer(right, left[0] ? 1 : 0, NULL);
-    a.left = (char *)left;
-    return a;
-}
 
 static Question question(QuestionType type, const char *id, const char *text, Answer *answers,
                          size_t n)
 {
-    Question q;
-    memset(&q, 0, sizeof q);
-    q.type = type;
-    q.id = (char *)id;
-    q.text = (char *)text;
-    q.answers = answers;
-    q.nanswers = n;
+    Question q = build_question(type, id, text, answers, n);
     /* The fixture's answers stay where they are written, so that the tests
      * of taps know what is at each position; test_shuffled_order turns
      * shuffling on. */
@@ -68,18 +46,18 @@ static Pack pack;
 
 static void fixture_cells(void)
 {
-    cells_mc_en[0] = answer("Nucleus", 1, "yes");
-    cells_mc_en[1] = answer("Wall", 0, "plants only");
-    cells_mc_en[2] = answer("Ribosome", 0, NULL);
-    cells_mr_en[0] = answer("DNA", 0.5, "one of two");
-    cells_mr_en[1] = answer("RNA", 0.5, NULL);
-    cells_mr_en[2] = answer("Fat", -1, NULL);
-    cells_mc_zh[0] = answer("细胞核", 1, "对");
-    cells_mc_zh[1] = answer("细胞壁", 0, NULL);
-    cells_mc_zh[2] = answer("核糖体", 0, NULL);
-    cells_mr_zh[0] = answer("脱氧核糖核酸", 0.5, NULL);
-    cells_mr_zh[1] = answer("核糖核酸", 0.5, NULL);
-    cells_mr_zh[2] = answer("脂肪", -1, NULL);
+    cells_mc_en[0] = build_answer("Nucleus", 1, "yes");
+    cells_mc_en[1] = build_answer("Wall", 0, "plants only");
+    cells_mc_en[2] = build_answer("Ribosome", 0, NULL);
+    cells_mr_en[0] = build_answer("DNA", 0.5, "one of two");
+    cells_mr_en[1] = build_answer("RNA", 0.5, NULL);
+    cells_mr_en[2] = build_answer("Fat", -1, NULL);
+    cells_mc_zh[0] = build_answer("细胞核", 1, "对");
+    cells_mc_zh[1] = build_answer("细胞壁", 0, NULL);
+    cells_mc_zh[2] = build_answer("核糖体", 0, NULL);
+    cells_mr_zh[0] = build_answer("脱氧核糖核酸", 0.5, NULL);
+    cells_mr_zh[1] = build_answer("核糖核酸", 0.5, NULL);
+    cells_mr_zh[2] = build_answer("脂肪", -1, NULL);
     cells_en[0] = question(QT_MULTICHOICE, "c-mc", "Which holds the DNA?", cells_mc_en, 3);
     cells_en[1] = question(QT_MULTIRESPONSE, "c-mr", "Which are nucleic acids?", cells_mr_en, 3);
     cells_en[2] = question(QT_TRUEFALSE, "c-tf", "Cells divide.", NULL, 0);
@@ -97,13 +75,13 @@ static void fixture_cells(void)
 static const Pack *fixture(void)
 {
     fixture_cells();
-    plants_match[0] = pair("leaf", "photosynthesis");
-    plants_match[1] = pair("root", "water");
-    plants_match[2] = pair("", "flight");
-    plants_match[3] = pair("stem", "transport");
-    plants_short[0] = answer("xylem", 1, NULL);
-    soil_mc[0] = answer("沙", 1, NULL);
-    soil_mc[1] = answer("水", 0, NULL);
+    plants_match[0] = build_pair("leaf", "photosynthesis");
+    plants_match[1] = build_pair("root", "water");
+    plants_match[2] = build_pair("", "flight");
+    plants_match[3] = build_pair("stem", "transport");
+    plants_short[0] = build_answer("xylem", 1, NULL);
+    soil_mc[0] = build_answer("沙", 1, NULL);
+    soil_mc[1] = build_answer("水", 0, NULL);
     plants_zh[0] = question(QT_MATCHING, "p-match", "配对", plants_match, 4);
     plants_zh[1] = question(QT_SHORTANSWER, "p-sa", "输入", plants_short, 1);
     soil_zh[0] = question(QT_MULTICHOICE, "s-mc", "土壤？", soil_mc, 2);

@@ -76,27 +76,17 @@ static void home_enter(Ui *ui, void *state)
     home_load(ui, st);
 }
 
-/* "Finish?" over the screen, taking every tap: a guest is told that what
- * they did cannot be found again. */
+/* "Finish?" over the screen: a guest is told that what they did cannot be
+ * found again. */
 static void home_ask_finish(Ui *ui, HomeState *st)
 {
-    ui_scrim(ui);
-    int pad = px(ui, TOK.space_2xl), bh = px(ui, TOK.button_h), gap = px(ui, TOK.gap);
-    int w = MB_MIN(ui->w - px(ui, TOK.margin_wide), px(ui, TOK.card_w)), iw = w - 2 * pad;
-    const char *head = tr(ui, "Finish for now?");
     const char *why = st->guest ? tr(ui, "As a guest, you cannot come back to these answers.")
                                 : tr(ui, "Your answers are kept. Tap your name next time to go on.");
-    TextStyle hs = ui_style(ui, SZ_HEADING, TEXT_BOLD), bs = ui_style(ui, SZ_BODY, 0);
-    int h = pad + ui_text_height_st(ui, iw, head, &hs) + gap + ui_text_height_st(ui, iw, why, &bs) +
-            gap + 2 * bh + gap + pad;
-    Rect box = {(ui->w - w) / 2, MB_MAX(px(ui, TOK.space_m), (ui->h - h) / 2), w, h};
-    ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
-    int x = box.x + pad, y = box.y + pad;
-    y += ui_text_st(ui, x, y, iw, head, &hs, ui->th.ink) + gap;
-    y += ui_text_st(ui, x, y, iw, why, &bs, ui->th.muted) + gap;
-    if (ui_button(ui, (Rect){x, y, iw, bh}, tr(ui, "Keep studying"), BTN_PRIMARY))
+    int b = ui_dialog(ui, tr(ui, "Finish for now?"), NULL, why, tr(ui, "Keep studying"),
+                      tr(ui, "Yes, finish"));
+    if (b == 1)
         st->asking = false;
-    else if (ui_button(ui, (Rect){x, y + bh + gap, iw, bh}, tr(ui, "Yes, finish"), BTN_SECONDARY))
+    else if (b == 2)
         ui_end_session(ui);
 }
 
@@ -289,9 +279,8 @@ static void home_frame(Ui *ui, void *state)
     int64_t now = mb_now_ms();
     if (now - st->loaded_ms > HOME_REFRESH_MS || now < st->loaded_ms)
         home_load(ui, st);
-    bool finish, asking = st->asking, tap = ui->tap_pending;
-    if (asking)
-        ui->tap_pending = false; /* the question takes the tap */
+    bool finish, asking = st->asking;
+    bool tap = asking && ui_modal_hold(ui); /* the question takes the tap */
     const Pack *p = ui_pack(ui);
     const char *title = p && p->title[ui->lang] ? p->title[ui->lang] : tr(ui, "Units");
     int top = ui_top_bar_end(ui, title, tr(ui, "Finish"), &finish);
@@ -303,7 +292,7 @@ static void home_frame(Ui *ui, void *state)
                 tr(ui, "No course is installed. Ask your instructor to load a content pack."),
                 SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_CENTER);
         if (asking) {
-            ui->tap_pending = tap;
+            ui_modal_take(ui, tap);
             home_ask_finish(ui, st);
         }
         return;
@@ -313,8 +302,7 @@ static void home_frame(Ui *ui, void *state)
     top += home_banner(ui, st, top, m, w);
     home_units(ui, st, top, m, w);
     if (asking) {
-        ui->tap_pending = tap;
-        ui->ntargets = 0; /* only the question can be tapped */
+        ui_modal_take(ui, tap);
         home_ask_finish(ui, st);
     }
 }

@@ -63,39 +63,24 @@ static void name_start(Ui *ui, NameState *st)
     ui_store_failed(ui, "Your name could not be saved: %s");
 }
 
-/* "Is this you?" over the screen, taking every tap. */
+/* "Is this you?" over the screen. */
 static void name_ask(Ui *ui, NameState *st)
 {
-    ui_scrim(ui);
-    int pad = px(ui, TOK.space_2xl), bh = px(ui, TOK.button_h), gap = px(ui, TOK.gap);
-    int w = MB_MIN(ui->w - px(ui, TOK.margin_wide), px(ui, TOK.card_w)), iw = w - 2 * pad;
-    const char *why = tr(ui, "This name is on the list already. Not you? Add a letter to it.");
-    TextStyle head = ui_style(ui, SZ_HEADING, TEXT_BOLD), body = ui_style(ui, SZ_BODY, 0);
-    int h1 = ui_text_height_st(ui, iw, tr(ui, "Is this you?"), &head);
-    int h2 = ui_text_height_st(ui, iw, st->same_name, &head);
-    int h3 = ui_text_height_st(ui, iw, why, &body);
-    int h = pad + h1 + h2 + gap + h3 + gap + 2 * bh + gap + pad;
-    Rect box = {(ui->w - w) / 2, MB_MAX(px(ui, TOK.space_m), (ui->h - h) / 2), w, h};
-    ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
-    int x = box.x + pad, y = box.y + pad;
-    y += ui_text_st(ui, x, y, iw, tr(ui, "Is this you?"), &head, ui->th.ink);
-    y += ui_text_st(ui, x, y, iw, st->same_name, &head, ui->th.accent) + gap;
-    y += ui_text_st(ui, x, y, iw, why, &body, ui->th.muted) + gap;
     const char *yes = arena_printf(&ui->frame, tr(ui, "Yes, continue as %s"), st->same_name);
-    if (ui_button(ui, (Rect){x, y, iw, bh}, yes, BTN_PRIMARY)) {
+    int b = ui_dialog(ui, tr(ui, "Is this you?"), st->same_name,
+                      tr(ui, "This name is on the list already. Not you? Add a letter to it."), yes,
+                      tr(ui, "No, change my name"));
+    if (b == 1)
         ui_start_session(ui, st->same);
-        return;
-    }
-    if (ui_button(ui, (Rect){x, y + bh + gap, iw, bh}, tr(ui, "No, change my name"), BTN_SECONDARY))
+    else if (b == 2)
         st->same = 0;
 }
 
 static void name_frame(Ui *ui, void *state)
 {
     NameState *st = state;
-    bool asking = st->same != 0, tap = ui->tap_pending;
-    if (asking)
-        ui->tap_pending = false; /* the question takes the tap */
+    bool asking = st->same != 0;
+    bool tap = asking && ui_modal_hold(ui); /* the question takes the tap */
     bool back;
     int top = ui_top_bar(ui, tr(ui, "Back"), tr(ui, "Your name or a nickname"), &back);
     if (back) {
@@ -119,8 +104,7 @@ static void name_frame(Ui *ui, void *state)
     y += bh + px(ui, TOK.gap);
     ui_keypad(ui, x, y, w, UI_KEYS_LETTERS, 10);
     if (asking) {
-        ui->tap_pending = tap;
-        ui->ntargets = 0; /* only the question can be tapped */
+        ui_modal_take(ui, tap);
         name_ask(ui, st);
     }
 }

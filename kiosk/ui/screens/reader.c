@@ -203,16 +203,13 @@ static void reader_frame(Ui *ui, void *state)
     ui_scroll_update(ui, content, view.h);
     ui_scroll_begin(ui, view);
     /* With a glossary card open, the card (drawn last) takes the tap. */
-    bool card_tap = st->gloss && ui->tap_pending;
-    if (st->gloss)
-        ui->tap_pending = false;
+    bool card_tap = st->gloss && ui_modal_hold(ui);
     int y = reader_doc(ui, st, u, top, x, top + pad - (int)ui->scroll, w);
     reader_end_button(ui, u, x, y + px(ui, TOK.gap), w);
     ui_pop_clip(ui);
     ui_scroll_indicator(ui, view, content);
     if (st->gloss) {
-        ui->tap_pending = card_tap;
-        ui->ntargets = 0; /* only the card can be tapped */
+        ui_modal_take(ui, card_tap);
         if (glossary_card(ui, st->gloss))
             st->gloss = NULL;
     }
