@@ -50,6 +50,22 @@ int px(Ui *ui, float units)
     return (int)lroundf(units * ui->s);
 }
 
+int ui_mm(Ui *ui, float mm)
+{
+    float ppm = ui->cfg.px_per_mm > 0 ? ui->cfg.px_per_mm : 5.2f;
+    return (int)ceilf(mm * ppm);
+}
+
+int ui_target_px(Ui *ui)
+{
+    return ui_mm(ui, UI_TARGET_MM);
+}
+
+int ui_touch_px(Ui *ui, float units)
+{
+    return MB_MAX(px(ui, units), ui_target_px(ui));
+}
+
 int text_px(Ui *ui, float units)
 {
     return (int)lroundf(units * ui->s * ui->text_scale);

@@ -94,6 +94,16 @@ void ui_edit_delete(Ui *ui);
 void ui_compute_scale(Ui *ui);
 int px(Ui *ui, float units);
 int text_px(Ui *ui, float units);
+/* Pixels for a length on the glass, from the display's pixels per
+ * millimetre (cfg.px_per_mm; 5.2, a 7-inch 800x480 panel, when unknown). */
+int ui_mm(Ui *ui, float mm);
+/* The smallest a touch target gets on this display, and the least space
+ * between two targets side by side (UI_TARGET_MM, UI_TARGET_GAP_MM). */
+#define UI_TARGET_MM 9.0f
+#define UI_TARGET_GAP_MM 2.0f
+int ui_target_px(Ui *ui);
+/* px(units) but never less than a touch target. */
+int ui_touch_px(Ui *ui, float units);
 
 /* Leaves the current screen and enters s once the current pass of the frame
  * is over (the frame then runs s). */
