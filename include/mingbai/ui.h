@@ -64,6 +64,9 @@ bool ui_dirty(Ui *ui, uint64_t now_ms);
 int ui_next_deadline(Ui *ui, uint64_t now_ms);
 /* The screen is now w x h pixels; the next frame is laid out for it. */
 void ui_resize(Ui *ui, int w, int h);
+/* Pixels per unit of the interface on a w x h screen (units: an 800x480
+ * canvas in landscape, 480x800 in portrait; see ui_compute_scale). */
+float ui_scale_for(int w, int h);
 /* True when the kiosk may quit on a window-close request. */
 bool ui_quit_allowed(Ui *ui);
 

@@ -9,12 +9,24 @@
 #include <string.h>
 
 
+/* The unit canvas is 800x480 in landscape and 480x800 in portrait: the
+ * scale fits it to the screen. Up to 1.4 the fit is the scale; beyond it
+ * a larger screen mostly gains room (its panel is larger, and read from
+ * further away, than a small one of the same shape): 1920x1080 shows
+ * 1130x635 units, not 800x480 blown up, and the screens use the room. */
+float ui_scale_for(int w, int h)
+{
+    bool portrait = h > w;
+    float sx = (float)w / (portrait ? 480.0f : 800.0f);
+    float sy = (float)h / (portrait ? 800.0f : 480.0f);
+    float fit = sx < sy ? sx : sy;
+    float s = fit <= 1.4f ? fit : 1.4f + (fit - 1.4f) * 0.35f;
+    return s < 0.5f ? 0.5f : s;
+}
+
 void ui_compute_scale(Ui *ui)
 {
-    float sx = (float)ui->w / 800.0f, sy = (float)ui->h / 480.0f;
-    ui->s = sx < sy ? sx : sy;
-    if (ui->s < 0.5f)
-        ui->s = 0.5f;
+    ui->s = ui_scale_for(ui->w, ui->h);
 }
 
 void ui_resize(Ui *ui, int w, int h)

@@ -46,6 +46,9 @@ typedef struct {
     float toggle_h;       /* the language toggle floating on the attract screen */
     /* widths */
     float content_w;      /* the widest a column of quiz or form content gets */
+    float wide_min;       /* a screen at least this wide puts things side by side */
+    float wide_w;         /* the widest two columns side by side get */
+    float wide_lead;      /* the first column's share of them, in percent */
     float action_w;       /* a bar's main button */
     float hero_action_w;  /* the attract screen's and the reader's big button */
     float dialog_w;       /* the idle prompt */

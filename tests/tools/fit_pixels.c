@@ -2,8 +2,8 @@
  * out of a fixed-height box, which layout-ok cannot see (it compares a
  * text's width with its box and notices cut text, but not a label that
  * wraps to more lines than its box is tall). It knows where the kiosk puts
- * its fixed bars, in the ui's units scaled like px() (s = min(w/800,
- * h/480), at least 0.5), and checks that the strips that must be empty are:
+ * its fixed bars, in the ui's units scaled like px() (ui_scale_for()),
+ * and checks that the strips that must be empty are:
  *   t  the top bar: the margin above its buttons (rows 0 .. 10 units) and
  *      the one below them, down to the bar's rule (64 units), all width;
  *   b  the bottom bar (76 units): the margins above and below the button
@@ -13,6 +13,8 @@
  * CHECKS is a string of those letters. A pixel is foreign when a channel
  * differs from the strip's colour by more than 48. Exit 0 when clean, 1
  * when text spills (the pixels are marked in FILE-spill.png), 2 on errors. */
+#include "mingbai/ui.h"
+
 #include <SDL.h>
 #include <SDL_image.h>
 #include <math.h>
@@ -86,9 +88,7 @@ int main(int argc, char **argv)
     img = SDL_ConvertSurfaceFormat(raw, SDL_PIXELFORMAT_RGBA32, 0);
     SDL_FreeSurface(raw);
     int w = img->w, h = img->h;
-    s = fminf((float)w / 800.0f, (float)h / 480.0f);
-    if (s < 0.5f)
-        s = 0.5f;
+    s = ui_scale_for(w, h);
     const Uint8 surface[3] = {255, 253, 248};
     int line = px(1) > 1 ? px(1) : 1;
     if (strchr(argv[1], 't')) {

@@ -425,6 +425,60 @@ static void test_finish_asks(void **state)
     assert_int_equal(shown_exact(h, "Your answers are kept. Tap your name next time to go on."), 1);
 }
 
+/* The draw command of the first text that starts with s, or NULL. */
+static const DrawCmd *text_cmd(Harness *h, const char *s)
+{
+    for (size_t i = 0; i < h->dl.count; i++)
+        if (h->dl.cmds[i].kind == DRAW_TEXT && h->dl.cmds[i].str &&
+            !strncmp(h->dl.cmds[i].str, s, strlen(s)))
+            return &h->dl.cmds[i];
+    return NULL;
+}
+
+/* The height of one line of the text of c. */
+static int line_height(const DrawCmd *c)
+{
+    const TextLayout *l = c->text;
+    return text_layout_height(l) / text_layout_lines(l);
+}
+
+/* Large and portrait screens are not the 800x480 layout scaled: at
+ * 1920x1080 the question stands beside its answers; on a portrait
+ * 720x1280 the text is about as large as on a 7-inch 800x480, not shrunk
+ * to fit the width. */
+static void test_room_used(void **state)
+{
+    Harness *h = *state;
+    const char *question = "According to Tencent";
+    const char *first = "The country you are in today";
+    sign_in_as_guest(h);
+    tap(h, "Platforms as infrastructure");
+    Event end = {.kind = EV_KEY, .key = KEY_END};
+    ui_event(h->ui, &end, h->now);
+    frame(h);
+    tap(h, "Take the quiz");
+    assert_non_null(text_cmd(h, question));
+    int small_line = line_height(text_cmd(h, question));
+
+    ui_resize(h->ui, 1920, 1080);
+    frame(h);
+    const DrawCmd *q = text_cmd(h, question);
+    Rect choice;
+    assert_non_null(q);
+    assert_true(ui_find_target_rect(h->ui, first, &choice));
+    const TextLayout *l = q->text;
+    assert_true(choice.x >= q->r.x + text_layout_width(l)); /* beside, not below */
+    assert_true(choice.y < q->r.y + text_layout_height(l));
+
+    ui_resize(h->ui, 720, 1280);
+    frame(h);
+    q = text_cmd(h, question);
+    assert_non_null(q);
+    assert_true(line_height(q) * 10 >= small_line * 14);
+    assert_true(ui_find_target_rect(h->ui, first, &choice));
+    assert_true(choice.w * 10 >= 720 * 8); /* the answers take the width */
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +492,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idle_prompt_then_sign_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_discussion_and_partly_right, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_asks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_room_used, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

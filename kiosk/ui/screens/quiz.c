@@ -155,6 +155,20 @@ static void quiz_submit(Ui *ui, QuizState *st)
     ui_go(ui, SCR_FEEDBACK);
 }
 
+/* The question and how to answer it; returns the height. */
+static int quiz_question(Ui *ui, const Question *q, int x, int y, int w)
+{
+    int y0 = y;
+    y += ui_text(ui, x, y, w, q->text, SZ_LEAD, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
+    y += px(ui, TOK.space_m);
+    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE)
+        y += ui_text(ui, x, y, w,
+                     tr(ui, q->type == QT_MULTICHOICE ? "Choose one answer."
+                                                      : "Choose every answer that applies."),
+                     SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+    return y - y0;
+}
+
 /* Progress: one segment per question, no timer, no points. */
 static int quiz_progress(Ui *ui, int x, int y, int w)
 {
@@ -196,17 +210,21 @@ static void quiz_frame(Ui *ui, void *state)
     }
     Rect view = {0, top, ui->w, ui->h - top - px(ui, TOK.bar_bottom)};
     int x, w = screen_column(ui, &x);
+    Columns c;
+    /* a matching question has two columns of its own: it takes the width */
+    bool wide = screen_columns(ui, &c) && q->type != QT_MATCHING;
+    if (!wide && screen_columns(ui, &c))
+        x = c.lx, w = c.rx + c.rw - c.lx;
     ui_scroll_begin(ui, view);
     int y = top + px(ui, TOK.pad) - (int)ui->scroll;
-    y += quiz_progress(ui, x, y, w);
-    y += ui_text(ui, x, y, w, q->text, SZ_LEAD, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
-    y += px(ui, TOK.space_m);
-    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE)
-        y += ui_text(ui, x, y, w,
-                     tr(ui, q->type == QT_MULTICHOICE ? "Choose one answer."
-                                                      : "Choose every answer that applies."),
-                     SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
-    y += quiz_answers(ui, q, x, y, w);
+    y += quiz_progress(ui, wide ? c.lx : x, y, wide ? c.rx + c.rw - c.lx : w);
+    if (wide) { /* the question beside its answers */
+        int qh = quiz_question(ui, q, c.lx, y, c.lw);
+        y += MB_MAX(qh, quiz_answers(ui, q, c.rx, y, c.rw));
+    } else {
+        y += quiz_question(ui, q, x, y, w);
+        y += quiz_answers(ui, q, x, y, w);
+    }
     ui_scroll_end(ui, view, y + (int)ui->scroll - top + px(ui, TOK.gap));
     quiz_bar(ui, st, q);
 }

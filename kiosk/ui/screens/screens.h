@@ -75,5 +75,13 @@ uint64_t screen_round_seed(Ui *ui, const char *what);
 /* The width and left edge of a centred column of content at most
  * TOK.content_w wide. */
 int screen_column(Ui *ui, int *x);
+/* Where the screen is wide enough (TOK.wide_min, in units; 1920x1080 but
+ * not 800x480, 1024x600 or a portrait screen), two columns side by side:
+ * fills the lead (left) column's x and width and the other's; returns
+ * false (and fills nothing) where there is no room. */
+typedef struct {
+    int lx, lw, rx, rw;
+} Columns;
+bool screen_columns(Ui *ui, Columns *c);
 
 #endif

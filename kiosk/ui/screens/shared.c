@@ -45,3 +45,15 @@ int screen_column(Ui *ui, int *x)
     *x = (ui->w - w) / 2;
     return w;
 }
+
+bool screen_columns(Ui *ui, Columns *c)
+{
+    if (ui->w < px(ui, TOK.wide_min))
+        return false;
+    int w = MB_MIN(ui->w - 2 * px(ui, TOK.margin), px(ui, TOK.wide_w)), gap = px(ui, TOK.space_3xl);
+    c->lx = (ui->w - w) / 2;
+    c->lw = (int)((float)(w - gap) * TOK.wide_lead / 100.0f);
+    c->rx = c->lx + c->lw + gap;
+    c->rw = w - c->lw - gap;
+    return true;
+}
