@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Golden screenshots: every participant screen (see tests/replay/golden_*.replay) in both languages at
-# 800x480 and 1920x1080, compared with tests/golden/ within a tolerance.
+# 800x480, 1024x600 (7-inch panels), 1920x1080 and 720x1280 (portrait), compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references.
 set -u
 out=${MINGBAI_BUILD_DIR:-build}/golden-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
 for lang in en zh; do
-  for size in 800x480 1920x1080; do
+  for size in 800x480 1024x600 1920x1080 720x1280; do
     dir="$out/$lang-$size"
     if ! "$MINGBAI_BIN" replay "tests/replay/golden_$lang.replay" --shots "$dir" --window "$size" \
          --db "$dir/kiosk.db"; then
