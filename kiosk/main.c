@@ -14,6 +14,7 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: mingbai [--window WxH] [--db PATH] [--lang en|zh-Hans]\n"
             "       mingbai replay SCRIPT --shots DIR [--window WxH] [--db PATH] [--lang L]\n"
+            "                      [--px-per-mm F]\n"
             "       mingbai pack check PATH... | show FILE.gift [--json] | import PATH |\n"
             "                    list | remove ID | export-gift ID --lang L [-o FILE]\n"
             "       mingbai --version | --help\n"
@@ -79,6 +80,14 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--lang") && i + 1 < argc) {
             if (lang_parse(argv[++i], &o.lang)) {
                 fprintf(stderr, "mingbai: --lang wants en or zh-Hans\n");
+                return 2;
+            }
+        } else if (!strcmp(a, "--px-per-mm") && i + 1 < argc) {
+            /* The display's density, as a screen of that size would report it. */
+            char *end;
+            o.px_per_mm = strtof(argv[++i], &end);
+            if (*end || o.px_per_mm < 1 || o.px_per_mm > 40) {
+                fprintf(stderr, "mingbai: --px-per-mm wants pixels per millimetre, like 5.2\n");
                 return 2;
             }
         } else if (!strcmp(a, "--shots") && i + 1 < argc && replay) {

@@ -18,9 +18,16 @@
 
 /* A tappable widget of the last frame, for replay and tests. */
 typedef struct {
-    Rect r;
+    Rect r;            /* the part that can be seen (inside the clip) */
+    Rect full;         /* the whole widget, seen or not */
     const char *label; /* in the frame arena */
+    unsigned flags;    /* TARGET_* */
 } Target;
+
+/* A target inside running text (a glossary term): the text around it is
+ * tappable too and a tap goes to the nearest, so its neighbours' distance
+ * is not checked, only its size. */
+#define TARGET_INLINE 1u
 
 struct Ui {
     UiConfig cfg;

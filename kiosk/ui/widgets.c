@@ -156,13 +156,19 @@ int ui_text_height(Ui *ui, int w, const char *s, int size_units, uint32_t flags)
     return ui_text_height_st(ui, w, s, &st);
 }
 
-void ui_add_target(Ui *ui, Rect r, const char *label)
+void ui_add_target_ex(Ui *ui, Rect r, const char *label, unsigned flags)
 {
     if (ui->ntargets < UI_MAX_TARGETS) {
         Rect vis = rect_intersect(r, ui->clip);
         if (vis.w > 0 && vis.h > 0)
-            ui->targets[ui->ntargets++] = (Target){vis, arena_strdup(&ui->frame, label)};
+            ui->targets[ui->ntargets++] =
+                (Target){vis, r, arena_strdup(&ui->frame, label), flags};
     }
+}
+
+void ui_add_target(Ui *ui, Rect r, const char *label)
+{
+    ui_add_target_ex(ui, r, label, 0);
 }
 
 bool ui_tapped(Ui *ui, Rect r)

@@ -50,6 +50,8 @@ bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, i
 bool ui_tapped(Ui *ui, Rect r);
 /* Records r as a tappable widget named label (for replay and tests). */
 void ui_add_target(Ui *ui, Rect r, const char *label);
+/* The same with TARGET_* flags. */
+void ui_add_target_ex(Ui *ui, Rect r, const char *label, unsigned flags);
 
 /* The top bar: a back button (label, or NULL for none), a title shortened
  * to one line, and the contrast, text-size and language toggles. Returns
