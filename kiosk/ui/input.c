@@ -60,7 +60,10 @@ static void on_release(Ui *ui, const Event *ev, uint64_t now)
     ui->pressed = false;
     if (ui->dragging) {
         /* Inertia: keep the finger's speed and let it decay. */
-        if (!ui->layer_open && now - ui->last_move_ms < 80 && fabsf(ui->drag_velocity) > 0.05f) {
+        /* Only what can scroll keeps moving: on a screen without a
+         * scrolled view a fling would void the next tap (it "stops" it). */
+        if (!ui->layer_open && ui->scroll_max > 0 && now - ui->last_move_ms < 80 &&
+            fabsf(ui->drag_velocity) > 0.05f) {
             ui->velocity = ui->drag_velocity;
             ui->animating = true;
             ui->anim_ms = now;
@@ -126,6 +129,7 @@ void ui_event(Ui *ui, const Event *ev, uint64_t now)
 void ui_scroll_reset(Ui *ui)
 {
     ui->scroll = 0;
+    ui->scroll_max = 0;
     ui->velocity = 0;
     ui->animating = false;
 }

@@ -180,10 +180,10 @@ static int home_banner(Ui *ui, const HomeState *st, int top, int m, int w)
                            screen_unit_title(ui, &p->units[st->resume_unit]));
     }
     int mh = ui_text_height_st(ui, mw, msg, &ts);
-    int banner_h = MB_MAX(px(ui, TOK.banner_min_h), mh + px(ui, TOK.space_2xl));
-    ui_rect(ui, (Rect){0, top, ui->w, banner_h}, ui->th.warn, 0);
     int bh = ui_touch_px(ui, TOK.target);
+    int banner_h = MB_MAX(px(ui, TOK.banner_min_h), mh + px(ui, TOK.space_2xl));
     banner_h = MB_MAX(banner_h, bh + 2 * ui_touch_gap(ui, TOK.gap)); /* apart from the cards */
+    ui_rect(ui, (Rect){0, top, ui->w, banner_h}, ui->th.warn, 0);
     Rect b = {ui->w - m - bw, top + (banner_h - bh) / 2, bw, bh};
     ui_text_st(ui, m, top + (banner_h - mh) / 2, mw, msg, &ts, ui->th.ink);
     if (st->due > 0) {
