@@ -23,6 +23,19 @@ static void usage(FILE *f)
             "the database (default: $XDG_DATA_HOME/mingbai/mingbai.db).\n");
 }
 
+/* --px-per-mm: the display's density, as a screen of that size would
+ * report it. Returns 0, or -1 with a message. */
+static int parse_density(const char *s, float *out)
+{
+    char *end;
+    *out = strtof(s, &end);
+    if (*end || *out < 1 || *out > 40) {
+        fprintf(stderr, "mingbai: --px-per-mm wants pixels per millimetre, like 5.2\n");
+        return -1;
+    }
+    return 0;
+}
+
 static int run_kiosk(const AppOptions *o)
 {
     App app;
@@ -83,13 +96,8 @@ int main(int argc, char **argv)
                 return 2;
             }
         } else if (!strcmp(a, "--px-per-mm") && i + 1 < argc) {
-            /* The display's density, as a screen of that size would report it. */
-            char *end;
-            o.px_per_mm = strtof(argv[++i], &end);
-            if (*end || o.px_per_mm < 1 || o.px_per_mm > 40) {
-                fprintf(stderr, "mingbai: --px-per-mm wants pixels per millimetre, like 5.2\n");
+            if (parse_density(argv[++i], &o.px_per_mm))
                 return 2;
-            }
         } else if (!strcmp(a, "--shots") && i + 1 < argc && replay) {
             shots = argv[++i];
         } else if (replay && !script && a[0] != '-') {
