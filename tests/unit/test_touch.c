@@ -1,6 +1,7 @@
 /* Touch without a window: a button under a finger looks pressed and a
  * press released elsewhere does nothing; a glossary term in the reader
- * opens from a tap beside its letters, within a finger's reach; and every
+ * opens from a tap beside its letters, within a finger's reach, and the
+ * bar under its card's scrim takes no tap; and every
  * target of those screens is at least 9 mm on the display the Ui is told
  * about. A Ui over the shipped course and a fresh database, driven by
  * events at the places its widgets report (as in test_ui.c). */
@@ -223,10 +224,18 @@ static void test_glossary_term_area(void **state)
     assert_true(r.w >= (int)(9 * 5.2f));
     no_target_problems(h);
     assert_int_equal(shown(h, "pierces other countries"), 0);
+    Rect units = target(h, "Units");
     /* Two pixels inside the top of the area: above the letters. */
     tap_at(h, r.x + r.w / 2, r.y + 2);
     assert_int_equal(shown(h, "pierces other countries"), 1);
     no_target_problems(h);
+    /* The bar lies under the card's scrim: a tap on "Units" there closes
+     * the card and stays in the reader. */
+    event(h, EV_PRESS, units.x + units.w / 2, units.y + units.h / 2);
+    assert_false(same(fill_of(h, units), theme_paper()->pressed));
+    event(h, EV_RELEASE, units.x + units.w / 2, units.y + units.h / 2);
+    assert_int_equal(ui_screen(h->ui), SCR_READER);
+    assert_int_equal(shown(h, "pierces other countries"), 0);
 }
 
 int main(void)

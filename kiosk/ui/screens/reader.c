@@ -202,6 +202,9 @@ static void reader_frame(Ui *ui, void *state)
         ui_go(ui, SCR_HOME);
         return;
     }
+    /* With a glossary card open, the card (drawn last) takes the tap: the
+     * bar under its scrim too. */
+    bool card_tap = st->gloss && ui_modal_hold(ui);
     bool back;
     int top = ui_top_bar(ui, tr(ui, "Units"), screen_unit_title(ui, u), &back);
     if (back) {
@@ -216,8 +219,6 @@ static void reader_frame(Ui *ui, void *state)
     int content = pad + reader_measure(ui, st, u, x, w) + px(ui, TOK.gap) + button_h + pad;
     ui_scroll_update(ui, content, view.h);
     ui_scroll_begin(ui, view);
-    /* With a glossary card open, the card (drawn last) takes the tap. */
-    bool card_tap = st->gloss && ui_modal_hold(ui);
     int y = reader_doc(ui, st, u, top, x, top + pad - (int)ui->scroll, w);
     reader_end_button(ui, u, x, y + px(ui, TOK.gap), w);
     ui_pop_clip(ui);
