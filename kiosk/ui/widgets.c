@@ -72,7 +72,9 @@ Rect ui_layer_box(Ui *ui, int w, int content_h, int foot_h, Rect *view)
     int h = MB_MIN(content_h + foot_h, ui->h - 2 * px(ui, TOK.space_m));
     Rect box = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
     ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
-    *view = (Rect){box.x, box.y, w, h - foot_h};
+    /* Scrolled text is cut below the rounded corners, not at the edge. */
+    int inset = MB_MIN(px(ui, TOK.radius_l), content_h);
+    *view = (Rect){box.x, box.y + inset, w, h - foot_h - inset};
     return box;
 }
 
@@ -90,9 +92,10 @@ int ui_dialog(Ui *ui, const char *title, const char *accent, const char *body, c
     int foot = nb * bh + (nb - 1) * bgap + pad;
     /* At the largest text the texts scroll; the buttons stay in reach. */
     Rect view, box = ui_layer_box(ui, w, text_h, foot, &view);
-    int off = ui_layer_scroll_begin(ui, view, text_h);
+    int below = text_h - (view.y - box.y); /* the texts' height from the view's top */
+    int off = ui_layer_scroll_begin(ui, view, below);
     dialog_texts(ui, box.x + pad, box.y + pad - off, iw, title, accent, body);
-    ui_layer_scroll_end(ui, view, text_h);
+    ui_layer_scroll_end(ui, view, below);
     int y = view.y + view.h;
     if (ui_button(ui, (Rect){box.x + pad, y, iw, bh}, first, BTN_PRIMARY))
         return 1;

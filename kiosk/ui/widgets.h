@@ -96,8 +96,10 @@ int ui_dialog(Ui *ui, const char *title, const char *accent, const char *body, c
               const char *second);
 
 /* A box w wide centred over the screen for a layer's content_h of scrolled
- * content and a foot_h foot (its buttons), never taller than the screen;
- * draws it and sets *view, the part above the foot. */
+ * content (from the box's top) and a foot_h foot (its buttons), never
+ * taller than the screen; draws it and sets *view, where the content can
+ * be seen: above the foot, below the rounded corners. The content's height
+ * from view.y is then content_h - (view.y - box.y). */
 Rect ui_layer_box(Ui *ui, int w, int content_h, int foot_h, Rect *view);
 /* The scrolled view of a layer over the screen (a dialog, a card): its
  * own scroll (ui->layer_scroll), clamped to content_h, which dragging, the

@@ -50,9 +50,10 @@ bool glossary_card(Ui *ui, const GlossaryTerm *g)
     int content = pad + glossary_entries(ui, g, x + pad, 0, iw, false);
     /* A long entry at the largest text scrolls; Close stays on screen. */
     Rect view, box = ui_layer_box(ui, w, content, bh + pad, &view);
-    int off = ui_layer_scroll_begin(ui, view, content);
+    int below = content - (view.y - box.y); /* the entries' height from the view's top */
+    int off = ui_layer_scroll_begin(ui, view, below);
     glossary_entries(ui, g, x + pad, box.y + pad - off, iw, true);
-    ui_layer_scroll_end(ui, view, content);
+    ui_layer_scroll_end(ui, view, below);
     int bw = MB_MIN(iw, px(ui, TOK.dialog_action_w));
     Rect b = {(ui->w - bw) / 2, view.y + view.h, bw, bh};
     return ui_button(ui, b, tr(ui, "Close"), BTN_PRIMARY) ||
