@@ -146,7 +146,7 @@ int app_open(App *app, const AppOptions *o)
     plat_size(app->plat, &w, &h);
     UiConfig uc = {.store = app->store, .text = app->text, .packs = app->packs,
                    .npacks = app->npacks, .lang = o->lang, .width = w, .height = h,
-                   .px_per_mm = plat_px_per_mm(app->plat)};
+                   .px_per_mm = o->px_per_mm > 0 ? o->px_per_mm : plat_px_per_mm(app->plat)};
     app->ui = ui_new(&uc);
     return 0;
 }

@@ -16,6 +16,7 @@ typedef struct {
     Lang lang;
     int width, height;   /* 0: full-screen */
     bool headless;
+    float px_per_mm;     /* 0: what the display reports */
 } AppOptions;
 
 typedef struct {

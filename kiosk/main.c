@@ -14,12 +14,26 @@ static void usage(FILE *f)
     fprintf(f,
             "usage: mingbai [--window WxH] [--db PATH] [--lang en|zh-Hans]\n"
             "       mingbai replay SCRIPT --shots DIR [--window WxH] [--db PATH] [--lang L]\n"
+            "                      [--px-per-mm F]\n"
             "       mingbai pack check PATH... | show FILE.gift [--json] | import PATH |\n"
             "                    list | remove ID | export-gift ID --lang L [-o FILE]\n"
             "       mingbai --version | --help\n"
             "\n"
             "Starts the study kiosk full-screen (a window with --window). Answers are kept in\n"
             "the database (default: $XDG_DATA_HOME/mingbai/mingbai.db).\n");
+}
+
+/* --px-per-mm: the display's density, as a screen of that size would
+ * report it. Returns 0, or -1 with a message. */
+static int parse_density(const char *s, float *out)
+{
+    char *end;
+    *out = strtof(s, &end);
+    if (*end || *out < 1 || *out > 40) {
+        fprintf(stderr, "mingbai: --px-per-mm wants pixels per millimetre, like 5.2\n");
+        return -1;
+    }
+    return 0;
 }
 
 static int run_kiosk(const AppOptions *o)
@@ -81,6 +95,9 @@ int main(int argc, char **argv)
                 fprintf(stderr, "mingbai: --lang wants en or zh-Hans\n");
                 return 2;
             }
+        } else if (!strcmp(a, "--px-per-mm") && i + 1 < argc) {
+            if (parse_density(argv[++i], &o.px_per_mm))
+                return 2;
         } else if (!strcmp(a, "--shots") && i + 1 < argc && replay) {
             shots = argv[++i];
         } else if (replay && !script && a[0] != '-') {

@@ -9,6 +9,11 @@
  *   key NAME | type TEXT | wait MS
  *   shot NAME                      writes SHOTS/NAME.png
  *   expect "Text" | expect-not "Text" | screen NAME | layout-ok
+ *   targets-ok                     every tap target at least 9 mm, 2 mm apart
+ *                                  (at --px-per-mm)
+ *   expect-tappable "Label"        a widget showing Label is wholly on screen
+ *   expect-seen "Text"             the start of Text is on screen, inside its
+ *                                  scrolled view (not under a bar)
  *   clock +Nd | clock +Nh          moves the wall clock (reviews)
  *   resize WxH | input mouse|touch
  * Lines starting with # are comments. Any failure stops with the script's
@@ -313,6 +318,37 @@ static int cmd_layout_ok(Replay *r, const char *p)
     return n ? 1 : 0;
 }
 
+static int cmd_targets_ok(Replay *r, const char *p)
+{
+    (void)p;
+    StrBuf pr = {0};
+    int n = ui_target_problems(r->app->ui, &pr);
+    if (n)
+        fprintf(stderr, "%s:%d: %d targets too small or too close:\n%s", r->script, r->line, n,
+                pr.data);
+    strbuf_free(&pr);
+    return n ? 1 : 0;
+}
+
+static int cmd_expect_tappable(Replay *r, const char *p)
+{
+    char a[512];
+    arg(p, a, sizeof a);
+    if (!ui_target_whole(r->app->ui, a))
+        return fail(r, "expected a widget \"%s\" wholly on screen", a);
+    return 0;
+}
+
+static int cmd_expect_seen(Replay *r, const char *p)
+{
+    char a[512];
+    int x, y;
+    arg(p, a, sizeof a);
+    if (!ui_find_text(r->app->ui, a, &x, &y))
+        return fail(r, "expected \"%s\" where it can be seen", a);
+    return 0;
+}
+
 static int cmd_clock(Replay *r, const char *p)
 {
     char a[64];
@@ -356,6 +392,8 @@ static const struct {
     {"wait", cmd_wait},         {"shot", cmd_shot},         {"expect", cmd_expect},
     {"expect-not", cmd_expect_not}, {"screen", cmd_screen}, {"layout-ok", cmd_layout_ok},
     {"clock", cmd_clock},       {"resize", cmd_resize},     {"input", cmd_input},
+    {"targets-ok", cmd_targets_ok}, {"expect-tappable", cmd_expect_tappable},
+    {"expect-seen", cmd_expect_seen},
 };
 
 static int run_line(Replay *r, const char *line)

@@ -84,7 +84,8 @@ bool ui_find_target(Ui *ui, const char *text, int *x, int *y);
 /* The visible part of that widget; false when none. */
 bool ui_find_target_rect(Ui *ui, const char *text, Rect *out);
 /* A point on the visible text containing text (the middle of its first
- * character), clipped to the screen; false when none. */
+ * character), inside the screen and the clip it was drawn in (a scrolled
+ * view); false when none. */
 bool ui_find_text(Ui *ui, const char *text, int *x, int *y);
 /* Appends every visible text of the last frame, one per line, to out (the
  * caller owns out). */
@@ -93,5 +94,13 @@ void ui_visible_text(Ui *ui, StrBuf *out);
  * overflow their box: appends one line per problem to out and returns the
  * count. */
 int ui_layout_problems(Ui *ui, StrBuf *out);
+/* Tap targets of the last frame that a finger cannot hit for sure on this
+ * display (UiConfig.px_per_mm): smaller than 9 mm either way, or closer
+ * than 2 mm to the next one. Appends one line per problem to out and
+ * returns the count. */
+int ui_target_problems(Ui *ui, StrBuf *out);
+/* True when a target whose label contains text is wholly on screen: not
+ * cut by the screen's edge nor by the view it scrolls in. */
+bool ui_target_whole(Ui *ui, const char *text);
 
 #endif

@@ -78,6 +78,11 @@ int ui_touch_px(Ui *ui, float units)
     return MB_MAX(px(ui, units), ui_target_px(ui));
 }
 
+int ui_touch_gap(Ui *ui, float units)
+{
+    return MB_MAX(px(ui, units), ui_mm(ui, UI_TARGET_GAP_MM));
+}
+
 int text_px(Ui *ui, float units)
 {
     return (int)lroundf(units * ui->s * ui->text_scale);

@@ -18,9 +18,16 @@
 
 /* A tappable widget of the last frame, for replay and tests. */
 typedef struct {
-    Rect r;
+    Rect r;            /* the part that can be seen (inside the clip) */
+    Rect full;         /* the whole widget, seen or not */
     const char *label; /* in the frame arena */
+    unsigned flags;    /* TARGET_* */
 } Target;
+
+/* A target inside running text (a glossary term): the text around it is
+ * tappable too and a tap goes to the nearest, so its neighbours' distance
+ * is not checked, only its size. */
+#define TARGET_INLINE 1u
 
 struct Ui {
     UiConfig cfg;
@@ -46,6 +53,8 @@ struct Ui {
     float drag_velocity; /* px per ms */
     bool gesture_void; /* this press dismissed an overlay or stopped a fling:
                           its release is no tap */
+    bool held;         /* a layer holds this pass's tap (ui_modal_hold): the
+                          screen under it shows no press */
     bool tap_pending;  /* a press and release without a drag, not yet taken */
     int tap_x, tap_y;  /* where it was released (press_x, press_y: pressed) */
 
@@ -81,6 +90,11 @@ struct Ui {
     float scroll, velocity, scroll_max;
     uint64_t anim_ms;
     bool animating;
+    /* the scroll of a layer over the screen (a dialog, the glossary card):
+     * while one was shown in the last frame, dragging, the wheel and keys
+     * move it, not the screen under it */
+    float layer_scroll;
+    bool layer_open, layer_seen;
 };
 
 /* Typing into ui->edit (nothing when NULL): appends text when it fits;
@@ -104,6 +118,8 @@ int ui_mm(Ui *ui, float mm);
 int ui_target_px(Ui *ui);
 /* px(units) but never less than a touch target. */
 int ui_touch_px(Ui *ui, float units);
+/* px(units) but never less than the space between two targets. */
+int ui_touch_gap(Ui *ui, float units);
 
 /* Leaves the current screen and enters s once the current pass of the frame
  * is over (the frame then runs s). */

@@ -86,6 +86,8 @@ static void begin_pass(Ui *ui, DrawList *dl)
     ui->nproblems = 0;
     ui->clip = (Rect){0, 0, ui->w, ui->h};
     ui->changed = false;
+    ui->held = false;
+    ui->layer_seen = false;
 }
 
 /* The screen with the notice over it; a tap on the notice is the notice's. */
@@ -133,6 +135,10 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
             break;
     }
     ui->tap_pending = false;
+    /* Input goes to the layer shown now (or, without one, to the screen). */
+    ui->layer_open = ui->layer_seen;
+    if (!ui->layer_open)
+        ui->layer_scroll = 0;
     ui->dirty = ui->animating || ui->going;
     ui->last_frame_ms = now;
 }

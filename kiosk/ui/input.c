@@ -25,6 +25,13 @@ static void on_press(Ui *ui, const Event *ev, uint64_t now)
     ui->velocity = 0;
     ui->animating = false;
     ui->drag_velocity = 0;
+    ui->dirty = true; /* the button under the finger shows it is pressed */
+}
+
+/* What scrolling moves: the layer over the screen while there is one. */
+static float *scroll_of(Ui *ui)
+{
+    return ui->layer_open ? &ui->layer_scroll : &ui->scroll;
 }
 
 static void on_move(Ui *ui, const Event *ev, uint64_t now)
@@ -36,11 +43,11 @@ static void on_move(Ui *ui, const Event *ev, uint64_t now)
         ui->dragging = true;
     if (ui->dragging) {
         int dy = ev->y - ui->last_y;
-        ui->scroll -= (float)dy;
+        *scroll_of(ui) -= (float)dy;
         uint64_t dt = now > ui->last_move_ms ? now - ui->last_move_ms : 1;
         ui->drag_velocity = 0.6f * ui->drag_velocity + 0.4f * (-(float)dy / (float)dt);
-        ui->dirty = true;
     }
+    ui->dirty = true; /* a press slid off its button no longer shows on it */
     ui->last_x = ev->x;
     ui->last_y = ev->y;
     ui->last_move_ms = now;
@@ -53,7 +60,10 @@ static void on_release(Ui *ui, const Event *ev, uint64_t now)
     ui->pressed = false;
     if (ui->dragging) {
         /* Inertia: keep the finger's speed and let it decay. */
-        if (now - ui->last_move_ms < 80 && fabsf(ui->drag_velocity) > 0.05f) {
+        /* Only what can scroll keeps moving: on a screen without a
+         * scrolled view a fling would void the next tap (it "stops" it). */
+        if (!ui->layer_open && ui->scroll_max > 0 && now - ui->last_move_ms < 80 &&
+            fabsf(ui->drag_velocity) > 0.05f) {
             ui->velocity = ui->drag_velocity;
             ui->animating = true;
             ui->anim_ms = now;
@@ -71,14 +81,15 @@ static void on_release(Ui *ui, const Event *ev, uint64_t now)
 static void on_key(Ui *ui, KeyCode key)
 {
     float line = (float)px(ui, UI_SCROLL_STEP), page = (float)ui->h * 0.8f;
+    float *scroll = scroll_of(ui);
     if (key == KEY_PAGEDOWN || key == KEY_DOWN || key == KEY_SPACE)
-        ui->scroll += key == KEY_DOWN ? line : page;
+        *scroll += key == KEY_DOWN ? line : page;
     else if (key == KEY_PAGEUP || key == KEY_UP)
-        ui->scroll -= key == KEY_UP ? line : page;
+        *scroll -= key == KEY_UP ? line : page;
     else if (key == KEY_HOME)
-        ui->scroll = 0;
+        *scroll = 0;
     else if (key == KEY_END)
-        ui->scroll = 1e9f;
+        *scroll = 1e9f;
     else if (key == KEY_BACKSPACE)
         ui_edit_delete(ui);
     ui->dirty = true;
@@ -91,7 +102,7 @@ void ui_event(Ui *ui, const Event *ev, uint64_t now)
     case EV_MOVE: on_move(ui, ev, now); break;
     case EV_RELEASE: on_release(ui, ev, now); break;
     case EV_WHEEL:
-        ui->scroll -= (float)(ev->dy * px(ui, UI_SCROLL_STEP));
+        *scroll_of(ui) -= (float)(ev->dy * px(ui, UI_SCROLL_STEP));
         ui->dirty = true;
         break;
     case EV_KEY: on_key(ui, ev->key); break;
@@ -118,6 +129,7 @@ void ui_event(Ui *ui, const Event *ev, uint64_t now)
 void ui_scroll_reset(Ui *ui)
 {
     ui->scroll = 0;
+    ui->scroll_max = 0;
     ui->velocity = 0;
     ui->animating = false;
 }

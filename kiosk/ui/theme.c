@@ -19,6 +19,9 @@ static const Theme paper = {
     .panel = {230, 238, 236, 255},
     .scrim = {0, 0, 0, 110},
     .partial = {138, 98, 0, 255},
+    .edge = {134, 127, 114, 255},
+    .pressed = {196, 220, 216, 255},
+    .accent_pressed = {6, 60, 58, 255},
 };
 
 static const Theme contrast = {
@@ -39,6 +42,9 @@ static const Theme contrast = {
     .panel = {30, 30, 60, 255},
     .scrim = {0, 0, 0, 110},
     .partial = {255, 236, 140, 255},
+    .edge = {170, 170, 170, 255},
+    .pressed = {110, 92, 0, 255},
+    .accent_pressed = {196, 164, 0, 255},
 };
 
 const Theme *theme_paper(void)

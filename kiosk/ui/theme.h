@@ -13,6 +13,8 @@ typedef struct {
     Color bg, surface, ink, muted, accent, accent_ink, line, good, bad, card, warn;
     Color chosen_bg, good_bg, bad_bg, panel, scrim;
     Color partial; /* "Partly right": neither the right nor the wrong colour */
+    Color edge;    /* the outline of a control: 3:1 against bg and surface */
+    Color pressed, accent_pressed; /* a button under a finger; a primary one */
 } Theme;
 
 /* Paper (the default) and high contrast: light text on black, yellow for

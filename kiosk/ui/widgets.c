@@ -34,12 +34,14 @@ bool ui_modal_hold(Ui *ui)
 {
     bool tap = ui->tap_pending;
     ui->tap_pending = false;
+    ui->held = true;
     return tap;
 }
 
 void ui_modal_take(Ui *ui, bool tap)
 {
     ui->tap_pending = tap;
+    ui->held = false;
     ui->ntargets = 0;
 }
 
@@ -49,29 +51,55 @@ static int dialog_text_h(Ui *ui, int w, const char *s, const TextStyle *st)
     return s ? ui_text_height_st(ui, w, s, st) : 0;
 }
 
-int ui_dialog(Ui *ui, const char *title, const char *accent, const char *body, const char *first,
-              const char *second)
+/* A dialog's texts from y (title, accent line, body); returns their height
+ * with the space after. */
+static int dialog_texts(Ui *ui, int x, int y, int iw, const char *title, const char *accent,
+                        const char *body)
 {
-    ui_scrim(ui);
-    int pad = px(ui, TOK.space_2xl), bh = px(ui, TOK.button_h), gap = px(ui, TOK.gap);
-    int w = MB_MIN(ui->w - px(ui, TOK.margin_wide), px(ui, TOK.card_w)), iw = w - 2 * pad;
     TextStyle hs = ui_style(ui, SZ_HEADING, TEXT_BOLD), bs = ui_style(ui, SZ_BODY, 0);
-    int nb = second ? 2 : 1;
-    int h = pad + dialog_text_h(ui, iw, title, &hs) + dialog_text_h(ui, iw, accent, &hs) + gap +
-            dialog_text_h(ui, iw, body, &bs) + gap + nb * bh + (nb - 1) * gap + pad;
-    Rect box = {(ui->w - w) / 2, MB_MAX(px(ui, TOK.space_m), (ui->h - h) / 2), w, h};
-    ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
-    int x = box.x + pad, y = box.y + pad;
+    int gap = px(ui, TOK.gap), y0 = y;
     y += ui_text_st(ui, x, y, iw, title, &hs, ui->th.ink);
     if (accent)
         y += ui_text_st(ui, x, y, iw, accent, &hs, ui->th.accent);
     y += gap;
     if (body)
         y += ui_text_st(ui, x, y, iw, body, &bs, ui->th.muted);
-    y += gap;
-    if (ui_button(ui, (Rect){x, y, iw, bh}, first, BTN_PRIMARY))
+    return y + gap - y0;
+}
+
+Rect ui_layer_box(Ui *ui, int w, int content_h, int foot_h, Rect *view)
+{
+    int h = MB_MIN(content_h + foot_h, ui->h - 2 * px(ui, TOK.space_m));
+    Rect box = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
+    ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
+    /* Scrolled text is cut below the rounded corners, not at the edge. */
+    int inset = MB_MIN(px(ui, TOK.radius_l), content_h);
+    *view = (Rect){box.x, box.y + inset, w, h - foot_h - inset};
+    return box;
+}
+
+int ui_dialog(Ui *ui, const char *title, const char *accent, const char *body, const char *first,
+              const char *second)
+{
+    ui_scrim(ui);
+    int pad = px(ui, TOK.space_2xl), bh = ui_touch_px(ui, TOK.button_h);
+    int bgap = ui_touch_gap(ui, TOK.gap);
+    int w = MB_MIN(ui->w - px(ui, TOK.margin_wide), px(ui, TOK.card_w)), iw = w - 2 * pad;
+    TextStyle hs = ui_style(ui, SZ_HEADING, TEXT_BOLD), bs = ui_style(ui, SZ_BODY, 0);
+    int gap = px(ui, TOK.gap), nb = second ? 2 : 1;
+    int text_h = pad + dialog_text_h(ui, iw, title, &hs) + dialog_text_h(ui, iw, accent, &hs) +
+                 gap + dialog_text_h(ui, iw, body, &bs) + gap;
+    int foot = nb * bh + (nb - 1) * bgap + pad;
+    /* At the largest text the texts scroll; the buttons stay in reach. */
+    Rect view, box = ui_layer_box(ui, w, text_h, foot, &view);
+    int below = text_h - (view.y - box.y); /* the texts' height from the view's top */
+    int off = ui_layer_scroll_begin(ui, view, below);
+    dialog_texts(ui, box.x + pad, box.y + pad - off, iw, title, accent, body);
+    ui_layer_scroll_end(ui, view, below);
+    int y = view.y + view.h;
+    if (ui_button(ui, (Rect){box.x + pad, y, iw, bh}, first, BTN_PRIMARY))
         return 1;
-    if (second && ui_button(ui, (Rect){x, y + bh + gap, iw, bh}, second, BTN_SECONDARY))
+    if (second && ui_button(ui, (Rect){box.x + pad, y + bh + bgap, iw, bh}, second, BTN_SECONDARY))
         return 2;
     return 0;
 }
@@ -156,13 +184,19 @@ int ui_text_height(Ui *ui, int w, const char *s, int size_units, uint32_t flags)
     return ui_text_height_st(ui, w, s, &st);
 }
 
-void ui_add_target(Ui *ui, Rect r, const char *label)
+void ui_add_target_ex(Ui *ui, Rect r, const char *label, unsigned flags)
 {
     if (ui->ntargets < UI_MAX_TARGETS) {
         Rect vis = rect_intersect(r, ui->clip);
         if (vis.w > 0 && vis.h > 0)
-            ui->targets[ui->ntargets++] = (Target){vis, arena_strdup(&ui->frame, label)};
+            ui->targets[ui->ntargets++] =
+                (Target){vis, r, arena_strdup(&ui->frame, label), flags};
     }
+}
+
+void ui_add_target(Ui *ui, Rect r, const char *label)
+{
+    ui_add_target_ex(ui, r, label, 0);
 }
 
 bool ui_tapped(Ui *ui, Rect r)
@@ -180,7 +214,7 @@ bool ui_tapped(Ui *ui, Rect r)
 
 static void button_colors(Ui *ui, int style, Color *bg, Color *fg, Color *border)
 {
-    *border = ui->th.line;
+    *border = ui->th.edge;
     *fg = ui->th.ink;
     *bg = ui->th.surface;
     switch (style) {
@@ -206,8 +240,39 @@ static void button_colors(Ui *ui, int style, Color *bg, Color *fg, Color *border
         *fg = ui->th.accent;
         *border = ui->th.bg;
         break;
+    case BTN_OFF:
+        /* Not yet: muted and flat, nothing like the primary look. */
+        *bg = ui->th.card;
+        *fg = ui->th.muted;
+        *border = ui->th.line;
+        break;
     default:
         break;
+    }
+}
+
+bool ui_pressing(Ui *ui, Rect r)
+{
+    /* Where the finger went down and where it is now, inside r and the
+     * clip, and no layer over the screen holding the tap. */
+    Rect in = rect_intersect(r, ui->clip);
+    return ui->pressed && !ui->dragging && !ui->held && !ui->gesture_void &&
+           rect_contains(in, ui->press_x, ui->press_y) && rect_contains(in, ui->last_x, ui->last_y);
+}
+
+/* A button's colours for its style, darker and filled while pressed. */
+static void button_look(Ui *ui, Rect r, int style, Color *bg, Color *fg, Color *border)
+{
+    button_colors(ui, style, bg, fg, border);
+    if (style == BTN_OFF || !ui_pressing(ui, r))
+        return;
+    *border = ui->th.accent;
+    if (style == BTN_PRIMARY) {
+        *bg = ui->th.accent_pressed;
+        *border = ui->th.accent_pressed;
+    } else {
+        *bg = ui->th.pressed;
+        *fg = ui->th.ink;
     }
 }
 
@@ -226,7 +291,7 @@ bool ui_button(Ui *ui, Rect r, const char *label, int style)
 bool ui_button_in(Ui *ui, Rect r, const char *label, int style, Lang lang)
 {
     Color bg, fg, border;
-    button_colors(ui, style, &bg, &fg, &border);
+    button_look(ui, r, style, &bg, &fg, &border);
     int rad = px(ui, TOK.radius);
     ui_rect(ui, r, bg, rad);
     if (style != BTN_QUIET)
@@ -245,13 +310,13 @@ bool ui_button_in(Ui *ui, Rect r, const char *label, int style, Lang lang)
 
 bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, int *h_out)
 {
-    Color bg, fg, border;
-    button_colors(ui, style, &bg, &fg, &border);
     int pad = px(ui, TOK.pad);
     TextStyle st = ui_style(ui, SZ_BODY, 0);
     int th = ui_text_height_st(ui, w - 2 * pad, label, &st);
-    int h = MB_MAX(px(ui, TOK.target), th + px(ui, TOK.space_xl));
+    int h = MB_MAX(ui_touch_px(ui, TOK.target), th + px(ui, TOK.space_xl));
     Rect r = {x, y, w, h};
+    Color bg, fg, border;
+    button_look(ui, r, style, &bg, &fg, &border);
     int rad = px(ui, TOK.radius);
     ui_rect(ui, r, bg, rad);
     ui_frame_rect(ui, r, border, rad, button_stroke(ui, style, true));
@@ -293,34 +358,52 @@ static bool contrast_toggle(Ui *ui, Rect r)
     return false;
 }
 
+/* The space around the buttons of a bar: at least the gap between two
+ * targets, so that a bar's buttons and what is under the bar stay apart. */
+static int bar_inset(Ui *ui)
+{
+    return ui_touch_gap(ui, TOK.bar_inset);
+}
+
+int ui_top_bar_h(Ui *ui)
+{
+    return MB_MAX(px(ui, TOK.bar_top), ui_target_px(ui) + 2 * bar_inset(ui));
+}
+
+int ui_bottom_bar_h(Ui *ui)
+{
+    return MB_MAX(px(ui, TOK.bar_bottom), ui_target_px(ui) + 2 * bar_inset(ui));
+}
+
 /* The top bar with a back button at the left (back) or an action at the
  * right, before the toggles (end); either may be NULL. */
 static int top_bar(Ui *ui, const char *back, const char *end, const char *title, bool *tapped)
 {
-    int bh = px(ui, TOK.bar_top), m = px(ui, TOK.bar_inset), hair = MB_MAX(1, px(ui, TOK.hair));
+    int bh = ui_top_bar_h(ui), m = bar_inset(ui), hair = MB_MAX(1, px(ui, TOK.hair));
+    int h = bh - 2 * m;
     ui_rect(ui, (Rect){0, 0, ui->w, bh}, ui->th.surface, 0);
     ui_rect(ui, (Rect){0, bh - hair, ui->w, hair}, ui->th.line, 0);
-    int x0 = m, bw = px(ui, TOK.back_w);
+    int x0 = m, bw = ui_touch_px(ui, TOK.back_w);
     if (tapped)
         *tapped = false;
     if (back) {
-        if (ui_button(ui, (Rect){m, m, bw, bh - 2 * m}, back, BTN_SECONDARY) && tapped)
+        if (ui_button(ui, (Rect){m, m, bw, h}, back, BTN_SECONDARY) && tapped)
             *tapped = true;
         x0 = m + bw + m;
     }
-    int lw = px(ui, TOK.lang_w), sw = px(ui, TOK.toggle_w);
-    Rect lr = {ui->w - m - lw, m, lw, bh - 2 * m};
-    Rect sr = {lr.x - m - sw, m, sw, bh - 2 * m};
-    Rect cr = {sr.x - m - sw, m, sw, bh - 2 * m};
+    int lw = ui_touch_px(ui, TOK.lang_w), sw = ui_touch_px(ui, TOK.toggle_w);
+    Rect lr = {ui->w - m - lw, m, lw, h};
+    Rect sr = {lr.x - m - sw, m, sw, h};
+    Rect cr = {sr.x - m - sw, m, sw, h};
     int right = cr.x;
     if (end) {
-        Rect er = {cr.x - m - bw, m, bw, bh - 2 * m};
+        Rect er = {cr.x - m - bw, m, bw, h};
         if (ui_button(ui, er, end, BTN_SECONDARY) && tapped)
             *tapped = true;
         right = er.x;
     }
     int tw = right - m - x0;
-    if (title) {
+    if (title && tw > 0) {
         /* A long unit title is shortened with an ellipsis here on purpose. */
         TextStyle st = ui_style_fixed(ui, SZ_BAR, TEXT_BOLD);
         st.max_lines = 1;
@@ -354,9 +437,8 @@ Rect ui_bottom_bar(Ui *ui, int bar_h)
 
 Rect ui_bar_action_rect(Ui *ui, Rect bar, int w)
 {
-    int inset = px(ui, TOK.bar_inset);
-    return (Rect){ui->w - w - px(ui, TOK.space_xl), bar.y + inset, w,
-                  bar.h - px(ui, TOK.space_2xl)};
+    int inset = bar_inset(ui);
+    return (Rect){ui->w - w - px(ui, TOK.space_xl), bar.y + inset, w, bar.h - 2 * inset};
 }
 
 bool ui_bar_action(Ui *ui, Rect bar, const char *label, int style)
@@ -371,18 +453,38 @@ void ui_scroll_begin(Ui *ui, Rect view)
     ui_push_clip(ui, view);
 }
 
-void ui_scroll_indicator(Ui *ui, Rect view, int content_h)
+/* The position of a view scrolled by scroll of at most max. */
+static void scroll_indicator(Ui *ui, Rect view, int content_h, float scroll, float max)
 {
     if (content_h <= view.h)
         return;
     int bar_w = MB_MAX(3, px(ui, TOK.rule)), inset = px(ui, TOK.space_xs);
     int track = view.h - 2 * inset;
     int thumb = MB_MAX(px(ui, TOK.thumb_min), (int)((float)track * (float)view.h / (float)content_h));
-    int y = view.y + inset +
-            (int)((float)(track - thumb) * (ui->scroll_max > 0 ? ui->scroll / ui->scroll_max : 0));
+    int y = view.y + inset + (int)((float)(track - thumb) * (max > 0 ? scroll / max : 0));
     Rect t = {view.x + view.w - bar_w - px(ui, TOK.scroll_edge), view.y + inset, bar_w, track};
     ui_rect(ui, t, ui->th.line, bar_w / 2);
     ui_rect(ui, (Rect){t.x, y, bar_w, thumb}, ui->th.muted, bar_w / 2);
+}
+
+void ui_scroll_indicator(Ui *ui, Rect view, int content_h)
+{
+    scroll_indicator(ui, view, content_h, ui->scroll, ui->scroll_max);
+}
+
+int ui_layer_scroll_begin(Ui *ui, Rect view, int content_h)
+{
+    float max = (float)MB_MAX(0, content_h - view.h);
+    ui->layer_scroll = MB_CLAMP(ui->layer_scroll, 0.0f, max);
+    ui->layer_seen = true;
+    ui_push_clip(ui, view);
+    return (int)ui->layer_scroll;
+}
+
+void ui_layer_scroll_end(Ui *ui, Rect view, int content_h)
+{
+    ui_pop_clip(ui);
+    scroll_indicator(ui, view, content_h, ui->layer_scroll, (float)MB_MAX(0, content_h - view.h));
 }
 
 void ui_scroll_end(Ui *ui, Rect view, int content_h)

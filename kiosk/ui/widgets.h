@@ -38,18 +38,26 @@ int ui_text(Ui *ui, int x, int y, int w, const char *s, int size_units, uint32_t
 int ui_text_height(Ui *ui, int w, const char *s, int size_units, uint32_t flags);
 int ui_text_height_st(Ui *ui, int w, const char *s, const TextStyle *st);
 
-enum { BTN_PRIMARY, BTN_SECONDARY, BTN_CHOICE, BTN_CHOICE_ON, BTN_QUIET, BTN_GOOD, BTN_BAD };
+/* BTN_OFF: an action not possible yet (muted, flat); still tappable, so
+ * the caller says why nothing happens. Every button looks pressed while a
+ * finger that went down on it stays on it. */
+enum { BTN_PRIMARY, BTN_SECONDARY, BTN_CHOICE, BTN_CHOICE_ON, BTN_QUIET, BTN_GOOD, BTN_BAD, BTN_OFF };
 /* A button filling r; true when tapped in this pass. */
 bool ui_button(Ui *ui, Rect r, const char *label, int style);
 /* The same with its label set in lang (a button naming a language in itself). */
 bool ui_button_in(Ui *ui, Rect r, const char *label, int style, Lang lang);
 /* A button w wide whose label wraps at reading size; *h_out its height. */
 bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, int *h_out);
+/* True while a finger is down in r where it went down (nothing over the
+ * screen holding it): r shows it is pressed. */
+bool ui_pressing(Ui *ui, Rect r);
 /* True (once) when this pass's tap was pressed and released in r, inside
  * the clip. */
 bool ui_tapped(Ui *ui, Rect r);
 /* Records r as a tappable widget named label (for replay and tests). */
 void ui_add_target(Ui *ui, Rect r, const char *label);
+/* The same with TARGET_* flags. */
+void ui_add_target_ex(Ui *ui, Rect r, const char *label, unsigned flags);
 
 /* The top bar: a back button (label, or NULL for none), a title shortened
  * to one line, and the contrast, text-size and language toggles. Returns
@@ -60,6 +68,10 @@ int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped);
 int ui_top_bar_end(Ui *ui, const char *title, const char *end, bool *end_tapped);
 /* The language toggle on its own (the attract screen); true when tapped. */
 bool ui_lang_toggle(Ui *ui, Rect r);
+/* The heights of the top and bottom bars on this display: their buttons
+ * are touch targets (ui_target_px) with a target gap around them. */
+int ui_top_bar_h(Ui *ui);
+int ui_bottom_bar_h(Ui *ui);
 /* The bar at the bottom of the screen, bar_h high; returns its rect. */
 Rect ui_bottom_bar(Ui *ui, int bar_h);
 /* Where the main button of a bottom bar goes, w wide, at its right. */
@@ -77,9 +89,25 @@ void ui_modal_take(Ui *ui, bool tap);
 
 /* A dialog over the screen: a title, an optional second line in the accent
  * colour, a body, and two buttons one above the other (second may be
- * NULL). Returns 1 or 2 for the button tapped in this pass, else 0. */
+ * NULL). When the texts do not fit (the largest text size on a small
+ * screen) they scroll and the buttons stay in reach. Returns 1 or 2 for the
+ * button tapped in this pass, else 0. */
 int ui_dialog(Ui *ui, const char *title, const char *accent, const char *body, const char *first,
               const char *second);
+
+/* A box w wide centred over the screen for a layer's content_h of scrolled
+ * content (from the box's top) and a foot_h foot (its buttons), never
+ * taller than the screen; draws it and sets *view, where the content can
+ * be seen: above the foot, below the rounded corners. The content's height
+ * from view.y is then content_h - (view.y - box.y). */
+Rect ui_layer_box(Ui *ui, int w, int content_h, int foot_h, Rect *view);
+/* The scrolled view of a layer over the screen (a dialog, a card): its
+ * own scroll (ui->layer_scroll), clamped to content_h, which dragging, the
+ * wheel and keys move while the layer is shown. Begin returns the offset
+ * to draw the content at (y - offset), clipped to view; end draws the
+ * position indicator. */
+int ui_layer_scroll_begin(Ui *ui, Rect view, int content_h);
+void ui_layer_scroll_end(Ui *ui, Rect view, int content_h);
 
 /* A scrolled view: content drawn after ui_scroll_begin at y - ui->scroll
  * inside view; ui_scroll_end clamps the scroll to content_h and draws the

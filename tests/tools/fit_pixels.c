@@ -1,13 +1,17 @@
-/* fit_pixels CHECKS FILE.png: looks in a screenshot for text that spills
+/* fit_pixels CHECKS FILE.png [PX_PER_MM]: looks in a screenshot for text that spills
  * out of a fixed-height box, which layout-ok cannot see (it compares a
  * text's width with its box and notices cut text, but not a label that
  * wraps to more lines than its box is tall). It knows where the kiosk puts
  * its fixed bars, in the ui's units scaled like px() (ui_scale_for()),
- * and checks that the strips that must be empty are:
- *   t  the top bar: the margin above its buttons (rows 0 .. 10 units) and
- *      the one below them, down to the bar's rule (64 units), all width;
- *   b  the bottom bar (76 units): the margins above and below the button
- *      on its right half;
+ * and where the display's density (PX_PER_MM, 5.2
+ * when not given) makes them larger: a bar's buttons are at least 9 mm
+ * high with at least 2 mm around them (ui_top_bar_h, ui_bottom_bar_h). It
+ * checks that the strips that must be empty are:
+ *   t  the top bar: the margin above its buttons (10 units or 2 mm) and
+ *      the one below them, down to the bar's rule (64 units or more), all
+ *      width;
+ *   b  the bottom bar (76 units or more): the margins above and below the
+ *      button on its right half;
  *   c  the home list: every row between two unit cards (or on a card's
  *      straight border) must be one colour across the cards' text area.
  * CHECKS is a string of those letters. A pixel is foreign when a channel
@@ -76,10 +80,11 @@ static void strip(int x0, int x1, int y0, int y1, const Uint8 *ref, const char *
 
 int main(int argc, char **argv)
 {
-    if (argc != 3) {
-        fprintf(stderr, "usage: fit_pixels CHECKS FILE.png\n");
+    if (argc != 3 && argc != 4) {
+        fprintf(stderr, "usage: fit_pixels CHECKS FILE.png [PX_PER_MM]\n");
         return 2;
     }
+    float ppm = argc == 4 ? strtof(argv[3], NULL) : 5.2f;
     SDL_Surface *raw = IMG_Load(argv[2]);
     if (!raw) {
         fprintf(stderr, "fit_pixels: cannot read %s: %s\n", argv[2], IMG_GetError());
@@ -91,13 +96,18 @@ int main(int argc, char **argv)
     s = ui_scale_for(w, h);
     const Uint8 surface[3] = {255, 253, 248};
     int line = px(1) > 1 ? px(1) : 1;
+    /* As in widgets.c: ui_mm rounds up; a bar's inset is at least a
+     * target gap, its buttons at least a target high. */
+    int target = (int)ceilf(9.0f * ppm), gap = (int)ceilf(2.0f * ppm);
+    int inset = px(10) > gap ? px(10) : gap;
+    int top_h = px(64) > target + 2 * inset ? px(64) : target + 2 * inset;
     if (strchr(argv[1], 't')) {
-        int m = px(10), bh = px(64);
+        int m = inset, bh = top_h;
         strip(0, w - 1, 0, m - 3, surface, "above the top bar's buttons");
         strip(0, w - 1, bh - m + 3, bh - line - 3, surface, "below the top bar's buttons");
     }
     if (strchr(argv[1], 'b')) {
-        int bar_h = px(76), m = px(10), y = h - bar_h;
+        int m = inset, bar_h = px(76) > target + 2 * m ? px(76) : target + 2 * m, y = h - bar_h;
         strip(w / 2, w - 1, y + line + 2, y + m - 3, surface, "above the bottom bar's button");
         strip(w / 2, w - 1, h - m + 3, h - 1, surface, "below the bottom bar's button");
     }
@@ -107,7 +117,7 @@ int main(int argc, char **argv)
         int m = px(24), cw = w - 2 * m - px(12);
         int xp = m + px(12), x0 = m + px(16), x1 = m + cw - px(16);
         const Uint8 bg[3] = {247, 243, 234}, border[3] = {221, 214, 200};
-        for (int y = px(64) + 2; y < h; y++) {
+        for (int y = top_h + 2; y < h; y++) {
             Uint8 ref[3];
             memcpy(ref, at(xp, y), 3);
             if (dist(ref, bg) <= 6 || dist(ref, border) <= 6)

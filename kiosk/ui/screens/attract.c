@@ -38,10 +38,10 @@ static void attract_term(Ui *ui, const Pack *p, int y, int bottom, int w)
 static void attract_frame(Ui *ui, void *state)
 {
     (void)state;
-    int m = px(ui, TOK.margin_wide), inset = px(ui, TOK.bar_inset);
+    int m = px(ui, TOK.margin_wide), inset = ui_touch_gap(ui, TOK.bar_inset);
     ui_rect(ui, (Rect){0, 0, ui->w, ui->h}, ui->th.bg, 0);
-    int lw = px(ui, TOK.lang_w);
-    if (ui_lang_toggle(ui, (Rect){ui->w - lw - inset, inset, lw, px(ui, TOK.toggle_h)}))
+    int lw = ui_touch_px(ui, TOK.lang_w);
+    if (ui_lang_toggle(ui, (Rect){ui->w - lw - inset, inset, lw, ui_touch_px(ui, TOK.toggle_h)}))
         return;
     int y = ui->h / 5;
     int w = ui->w - 2 * m;
@@ -56,7 +56,7 @@ static void attract_frame(Ui *ui, void *state)
         y += ui_text(ui, m + indent, y, w - 2 * indent, p->description[ui->lang], SZ_BODY, 0,
                      ui->th.muted, TEXT_ALIGN_CENTER);
     }
-    int bw = MB_MIN(w, px(ui, TOK.hero_action_w)), bh = px(ui, TOK.hero_h);
+    int bw = MB_MIN(w, px(ui, TOK.hero_action_w)), bh = ui_touch_px(ui, TOK.hero_h);
     Rect b = {(ui->w - bw) / 2, ui->h - bh - px(ui, TOK.space_4xl), bw, bh};
     if (p && p->nglossary)
         attract_term(ui, p, y, b.y, w);

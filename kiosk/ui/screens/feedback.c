@@ -91,7 +91,7 @@ static int feedback_source(Ui *ui, const char *source, int x, int y, int w)
 
 static void feedback_bar(Ui *ui, const Score *s)
 {
-    int bar_h = px(ui, TOK.bar_bottom), m = px(ui, TOK.space_xl);
+    int bar_h = ui_bottom_bar_h(ui), m = px(ui, TOK.space_xl);
     Rect bar = ui_bottom_bar(ui, bar_h);
     /* Said only when the row was written: true by construction. */
     if (s->scored && ui->answer_kept)
@@ -116,7 +116,7 @@ static void feedback_frame(Ui *ui, void *state)
     }
     const Score *s = &rec->score;
     int top = screen_question_bar(ui, NULL, NULL);
-    Rect view = {0, top, ui->w, ui->h - top - px(ui, TOK.bar_bottom)};
+    Rect view = {0, top, ui->w, ui->h - top - ui_bottom_bar_h(ui)};
     int x, w = screen_column(ui, &x);
     ui_scroll_begin(ui, view);
     int y = top + px(ui, TOK.space_xl) - (int)ui->scroll;

@@ -137,7 +137,8 @@ static void home_start_review(Ui *ui)
 /* One button per installed pack (at most four); returns the bar's height. */
 static int home_switcher(Ui *ui, HomeState *st, int top, int m, int w)
 {
-    int sh = px(ui, TOK.row_h), gap = px(ui, TOK.space_m), inset = px(ui, TOK.space_m);
+    int gap = ui_touch_gap(ui, TOK.space_m), inset = px(ui, TOK.space_m);
+    int sh = MB_MAX(px(ui, TOK.row_h), ui_target_px(ui) + 2 * inset);
     ui_rect(ui, (Rect){0, top, ui->w, sh}, ui->th.card, 0);
     int n = (int)MB_MIN(ui->cfg.npacks, 4);
     int bw = (w - (n - 1) * gap) / n;
@@ -179,9 +180,10 @@ static int home_banner(Ui *ui, const HomeState *st, int top, int m, int w)
                            screen_unit_title(ui, &p->units[st->resume_unit]));
     }
     int mh = ui_text_height_st(ui, mw, msg, &ts);
+    int bh = ui_touch_px(ui, TOK.target);
     int banner_h = MB_MAX(px(ui, TOK.banner_min_h), mh + px(ui, TOK.space_2xl));
+    banner_h = MB_MAX(banner_h, bh + 2 * ui_touch_gap(ui, TOK.gap)); /* apart from the cards */
     ui_rect(ui, (Rect){0, top, ui->w, banner_h}, ui->th.warn, 0);
-    int bh = px(ui, TOK.target);
     Rect b = {ui->w - m - bw, top + (banner_h - bh) / 2, bw, bh};
     ui_text_st(ui, m, top + (banner_h - mh) / 2, mw, msg, &ts, ui->th.ink);
     if (st->due > 0) {
@@ -225,7 +227,7 @@ static CardLayout home_card_layout(Ui *ui, int w)
 static int home_card_h(Ui *ui, const CardLayout *c, const Unit *u)
 {
     int th = ui_text_height_st(ui, c->title_w, screen_unit_title(ui, u), &c->title);
-    return MB_MAX(px(ui, TOK.card_min_h), th + px(ui, TOK.margin));
+    return MB_MAX(ui_touch_px(ui, TOK.card_min_h), th + px(ui, TOK.margin));
 }
 
 static void home_card(Ui *ui, const HomeState *st, const CardLayout *c, size_t i, Rect r)
@@ -254,7 +256,7 @@ static void home_units(Ui *ui, const HomeState *st, int top, int m, int w)
 {
     const Pack *p = ui_pack(ui);
     Rect view = {0, top, ui->w, ui->h - top};
-    int gap = px(ui, TOK.gap), edge = px(ui, TOK.space_xl);
+    int gap = ui_touch_gap(ui, TOK.gap), edge = px(ui, TOK.space_xl);
     CardLayout c = home_card_layout(ui, w);
     /* Measure first so scrolling can be clamped before drawing. */
     int *card_hs = arena_alloc(&ui->frame, (p->nunits + 1) * sizeof *card_hs);

@@ -6,21 +6,11 @@
 static void idle_frame(Ui *ui, void *state)
 {
     (void)state;
-    ui_scrim(ui);
-    int m = px(ui, TOK.margin);
-    int w = MB_MIN(ui->w - px(ui, TOK.space_3xl), px(ui, TOK.dialog_w));
-    int h = px(ui, TOK.dialog_h);
-    Rect box = {(ui->w - w) / 2, (ui->h - h) / 2, w, h};
-    ui_rect(ui, box, ui->th.surface, px(ui, TOK.radius_l));
-    int y = box.y + m;
-    y += ui_text(ui, box.x + m, y, w - 2 * m, tr(ui, "Are you still there?"), SZ_HEADING, TEXT_BOLD,
-                 ui->th.ink, TEXT_ALIGN_CENTER);
-    y += px(ui, TOK.space_m);
-    ui_text(ui, box.x + m, y, w - 2 * m, tr(ui, "Your answers are saved. Tap to keep going."),
-            SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_CENTER);
-    int bh = px(ui, TOK.button_h);
-    Rect b = {box.x + m, box.y + h - bh - px(ui, TOK.space_2xl), w - 2 * m, bh};
-    if (ui_button(ui, b, tr(ui, "I'm still here"), BTN_PRIMARY))
+    /* A dialog like the others: at the largest text its words scroll and
+     * its button stays on screen. */
+    if (ui_dialog(ui, tr(ui, "Are you still there?"), NULL,
+                  tr(ui, "Your answers are saved. Tap to keep going."), tr(ui, "I'm still here"),
+                  NULL) == 1)
         ui->idle_prompt = false;
 }
 

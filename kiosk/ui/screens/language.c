@@ -12,8 +12,8 @@ static void language_frame(Ui *ui, void *state)
     y += ui_text_st(ui, m, y, w, "Choose your language", &st, ui->th.ink);
     st.lang = LANG_ZH;
     y += ui_text_st(ui, m, y, w, "选择语言", &st, ui->th.ink);
-    int gap = px(ui, TOK.margin);
-    int bw = MB_MIN(px(ui, TOK.language_w), (w - gap) / 2), bh = px(ui, TOK.language_h);
+    int gap = ui_touch_gap(ui, TOK.margin);
+    int bw = MB_MIN(px(ui, TOK.language_w), (w - gap) / 2), bh = ui_touch_px(ui, TOK.language_h);
     int x0 = (ui->w - 2 * bw - gap) / 2;
     y = MB_MAX(y + px(ui, TOK.section), ui->h / 2 - bh / 2 + px(ui, TOK.space_2xl));
     if (ui_button_in(ui, (Rect){x0, y, bw, bh}, "English", BTN_SECONDARY, LANG_EN)) {

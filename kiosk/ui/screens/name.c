@@ -92,7 +92,8 @@ static void name_frame(Ui *ui, void *state)
     y += ui_text(ui, x, y, w,
                  tr(ui, "Only this kiosk keeps it, so that you can come back to your place."),
                  SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
-    int bh = px(ui, TOK.target), gap = px(ui, TOK.space_l), aw = px(ui, TOK.field_action_w);
+    int bh = ui_touch_px(ui, TOK.target), gap = ui_touch_gap(ui, TOK.space_l);
+    int aw = ui_touch_px(ui, TOK.field_action_w);
     int fw = w - aw - gap;
     ui_text_field(ui, (Rect){x, y, fw, bh}, st->name, SZ_BODY);
     bool ready = st->name[0] != 0;
@@ -101,7 +102,7 @@ static void name_frame(Ui *ui, void *state)
         name_start(ui, st);
         return;
     }
-    y += bh + px(ui, TOK.gap);
+    y += bh + ui_touch_gap(ui, TOK.gap);
     ui_keypad(ui, x, y, w, UI_KEYS_LETTERS, 10);
     if (asking) {
         ui_modal_take(ui, tap);

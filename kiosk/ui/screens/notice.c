@@ -15,7 +15,7 @@ static Rect notice_box(Ui *ui, const char *text, const TextStyle *st, int *th)
     int w = MB_MIN(ui->w - 2 * m, px(ui, TOK.content_w));
     *th = ui_text_height_st(ui, w - 2 * pad, text, st);
     int h = *th + 2 * pad;
-    return (Rect){(ui->w - w) / 2, ui->h - px(ui, TOK.bar_bottom) - h - px(ui, TOK.gap), w, h};
+    return (Rect){(ui->w - w) / 2, ui->h - ui_bottom_bar_h(ui) - h - px(ui, TOK.gap), w, h};
 }
 
 bool notice_shown(Ui *ui)

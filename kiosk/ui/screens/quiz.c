@@ -21,7 +21,7 @@ static void quiz_enter(Ui *ui, void *state)
 static int quiz_choices(Ui *ui, const Question *q, int x, int y, int w)
 {
     const LearnOrder *o = learn_round_order(&ui->round);
-    int gap = px(ui, TOK.gap), y0 = y, h;
+    int gap = ui_touch_gap(ui, TOK.gap), y0 = y, h;
     for (size_t pos = 0; pos < o->nchoices; pos++) {
         bool on = learn_round_picked(&ui->round, ui->lang, (int)pos);
         const char *label = q->answers[o->choice[pos]].text;
@@ -36,7 +36,7 @@ static int quiz_choices(Ui *ui, const Question *q, int x, int y, int w)
 
 static int quiz_truefalse(Ui *ui, int x, int y, int w)
 {
-    int gap = px(ui, TOK.gap), bw = (w - gap) / 2, bh = px(ui, TOK.choice_h);
+    int gap = ui_touch_gap(ui, TOK.gap), bw = (w - gap) / 2, bh = ui_touch_px(ui, TOK.choice_h);
     const char *labels[2] = {tr(ui, "True"), tr(ui, "False")};
     for (int pos = 0; pos < 2; pos++) {
         bool on = learn_round_picked(&ui->round, ui->lang, pos);
@@ -53,7 +53,7 @@ static int quiz_matching(Ui *ui, const Question *q, int x, int y, int w)
 {
     const LearnOrder *o = learn_round_order(&ui->round);
     const Response *r = learn_round_response(&ui->round);
-    int gap = px(ui, TOK.gap), colw = (w - gap) / 2, h, y0 = y, k = 0;
+    int gap = ui_touch_gap(ui, TOK.gap), colw = (w - gap) / 2, h, y0 = y, k = 0;
     y += ui_text(ui, x, y, w, tr(ui, "Tap each item on the left, then its match on the right."),
                  SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + gap;
     int ly = y, ry = y;
@@ -180,17 +180,34 @@ static int quiz_progress(Ui *ui, int x, int y, int w)
     return px(ui, TOK.progress_after);
 }
 
+/* Why "Check my answer" does nothing yet, for a question of type t. */
+static const char *quiz_hint(Ui *ui, QuestionType t)
+{
+    if (t == QT_MATCHING)
+        return tr(ui, "Match every item first");
+    if (t == QT_SHORTANSWER || t == QT_NUMERICAL)
+        return tr(ui, "Type your answer first");
+    return tr(ui, "Choose an answer first");
+}
+
+/* The bottom bar: "Check my answer", muted with a hint beside it until
+ * there is an answer to check. */
 static void quiz_bar(Ui *ui, QuizState *st, const Question *q)
 {
-    int bar_h = px(ui, TOK.bar_bottom), m = px(ui, TOK.space_xl);
-    Rect bar = ui_bottom_bar(ui, bar_h);
-    if (st->save_error[0])
-        ui_text(ui, m, bar.y + px(ui, TOK.space_s), ui->w / 2, st->save_error, SZ_SMALL, 0,
-                ui->th.bad, TEXT_ALIGN_LEFT);
+    int m = px(ui, TOK.space_xl);
+    Rect bar = ui_bottom_bar(ui, ui_bottom_bar_h(ui));
     bool scored = question_type_scored(q->type);
     bool ready = learn_round_ready(&ui->round, ui->lang);
+    Rect b = ui_bar_action_rect(ui, bar, MB_MIN(px(ui, TOK.action_w), ui->w / 2 - m));
+    const char *note = st->save_error[0] ? st->save_error : ready ? NULL : quiz_hint(ui, q->type);
+    if (note) {
+        TextStyle ns = ui_style(ui, SZ_SMALL, st->save_error[0] ? 0 : TEXT_BOLD);
+        int nw = b.x - m - px(ui, TOK.gap), nh = ui_text_height_st(ui, nw, note, &ns);
+        ui_text_st(ui, m, bar.y + (bar.h - nh) / 2, nw, note, &ns,
+                   st->save_error[0] ? ui->th.bad : ui->th.muted);
+    }
     const char *label = tr(ui, scored ? "Check my answer" : "Continue");
-    if (ui_bar_action(ui, bar, label, ready ? BTN_PRIMARY : BTN_SECONDARY) && ready)
+    if (ui_button(ui, b, label, ready ? BTN_PRIMARY : BTN_OFF) && ready)
         quiz_submit(ui, st);
 }
 
@@ -208,7 +225,7 @@ static void quiz_frame(Ui *ui, void *state)
         ui_go(ui, ui->round.review ? SCR_HOME : SCR_READER);
         return;
     }
-    Rect view = {0, top, ui->w, ui->h - top - px(ui, TOK.bar_bottom)};
+    Rect view = {0, top, ui->w, ui->h - top - ui_bottom_bar_h(ui)};
     int x, w = screen_column(ui, &x);
     Columns c;
     /* a matching question has two columns of its own: it takes the width */

@@ -101,33 +101,45 @@ static int reader_item(Ui *ui, const ReaderState *st, const Unit *u, size_t i, c
     return h + th;
 }
 
-/* A tap on a paragraph: a glossary term opens its card; elsewhere the
- * paragraph shows (or hides) its translation. */
-static void reader_tap(Ui *ui, ReaderState *st, const Block *b, size_t i, const BlockHit *hit)
-{
-    uint32_t off;
-    ui->tap_pending = false;
-    ui->changed = true;
-    if (hit->layout && text_layout_hit(hit->layout, ui->tap_x - hit->x, ui->tap_y - hit->y, &off))
-        for (size_t k = 0; k < b->nspans; k++) {
-            const Span *sp = &b->spans[k];
-            if ((sp->flags & SPAN_GLOSSARY) && off >= sp->start && off < sp->start + sp->len &&
-                (st->gloss = pack_glossary_find(ui_pack(ui), sp->href)))
-                return;
-        }
-    st->bi_block = st->bi_block == (int)i ? -1 : (int)i;
-}
-
 static bool reader_tappable(const Block *b)
 {
     return b->kind == BLK_PARA || b->kind == BLK_ITEM || b->kind == BLK_QUOTE ||
            b->kind == BLK_HEADING;
 }
 
+/* True when this pass's tap was pressed and released in r (not taken). */
+static bool reader_row_hit(Ui *ui, Rect r)
+{
+    Rect in = rect_intersect(r, ui->clip);
+    return ui->tap_pending && rect_contains(in, ui->tap_x, ui->tap_y) &&
+           rect_contains(in, ui->press_x, ui->press_y);
+}
+
+/* The most term areas a screenful of the reader holds. */
+#define READER_MAX_TERMS 64
+
+/* A tap in the document: on or near a glossary term it opens the term's
+ * card; elsewhere on a paragraph it shows (or hides) its translation. */
+static void reader_tap(Ui *ui, ReaderState *st, const TermArea *terms, int nterms, int row)
+{
+    const char *href = glossary_term_tapped(ui, terms, nterms);
+    const GlossaryTerm *g = href ? pack_glossary_find(ui_pack(ui), href) : NULL;
+    if (!g && row < 0)
+        return;
+    ui->tap_pending = false;
+    ui->changed = true;
+    if (g)
+        st->gloss = g;
+    else
+        st->bi_block = st->bi_block == row ? -1 : row;
+}
+
 /* The document from y; returns the y after it. */
 static int reader_doc(Ui *ui, ReaderState *st, const Unit *u, int top, int x, int y, int w)
 {
     const Doc *doc = &u->lang[learn_unit_lang(u, ui->lang)].doc;
+    TermArea *terms = arena_alloc(&ui->frame, READER_MAX_TERMS * sizeof *terms);
+    int nterms = 0, row_tapped = -1;
     for (size_t i = 0; i < doc->count; i++) {
         const Block *b = &doc->blocks[i];
         BlockHit hit;
@@ -136,12 +148,14 @@ static int reader_doc(Ui *ui, ReaderState *st, const Unit *u, int top, int x, in
         if (y + h >= top && y <= ui->h) {
             at.draw = true;
             reader_item(ui, st, u, i, &at, &hit);
+            nterms += glossary_terms(ui, b, &hit, terms + nterms, READER_MAX_TERMS - nterms);
             Rect row = {0, y, ui->w, h}; /* the whole row: columns may widen it */
-            if (reader_tappable(b) && ui_tapped(ui, row))
-                reader_tap(ui, st, b, i, &hit);
+            if (reader_tappable(b) && reader_row_hit(ui, row))
+                row_tapped = (int)i;
         }
         y += h;
     }
+    reader_tap(ui, st, terms, nterms, row_tapped);
     return y;
 }
 
@@ -161,7 +175,7 @@ static int reader_measure(Ui *ui, const ReaderState *st, const Unit *u, int x, i
 static void reader_end_button(Ui *ui, const Unit *u, int x, int y, int w)
 {
     int bw = MB_MIN(w, px(ui, TOK.hero_action_w));
-    Rect b = {x + (w - bw) / 2, y, bw, px(ui, TOK.row_h)};
+    Rect b = {x + (w - bw) / 2, y, bw, ui_touch_px(ui, TOK.row_h)};
     bool has_quiz = learn_unit_quiz(u, ui->lang)->count > 0 && !u->is_page;
     if (!has_quiz) {
         if (ui_button(ui, b, tr(ui, "Back to the units"), BTN_PRIMARY))
@@ -188,6 +202,9 @@ static void reader_frame(Ui *ui, void *state)
         ui_go(ui, SCR_HOME);
         return;
     }
+    /* With a glossary card open, the card (drawn last) takes the tap: the
+     * bar under its scrim too. */
+    bool card_tap = st->gloss && ui_modal_hold(ui);
     bool back;
     int top = ui_top_bar(ui, tr(ui, "Units"), screen_unit_title(ui, u), &back);
     if (back) {
@@ -198,12 +215,10 @@ static void reader_frame(Ui *ui, void *state)
     /* A comfortable measure: about 70 Latin characters or 36 hanzi. */
     int w = MB_MIN(ui->w - 2 * px(ui, TOK.margin_reader),
                    text_px(ui, SZ_BODY) * (ui->lang == LANG_ZH ? 36 : 34));
-    int x = (ui->w - w) / 2, pad = px(ui, TOK.space_2xl), button_h = px(ui, TOK.row_h);
+    int x = (ui->w - w) / 2, pad = px(ui, TOK.space_2xl), button_h = ui_touch_px(ui, TOK.row_h);
     int content = pad + reader_measure(ui, st, u, x, w) + px(ui, TOK.gap) + button_h + pad;
     ui_scroll_update(ui, content, view.h);
     ui_scroll_begin(ui, view);
-    /* With a glossary card open, the card (drawn last) takes the tap. */
-    bool card_tap = st->gloss && ui_modal_hold(ui);
     int y = reader_doc(ui, st, u, top, x, top + pad - (int)ui->scroll, w);
     reader_end_button(ui, u, x, y + px(ui, TOK.gap), w);
     ui_pop_clip(ui);

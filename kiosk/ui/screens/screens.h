@@ -65,8 +65,24 @@ int reader_block(Ui *ui, const Pack *p, const Block *b, const Block *next, const
 
 /* ---- the glossary card over the reader (glossary.c) ---- */
 /* Draws term g in both languages over the screen; true when it was closed
- * (its button or any tap). Takes every tap while shown. */
+ * (its button or any tap). Takes every tap while shown; a long entry
+ * scrolls inside it, under a Close that stays on screen. */
 bool glossary_card(Ui *ui, const GlossaryTerm *g);
+/* Where a glossary term of the reader can be tapped: the word's letters
+ * (word) and around them a touch target's area (area); href the term id
+ * (points into the pack). */
+typedef struct {
+    Rect area, word;
+    const char *href;
+} TermArea;
+/* Puts the areas of the glossary terms of block b, laid out as hit says,
+ * into out (at most cap, one per line a term sits on) and records them as
+ * targets; returns how many. */
+int glossary_terms(Ui *ui, const Block *b, const BlockHit *hit, TermArea *out, int cap);
+/* The term id whose area this pass's tap was pressed and released in (the
+ * word nearest the finger when areas overlap), or NULL. Does not take the
+ * tap. */
+const char *glossary_term_tapped(Ui *ui, const TermArea *terms, int n);
 
 /* The seed a new round orders its answers from: made from the participant,
  * what (a unit's slug, "review") and the number of answers kept so far, so

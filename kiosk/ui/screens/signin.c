@@ -77,7 +77,8 @@ static int signin_initials(Ui *ui, SigninState *st, int x, int y, int w)
 {
     if (st->n < SIGNIN_INITIALS_FROM || st->ninitials < 2)
         return 0;
-    int gap = px(ui, TOK.space_s), bh = px(ui, TOK.target), aw = px(ui, TOK.back_w);
+    int gap = ui_touch_gap(ui, TOK.space_s), bh = ui_touch_px(ui, TOK.target);
+    int aw = ui_touch_px(ui, TOK.back_w);
     int per = MB_MAX(1, (w - aw - gap) / (bh + gap));
     int rows = (st->ninitials + per - 1) / per;
     int bw = MB_MIN(bh + bh / 2, (w - aw - gap) / MB_MIN(per, st->ninitials) - gap);
@@ -102,8 +103,8 @@ static int signin_initials(Ui *ui, SigninState *st, int x, int y, int w)
 static int64_t signin_roster(Ui *ui, const SigninState *st, Rect view, int x, int w)
 {
     int cols = MB_MAX(1, w / px(ui, TOK.name_w));
-    int gap = px(ui, TOK.space_l);
-    int cw = (w - (cols - 1) * gap) / cols, ch = px(ui, TOK.row_h);
+    int gap = ui_touch_gap(ui, TOK.space_l);
+    int cw = (w - (cols - 1) * gap) / cols, ch = ui_touch_px(ui, TOK.row_h);
     size_t shown = 0;
     for (size_t i = 0; i < st->n; i++)
         shown += signin_shown(st, i);
@@ -154,9 +155,9 @@ static void signin_frame(Ui *ui, void *state)
                  ui->th.muted, TEXT_ALIGN_LEFT);
     y += px(ui, TOK.space_l);
     y += signin_initials(ui, st, m, y, w);
-    int gap = px(ui, TOK.space_l), bh = px(ui, TOK.button_h);
+    int gap = ui_touch_gap(ui, TOK.space_l), bh = ui_touch_px(ui, TOK.button_h);
     int by = ui->h - bh - px(ui, TOK.space_xl);
-    Rect view = {0, y, ui->w, MB_MAX(0, by - px(ui, TOK.space_m) - y)};
+    Rect view = {0, y, ui->w, MB_MAX(0, by - ui_touch_gap(ui, TOK.space_m) - y)};
     int64_t chosen = signin_roster(ui, st, view, m, w);
     int bw = MB_MIN((w - gap) / 2, px(ui, TOK.pair_action_w));
     int bx = (ui->w - 2 * bw - gap) / 2;

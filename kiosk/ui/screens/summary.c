@@ -42,7 +42,7 @@ static void summary_frame(Ui *ui, void *state)
     (void)state;
     const Unit *u = screen_unit(ui, ui->unit);
     int top = ui_top_bar(ui, NULL, tr(ui, "Unit finished"), NULL);
-    int bar_h = px(ui, TOK.bar_bottom);
+    int bar_h = ui_bottom_bar_h(ui);
     Rect view = {0, top, ui->w, ui->h - top - bar_h};
     int x, w = screen_column(ui, &x);
     ui_scroll_begin(ui, view);
