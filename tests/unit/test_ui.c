@@ -425,6 +425,117 @@ static void test_finish_asks(void **state)
     assert_int_equal(shown_exact(h, "Your answers are kept. Tap your name next time to go on."), 1);
 }
 
+static void press_key(Harness *h, KeyCode k)
+{
+    Event ev = {.kind = EV_KEY, .key = k};
+    ui_event(h->ui, &ev, h->now);
+    frame(h);
+}
+
+/* A one-unit English pack built in memory around a quiz in GIFT. */
+static Pack *gift_pack(const char *gift)
+{
+    static const char ini[] = "[pack]\nformat = 1\nid = pairs\nversion = 1.0\nlanguages = en\n"
+                              "licence = CC0\nauthor = tests\n\n[en]\ntitle = Pairs\n";
+    static const char md[] = "# Animals and food\n\nWhat each animal eats.\n";
+    PackFiles files = {0};
+    pack_files_add(&files, "pack.ini", ini, strlen(ini));
+    pack_files_add(&files, "units/01-food.en.md", md, strlen(md));
+    pack_files_add(&files, "quizzes/01-food.en.gift", gift, strlen(gift));
+    Pack *p = NULL;
+    Diags d = {0};
+    assert_int_equal(pack_build(&files, "pairs", &p, &d), 0);
+    diags_free(&d);
+    return p;
+}
+
+/* The Ui again over pack p (the harness's store and text engine), on a
+ * screen w x h. */
+static void use_pack(Harness *h, Pack **p, int w, int hgt)
+{
+    ui_free(h->ui);
+    UiConfig cfg = {.store = h->store, .text = h->te, .packs = p, .npacks = 1,
+                    .lang = LANG_EN, .width = w, .height = hgt};
+    h->ui = ui_new(&cfg);
+    frame(h);
+}
+
+static const char pairs_gift[] =
+    "// order: fixed\n::m1:: Match each animal to its food. "
+    "{=Cow -> Grass =Cat -> Fish =Bird -> Seeds}\n\n"
+    "// order: fixed\n::r1:: Which are mammals? {~%50%Cow ~%50%Cat ~%-100%Bird}\n";
+
+/* Cow with Fish and Cat with Grass (wrong), Bird with Seeds (right); then
+ * Cow and Bird ticked of the mammals (Cat missed, Bird wrong). */
+static void answer_pairs(Harness *h)
+{
+    tap(h, "Animals and food");
+    tap(h, "Take the quiz");
+    tap(h, "Cow");
+    tap(h, "Fish");
+    tap(h, "Cat");
+    tap(h, "Grass");
+    tap(h, "Bird");
+    tap(h, "Seeds");
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+}
+
+/* Matching feedback shows each pair marked right or wrong in words, with
+ * the right match of each wrong one; multiple response each tick right or
+ * wrong and each right answer missed. In both languages. */
+static void test_feedback_part_by_part(void **state)
+{
+    Harness *h = *state;
+    Pack *pairs = gift_pack(pairs_gift);
+    use_pack(h, &pairs, 800, 480);
+    sign_in_as_guest(h);
+    answer_pairs(h);
+    /* At the top: the first two pairs, both wrong, with their right matches. */
+    assert_int_equal(shown_exact(h, "Partly right"), 1);
+    assert_int_equal(shown_exact(h, "Your matches"), 1);
+    assert_int_equal(shown_exact(h, "Cow  →  Fish"), 1);
+    assert_int_equal(shown_exact(h, "Right match: Grass"), 1);
+    assert_int_equal(shown_exact(h, "Cat  →  Grass"), 1);
+    assert_int_equal(shown_exact(h, "Right match: Fish"), 1);
+    assert_int_equal(shown_exact(h, "Wrong"), 2);
+    assert_int_equal(shown(h, "You chose"), 0);
+    assert_int_equal(shown(h, " -> "), 0);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "你的配对"), 1);
+    assert_int_equal(shown_exact(h, "错"), 2);
+    assert_int_equal(shown_exact(h, "正确配对：Grass"), 1);
+    tap(h, "English");
+    /* Further down: the third, right, with no right match to add. */
+    press_key(h, KEY_END);
+    assert_int_equal(shown_exact(h, "Bird  →  Seeds"), 1);
+    assert_int_equal(shown_exact(h, "Correct"), 1);
+    assert_int_equal(shown(h, "Right match: Seeds"), 0);
+    assert_int_equal(shown(h, "The answer:"), 0);
+    tap(h, "Next question");
+    tap(h, "□  Cow");
+    tap(h, "□  Bird");
+    tap(h, "Check my answer");
+    assert_int_equal(shown_exact(h, "Not quite"), 1);
+    assert_int_equal(shown_exact(h, "Your choices"), 1);
+    assert_int_equal(shown_exact(h, "■  Cow"), 1);
+    assert_int_equal(shown_exact(h, "■  Bird"), 1);
+    assert_int_equal(shown_exact(h, "□  Cat"), 1);
+    assert_int_equal(shown_exact(h, "Correct"), 1);
+    assert_int_equal(shown_exact(h, "Wrong"), 1);
+    assert_int_equal(shown_exact(h, "Missed"), 1);
+    assert_int_equal(shown(h, "The answer:"), 0);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "漏选"), 1);
+    assert_int_equal(store_attempt_count(h->store), 2);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(pairs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -438,6 +549,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_idle_prompt_then_sign_out, setup, teardown),
         cmocka_unit_test_setup_teardown(test_discussion_and_partly_right, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_asks, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_feedback_part_by_part, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
