@@ -78,6 +78,8 @@ static const Msg catalog[] = {
     {"Worth another look", "值得再看一遍"},
     {"These questions come back for review tomorrow.", "这些题目明天会回来供你复习。"},
     {"These questions come back for review in %d days.", "这些题目 %d 天后会回来供你复习。"},
+    {"Tap a question to see it again with its answer.", "点一道题，可以连同答案再看一遍。"},
+    {"Back to my results", "返回我的成绩"},
     {"You answered every question right.", "你全部答对了。"},
     {"For discussion", "讨论题"},
     {"This question is for discussion; it is not scored.", "这道题用于讨论，不计分。"},

@@ -536,6 +536,54 @@ static void test_feedback_part_by_part(void **state)
     pack_free(pairs);
 }
 
+/* The summary lists each missed question; a tap shows it again with what
+ * was answered, the right answer and the feedback, and records nothing:
+ * the store is not even asked. */
+static void test_summary_shows_missed_again(void **state)
+{
+    Harness *h = *state;
+    Pack *pairs = gift_pack(pairs_gift);
+    use_pack(h, &pairs, 800, 480);
+    sign_in_as_guest(h);
+    answer_pairs(h);
+    tap(h, "Next question");
+    tap(h, "□  Cow");
+    tap(h, "□  Bird");
+    tap(h, "Check my answer");
+    tap(h, "See my results");
+    assert_int_equal(ui_screen(h->ui), SCR_SUMMARY);
+    assert_int_equal(store_attempt_count(h->store), 2);
+    uint64_t before = store_statement_count(h->store);
+    tap(h, "Match each animal to its food.");
+    assert_int_equal(ui_screen(h->ui), SCR_SUMMARY);
+    assert_int_equal(shown_exact(h, "Partly right"), 1);
+    assert_int_equal(shown_exact(h, "Cow  →  Fish"), 1);
+    assert_int_equal(shown_exact(h, "Right match: Grass"), 1);
+    assert_int_equal(shown(h, "Your answer is saved."), 0);
+    assert_int_equal(shown(h, "You scored"), 0);
+    tap(h, "Back to my results");
+    assert_int_equal(shown(h, "You scored 0.3 out of 2."), 1);
+    tap(h, "Which are mammals?");
+    assert_int_equal(shown_exact(h, "Not quite"), 1);
+    assert_int_equal(shown_exact(h, "□  Cat"), 1);
+    assert_int_equal(shown_exact(h, "Missed"), 1);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "答错了"), 1);
+    assert_int_equal(shown_exact(h, "漏选"), 1);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+    tap(h, "返回我的成绩");
+    assert_int_equal(shown(h, "值得再看一遍"), 1);
+    assert_int_equal(store_statement_count(h->store), before);
+    assert_int_equal(store_attempt_count(h->store), 2);
+    tap(h, "返回单元列表");
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(pairs);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -550,6 +598,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_discussion_and_partly_right, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_asks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_feedback_part_by_part, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_summary_shows_missed_again, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
