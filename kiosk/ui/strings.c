@@ -20,6 +20,7 @@ static const Msg catalog[] = {
     {"Who is studying?", "谁在学习？"},
     {"Tap your name, or continue as a guest.", "请点你的名字，或以访客身份继续。"},
     {"Continue as a guest", "以访客身份继续"},
+    {"Guest", "访客"},
     {"Units", "学习单元"},
     {"Back", "返回"},
     {"Home", "首页"},

@@ -584,6 +584,66 @@ static void test_summary_shows_missed_again(void **state)
     pack_free(pairs);
 }
 
+/* The text command drawing exactly s, or NULL. */
+static const DrawCmd *shown_cmd(Harness *h, const char *s)
+{
+    for (size_t i = 0; i < h->dl.count; i++)
+        if (h->dl.cmds[i].kind == DRAW_TEXT && h->dl.cmds[i].str && !strcmp(h->dl.cmds[i].str, s))
+            return &h->dl.cmds[i];
+    return NULL;
+}
+
+/* The name in the top bar sits left of the bar's controls and clear of
+ * them, and is cut to fit. */
+static void expect_name_in_bar(Harness *h, const char *name, const char *control)
+{
+    const DrawCmd *c = shown_cmd(h, name);
+    Rect ctl;
+    if (!c)
+        fail_msg("\"%s\" is not in the bar of the %s screen", name, ui_screen_name(ui_screen(h->ui)));
+    assert_true(ui_find_target_rect(h->ui, control, &ctl));
+    assert_true(c->r.y >= 0 && c->r.y + c->r.h <= ctl.y + ctl.h);
+    assert_true(c->r.x + c->r.w <= ctl.x);
+    assert_true(text_layout_truncated(c->text) == (strlen(name) > 20));
+}
+
+/* While signed in, every screen's top bar says who: "Guest" ("访客") for a
+ * guest, else the name, a long one cut with an ellipsis. */
+static void test_name_in_top_bar(void **state)
+{
+    Harness *h = *state;
+    sign_in_as_guest(h);
+    expect_name_in_bar(h, "Guest", "Finish");
+    tap(h, "中文");
+    expect_name_in_bar(h, "访客", "结束");
+    tap(h, "English");
+    tap(h, "Finish");
+    tap(h, "Yes, finish");
+    assert_int_equal(shown(h, "Guest"), 0);
+    const char *name = "Maximiliana Konstantinopoulou-Wetherby";
+    int64_t id;
+    assert_int_equal(store_participant_add(h->store, name, false, &id), MB_OK);
+    tap(h, "start");
+    tap(h, "English");
+    tap(h, name);
+    expect_name_in_bar(h, name, "Finish");
+    assert_int_equal(shown(h, "Guest"), 0);
+    tap(h, "Platforms as infrastructure");
+    expect_name_in_bar(h, name, "◐");
+    press_key(h, KEY_END);
+    tap(h, "Take the quiz");
+    expect_name_in_bar(h, name, "◐");
+    tap(h, "The phone number you registered with");
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+    expect_name_in_bar(h, name, "◐");
+    tap(h, "中文");
+    expect_name_in_bar(h, name, "◐");
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -599,6 +659,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_finish_asks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_feedback_part_by_part, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summary_shows_missed_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_in_top_bar, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
