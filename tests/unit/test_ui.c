@@ -167,7 +167,7 @@ static void test_flow_to_home(void **state)
     sign_in_as_guest(h);
     assert_int_equal(shown(h, "Platforms as infrastructure"), 1);
     /* Units 1 and 2 fit on an 800x480 screen; both have ten questions. */
-    assert_int_equal(shown_exact(h, "10 questions"), 2);
+    assert_int_equal(shown_exact(h, "Not started\n10 questions"), 2);
     assert_int_equal(shown(h, "Answered"), 0);
     StrBuf pr = {0};
     assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
@@ -644,6 +644,52 @@ static void test_name_in_top_bar(void **state)
     strbuf_free(&pr);
 }
 
+/* Each unit card says how far the unit was read (not yet, where it was
+ * left, to the end) and how many of its questions were answered, counting
+ * only questions the pack still has. */
+static void test_home_read_and_answered(void **state)
+{
+    Harness *h = *state;
+    int64_t id;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &id), MB_OK);
+    StoreAttempt a = {.participant = id, .pack_id = h->pack->id, .pack_version = h->pack->version,
+                      .unit = "01-platforms", .question_id = "u1-q1", .type = QT_MULTICHOICE,
+                      .lang = LANG_EN, .response = "x", .score = 1, .max = 1, .correct = true,
+                      .started_ms = 1, .answered_ms = 2};
+    assert_int_equal(store_attempt_insert(h->store, &a, 2, NULL), MB_OK);
+    a.question_id = "u1-q2";
+    a.score = 0;
+    a.correct = false;
+    assert_int_equal(store_attempt_insert(h->store, &a, 2, NULL), MB_OK);
+    a.question_id = "u1-dropped"; /* a question the pack no longer has */
+    a.score = 1;
+    a.correct = true;
+    assert_int_equal(store_attempt_insert(h->store, &a, 2, NULL), MB_OK);
+    tap(h, "start");
+    tap(h, "English");
+    tap(h, "Li Hua");
+    assert_int_equal(shown_exact(h, "Not started\n2 of 10 answered, 1 right"), 1);
+    assert_int_equal(shown(h, "3 of 10"), 0);
+    /* Left part way: where. */
+    tap(h, "Platforms as infrastructure");
+    press_key(h, KEY_PAGEDOWN);
+    tap(h, "Units");
+    assert_int_equal(shown(h, "Read to "), 1);
+    assert_int_equal(shown(h, "%\n2 of 10 answered, 1 right"), 1);
+    /* Read to the end: read, also when left again at the top. */
+    tap(h, "Continue reading");
+    press_key(h, KEY_END);
+    press_key(h, KEY_HOME);
+    tap(h, "Units");
+    assert_int_equal(shown_exact(h, "Read\n2 of 10 answered, 1 right"), 1);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "已读完\n答了 2/10 题，对 1 题"), 1);
+    assert_int_equal(shown_exact(h, "未开始\n10 道题"), 1);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -660,6 +706,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_feedback_part_by_part, setup, teardown),
         cmocka_unit_test_setup_teardown(test_summary_shows_missed_again, setup, teardown),
         cmocka_unit_test_setup_teardown(test_name_in_top_bar, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_home_read_and_answered, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
