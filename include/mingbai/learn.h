@@ -149,6 +149,34 @@ typedef struct {
     size_t nright;
 } LearnOrder;
 
+/* ---- what feedback marks right or wrong, part by part ---- */
+typedef enum {
+    LEARN_PART_RIGHT,  /* matching: paired with its own right side; multiple
+                          response: ticked, and worth something */
+    LEARN_PART_WRONG,  /* matching: paired with another (or with nothing);
+                          multiple response: ticked, and worth nothing or less */
+    LEARN_PART_MISSED  /* multiple response: worth something, not ticked */
+} LearnMark;
+
+typedef struct {
+    int answer; /* matching: the left item's answer index (its right side is
+                   the right match); multiple response: the answer's */
+    int chosen; /* matching: the answer index whose right side was chosen, -1
+                   for none; multiple response: -1 */
+    LearnMark mark;
+} LearnPart;
+
+/* The parts of r that feedback marks one by one (q and r borrowed for the
+ * call); writes at most max to out and returns how many there are:
+ * - matching: one per left item, in the bank's order (distractors skipped,
+ *   at most LEARN_MAX_PAIRS), right when the chosen text is the item's own,
+ *   as learn_score() counts it;
+ * - multiple response: each answer ticked, and each worth something that
+ *   was not, in the order o shows them (NULL: the bank's order);
+ * - other types: none (0). */
+size_t learn_response_parts(const Question *q, const Response *r, const LearnOrder *o,
+                            LearnPart *out, size_t max);
+
 /* What to keep of one submitted answer. Strings point into the Pack, except
  * response, which points into the round and is valid until the next
  * learn_round_submit(), learn_round_free() or start of a round in it. */
@@ -196,6 +224,7 @@ typedef struct {
     char positions[LEARN_MAX_CHOICES * 4]; /* holds record.positions */
     double sum_score, sum_max;
     int missed[LEARN_ROUND_MAX]; /* item indexes answered not fully right, in order */
+    Response missed_resp[LEARN_ROUND_MAX]; /* what was answered to each of them */
     int nmissed;
 } LearnRound;
 
@@ -299,5 +328,11 @@ int learn_round_missed_count(const LearnRound *r);
 /* The i-th question answered not fully right, shown in lang (as
  * learn_round_question() chooses it); NULL when i is out of range. */
 const Question *learn_round_missed(const LearnRound *r, int i, Lang lang);
+/* What was answered to the i-th question answered not fully right, and the
+ * order its answers were shown in (for showing it again: score it with
+ * learn_score() against learn_round_missed()); point into the round. NULL
+ * when i is out of range. */
+const Response *learn_round_missed_response(const LearnRound *r, int i);
+const LearnOrder *learn_round_missed_order(const LearnRound *r, int i);
 
 #endif

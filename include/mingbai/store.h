@@ -140,6 +140,19 @@ int store_unit_result(Store *s, int64_t participant, const char *pack_id, const 
 double store_question_last_score(Store *s, int64_t participant, const char *pack_id,
                                  const char *question_id);
 
+/* One question of a unit as its latest quiz answer left it (the answers
+ * store_unit_result() counts). */
+typedef struct {
+    char question_id[96];
+    bool correct;
+} StoreAnswered;
+/* The questions of a unit a participant has answered in its quiz, in no
+ * particular order: at most max are written to the caller's array out (may
+ * be NULL when max is 0), and *n says how many there are. A question no
+ * longer in the pack is listed too: the caller counts what it still shows. */
+int store_unit_answered(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                        StoreAnswered *out, size_t max, size_t *n);
+
 /* ---- where the participant left off ---- */
 typedef struct {
     char unit[96];
@@ -157,6 +170,20 @@ int store_unit_position_set(Store *s, int64_t participant, const char *pack_id,
                             const char *unit, int position);
 int store_unit_position_get(Store *s, int64_t participant, const char *pack_id,
                             const char *unit);
+/* How far a unit was read, for the home screen. */
+typedef struct {
+    bool opened;   /* the reader was left at least once */
+    int percent;   /* where it was left, 0..100 of the unit; -1 not known */
+    bool finished; /* its end was reached at least once */
+} StoreReading;
+/* Keeps the reading position with where it is in the unit (percent,
+ * 0..100) and, when finished, that the end was reached (never unset). */
+int store_unit_reading_set(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                           int position, int percent, bool finished);
+/* Fills *out (a plain struct; all zero and percent -1 when the unit was
+ * never opened, or on failure). */
+int store_unit_reading_get(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                           StoreReading *out);
 
 /* ---- review queue ---- */
 typedef struct {

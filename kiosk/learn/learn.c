@@ -371,6 +371,53 @@ int learn_score(const Question *q, const Response *r, Score *out)
     return MB_OK;
 }
 
+static size_t learn_parts_matching(const Question *q, const Response *r, LearnPart *out,
+                                   size_t max)
+{
+    size_t k = 0;
+    for (size_t i = 0; i < q->nanswers && k < LEARN_MAX_PAIRS; i++) {
+        const Answer *a = &q->answers[i];
+        if (!learn_answer_is_pair(a))
+            continue;
+        int m = r->match[k];
+        bool known = m >= 0 && (size_t)m < q->nanswers;
+        bool right = known && !strcmp(learn_str(q->answers[m].text), learn_str(a->text));
+        if (k < max)
+            out[k] = (LearnPart){(int)i, known ? m : -1, right ? LEARN_PART_RIGHT : LEARN_PART_WRONG};
+        k++;
+    }
+    return k;
+}
+
+static size_t learn_parts_multiresponse(const Question *q, const Response *r, const LearnOrder *o,
+                                        LearnPart *out, size_t max)
+{
+    size_t n = 0, count = o ? o->nchoices : MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES);
+    for (size_t pos = 0; pos < count; pos++) {
+        size_t i = o ? o->choice[pos] : pos;
+        if (i >= q->nanswers || i >= LEARN_MAX_CHOICES)
+            continue;
+        bool ticked = (r->selected >> i) & 1, worth = q->answers[i].fraction > 0;
+        if (!ticked && !worth)
+            continue;
+        LearnMark m = !ticked ? LEARN_PART_MISSED : worth ? LEARN_PART_RIGHT : LEARN_PART_WRONG;
+        if (n < max)
+            out[n] = (LearnPart){(int)i, -1, m};
+        n++;
+    }
+    return n;
+}
+
+size_t learn_response_parts(const Question *q, const Response *r, const LearnOrder *o,
+                            LearnPart *out, size_t max)
+{
+    if (q->type == QT_MATCHING)
+        return learn_parts_matching(q, r, out, max);
+    if (q->type == QT_MULTIRESPONSE)
+        return learn_parts_multiresponse(q, r, o, out, max);
+    return 0;
+}
+
 const LearnWords learn_words_record = {"true", "false", "; ", " -> "};
 
 static void learn_join(StrBuf *out, bool *first, const LearnWords *w, const char *s)

@@ -446,8 +446,10 @@ void learn_round_commit(LearnRound *r)
     if (s->scored) {
         r->sum_score += s->score;
         r->sum_max += s->max;
-        if (!s->correct && r->nmissed < LEARN_ROUND_MAX)
+        if (!s->correct && r->nmissed < LEARN_ROUND_MAX) {
+            r->missed_resp[r->nmissed] = r->resp;
             r->missed[r->nmissed++] = r->index;
+        }
     }
     r->step = ROUND_FEEDBACK;
 }
@@ -492,4 +494,14 @@ const Question *learn_round_missed(const LearnRound *r, int i, Lang lang)
     if (i < 0 || i >= r->nmissed)
         return NULL;
     return round_item_question(r, r->missed[i], lang);
+}
+
+const Response *learn_round_missed_response(const LearnRound *r, int i)
+{
+    return i >= 0 && i < r->nmissed ? &r->missed_resp[i] : NULL;
+}
+
+const LearnOrder *learn_round_missed_order(const LearnRound *r, int i)
+{
+    return i >= 0 && i < r->nmissed ? &r->items[r->missed[i]].order : NULL;
 }

@@ -102,6 +102,11 @@ static const char *const store_migrations[] = {
      * answers given before */
     "ALTER TABLE attempt ADD COLUMN order_seed INTEGER NOT NULL DEFAULT 0;"
     "ALTER TABLE attempt ADD COLUMN positions TEXT NOT NULL DEFAULT '';",
+    /* 3: how far a unit was read: where the reader was left as a share of
+     * the unit (-1: not known, for positions kept before) and whether its
+     * end was ever reached */
+    "ALTER TABLE unit_position ADD COLUMN percent INTEGER NOT NULL DEFAULT -1;"
+    "ALTER TABLE unit_position ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)MB_COUNT(store_migrations))

@@ -307,6 +307,41 @@ int store_unit_result(Store *s, int64_t participant, const char *pack_id, const 
     return rc;
 }
 
+int store_unit_answered(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                        StoreAnswered *out, size_t max, size_t *n)
+{
+    *n = 0;
+    sqlite3_stmt *st = NULL;
+    /* The same answers as store_unit_result: the latest quiz answer per
+     * question. */
+    int rc = store_prepare(
+        s,
+        "SELECT a.question_id, a.correct FROM attempt a "
+        "WHERE a.participant = ?1 AND a.pack_id = ?2 AND a.unit = ?3 AND a.review = 0 "
+        "AND a.id = (SELECT b.id FROM attempt b WHERE b.participant = ?1 AND b.pack_id = ?2 "
+        "AND b.question_id = a.question_id AND b.unit = ?3 AND b.review = 0 "
+        "ORDER BY b.answered_ms DESC, b.id DESC LIMIT 1)",
+        &st);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, participant);
+    store_bind_text(st, 2, pack_id);
+    store_bind_text(st, 3, unit);
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        if (*n < max) {
+            const char *id = (const char *)sqlite3_column_text(st, 0);
+            snprintf(out[*n].question_id, sizeof out[*n].question_id, "%s", id ? id : "");
+            out[*n].correct = sqlite3_column_int(st, 1) != 0;
+        }
+        (*n)++;
+    }
+    if (step != SQLITE_DONE)
+        rc = store_fail_db(s, "reading a unit's answers");
+    sqlite3_finalize(st);
+    return rc;
+}
+
 double store_question_last_score(Store *s, int64_t participant, const char *pack_id,
                                  const char *question_id)
 {
@@ -431,6 +466,56 @@ int store_unit_position_get(Store *s, int64_t participant, const char *pack_id,
         store_fail_db(s, "reading the reading position");
     sqlite3_finalize(st);
     return position;
+}
+
+int store_unit_reading_set(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                           int position, int percent, bool finished)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = store_prepare(s,
+                           "INSERT INTO unit_position(participant, pack_id, unit, position, "
+                           "updated_ms, percent, finished) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) "
+                           "ON CONFLICT(participant, pack_id, unit) DO UPDATE SET "
+                           "position = excluded.position, updated_ms = excluded.updated_ms, "
+                           "percent = excluded.percent, "
+                           "finished = MAX(finished, excluded.finished)",
+                           &st);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, participant);
+    store_bind_text(st, 2, pack_id);
+    store_bind_text(st, 3, unit);
+    sqlite3_bind_int(st, 4, position);
+    sqlite3_bind_int64(st, 5, mb_now_ms());
+    sqlite3_bind_int(st, 6, MB_MAX(0, MB_MIN(100, percent)));
+    sqlite3_bind_int(st, 7, finished ? 1 : 0);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = store_fail_db(s, "saving the reading position");
+    sqlite3_finalize(st);
+    return rc;
+}
+
+int store_unit_reading_get(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                           StoreReading *out)
+{
+    *out = (StoreReading){.percent = -1};
+    sqlite3_stmt *st = NULL;
+    int rc = store_prepare(s,
+                           "SELECT percent, finished FROM unit_position WHERE participant = ?1 "
+                           "AND pack_id = ?2 AND unit = ?3",
+                           &st);
+    if (rc)
+        return rc;
+    sqlite3_bind_int64(st, 1, participant);
+    store_bind_text(st, 2, pack_id);
+    store_bind_text(st, 3, unit);
+    int step = sqlite3_step(st);
+    if (step == SQLITE_ROW)
+        *out = (StoreReading){true, sqlite3_column_int(st, 0), sqlite3_column_int(st, 1) != 0};
+    else if (step != SQLITE_DONE)
+        rc = store_fail_db(s, "reading how far a unit was read");
+    sqlite3_finalize(st);
+    return rc;
 }
 
 /* ---------------- review queue ---------------- */

@@ -106,6 +106,28 @@ bool ui_recording(Ui *ui)
     return ui->store && ui->participant > 0;
 }
 
+/* The participant's name for the top bar, read once per session (a frame
+ * never asks the store); cut to whole characters when it is very long. */
+static void ui_who_load(Ui *ui)
+{
+    StoreParticipant me;
+    ui->who[0] = 0;
+    ui->who_guest = true;
+    if (!ui->store || store_participant_get(ui->store, ui->participant, &me) != MB_OK)
+        return;
+    ui->who_guest = me.guest;
+    size_t n = strlen(me.name);
+    if (n >= sizeof ui->who) {
+        n = sizeof ui->who - 1;
+        while (n > 0 && ((unsigned char)me.name[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(ui->who, me.name, n);
+    ui->who[n] = 0;
+    free(me.name);
+    free(me.pseudo);
+}
+
 void ui_start_session(Ui *ui, int64_t participant)
 {
     /* No session without a participant row: answers would have nowhere to
@@ -113,6 +135,7 @@ void ui_start_session(Ui *ui, int64_t participant)
     if (participant <= 0)
         return;
     ui->participant = participant;
+    ui_who_load(ui);
     ui_go(ui, SCR_HOME);
 }
 
@@ -125,6 +148,7 @@ void ui_set_contrast(Ui *ui, bool on)
 void ui_end_session(Ui *ui)
 {
     ui->participant = 0;
+    ui->who[0] = 0;
     ui->lang = ui->cfg.lang;
     /* The next participant starts with the defaults. */
     ui->text_scale = 1.0f;

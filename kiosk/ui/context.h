@@ -81,6 +81,8 @@ struct Ui {
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */
+    char who[128];            /* their name as the top bar shows it, read at sign-in */
+    bool who_guest;           /* a guest: the bar says "Guest" in the language shown */
     bool answer_kept;         /* the last answer submitted is in the store */
     bool idle_prompt;
     int pack, unit;   /* indexes into cfg.packs / its units */

@@ -375,6 +375,25 @@ int ui_bottom_bar_h(Ui *ui)
     return MB_MAX(px(ui, TOK.bar_bottom), ui_target_px(ui) + 2 * bar_inset(ui));
 }
 
+/* Who is signed in, at the left of the bar's controls (right: the left
+ * edge of the first); a long name ends in an ellipsis. Returns the new
+ * left edge of what sits at the right. */
+static int top_bar_who(Ui *ui, int right, int bh)
+{
+    if (ui->participant <= 0)
+        return right;
+    const char *who = ui->who_guest || !ui->who[0] ? tr(ui, "Guest") : ui->who;
+    TextStyle st = ui_style_fixed(ui, SZ_SMALL, TEXT_BOLD);
+    st.max_lines = 1;
+    st.cut = true;
+    st.align = TEXT_ALIGN_RIGHT;
+    int full = text_layout_width(text_layout_str(ui->te, who, &st, ui->w));
+    int w = MB_MIN(px(ui, TOK.who_w), full + 1), gap = px(ui, TOK.space_xl);
+    int h = ui_text_height_st(ui, w, who, &st);
+    ui_text_st(ui, right - gap - w, (bh - h) / 2, w, who, &st, ui->th.ink);
+    return right - gap - w;
+}
+
 /* The top bar with a back button at the left (back) or an action at the
  * right, before the toggles (end); either may be NULL. */
 static int top_bar(Ui *ui, const char *back, const char *end, const char *title, bool *tapped)
@@ -402,6 +421,7 @@ static int top_bar(Ui *ui, const char *back, const char *end, const char *title,
             *tapped = true;
         right = er.x;
     }
+    right = top_bar_who(ui, right, bh);
     int tw = right - m - x0;
     if (title && tw > 0) {
         /* A long unit title is shortened with an ellipsis here on purpose. */

@@ -38,6 +38,7 @@ UI = {
         "back_units": "Back to the units", "right": "Right",
         "partly": "Partly right", "not_quite": "Not quite",
         "you_chose": "You chose: {}", "question_n": "Question {} of {}",
+        "your_choices": "Your choices", "your_matches": "Your matches",
         "scored": "You scored {} out of {}.",
         "all_right": "You answered every question right.",
         "true": "True", "false": "False",
@@ -57,6 +58,7 @@ UI = {
         "back_units": "返回单元列表", "right": "回答正确",
         "partly": "部分正确", "not_quite": "答错了",
         "you_chose": "你的答案：{}", "question_n": "第 {} 题，共 {} 题",
+        "your_choices": "你的选择", "your_matches": "你的配对",
         "scored": "得分：{} / {}。",
         "all_right": "你全部答对了。",
         "true": "对", "false": "错",
@@ -197,6 +199,7 @@ class Walk:
                         t["type_answer"], t["type_number"], t["check"], t["back"],
                         t["question_n"].format(k, n), t["other_lang"], "A+", "◐"]
         chosen = None  # what "You chose:" shows
+        parts = None  # or the rows the feedback shows one by one
         expect_right = True  # False: the walk enters a wrong answer to go on
         if qt == "multichoice":
             right = [a for a in answers if a["fraction"] >= 1]
@@ -225,6 +228,7 @@ class Walk:
             for a in pos:
                 self.cmd("scroll-to", "■  " + a["text"])
             chosen = t["sep"].join(a["text"] for a in answers if a["fraction"] > 0)
+            parts = ["■  " + a["text"] for a in pos]
         elif qt == "truefalse":
             label = t["true"] if q["answer"] else t["false"]
             # The two buttons are the last thing on the screen.
@@ -250,6 +254,7 @@ class Walk:
             for m in matched:
                 self.cmd("scroll-to", prefix(m))
             chosen = t["sep"].join("%s -> %s" % (a["left"], a["text"]) for a in pairs)
+            parts = matched
         elif qt == "numerical":
             right = [a for a in answers if a["fraction"] >= 1 and not a.get("catchall")]
             if not right:
@@ -310,7 +315,13 @@ class Walk:
         for other in (t["partly"], t["not_quite"]):
             if not any(other in s for s in fb):
                 self.cmd("expect-not", other)
-        self.cmd("expect", prefix(t["you_chose"].format(chosen)))
+        if parts is None:
+            self.cmd("expect", prefix(t["you_chose"].format(chosen)))
+        else:
+            # Matching and multiple response: a row per pair or tick.
+            self.cmd("expect", t["your_choices"] if qt == "multiresponse" else t["your_matches"])
+            for p in parts:
+                self.cmd("scroll-to", prefix(p))
         self.cmd("tap", t["results"] if k == n else t["next"])
         return True
 

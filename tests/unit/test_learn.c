@@ -236,6 +236,53 @@ static void test_matching(void **state)
     assert_int_equal(learn_score(&q, &r, &s), MB_ERR);
 }
 
+/* Feedback's parts: each matched pair right or wrong with its right match,
+ * each ticked answer right or wrong and each right one missed. */
+static void test_response_parts(void **state)
+{
+    (void)state;
+    Answer a[] = {build_pair("cat", "animal"), build_pair("", "mineral"),
+                  build_pair("rose", "plant"), build_pair("dog", "animal")};
+    Question q = question(QT_MATCHING, a, 4);
+    Response r;
+    learn_response_clear(&r);
+    r.match[0] = 3; /* cat -> the other "animal": right */
+    r.match[1] = 1; /* rose -> mineral: wrong, plant is right */
+    LearnPart p[LEARN_MAX_PAIRS];
+    assert_int_equal(learn_response_parts(&q, &r, NULL, p, LEARN_MAX_PAIRS), 3);
+    assert_true(p[0].answer == 0 && p[0].chosen == 3 && p[0].mark == LEARN_PART_RIGHT);
+    assert_true(p[1].answer == 2 && p[1].chosen == 1 && p[1].mark == LEARN_PART_WRONG);
+    assert_true(p[2].answer == 3 && p[2].chosen == -1 && p[2].mark == LEARN_PART_WRONG);
+    /* A short array gets what fits; the count is all of them. */
+    LearnPart one[1] = {{-7, -7, LEARN_PART_MISSED}};
+    assert_int_equal(learn_response_parts(&q, &r, NULL, one, 1), 3);
+    assert_int_equal(one[0].answer, 0);
+    r.match[2] = 42; /* out of range: not a match */
+    learn_response_parts(&q, &r, NULL, p, LEARN_MAX_PAIRS);
+    assert_true(p[2].chosen == -1 && p[2].mark == LEARN_PART_WRONG);
+
+    Answer m[] = {build_answer("DNA", 0.5, NULL), build_answer("Fat", -1, NULL),
+                  build_answer("Salt", 0, NULL), build_answer("RNA", 0.5, NULL)};
+    Question mq = question(QT_MULTIRESPONSE, m, 4);
+    learn_response_clear(&r);
+    r.selected = 1u << 0 | 1u << 1; /* DNA right, Fat wrong, RNA missed, Salt left out */
+    assert_int_equal(learn_response_parts(&mq, &r, NULL, p, LEARN_MAX_PAIRS), 3);
+    assert_true(p[0].answer == 0 && p[0].mark == LEARN_PART_RIGHT && p[0].chosen == -1);
+    assert_true(p[1].answer == 1 && p[1].mark == LEARN_PART_WRONG);
+    assert_true(p[2].answer == 3 && p[2].mark == LEARN_PART_MISSED);
+    /* In the order shown. */
+    LearnOrder o = {.choice = {3, 2, 1, 0}, .nchoices = 4};
+    assert_int_equal(learn_response_parts(&mq, &r, &o, p, LEARN_MAX_PAIRS), 3);
+    assert_true(p[0].answer == 3 && p[0].mark == LEARN_PART_MISSED);
+    assert_true(p[1].answer == 1 && p[2].answer == 0);
+
+    /* Nothing written when there is no room; nothing matched is all wrong. */
+    Response c = chosen(0);
+    assert_int_equal(learn_response_parts(&q, &c, NULL, NULL, 0), 3);
+    Question mc = question(QT_MULTICHOICE, m, 4);
+    assert_int_equal(learn_response_parts(&mc, &c, NULL, p, LEARN_MAX_PAIRS), 0);
+}
+
 static void test_shortanswer(void **state)
 {
     (void)state;
@@ -545,6 +592,7 @@ int main(void)
         cmocka_unit_test(test_multiresponse),
         cmocka_unit_test(test_truefalse),
         cmocka_unit_test(test_matching),
+        cmocka_unit_test(test_response_parts),
         cmocka_unit_test(test_shortanswer),
         cmocka_unit_test(test_shortanswer_wildcards),
         cmocka_unit_test(test_numerical),

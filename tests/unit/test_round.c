@@ -611,6 +611,16 @@ static void test_submit_commit_totals(void **state)
     assert_ptr_equal(learn_round_missed(&r, 0, LANG_ZH), &cells_zh[0]);
     assert_null(learn_round_missed(&r, 2, LANG_EN));
     assert_null(learn_round_missed(&r, -1, LANG_EN));
+    /* What was answered to each is kept, to be shown again. */
+    const Response *mr = learn_round_missed_response(&r, 0);
+    const LearnOrder *mo = learn_round_missed_order(&r, 0);
+    assert_non_null(mr);
+    assert_non_null(mo);
+    assert_int_equal(mo->nchoices, 3);
+    assert_true(mr->selected == (uint64_t)1 << mo->choice[0]);
+    assert_int_equal(learn_round_missed_response(&r, 1)->choice, 0);
+    assert_null(learn_round_missed_response(&r, 2));
+    assert_null(learn_round_missed_order(&r, -1));
     learn_round_free(&r);
 }
 

@@ -762,6 +762,25 @@ static void test_unit_results(void **state)
     assert_float_equal(store_question_last_score(f->s, mei, "media", "a2"), 1, 1e-9);
     assert_float_equal(store_question_last_score(f->s, mei, "media", "zz"), -1, 1e-9);
     assert_float_equal(store_question_last_score(f->s, mei + 1, "media", "a1"), -1, 1e-9);
+
+    /* The same answers question by question, for counting those the pack
+     * still has. */
+    StoreAnswered got[4];
+    size_t n = 99;
+    assert_int_equal(store_unit_answered(f->s, mei, "media", "01-a", got, 4, &n), MB_OK);
+    assert_int_equal(n, 2);
+    bool a1 = false, a2 = false;
+    for (size_t i = 0; i < n; i++) {
+        if (!strcmp(got[i].question_id, "a1"))
+            a1 = got[i].correct; /* the retake, right */
+        if (!strcmp(got[i].question_id, "a2"))
+            a2 = !got[i].correct; /* the quiz answer, half right; not the review's */
+    }
+    assert_true(a1 && a2);
+    assert_int_equal(store_unit_answered(f->s, mei, "media", "01-a", NULL, 0, &n), MB_OK);
+    assert_int_equal(n, 2);
+    assert_int_equal(store_unit_answered(f->s, mei, "media", "03-c", got, 4, &n), MB_OK);
+    assert_int_equal(n, 0);
 }
 
 /* ---------------- resume, settings, participants, backup ---------------- */
@@ -807,6 +826,27 @@ static void test_resume_and_position(void **state)
     assert_int_equal(store_unit_position_set(f->s, mei, "media", "01-a", 960), MB_OK);
     assert_int_equal(store_unit_position_get(f->s, mei, "media", "01-a"), 960);
     assert_int_equal(store_unit_position_get(f->s, mei, "media", "02-b"), 99);
+
+    /* How far a unit was read: a position kept before is opened, percent
+     * not known; the end once reached stays reached. */
+    StoreReading rd;
+    assert_int_equal(store_unit_reading_get(f->s, mei, "media", "02-b", &rd), MB_OK);
+    assert_true(rd.opened && rd.percent == -1 && !rd.finished);
+    assert_int_equal(store_unit_reading_get(f->s, mei, "media", "03-c", &rd), MB_OK);
+    assert_true(!rd.opened && rd.percent == -1 && !rd.finished);
+    assert_int_equal(store_unit_reading_set(f->s, mei, "media", "03-c", 300, 40, false), MB_OK);
+    assert_int_equal(store_unit_reading_get(f->s, mei, "media", "03-c", &rd), MB_OK);
+    assert_true(rd.opened && rd.percent == 40 && !rd.finished);
+    assert_int_equal(store_unit_position_get(f->s, mei, "media", "03-c"), 300);
+    assert_int_equal(store_unit_reading_set(f->s, mei, "media", "03-c", 900, 100, true), MB_OK);
+    assert_int_equal(store_unit_reading_set(f->s, mei, "media", "03-c", 0, 0, false), MB_OK);
+    assert_int_equal(store_unit_reading_get(f->s, mei, "media", "03-c", &rd), MB_OK);
+    assert_true(rd.opened && rd.percent == 0 && rd.finished);
+    assert_int_equal(store_unit_reading_set(f->s, mei, "media", "03-c", 0, 250, false), MB_OK);
+    assert_int_equal(store_unit_reading_get(f->s, mei, "media", "03-c", &rd), MB_OK);
+    assert_int_equal(rd.percent, 100);
+    assert_int_equal(store_unit_reading_get(f->s, mei + 1, "media", "03-c", &rd), MB_OK);
+    assert_false(rd.opened);
 }
 
 static void test_settings(void **state)

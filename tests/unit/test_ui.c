@@ -167,7 +167,7 @@ static void test_flow_to_home(void **state)
     sign_in_as_guest(h);
     assert_int_equal(shown(h, "Platforms as infrastructure"), 1);
     /* Units 1 and 2 fit on an 800x480 screen; both have ten questions. */
-    assert_int_equal(shown_exact(h, "10 questions"), 2);
+    assert_int_equal(shown_exact(h, "Not started\n10 questions"), 2);
     assert_int_equal(shown(h, "Answered"), 0);
     StrBuf pr = {0};
     assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
@@ -425,6 +425,174 @@ static void test_finish_asks(void **state)
     assert_int_equal(shown_exact(h, "Your answers are kept. Tap your name next time to go on."), 1);
 }
 
+static void press_key(Harness *h, KeyCode k)
+{
+    Event ev = {.kind = EV_KEY, .key = k};
+    ui_event(h->ui, &ev, h->now);
+    frame(h);
+}
+
+/* A one-unit English pack built in memory around a quiz in GIFT. */
+static Pack *gift_pack(const char *gift)
+{
+    static const char ini[] = "[pack]\nformat = 1\nid = pairs\nversion = 1.0\nlanguages = en\n"
+                              "licence = CC0\nauthor = tests\n\n[en]\ntitle = Pairs\n";
+    static const char md[] = "# Animals and food\n\nWhat each animal eats.\n";
+    PackFiles files = {0};
+    pack_files_add(&files, "pack.ini", ini, strlen(ini));
+    pack_files_add(&files, "units/01-food.en.md", md, strlen(md));
+    pack_files_add(&files, "quizzes/01-food.en.gift", gift, strlen(gift));
+    Pack *p = NULL;
+    Diags d = {0};
+    assert_int_equal(pack_build(&files, "pairs", &p, &d), 0);
+    diags_free(&d);
+    return p;
+}
+
+/* The Ui again over pack p (the harness's store and text engine), on a
+ * screen w x h. */
+static void use_pack(Harness *h, Pack **p, int w, int hgt)
+{
+    ui_free(h->ui);
+    UiConfig cfg = {.store = h->store, .text = h->te, .packs = p, .npacks = 1,
+                    .lang = LANG_EN, .width = w, .height = hgt};
+    h->ui = ui_new(&cfg);
+    frame(h);
+}
+
+static const char pairs_gift[] =
+    "// order: fixed\n::m1:: Match each animal to its food. "
+    "{=Cow -> Grass =Cat -> Fish =Bird -> Seeds}\n\n"
+    "// order: fixed\n::r1:: Which are mammals? {~%50%Cow ~%50%Cat ~%-100%Bird}\n";
+
+/* Cow with Fish and Cat with Grass (wrong), Bird with Seeds (right); then
+ * Cow and Bird ticked of the mammals (Cat missed, Bird wrong). */
+static void answer_pairs(Harness *h)
+{
+    tap(h, "Animals and food");
+    tap(h, "Take the quiz");
+    tap(h, "Cow");
+    tap(h, "Fish");
+    tap(h, "Cat");
+    tap(h, "Grass");
+    tap(h, "Bird");
+    tap(h, "Seeds");
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+}
+
+/* Matching feedback shows each pair marked right or wrong in words, with
+ * the right match of each wrong one; multiple response each tick right or
+ * wrong and each right answer missed. In both languages. */
+static void test_feedback_part_by_part(void **state)
+{
+    Harness *h = *state;
+    Pack *pairs = gift_pack(pairs_gift);
+    use_pack(h, &pairs, 800, 480);
+    sign_in_as_guest(h);
+    answer_pairs(h);
+    /* At the top: the first two pairs, both wrong, with their right matches. */
+    assert_int_equal(shown_exact(h, "Partly right"), 1);
+    assert_int_equal(shown_exact(h, "Your matches"), 1);
+    assert_int_equal(shown_exact(h, "Cow  →  Fish"), 1);
+    assert_int_equal(shown_exact(h, "Right match: Grass"), 1);
+    assert_int_equal(shown_exact(h, "Cat  →  Grass"), 1);
+    assert_int_equal(shown_exact(h, "Right match: Fish"), 1);
+    assert_int_equal(shown_exact(h, "Wrong"), 2);
+    assert_int_equal(shown(h, "You chose"), 0);
+    assert_int_equal(shown(h, " -> "), 0);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "你的配对"), 1);
+    assert_int_equal(shown_exact(h, "错"), 2);
+    assert_int_equal(shown_exact(h, "正确配对：Grass"), 1);
+    tap(h, "English");
+    /* Further down: the third, right, with no right match to add. */
+    press_key(h, KEY_END);
+    assert_int_equal(shown_exact(h, "Bird  →  Seeds"), 1);
+    assert_int_equal(shown_exact(h, "Correct"), 1);
+    assert_int_equal(shown(h, "Right match: Seeds"), 0);
+    assert_int_equal(shown(h, "The answer:"), 0);
+    tap(h, "Next question");
+    tap(h, "□  Cow");
+    tap(h, "□  Bird");
+    tap(h, "Check my answer");
+    assert_int_equal(shown_exact(h, "Not quite"), 1);
+    assert_int_equal(shown_exact(h, "Your choices"), 1);
+    assert_int_equal(shown_exact(h, "■  Cow"), 1);
+    assert_int_equal(shown_exact(h, "■  Bird"), 1);
+    assert_int_equal(shown_exact(h, "□  Cat"), 1);
+    assert_int_equal(shown_exact(h, "Correct"), 1);
+    assert_int_equal(shown_exact(h, "Wrong"), 1);
+    assert_int_equal(shown_exact(h, "Missed"), 1);
+    assert_int_equal(shown(h, "The answer:"), 0);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "漏选"), 1);
+    assert_int_equal(store_attempt_count(h->store), 2);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(pairs);
+}
+
+/* The summary lists each missed question; a tap shows it again with what
+ * was answered, the right answer and the feedback, and records nothing:
+ * the store is not even asked. */
+static void test_summary_shows_missed_again(void **state)
+{
+    Harness *h = *state;
+    Pack *pairs = gift_pack(pairs_gift);
+    use_pack(h, &pairs, 800, 480);
+    sign_in_as_guest(h);
+    answer_pairs(h);
+    tap(h, "Next question");
+    tap(h, "□  Cow");
+    tap(h, "□  Bird");
+    tap(h, "Check my answer");
+    tap(h, "See my results");
+    assert_int_equal(ui_screen(h->ui), SCR_SUMMARY);
+    assert_int_equal(store_attempt_count(h->store), 2);
+    uint64_t before = store_statement_count(h->store);
+    tap(h, "Match each animal to its food.");
+    assert_int_equal(ui_screen(h->ui), SCR_SUMMARY);
+    assert_int_equal(shown_exact(h, "Partly right"), 1);
+    assert_int_equal(shown_exact(h, "Cow  →  Fish"), 1);
+    assert_int_equal(shown_exact(h, "Right match: Grass"), 1);
+    assert_int_equal(shown(h, "Your answer is saved."), 0);
+    assert_int_equal(shown(h, "You scored"), 0);
+    tap(h, "Back to my results");
+    assert_int_equal(shown(h, "You scored 0.3 out of 2."), 1);
+    tap(h, "Which are mammals?");
+    assert_int_equal(shown_exact(h, "Not quite"), 1);
+    assert_int_equal(shown_exact(h, "□  Cat"), 1);
+    assert_int_equal(shown_exact(h, "Missed"), 1);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "答错了"), 1);
+    assert_int_equal(shown_exact(h, "漏选"), 1);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+    tap(h, "返回我的成绩");
+    assert_int_equal(shown(h, "值得再看一遍"), 1);
+    assert_int_equal(store_statement_count(h->store), before);
+    assert_int_equal(store_attempt_count(h->store), 2);
+    tap(h, "返回单元列表");
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(pairs);
+}
+
+/* The text command drawing exactly s, or NULL. */
+static const DrawCmd *shown_cmd(Harness *h, const char *s)
+{
+    for (size_t i = 0; i < h->dl.count; i++)
+        if (h->dl.cmds[i].kind == DRAW_TEXT && h->dl.cmds[i].str && !strcmp(h->dl.cmds[i].str, s))
+            return &h->dl.cmds[i];
+    return NULL;
+}
+
 /* The draw command of the first text that starts with s, or NULL. */
 static const DrawCmd *text_cmd(Harness *h, const char *s)
 {
@@ -479,6 +647,103 @@ static void test_room_used(void **state)
     assert_true(choice.w * 10 >= 720 * 8); /* the answers take the width */
 }
 
+/* The name in the top bar sits left of the bar's controls and clear of
+ * them, and is cut to fit. */
+static void expect_name_in_bar(Harness *h, const char *name, const char *control)
+{
+    const DrawCmd *c = shown_cmd(h, name);
+    Rect ctl;
+    if (!c)
+        fail_msg("\"%s\" is not in the bar of the %s screen", name, ui_screen_name(ui_screen(h->ui)));
+    assert_true(ui_find_target_rect(h->ui, control, &ctl));
+    assert_true(c->r.y >= 0 && c->r.y + c->r.h <= ctl.y + ctl.h);
+    assert_true(c->r.x + c->r.w <= ctl.x);
+    assert_true(text_layout_truncated(c->text) == (strlen(name) > 20));
+}
+
+/* While signed in, every screen's top bar says who: "Guest" ("访客") for a
+ * guest, else the name, a long one cut with an ellipsis. */
+static void test_name_in_top_bar(void **state)
+{
+    Harness *h = *state;
+    sign_in_as_guest(h);
+    expect_name_in_bar(h, "Guest", "Finish");
+    tap(h, "中文");
+    expect_name_in_bar(h, "访客", "结束");
+    tap(h, "English");
+    tap(h, "Finish");
+    tap(h, "Yes, finish");
+    assert_int_equal(shown(h, "Guest"), 0);
+    const char *name = "Maximiliana Konstantinopoulou-Wetherby";
+    int64_t id;
+    assert_int_equal(store_participant_add(h->store, name, false, &id), MB_OK);
+    tap(h, "start");
+    tap(h, "English");
+    tap(h, name);
+    expect_name_in_bar(h, name, "Finish");
+    assert_int_equal(shown(h, "Guest"), 0);
+    tap(h, "Platforms as infrastructure");
+    expect_name_in_bar(h, name, "◐");
+    press_key(h, KEY_END);
+    tap(h, "Take the quiz");
+    expect_name_in_bar(h, name, "◐");
+    tap(h, "The phone number you registered with");
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+    expect_name_in_bar(h, name, "◐");
+    tap(h, "中文");
+    expect_name_in_bar(h, name, "◐");
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+}
+
+/* Each unit card says how far the unit was read (not yet, where it was
+ * left, to the end) and how many of its questions were answered, counting
+ * only questions the pack still has. */
+static void test_home_read_and_answered(void **state)
+{
+    Harness *h = *state;
+    int64_t id;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &id), MB_OK);
+    StoreAttempt a = {.participant = id, .pack_id = h->pack->id, .pack_version = h->pack->version,
+                      .unit = "01-platforms", .question_id = "u1-q1", .type = QT_MULTICHOICE,
+                      .lang = LANG_EN, .response = "x", .score = 1, .max = 1, .correct = true,
+                      .started_ms = 1, .answered_ms = 2};
+    assert_int_equal(store_attempt_insert(h->store, &a, 2, NULL), MB_OK);
+    a.question_id = "u1-q2";
+    a.score = 0;
+    a.correct = false;
+    assert_int_equal(store_attempt_insert(h->store, &a, 2, NULL), MB_OK);
+    a.question_id = "u1-dropped"; /* a question the pack no longer has */
+    a.score = 1;
+    a.correct = true;
+    assert_int_equal(store_attempt_insert(h->store, &a, 2, NULL), MB_OK);
+    tap(h, "start");
+    tap(h, "English");
+    tap(h, "Li Hua");
+    assert_int_equal(shown_exact(h, "Not started\n2 of 10 answered, 1 right"), 1);
+    assert_int_equal(shown(h, "3 of 10"), 0);
+    /* Left part way: where. */
+    tap(h, "Platforms as infrastructure");
+    press_key(h, KEY_PAGEDOWN);
+    tap(h, "Units");
+    assert_int_equal(shown(h, "Read to "), 1);
+    assert_int_equal(shown(h, "%\n2 of 10 answered, 1 right"), 1);
+    /* Read to the end: read, also when left again at the top. */
+    tap(h, "Continue reading");
+    press_key(h, KEY_END);
+    press_key(h, KEY_HOME);
+    tap(h, "Units");
+    assert_int_equal(shown_exact(h, "Read\n2 of 10 answered, 1 right"), 1);
+    tap(h, "中文");
+    assert_int_equal(shown_exact(h, "已读完\n答了 2/10 题，对 1 题"), 1);
+    assert_int_equal(shown_exact(h, "未开始\n10 道题"), 1);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -493,6 +758,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_discussion_and_partly_right, setup, teardown),
         cmocka_unit_test_setup_teardown(test_finish_asks, setup, teardown),
         cmocka_unit_test_setup_teardown(test_room_used, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_feedback_part_by_part, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_summary_shows_missed_again, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_name_in_top_bar, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_home_read_and_answered, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

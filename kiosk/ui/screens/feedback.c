@@ -1,7 +1,10 @@
 /* Feedback on the answer just kept: the verdict, what the participant
- * chose and the feedback written for it, the right answer when theirs was
- * not, the general feedback, and "How do we know?" with the question's
- * source. Shown only after the answer is in the store. */
+ * chose (for matching and multiple response part by part, each marked
+ * right or wrong in words, with the right match of a wrong pair and the
+ * right answers missed) and the feedback written for it, the right answer
+ * when theirs was not, the general feedback, and "How do we know?" with the
+ * question's source. Shown only after the answer is in the store. The same
+ * drawing shows a missed question again from the summary (feedback_view). */
 #include "screens.h"
 
 static void feedback_verdict(Ui *ui, const Score *s, const char **text, Color *c)
@@ -24,14 +27,14 @@ static void feedback_verdict(Ui *ui, const Score *s, const char **text, Color *c
 
 /* The feedback for what was chosen: for multiple response every ticked
  * answer's, so a wrong tick is explained. In the frame arena, or NULL. */
-static const char *feedback_text(Ui *ui, const Question *q, const Score *s)
+static const char *feedback_text(Ui *ui, const FeedbackView *v)
 {
+    const Question *q = v->q;
     if (q->type != QT_MULTIRESPONSE)
-        return s->feedback;
-    const Response *r = learn_round_response(&ui->round);
+        return v->score.feedback;
     StrBuf all = {0};
     for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
-        if (((r->selected >> i) & 1) && q->answers[i].feedback && q->answers[i].feedback[0])
+        if (((v->resp->selected >> i) & 1) && q->answers[i].feedback && q->answers[i].feedback[0])
             strbuf_printf(&all, "%s■  %s", all.len ? "\n" : "", q->answers[i].feedback);
     const char *fb = all.data ? arena_strdup(&ui->frame, all.data) : NULL;
     strbuf_free(&all);
@@ -45,18 +48,105 @@ static LearnWords feedback_words(Ui *ui)
     return (LearnWords){tr(ui, "true"), tr(ui, "false"), tr(ui, "; "), " -> "};
 }
 
+/* A part's mark in words (never colour alone) and its colours. */
+static const char *feedback_mark(Ui *ui, LearnMark m, Color *ink, Color *bg)
+{
+    *ink = m == LEARN_PART_RIGHT ? ui->th.good : ui->th.bad;
+    *bg = m == LEARN_PART_RIGHT ? ui->th.good_bg : ui->th.bad_bg;
+    return m == LEARN_PART_RIGHT ? tr(ui, "Correct")
+           : m == LEARN_PART_WRONG ? tr(ui, "Wrong")
+                                   : tr(ui, "Missed");
+}
+
+/* The width of the marks' column: the widest mark in this language. */
+static int feedback_mark_w(Ui *ui, const TextStyle *st)
+{
+    const char *marks[] = {tr(ui, "Correct"), tr(ui, "Wrong"), tr(ui, "Missed")};
+    int w = 0;
+    for (size_t i = 0; i < MB_COUNT(marks); i++)
+        w = MB_MAX(w, text_layout_width(text_layout_str(ui->te, marks[i], st, ui->w)));
+    return w;
+}
+
+/* What one part says: a pair as "left  →  chosen" (and, when wrong, its
+ * right match under it); an answer with its box, ticked or not. */
+static const char *feedback_part_text(Ui *ui, const Question *q, const LearnPart *p,
+                                      const char **fix)
+{
+    const Answer *a = &q->answers[p->answer];
+    *fix = NULL;
+    if (q->type == QT_MULTIRESPONSE)
+        return arena_printf(&ui->frame, "%s  %s", p->mark == LEARN_PART_MISSED ? "□" : "■",
+                            a->text ? a->text : "");
+    const char *chosen = p->chosen >= 0 && q->answers[p->chosen].text
+                             ? q->answers[p->chosen].text
+                             : tr(ui, "not matched");
+    if (p->mark != LEARN_PART_RIGHT)
+        *fix = arena_printf(&ui->frame, tr(ui, "Right match: %s"), a->text ? a->text : "");
+    return arena_printf(&ui->frame, "%s  →  %s", a->left ? a->left : "", chosen);
+}
+
+/* One part as a row: its mark in words at the left, then what it says;
+ * returns the height with the space after it. */
+static int feedback_part(Ui *ui, const Question *q, const LearnPart *p, int mark_w, int x, int y,
+                         int w)
+{
+    int pad = px(ui, TOK.pad), rule = px(ui, TOK.rule), gap = px(ui, TOK.gap);
+    TextStyle mst = ui_style(ui, SZ_BODY, TEXT_BOLD);
+    Color ink, bg;
+    const char *mark = feedback_mark(ui, p->mark, &ink, &bg);
+    const char *fix, *text = feedback_part_text(ui, q, p, &fix);
+    int tx = x + rule + pad + mark_w + gap, tw = x + w - pad - tx;
+    int th = ui_text_height(ui, tw, text, SZ_BODY, 0);
+    int fh = fix ? ui_text_height(ui, tw, fix, SZ_BODY, TEXT_BOLD) : 0;
+    int h = MB_MAX(th + fh, ui_text_height_st(ui, mark_w, mark, &mst)) + 2 * pad;
+    ui_rect(ui, (Rect){x, y, w, h}, bg, px(ui, TOK.radius_s));
+    ui_rect(ui, (Rect){x, y, rule, h}, ink, 0);
+    ui_text_st(ui, x + rule + pad, y + pad, mark_w, mark, &mst, ink);
+    ui_text(ui, tx, y + pad, tw, text, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
+    if (fix)
+        ui_text(ui, tx, y + pad + th, tw, fix, SZ_BODY, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
+    return h + px(ui, TOK.space_s);
+}
+
+/* Matching and multiple response, part by part; returns the height (0 for
+ * other types). */
+static int feedback_parts(Ui *ui, const FeedbackView *v, int x, int y, int w)
+{
+    LearnPart parts[LEARN_MAX_CHOICES];
+    size_t n = learn_response_parts(v->q, v->resp, v->order, parts, MB_COUNT(parts));
+    if (n == 0)
+        return 0;
+    int y0 = y;
+    const char *head = v->q->type == QT_MATCHING ? tr(ui, "Your matches") : tr(ui, "Your choices");
+    y += ui_text(ui, x, y, w, head, SZ_BODY, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) +
+         px(ui, TOK.space_s);
+    TextStyle mst = ui_style(ui, SZ_BODY, TEXT_BOLD);
+    int mark_w = feedback_mark_w(ui, &mst);
+    for (size_t i = 0; i < n && i < MB_COUNT(parts); i++)
+        y += feedback_part(ui, v->q, &parts[i], mark_w, x, y, w);
+    return y - y0 + px(ui, TOK.space_s);
+}
+
 /* What was chosen, its feedback and (when wrong) the answer; returns the
  * height. */
-static int feedback_scored(Ui *ui, const Question *q, const Score *s, int x, int y, int w)
+static int feedback_scored(Ui *ui, const FeedbackView *v, int x, int y, int w)
 {
+    const Question *q = v->q;
+    const Score *s = &v->score;
     int y0 = y, pad = px(ui, TOK.pad), after = px(ui, TOK.gap);
-    StrBuf b = {0};
     LearnWords words = feedback_words(ui);
-    learn_response_describe_in(q, learn_round_response(&ui->round), &words, &b);
-    const char *chosen = arena_printf(&ui->frame, tr(ui, "You chose: %s"), b.data ? b.data : "");
-    strbuf_free(&b);
-    y += ui_text(ui, x, y, w, chosen, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
-    const char *fb = feedback_text(ui, q, s);
+    int parts_h = feedback_parts(ui, v, x, y, w);
+    y += parts_h;
+    if (!parts_h) {
+        StrBuf b = {0};
+        learn_response_describe_in(q, v->resp, &words, &b);
+        const char *chosen = arena_printf(&ui->frame, tr(ui, "You chose: %s"), b.data ? b.data : "");
+        strbuf_free(&b);
+        y += ui_text(ui, x, y, w, chosen, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
+             px(ui, TOK.space_s);
+    }
+    const char *fb = feedback_text(ui, v);
     if (fb && fb[0]) {
         int h = ui_text_height(ui, w - 2 * pad, fb, SZ_BODY, 0) + 2 * pad;
         ui_rect(ui, (Rect){x, y, w, h}, s->correct ? ui->th.good_bg : ui->th.bad_bg,
@@ -64,7 +154,8 @@ static int feedback_scored(Ui *ui, const Question *q, const Score *s, int x, int
         ui_text(ui, x + pad, y + pad, w - 2 * pad, fb, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
         y += h + after;
     }
-    if (!s->correct) {
+    /* Parts already show every right match and every right answer missed. */
+    if (!s->correct && !parts_h) {
         StrBuf c = {0};
         learn_correct_describe_in(q, &words, &c);
         const char *ans = arena_printf(&ui->frame, tr(ui, "The answer: %s"), c.data ? c.data : "");
@@ -87,6 +178,25 @@ static int feedback_source(Ui *ui, const char *source, int x, int y, int w)
     ui_text(ui, x + pad + rule, y + pad, tw, head, SZ_SMALL, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
     ui_text(ui, x + pad + rule, y + pad + h1, tw, source, SZ_SMALL, 0, ui->th.ink, TEXT_ALIGN_LEFT);
     return card.h + px(ui, TOK.gap);
+}
+
+int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
+{
+    const Question *q = v->q;
+    int y0 = y;
+    const char *verdict;
+    Color vc;
+    feedback_verdict(ui, &v->score, &verdict, &vc);
+    y += ui_text(ui, x, y, w, verdict, SZ_TITLE, TEXT_BOLD, vc, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+    y += ui_text(ui, x, y, w, q->text, SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
+    if (v->score.scored)
+        y += feedback_scored(ui, v, x, y, w);
+    if (q->general_feedback && q->general_feedback[0])
+        y += ui_text(ui, x, y, w, q->general_feedback, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
+             px(ui, TOK.space_l);
+    if (q->source && q->source[0])
+        y += feedback_source(ui, q->source, x, y, w);
+    return y - y0;
 }
 
 static void feedback_bar(Ui *ui, const Score *s)
@@ -114,26 +224,16 @@ static void feedback_frame(Ui *ui, void *state)
         ui_go(ui, SCR_SUMMARY);
         return;
     }
-    const Score *s = &rec->score;
+    FeedbackView v = {q, learn_round_response(&ui->round), learn_round_order(&ui->round),
+                      rec->score};
     int top = screen_question_bar(ui, NULL, NULL);
     Rect view = {0, top, ui->w, ui->h - top - ui_bottom_bar_h(ui)};
     int x, w = screen_column(ui, &x);
     ui_scroll_begin(ui, view);
     int y = top + px(ui, TOK.space_xl) - (int)ui->scroll;
-    const char *verdict;
-    Color vc;
-    feedback_verdict(ui, s, &verdict, &vc);
-    y += ui_text(ui, x, y, w, verdict, SZ_TITLE, TEXT_BOLD, vc, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
-    y += ui_text(ui, x, y, w, q->text, SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
-    if (s->scored)
-        y += feedback_scored(ui, q, s, x, y, w);
-    if (q->general_feedback && q->general_feedback[0])
-        y += ui_text(ui, x, y, w, q->general_feedback, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
-             px(ui, TOK.space_l);
-    if (q->source && q->source[0])
-        y += feedback_source(ui, q->source, x, y, w);
+    y += feedback_view(ui, &v, x, y, w);
     ui_scroll_end(ui, view, y + (int)ui->scroll - top);
-    feedback_bar(ui, s);
+    feedback_bar(ui, &rec->score);
 }
 
 const ScreenDef screen_feedback = {.name = "feedback", .frame = feedback_frame};

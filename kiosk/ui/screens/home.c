@@ -14,22 +14,67 @@
  * while it is open (the wall clock may also jump, as in tests). */
 #define HOME_REFRESH_MS (60 * 1000)
 
+/* What the participant did in one unit, as read from the store. */
+typedef struct {
+    StoreReading reading;
+    int answered[LANG_COUNT]; /* questions answered that the unit's quiz in each
+                                 language still has */
+    int right[LANG_COUNT];    /* of those, answered fully right */
+} HomeUnit;
+
 typedef struct {
     int64_t loaded_ms;     /* wall clock when last read */
     int due;               /* questions due for review now */
     bool guest;            /* the participant is a guest (no name to come back with) */
     bool asking;           /* "Finish?" is on screen */
     int resume_unit;       /* where the participant stopped reading, or -1 */
-    StoreUnitResult *results; /* one per unit of the pack; owned */
-    size_t nresults;
+    HomeUnit *units;       /* one per unit of the pack; owned */
+    size_t nunits;
 } HomeState;
+
+/* Counts the answers to questions the unit's quiz still has, in each
+ * language (a question dropped from the pack is not counted). */
+static void home_count(const Unit *u, const StoreAnswered *a, size_t n, HomeUnit *out)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        const QuestionList *ql = learn_unit_quiz(u, (Lang)l);
+        for (size_t i = 0; i < n; i++)
+            for (size_t k = 0; k < ql->count; k++)
+                if (ql->items[k].id && !strcmp(ql->items[k].id, a[i].question_id)) {
+                    out->answered[l]++;
+                    out->right[l] += a[i].correct;
+                    break;
+                }
+    }
+}
+
+/* Reads unit u's reading and answers into *out; false on a store failure. */
+static bool home_load_unit(Ui *ui, const Pack *p, const Unit *u, HomeUnit *out)
+{
+    StoreAnswered buf[LEARN_ROUND_MAX], *a = buf;
+    size_t n = 0;
+    memset(out, 0, sizeof *out);
+    bool ok = store_unit_reading_get(ui->store, ui->participant, p->id, u->slug, &out->reading) ==
+                  MB_OK &&
+              store_unit_answered(ui->store, ui->participant, p->id, u->slug, buf, MB_COUNT(buf),
+                                  &n) == MB_OK;
+    if (ok && n > MB_COUNT(buf)) {
+        a = mb_xcalloc(n, sizeof *a);
+        ok = store_unit_answered(ui->store, ui->participant, p->id, u->slug, a, n, &n) == MB_OK;
+    }
+    if (ok)
+        home_count(u, a, n, out);
+    if (a != buf)
+        free(a);
+    return ok;
+}
 
 static void home_load(Ui *ui, HomeState *st)
 {
     const Pack *p = ui_pack(ui);
-    free(st->results);
-    st->results = NULL;
-    st->nresults = 0;
+    free(st->units);
+    st->units = NULL;
+    st->nunits = 0;
     st->due = 0;
     st->resume_unit = -1;
     st->loaded_ms = mb_now_ms();
@@ -50,12 +95,11 @@ static void home_load(Ui *ui, HomeState *st)
     } else if (rc != MB_ERR_NOTFOUND) {
         failed = true;
     }
-    st->results = mb_xcalloc(p->nunits ? p->nunits : 1, sizeof *st->results);
-    st->nresults = p->nunits;
+    st->units = mb_xcalloc(p->nunits ? p->nunits : 1, sizeof *st->units);
+    st->nunits = p->nunits;
     for (size_t i = 0; i < p->nunits; i++)
-        if (store_unit_result(ui->store, ui->participant, p->id, p->units[i].slug,
-                              &st->results[i]) != MB_OK) {
-            memset(&st->results[i], 0, sizeof st->results[i]);
+        if (!home_load_unit(ui, p, &p->units[i], &st->units[i])) {
+            memset(&st->units[i], 0, sizeof st->units[i]);
             failed = true;
         }
     if (failed)
@@ -94,9 +138,9 @@ static void home_leave(Ui *ui, void *state)
 {
     (void)ui;
     HomeState *st = state;
-    free(st->results);
-    st->results = NULL;
-    st->nresults = 0;
+    free(st->units);
+    st->units = NULL;
+    st->nunits = 0;
 }
 
 /* Opens unit i in the reader and remembers it as where the participant is. */
@@ -196,17 +240,33 @@ static int home_banner(Ui *ui, const HomeState *st, int top, int m, int w)
     return banner_h;
 }
 
-static void home_status(Ui *ui, const HomeState *st, size_t i, char *buf, size_t n)
+/* How far the unit was read: not yet, where it was left, or to the end. */
+static const char *home_reading(Ui *ui, const StoreReading *r)
+{
+    if (!r || !r->opened)
+        return tr(ui, "Not started");
+    if (r->finished)
+        return tr(ui, "Read");
+    if (r->percent < 0)
+        return tr(ui, "Started");
+    return arena_printf(&ui->frame, tr(ui, "Read to %d%%"), r->percent);
+}
+
+/* A unit's status: how far it was read, and for a quiz how many of its
+ * questions were answered (those it still has) and how many right. */
+static const char *home_status(Ui *ui, const HomeState *st, size_t i)
 {
     const Unit *u = &ui_pack(ui)->units[i];
-    const StoreUnitResult *r = i < st->nresults ? &st->results[i] : NULL;
-    int count = (int)learn_unit_quiz(u, ui->lang)->count;
+    const HomeUnit *h = i < st->nunits ? &st->units[i] : NULL;
+    const char *read = home_reading(ui, h ? &h->reading : NULL);
     if (u->is_page)
-        buf[0] = 0;
-    else if (r && r->answered > 0)
-        snprintf(buf, n, tr(ui, "Answered %d of %d, %d right"), r->answered, count, r->correct);
-    else
-        snprintf(buf, n, tr(ui, "%d questions"), count);
+        return read;
+    int count = (int)learn_unit_quiz(u, ui->lang)->count;
+    int answered = h ? h->answered[ui->lang] : 0;
+    const char *quiz = answered > 0 ? arena_printf(&ui->frame, tr(ui, "%d of %d answered, %d right"),
+                                                   answered, count, h->right[ui->lang])
+                                    : arena_printf(&ui->frame, tr(ui, "%d questions"), count);
+    return arena_printf(&ui->frame, "%s\n%s", read, quiz);
 }
 
 /* The unit cards' layout: a card is as tall as its title needs. */
@@ -224,10 +284,12 @@ static CardLayout home_card_layout(Ui *ui, int w)
     return c;
 }
 
-static int home_card_h(Ui *ui, const CardLayout *c, const Unit *u)
+static int home_card_h(Ui *ui, const HomeState *st, const CardLayout *c, size_t i)
 {
+    const Unit *u = &ui_pack(ui)->units[i];
     int th = ui_text_height_st(ui, c->title_w, screen_unit_title(ui, u), &c->title);
-    return MB_MAX(ui_touch_px(ui, TOK.card_min_h), th + px(ui, TOK.margin));
+    int sh = ui_text_height(ui, c->status_w, home_status(ui, st, i), SZ_SMALL, 0);
+    return MB_MAX(ui_touch_px(ui, TOK.card_min_h), MB_MAX(th, sh) + px(ui, TOK.margin));
 }
 
 static void home_card(Ui *ui, const HomeState *st, const CardLayout *c, size_t i, Rect r)
@@ -237,8 +299,7 @@ static void home_card(Ui *ui, const HomeState *st, const CardLayout *c, size_t i
     ui_rect(ui, r, ui->th.surface, rad);
     ui_frame_rect(ui, r, ui->th.line, rad, MB_MAX(1, px(ui, TOK.hair)));
     const char *ut = screen_unit_title(ui, u);
-    char status[96];
-    home_status(ui, st, i, status, sizeof status);
+    const char *status = home_status(ui, st, i);
     int th = ui_text_height_st(ui, c->title_w, ut, &c->title);
     ui_text_st(ui, r.x + px(ui, TOK.space_xl), r.y + (r.h - th) / 2, c->title_w, ut, &c->title,
                ui->th.ink);
@@ -262,7 +323,7 @@ static void home_units(Ui *ui, const HomeState *st, int top, int m, int w)
     int *card_hs = arena_alloc(&ui->frame, (p->nunits + 1) * sizeof *card_hs);
     int content = 2 * edge;
     for (size_t i = 0; i < p->nunits; i++) {
-        card_hs[i] = home_card_h(ui, &c, &p->units[i]);
+        card_hs[i] = home_card_h(ui, st, &c, i);
         content += card_hs[i] + gap;
     }
     ui_scroll_update(ui, content, view.h);

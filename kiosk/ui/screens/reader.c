@@ -11,6 +11,7 @@
 typedef struct {
     int bi_block;              /* the paragraph shown with its translation, or -1 */
     const GlossaryTerm *gloss; /* the glossary card open, or NULL; points into the pack */
+    bool reached_end;          /* the end of the unit was on screen */
 } ReaderState;
 
 static void reader_enter(Ui *ui, void *state)
@@ -18,6 +19,7 @@ static void reader_enter(Ui *ui, void *state)
     ReaderState *st = state;
     st->bi_block = -1;
     st->gloss = NULL;
+    st->reached_end = false;
     const Pack *p = ui_pack(ui);
     const Unit *u = screen_unit(ui, ui->unit);
     if (u && ui_recording(ui))
@@ -25,14 +27,19 @@ static void reader_enter(Ui *ui, void *state)
             (float)store_unit_position_get(ui->store, ui->participant, p->id, u->slug) * ui->s;
 }
 
+/* Keeps where the reader was left, how far into the unit that is (for the
+ * home screen) and whether its end was reached. */
 static void reader_leave(Ui *ui, void *state)
 {
-    (void)state;
+    ReaderState *st = state;
     const Pack *p = ui_pack(ui);
     const Unit *u = screen_unit(ui, ui->unit);
+    bool at_end = ui->scroll >= ui->scroll_max - 1;
+    int percent = at_end ? 100 : MB_MIN(99, (int)(100 * ui->scroll / ui->scroll_max));
     if (u && ui_recording(ui) &&
-        store_unit_position_set(ui->store, ui->participant, p->id, u->slug,
-                                (int)lroundf(ui->scroll / ui->s)) != MB_OK)
+        store_unit_reading_set(ui->store, ui->participant, p->id, u->slug,
+                               (int)lroundf(ui->scroll / ui->s), percent,
+                               st->reached_end || at_end) != MB_OK)
         ui_store_failed(ui, "Your place could not be saved: %s");
 }
 
@@ -218,6 +225,8 @@ static void reader_frame(Ui *ui, void *state)
     int x = (ui->w - w) / 2, pad = px(ui, TOK.space_2xl), button_h = ui_touch_px(ui, TOK.row_h);
     int content = pad + reader_measure(ui, st, u, x, w) + px(ui, TOK.gap) + button_h + pad;
     ui_scroll_update(ui, content, view.h);
+    if (ui->scroll >= ui->scroll_max - 1)
+        st->reached_end = true;
     ui_scroll_begin(ui, view);
     int y = reader_doc(ui, st, u, top, x, top + pad - (int)ui->scroll, w);
     reader_end_button(ui, u, x, y + px(ui, TOK.gap), w);

@@ -47,6 +47,18 @@ const Unit *screen_unit(Ui *ui, int i);
 const char *screen_unit_title(Ui *ui, const Unit *u);
 /* The top bar of the quiz and feedback screens: "Question n of m". */
 int screen_question_bar(Ui *ui, const char *back_label, bool *back);
+/* ---- feedback on one answer (feedback.c) ---- */
+/* What a feedback view shows; everything borrowed for the call. */
+typedef struct {
+    const Question *q;        /* in the language shown */
+    const Response *resp;     /* what was answered */
+    const LearnOrder *order;  /* the order its answers were shown in, or NULL */
+    Score score;              /* resp's score */
+} FeedbackView;
+/* Draws the verdict, the question, what was answered (part by part for
+ * matching and multiple response), the feedback, the right answer and the
+ * source at x, y, w wide; returns the height. Draws only: records nothing. */
+int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w);
 /* ---- the reader's blocks (blocks.c) ---- */
 typedef struct {
     int x, y, w;

@@ -1,9 +1,25 @@
-/* The end of a round: the score, and the questions worth another look
- * (they come back for review in a few days). */
+/* The end of a round: the score, and the questions worth another look,
+ * with when they come back for review. Each missed question can be tapped
+ * to see it again as its feedback showed it (what was answered, the right
+ * answer, the explanation and the source), read-only: nothing is recorded,
+ * and "Back to my results" returns to the list where it was. */
 #include "screens.h"
 
 #include <math.h>
 #include <stdio.h>
+
+typedef struct {
+    int open;          /* the missed question shown again, or -1 for the list */
+    float list_scroll; /* where the list was scrolled when it was opened */
+} SummaryState;
+
+static void summary_enter(Ui *ui, void *state)
+{
+    (void)ui;
+    SummaryState *st = state;
+    st->open = -1;
+    st->list_scroll = 0;
+}
 
 /* When a missed question comes back, as the review schedule has it (a
  * missed question goes to the first box). */
@@ -17,7 +33,15 @@ static const char *summary_when(Ui *ui)
                         (int)days);
 }
 
-static int summary_missed(Ui *ui, int x, int y, int w)
+static void summary_open(Ui *ui, SummaryState *st, int i)
+{
+    st->open = i;
+    st->list_scroll = ui->scroll;
+    ui_scroll_reset(ui);
+    ui->changed = true;
+}
+
+static int summary_missed(Ui *ui, SummaryState *st, int x, int y, int w)
 {
     int y0 = y, n = learn_round_missed_count(&ui->round);
     if (n == 0)
@@ -26,20 +50,51 @@ static int summary_missed(Ui *ui, int x, int y, int w)
     y += ui_text(ui, x, y, w, tr(ui, "Worth another look"), SZ_HEADING, TEXT_BOLD, ui->th.ink,
                  TEXT_ALIGN_LEFT) + px(ui, TOK.space_xs);
     y += ui_text(ui, x, y, w, summary_when(ui), SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) +
-         px(ui, TOK.space_m);
+         px(ui, TOK.space_xs);
+    y += ui_text(ui, x, y, w, tr(ui, "Tap a question to see it again with its answer."), SZ_SMALL,
+                 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
     for (int i = 0; i < n; i++) {
         const Question *q = learn_round_missed(&ui->round, i, ui->lang);
         if (!q)
             continue;
-        const char *item = arena_printf(&ui->frame, "•  %s", q->text);
-        y += ui_text(ui, x, y, w, item, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+        int h;
+        if (ui_button_wrap(ui, x, y, w, q->text, BTN_SECONDARY, &h))
+            summary_open(ui, st, i);
+        y += h + px(ui, TOK.space_s);
     }
     return y - y0;
 }
 
+/* Missed question i again, as its feedback showed it; records nothing. */
+static void summary_again(Ui *ui, SummaryState *st)
+{
+    const Question *q = learn_round_missed(&ui->round, st->open, ui->lang);
+    FeedbackView v = {q, learn_round_missed_response(&ui->round, st->open),
+                      learn_round_missed_order(&ui->round, st->open), {0}};
+    int top = ui_top_bar(ui, NULL, tr(ui, "Worth another look"), NULL);
+    int bar_h = px(ui, TOK.bar_bottom);
+    Rect view = {0, top, ui->w, ui->h - top - bar_h};
+    int x, w = screen_column(ui, &x);
+    ui_scroll_begin(ui, view);
+    int y = top + px(ui, TOK.space_xl) - (int)ui->scroll;
+    if (q && v.resp && learn_score(q, v.resp, &v.score) == MB_OK)
+        y += feedback_view(ui, &v, x, y, w);
+    ui_scroll_end(ui, view, y + (int)ui->scroll - top);
+    Rect bar = ui_bottom_bar(ui, bar_h);
+    if (ui_bar_action(ui, bar, tr(ui, "Back to my results"), BTN_PRIMARY)) {
+        st->open = -1;
+        ui->scroll = st->list_scroll;
+        ui->changed = true;
+    }
+}
+
 static void summary_frame(Ui *ui, void *state)
 {
-    (void)state;
+    SummaryState *st = state;
+    if (st->open >= 0) {
+        summary_again(ui, st);
+        return;
+    }
     const Unit *u = screen_unit(ui, ui->unit);
     int top = ui_top_bar(ui, NULL, tr(ui, "Unit finished"), NULL);
     int bar_h = ui_bottom_bar_h(ui);
@@ -60,11 +115,14 @@ static void summary_frame(Ui *ui, void *state)
     const char *line =
         arena_printf(&ui->frame, tr(ui, "You scored %s out of %d."), num, (int)lround(max));
     y += ui_text(ui, x, y, w, line, SZ_TITLE, 0, ui->th.accent, TEXT_ALIGN_LEFT) + px(ui, TOK.pad);
-    y += summary_missed(ui, x, y, w);
+    y += summary_missed(ui, st, x, y, w);
     ui_scroll_end(ui, view, y + (int)ui->scroll - top);
     Rect bar = ui_bottom_bar(ui, bar_h);
     if (ui_bar_action(ui, bar, tr(ui, "Back to the units"), BTN_PRIMARY))
         ui_go(ui, SCR_HOME);
 }
 
-const ScreenDef screen_summary = {.name = "summary", .frame = summary_frame};
+const ScreenDef screen_summary = {.name = "summary",
+                                  .state_size = sizeof(SummaryState),
+                                  .enter = summary_enter,
+                                  .frame = summary_frame};
