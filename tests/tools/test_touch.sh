@@ -5,8 +5,8 @@
 # display's real density given by --px-per-mm:
 #   800x480@5.2     a 7-inch 800x480 panel
 #   1024x600@6.6    a 7-inch 1024x600 panel
-#   1920x1080@9.4   a 10-inch 1920x1080 panel
-#   720x1280@10.5   a 5.5-inch 720x1280 panel, upright
+#   1920x1080@8.7   a 10.1-inch 1920x1080 panel
+#   720x1280@8.3    a 7-inch 720x1280 panel, upright (the Raspberry Pi Touch Display 2)
 # The walk is the fit tour (tests/replay/fit_tour_LANG.replay, every
 # layout-ok turned into targets-ok: every screen at every scroll position)
 # and tests/replay/touch_layers.replay (the name screen, the dialogs, the
@@ -16,7 +16,7 @@
 set -u
 . "$(dirname "$0")/need.sh"
 out=${MINGBAI_BUILD_DIR:-build}/touch-shots
-displays=${MINGBAI_TOUCH_DISPLAYS:-"800x480@5.2 1024x600@6.6 1920x1080@9.4 720x1280@10.5"}
+displays=${MINGBAI_TOUCH_DISPLAYS:-"800x480@5.2 1024x600@6.6 1920x1080@8.7 720x1280@8.3"}
 jobs=${MINGBAI_FIT_JOBS:-2}
 rm -rf "$out"; mkdir -p "$out"
 
