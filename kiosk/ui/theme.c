@@ -76,6 +76,7 @@ const Tokens TOK = {
     .card_w = 640,
     .term_w = 760,
     .status_w = 190,
+    .card_stack_w = 520,
     .who_w = 130,
     .name_w = 220,
     .banner_action_w = 260,

@@ -58,6 +58,7 @@ typedef struct {
     float card_w;         /* the glossary card */
     float term_w;         /* the attract screen's glossary term */
     float status_w;       /* the status column of a unit card */
+    float card_stack_w;   /* a unit card narrower than this has its status under its title */
     float who_w;          /* the widest the participant's name gets in the top bar */
     float name_w;         /* the narrowest a roster name gets */
     float banner_action_w; /* the home banner's button */

@@ -400,8 +400,15 @@ static int top_bar(Ui *ui, const char *back, const char *end, const char *title,
 {
     int bh = ui_top_bar_h(ui), m = bar_inset(ui), hair = MB_MAX(1, px(ui, TOK.hair));
     int h = bh - 2 * m;
-    ui_rect(ui, (Rect){0, 0, ui->w, bh}, ui->th.surface, 0);
-    ui_rect(ui, (Rect){0, bh - hair, ui->w, hair}, ui->th.line, 0);
+    /* Upright, the controls leave the title no room: it gets a row of its
+     * own under them. */
+    TextStyle st = ui_style_fixed(ui, SZ_BAR, TEXT_BOLD);
+    st.max_lines = 1;
+    st.cut = true; /* a long unit title is shortened with an ellipsis on purpose */
+    bool row = title && ui->h > ui->w;
+    int all_h = row ? bh + ui_text_height_st(ui, ui->w, title, &st) + px(ui, TOK.space_l) : bh;
+    ui_rect(ui, (Rect){0, 0, ui->w, all_h}, ui->th.surface, 0);
+    ui_rect(ui, (Rect){0, all_h - hair, ui->w, hair}, ui->th.line, 0);
     int x0 = m, bw = ui_touch_px(ui, TOK.back_w);
     if (tapped)
         *tapped = false;
@@ -423,18 +430,17 @@ static int top_bar(Ui *ui, const char *back, const char *end, const char *title,
     }
     right = top_bar_who(ui, right, bh);
     int tw = right - m - x0;
-    if (title && tw > 0) {
-        /* A long unit title is shortened with an ellipsis here on purpose. */
-        TextStyle st = ui_style_fixed(ui, SZ_BAR, TEXT_BOLD);
-        st.max_lines = 1;
-        st.cut = true;
+    if (row) {
+        int pad = px(ui, TOK.space_xl);
+        ui_text_st(ui, pad, bh - px(ui, TOK.space_xs), ui->w - 2 * pad, title, &st, ui->th.ink);
+    } else if (title && tw > 0) {
         int th = ui_text_height_st(ui, tw, title, &st);
         ui_text_st(ui, x0, (bh - th) / 2, tw, title, &st, ui->th.ink);
     }
     contrast_toggle(ui, cr);
     size_toggle(ui, sr);
     ui_lang_toggle(ui, lr);
-    return bh;
+    return all_h;
 }
 
 int ui_top_bar(Ui *ui, const char *back, const char *title, bool *back_tapped)

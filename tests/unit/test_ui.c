@@ -620,6 +620,16 @@ static void test_room_used(void **state)
     const char *question = "According to Tencent";
     const char *first = "The country you are in today";
     sign_in_as_guest(h);
+    /* home: the unit cards in two columns */
+    ui_resize(h->ui, 1920, 1080);
+    frame(h);
+    Rect about, unit1;
+    assert_true(ui_find_target_rect(h->ui, "About this course", &about));
+    assert_true(ui_find_target_rect(h->ui, "Platforms as infrastructure", &unit1));
+    assert_int_equal(unit1.y, about.y);
+    assert_true(unit1.x >= about.x + about.w);
+    ui_resize(h->ui, 800, 480);
+    frame(h);
     tap(h, "Platforms as infrastructure");
     Event end = {.kind = EV_KEY, .key = KEY_END};
     ui_event(h->ui, &end, h->now);
@@ -645,6 +655,10 @@ static void test_room_used(void **state)
     assert_true(line_height(q) * 10 >= small_line * 14);
     assert_true(ui_find_target_rect(h->ui, first, &choice));
     assert_true(choice.w * 10 >= 720 * 8); /* the answers take the width */
+    /* the bar's title has a row of its own, not a few letters and "..." */
+    const DrawCmd *bar = text_cmd(h, "Question 1 of 10");
+    assert_non_null(bar);
+    assert_false(text_layout_truncated(bar->text));
 }
 
 /* The name in the top bar sits left of the bar's controls and clear of

@@ -269,18 +269,26 @@ static const char *home_status(Ui *ui, const HomeState *st, size_t i)
     return arena_printf(&ui->frame, "%s\n%s", read, quiz);
 }
 
-/* The unit cards' layout: a card is as tall as its title needs. */
+/* The unit cards' layout: a card is as tall as its title needs. Where a
+ * card is narrow (a portrait screen) its status goes under the title
+ * rather than beside it. */
 typedef struct {
     TextStyle title;
     int status_w, title_w;
+    bool stacked;
 } CardLayout;
 
+/* Cards w wide. */
 static CardLayout home_card_layout(Ui *ui, int w)
 {
     CardLayout c = {.title = ui_style(ui, SZ_BODY, TEXT_BOLD), .status_w = px(ui, TOK.status_w)};
     c.title.max_lines = 3;
     c.title.cut = true;
-    c.title_w = w - px(ui, TOK.space_l) - c.status_w - px(ui, TOK.margin_wide);
+    c.stacked = w < px(ui, TOK.card_stack_w);
+    if (c.stacked)
+        c.title_w = c.status_w = w - 2 * px(ui, TOK.space_xl);
+    else
+        c.title_w = w - px(ui, TOK.space_l) - c.status_w - px(ui, TOK.margin_wide);
     return c;
 }
 
@@ -289,7 +297,8 @@ static int home_card_h(Ui *ui, const HomeState *st, const CardLayout *c, size_t 
     const Unit *u = &ui_pack(ui)->units[i];
     int th = ui_text_height_st(ui, c->title_w, screen_unit_title(ui, u), &c->title);
     int sh = ui_text_height(ui, c->status_w, home_status(ui, st, i), SZ_SMALL, 0);
-    return MB_MAX(ui_touch_px(ui, TOK.card_min_h), MB_MAX(th, sh) + px(ui, TOK.margin));
+    int inner = c->stacked ? th + px(ui, TOK.space_xs) + sh : MB_MAX(th, sh);
+    return MB_MAX(ui_touch_px(ui, TOK.card_min_h), inner + px(ui, TOK.margin));
 }
 
 static void home_card(Ui *ui, const HomeState *st, const CardLayout *c, size_t i, Rect r)
@@ -300,38 +309,53 @@ static void home_card(Ui *ui, const HomeState *st, const CardLayout *c, size_t i
     ui_frame_rect(ui, r, ui->th.line, rad, MB_MAX(1, px(ui, TOK.hair)));
     const char *ut = screen_unit_title(ui, u);
     const char *status = home_status(ui, st, i);
-    int th = ui_text_height_st(ui, c->title_w, ut, &c->title);
-    ui_text_st(ui, r.x + px(ui, TOK.space_xl), r.y + (r.h - th) / 2, c->title_w, ut, &c->title,
-               ui->th.ink);
-    if (status[0]) {
-        int sh = ui_text_height(ui, c->status_w, status, SZ_SMALL, 0);
-        ui_text(ui, r.x + r.w - c->status_w - px(ui, TOK.space_l), r.y + (r.h - sh) / 2,
-                c->status_w, status, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_RIGHT);
+    int th = ui_text_height_st(ui, c->title_w, ut, &c->title), x = r.x + px(ui, TOK.space_xl);
+    int sh = status[0] ? ui_text_height(ui, c->status_w, status, SZ_SMALL, 0) : 0;
+    if (c->stacked) {
+        int y = r.y + (r.h - th - px(ui, TOK.space_xs) - sh) / 2;
+        ui_text_st(ui, x, y, c->title_w, ut, &c->title, ui->th.ink);
+        if (sh)
+            ui_text(ui, x, y + th + px(ui, TOK.space_xs), c->status_w, status, SZ_SMALL, 0,
+                    ui->th.muted, TEXT_ALIGN_LEFT);
+    } else {
+        ui_text_st(ui, x, r.y + (r.h - th) / 2, c->title_w, ut, &c->title, ui->th.ink);
+        if (sh)
+            ui_text(ui, r.x + r.w - c->status_w - px(ui, TOK.space_l), r.y + (r.h - sh) / 2,
+                    c->status_w, status, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_RIGHT);
     }
     ui_add_target(ui, r, ut);
     if (ui_tapped(ui, r))
         home_open_unit(ui, (int)i);
 }
 
+/* The unit cards, in two columns where the screen is wide (TOK.wide_min),
+ * one otherwise; the cards of a row are as tall as the tallest. */
 static void home_units(Ui *ui, const HomeState *st, int top, int m, int w)
 {
     const Pack *p = ui_pack(ui);
     Rect view = {0, top, ui->w, ui->h - top};
     int gap = ui_touch_gap(ui, TOK.gap), edge = px(ui, TOK.space_xl);
-    CardLayout c = home_card_layout(ui, w);
+    int cols = ui->w >= px(ui, TOK.wide_min) ? 2 : 1, n = (int)p->nunits;
+    int cw = (w - px(ui, TOK.space_l) - (cols - 1) * gap) / cols;
+    CardLayout c = home_card_layout(ui, cw);
     /* Measure first so scrolling can be clamped before drawing. */
-    int *card_hs = arena_alloc(&ui->frame, (p->nunits + 1) * sizeof *card_hs);
+    int rows = (n + cols - 1) / cols;
+    int *row_h = arena_alloc(&ui->frame, (size_t)(rows + 1) * sizeof *row_h);
     int content = 2 * edge;
-    for (size_t i = 0; i < p->nunits; i++) {
-        card_hs[i] = home_card_h(ui, st, &c, i);
-        content += card_hs[i] + gap;
+    for (int r = 0; r < rows; r++) {
+        row_h[r] = 0;
+        for (int k = r * cols; k < MB_MIN(n, (r + 1) * cols); k++)
+            row_h[r] = MB_MAX(row_h[r], home_card_h(ui, st, &c, (size_t)k));
+        content += row_h[r] + gap;
     }
     ui_scroll_update(ui, content, view.h);
     ui_scroll_begin(ui, view);
     int y = top + edge - (int)ui->scroll;
-    for (size_t i = 0; i < p->nunits; y += card_hs[i] + gap, i++)
-        if (y + card_hs[i] >= top && y <= ui->h)
-            home_card(ui, st, &c, i, (Rect){m, y, w - px(ui, TOK.space_l), card_hs[i]});
+    for (int r = 0; r < rows; y += row_h[r] + gap, r++)
+        for (int k = r * cols; k < MB_MIN(n, (r + 1) * cols); k++)
+            if (y + row_h[r] >= top && y <= ui->h)
+                home_card(ui, st, &c, (size_t)k,
+                          (Rect){m + (k % cols) * (cw + gap), y, cw, row_h[r]});
     ui_pop_clip(ui);
     ui_scroll_indicator(ui, view, content);
 }
