@@ -1,7 +1,9 @@
-/* A new participant's name: a text field and the on-screen keyboard, then
- * "Start" adds the name to the roster and opens the units. A name already
- * on the roster is not added twice: "Is this you?" signs in as that
- * participant, or goes back to change the name. */
+/* A new participant's name: a text field and the on-screen keyboard (with
+ * pinyin for a name in Chinese characters), then "Start" adds the name to
+ * the roster and opens the units. A name already on the roster is not
+ * added twice: "Is this you?" signs in as that participant, or goes back
+ * to change the name. */
+#include "../keypad.h"
 #include "screens.h"
 
 #include <stdio.h>
@@ -14,6 +16,7 @@ typedef struct {
     size_t n;
     int64_t same;           /* the participant with the name typed, while asking */
     char same_name[48];
+    UiKeys keys;
 } NameState;
 
 static void name_enter(Ui *ui, void *state)
@@ -23,6 +26,7 @@ static void name_enter(Ui *ui, void *state)
     st->same = 0;
     ui->edit = st->name;
     ui->edit_cap = sizeof st->name;
+    ui_keys_reset(ui, &st->keys, true, ui->lang == LANG_ZH);
     if (ui->store && store_participant_list(ui->store, &st->list, &st->n) != MB_OK) {
         st->list = NULL;
         st->n = 0;
@@ -33,6 +37,7 @@ static void name_leave(Ui *ui, void *state)
 {
     (void)ui;
     NameState *st = state;
+    ui_keys_end(&st->keys);
     store_participant_list_free(st->list, st->n);
     st->list = NULL;
     st->n = 0;
@@ -48,8 +53,22 @@ static int64_t name_existing(const NameState *st, const char *name)
     return 0;
 }
 
+/* The name as kept: without the spaces around it. */
+static void name_trim(char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (n > 0 && s[n - 1] == ' ')
+        s[--n] = 0;
+    while (s[i] == ' ')
+        i++;
+    memmove(s, s + i, n - i + 1);
+}
+
 static void name_start(Ui *ui, NameState *st)
 {
+    name_trim(st->name);
+    if (!st->name[0])
+        return;
     int64_t id = name_existing(st, st->name);
     if (id) {
         st->same = id;
@@ -94,15 +113,15 @@ static void name_frame(Ui *ui, void *state)
                  SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
     int bh = px(ui, TOK.target), gap = px(ui, TOK.space_l), aw = px(ui, TOK.field_action_w);
     int fw = w - aw - gap;
-    ui_text_field(ui, (Rect){x, y, fw, bh}, st->name, SZ_BODY);
-    bool ready = st->name[0] != 0;
+    ui_text_field(ui, (Rect){x, y, fw, bh}, ui_keys_preview(ui, &st->keys, st->name), SZ_BODY);
+    bool ready = st->name[0] != 0 && !ui_keys_composing(&st->keys);
     Rect save = {x + fw + gap, y, aw, bh};
     if (ui_button(ui, save, tr(ui, "Start"), ready ? BTN_PRIMARY : BTN_SECONDARY) && ready) {
         name_start(ui, st);
         return;
     }
     y += bh + px(ui, TOK.gap);
-    ui_keypad(ui, x, y, w, UI_KEYS_LETTERS, 10);
+    ui_keyboard(ui, &st->keys, x, y, w);
     if (asking) {
         ui_modal_take(ui, tap);
         name_ask(ui, st);
