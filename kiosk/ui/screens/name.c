@@ -3,7 +3,7 @@
  * the roster and opens the units. A name already on the roster is not
  * added twice: "Is this you?" signs in as that participant, or goes back
  * to change the name. */
-#include "../keypad.h"
+#include "keypad.h"
 #include "screens.h"
 
 #include <stdio.h>
@@ -44,13 +44,13 @@ static void name_leave(Ui *ui, void *state)
 }
 
 /* The participant already called name (letters compared without case), or
- * 0. */
-static int64_t name_existing(const NameState *st, const char *name)
+ * NULL. */
+static const StoreParticipant *name_existing(const NameState *st, const char *name)
 {
     for (size_t i = 0; i < st->n; i++)
         if (!strcasecmp(st->list[i].name, name))
-            return st->list[i].id;
-    return 0;
+            return &st->list[i];
+    return NULL;
 }
 
 /* The name as kept: without the spaces around it. */
@@ -69,12 +69,13 @@ static void name_start(Ui *ui, NameState *st)
     name_trim(st->name);
     if (!st->name[0])
         return;
-    int64_t id = name_existing(st, st->name);
-    if (id) {
-        st->same = id;
-        snprintf(st->same_name, sizeof st->same_name, "%s", st->name);
+    const StoreParticipant *same = name_existing(st, st->name);
+    if (same) { /* asked with the name as the roster has it */
+        st->same = same->id;
+        snprintf(st->same_name, sizeof st->same_name, "%s", same->name);
         return;
     }
+    int64_t id;
     if (ui->store && store_participant_add(ui->store, st->name, false, &id) == MB_OK && id > 0) {
         ui_start_session(ui, id);
         return;

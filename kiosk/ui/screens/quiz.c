@@ -3,7 +3,7 @@
  * or typed on the keypad), then "Check my answer". The answer is kept in
  * the store before the feedback screen appears; if it cannot be kept, the
  * participant stays here with a message and their answer. */
-#include "../keypad.h"
+#include "keypad.h"
 #include "screens.h"
 
 #include <stdio.h>
