@@ -121,7 +121,7 @@ static void name_frame(Ui *ui, void *state)
         name_start(ui, st);
         return;
     }
-    y += bh + px(ui, TOK.gap);
+    y += bh + MB_MAX(px(ui, TOK.gap), ui_mm(ui, UI_TARGET_GAP_MM)); /* Start, then keys */
     ui_keyboard(ui, &st->keys, x, y, w);
     if (asking) {
         ui_modal_take(ui, tap);
