@@ -1,11 +1,11 @@
 /* Typing Chinese characters: pinyin letters to candidate characters, for
  * names written in hanzi. The decoder is libgooglepinyin's (Debian's
  * libgooglepinyin0) with its system dictionary, loaded only while someone
- * types pinyin (about 10 ms, 1.5 MiB resident) and never learning: nothing
- * typed is written anywhere. Built without the library (or without its
- * dictionary), ime_available() is false and nothing else does anything.
- * One decoder for the process, not thread-safe (the interface runs on one
- * thread). */
+ * types pinyin (about 10 ms; 1.4 MiB resident while loaded, measured on
+ * amd64) and never learning: nothing typed is written anywhere. Built
+ * without the library (or without its dictionary), ime_available() is
+ * false and nothing else does anything. One decoder for the process, not
+ * thread-safe (the interface runs on one thread). */
 #ifndef MINGBAI_IME_H
 #define MINGBAI_IME_H
 
