@@ -14,7 +14,6 @@
 
 #ifdef MINGBAI_PINYIN_DICT
 bool im_open_decoder(const char *fn_sys_dict, const char *fn_usr_dict);
-void im_close_decoder(void);
 void im_set_max_lens(size_t max_sps_len, size_t max_hzs_len);
 void im_reset_search(void);
 size_t im_search(const char *sps_buf, size_t sps_len);
@@ -46,14 +45,6 @@ int ime_open(void)
     open_now = true;
     ncands = 0;
     return MB_OK;
-}
-
-void ime_close(void)
-{
-    if (open_now)
-        im_close_decoder();
-    open_now = false;
-    ncands = 0;
 }
 
 bool ime_is_open(void)
@@ -102,10 +93,6 @@ bool ime_available(void)
 int ime_open(void)
 {
     return MB_ERR;
-}
-
-void ime_close(void)
-{
 }
 
 bool ime_is_open(void)

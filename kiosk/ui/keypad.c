@@ -62,13 +62,6 @@ void ui_keys_reset(Ui *ui, UiKeys *k, bool names, bool chinese)
     keys_auto_shift(ui, k);
 }
 
-void ui_keys_end(UiKeys *k)
-{
-    ime_close();
-    k->searched[0] = 0;
-    k->ncands = 0;
-}
-
 bool ui_keys_composing(const UiKeys *k)
 {
     return k->pinyin && k->spell[0];

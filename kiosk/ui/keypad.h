@@ -36,8 +36,6 @@ typedef struct {
  * and a Pinyin key where the decoder is available; pinyin on from the
  * start when chinese). */
 void ui_keys_reset(Ui *ui, UiKeys *k, bool names, bool chinese);
-/* Frees the pinyin decoder if it was loaded (call when the screen is left). */
-void ui_keys_end(UiKeys *k);
 /* The letter keyboard w wide at x, y; returns its height. */
 int ui_keyboard(Ui *ui, UiKeys *k, int x, int y, int w);
 /* What the text field shows while pinyin is typed: the text, then the

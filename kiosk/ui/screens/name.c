@@ -37,7 +37,6 @@ static void name_leave(Ui *ui, void *state)
 {
     (void)ui;
     NameState *st = state;
-    ui_keys_end(&st->keys);
     store_participant_list_free(st->list, st->n);
     st->list = NULL;
     st->n = 0;
