@@ -45,8 +45,10 @@ typedef struct {
  * - multiresponse: the sum of ticked fractions, clamped to [0, 1];
  * - truefalse: 1 when choice matches tf_answer;
  * - matching: the share of left items matched to their own right side;
- * - shortanswer: the best fraction among answers equal to the text, compared
- *   case-insensitively (ASCII) after trimming, '*' matching any run of chars;
+ * - shortanswer: the fraction of the first answer (in the order written)
+ *   equal to the text, both trimmed at the ends (not inside), compared
+ *   without case (Latin, Greek, Cyrillic), '*' matching any run of
+ *   characters, "\*" a star, and ' matching the typographic ’ and ‘;
  * - numerical: the best fraction among answers with |x - value| <= tolerance
  *   (x parsed from text, '.' or ',' as the decimal point); catch-all scores 0
  *   with its feedback.

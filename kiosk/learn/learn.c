@@ -71,14 +71,73 @@ static LearnText learn_text(const Response *r)
     return t;
 }
 
-static unsigned char learn_fold(unsigned char c)
+/* Latin Extended-A: pairs of capital and small letters, the capital on an
+ * even code point except in 0x139-0x148 and 0x179-0x17E. */
+static uint32_t learn_fold_latin_ext(uint32_t c)
 {
-    return (c >= 'A' && c <= 'Z') ? (unsigned char)(c - 'A' + 'a') : c;
+    bool odd_upper = (c >= 0x139 && c <= 0x148) || (c >= 0x179 && c <= 0x17E);
+    bool paired = (c <= 0x12F) || (c >= 0x132 && c <= 0x137) || odd_upper ||
+                  (c >= 0x14A && c <= 0x177);
+    if (c == 0x178)
+        return 0xFF;
+    if (c == 0x17F) /* long s */
+        return 's';
+    if (paired && (c % 2 == 0) != odd_upper)
+        return c + 1;
+    return c;
 }
 
-/* Moodle's compare_string_with_wildcard: '*' matches any run of bytes, "\*"
- * a literal star, letters compare without ASCII case. Iterative with one
- * backtrack point, so a hostile pattern like "*a*a*a*b" stays O(n*m). */
+/* A character as the comparison sees it: letters without case (Latin,
+ * Greek and Cyrillic, as Moodle's caseless /iu pattern folds them), and
+ * the typographic apostrophes and hyphens as the keyboard's ' and -, so
+ * that "isn't" typed on the kiosk matches "isn’t" as written. */
+static uint32_t learn_fold(uint32_t c)
+{
+    if (c < 0x80)
+        return (c >= 'A' && c <= 'Z') ? c + ('a' - 'A') : c;
+    if (c == 0x2018 || c == 0x2019 || c == 0x02BC)
+        return '\'';
+    if (c == 0x2010 || c == 0x2011)
+        return '-';
+    if (c >= 0xC0 && c <= 0xDE && c != 0xD7)
+        return c + 32;
+    if (c >= 0x100 && c <= 0x17F)
+        return learn_fold_latin_ext(c);
+    if ((c >= 0x391 && c <= 0x3A9 && c != 0x3A2) || (c >= 0x410 && c <= 0x42F))
+        return c + 32;
+    if (c == 0x3C2) /* final sigma */
+        return 0x3C3;
+    if (c == 0x386)
+        return 0x3AC;
+    if (c >= 0x388 && c <= 0x38A)
+        return c + 37;
+    if (c == 0x38C)
+        return 0x3CC;
+    if (c == 0x38E || c == 0x38F)
+        return c + 63;
+    if (c >= 0x400 && c <= 0x40F)
+        return c + 80;
+    if (((c >= 0x460 && c <= 0x481) || (c >= 0x48A && c <= 0x4BF) || (c >= 0x1E00 && c <= 0x1E95) ||
+         (c >= 0x1EA0 && c <= 0x1EFF)) && c % 2 == 0)
+        return c + 1;
+    return c;
+}
+
+/* The pattern's character at *p (a "\*" is a literal star), advancing *p. */
+static uint32_t learn_pattern_char(const char *pat, size_t plen, size_t *p)
+{
+    if (pat[*p] == '\\' && *p + 1 < plen && pat[*p + 1] == '*') {
+        *p += 2;
+        return '*';
+    }
+    return utf8_decode(pat, plen, p);
+}
+
+/* Moodle's compare_string_with_wildcard: '*' matches any run of
+ * characters, "\*" a literal star, characters compare through
+ * learn_fold(); bytes that are not UTF-8 compare as they are. Iterative
+ * with one backtrack point, so a hostile pattern like "*a*a*a*b" stays
+ * O(n*m). */
 static bool learn_wildcard_match(const char *pat, size_t plen, const char *txt, size_t tlen)
 {
     size_t p = 0, t = 0;
@@ -90,22 +149,22 @@ static bool learn_wildcard_match(const char *pat, size_t plen, const char *txt, 
             continue;
         }
         if (p < plen) {
-            size_t step = 1;
-            unsigned char pc = (unsigned char)pat[p];
-            if (pc == '\\' && p + 1 < plen && pat[p + 1] == '*') {
-                pc = '*';
-                step = 2;
-            }
-            if (learn_fold(pc) == learn_fold((unsigned char)txt[t])) {
-                p += step;
-                t++;
+            size_t np = p, nt = t;
+            uint32_t pc = learn_pattern_char(pat, plen, &np), tc = utf8_decode(txt, tlen, &nt);
+            bool same = learn_fold(pc) == learn_fold(tc);
+            if (same && pc == 0xFFFD) /* not UTF-8 (or U+FFFD itself): the bytes */
+                same = np - p == nt - t && !memcmp(pat + p, txt + t, nt - t);
+            if (same) {
+                p = np;
+                t = nt;
                 continue;
             }
         }
         if (star_p == SIZE_MAX)
             return false;
         p = star_p;
-        t = ++star_t;
+        utf8_decode(txt, tlen, &star_t);
+        t = star_t;
     }
     while (p < plen && pat[p] == '*')
         p++;
@@ -288,8 +347,10 @@ static int learn_score_shortanswer(const Question *q, const Response *r, Score *
         const char *p;
         size_t pn;
         learn_trim(learn_str(a->text), &p, &pn);
-        if (learn_wildcard_match(p, pn, t, tn) && (!best || a->fraction > best->fraction))
-            best = a;
+        if (learn_wildcard_match(p, pn, t, tn)) {
+            best = a; /* the first that matches, as in Moodle */
+            break;
+        }
     }
     if (best) {
         out->score = best->fraction;

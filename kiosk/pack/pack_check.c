@@ -188,6 +188,28 @@ static bool idref_has(const IdRef *refs, size_t n, Lang lang, const char *id, si
     return lo < n && refs[lo].lang == lang && refs[lo].unit == u && !strcmp(refs[lo].id, id);
 }
 
+/* Whether the kiosk's keyboard (kiosk/ui/keypad.c) types cp, or one that
+ * scores the same: Latin letters, digits, space, the signs on its keys, and
+ * the typographic apostrophes and hyphens that match ' and -. A '*' is a
+ * wildcard, a backslash escapes one. */
+static bool typable(uint32_t cp)
+{
+    if ((cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z') || (cp >= '0' && cp <= '9'))
+        return true;
+    if (cp < 0x80)
+        return cp != 0 && strchr(" '-.,?!()/:&+=%#@;\"*\\", (int)cp) != NULL;
+    return cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2010 || cp == 0x2011;
+}
+
+static bool typable_text(const char *s)
+{
+    size_t i = 0, n = strlen(s);
+    while (i < n)
+        if (!typable(utf8_decode(s, n, &i)))
+            return false;
+    return true;
+}
+
 /* What a touchscreen cannot score well. */
 void build_check_question(Build *b, const char *path, const Question *q)
 {
@@ -203,15 +225,13 @@ void build_check_question(Build *b, const char *path, const Question *q)
         const Answer *a = &q->answers[i];
         if (a->fraction <= 0 || !a->text)
             continue;
-        bool latin = true;
-        for (const char *c = a->text; *c; c++)
-            latin &= (unsigned char)*c < 0x80;
+        bool latin = typable_text(a->text);
         if (!latin || utf8_count(a->text, strlen(a->text)) > TYPED_ANSWER_MAX) {
             char *qa = quoted(a->text);
             diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
                       "make it a multiple-choice question, or accept a short Latin answer",
                       !latin ? "short answer %s cannot be typed on the kiosk's keyboard (Latin "
-                               "letters and digits only)"
+                               "letters, digits and the signs on its keys only)"
                              : "short answer %s is long to type on a touchscreen",
                       qa);
             free(qa);

@@ -124,5 +124,6 @@ const Tokens TOK = {
     .progress_gap = 4,
     .progress_after = 18,
     .keypad_gap = 6,
+    .key_h = 48,
     .indent = 28,
 };

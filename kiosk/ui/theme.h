@@ -109,6 +109,7 @@ typedef struct {
     float progress_gap;
     float progress_after; /* from the progress segments to the question */
     float keypad_gap;
+    float key_h;          /* a key of the on-screen keyboards (never under ui_target_px) */
     float indent;         /* per list level */
 } Tokens;
 

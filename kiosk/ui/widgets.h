@@ -116,14 +116,8 @@ void ui_scroll_begin(Ui *ui, Rect view);
 void ui_scroll_end(Ui *ui, Rect view, int content_h);
 void ui_scroll_indicator(Ui *ui, Rect view, int content_h);
 
-/* A one-line text field showing text and a cursor in r. */
+/* A one-line text field showing text and a cursor in r. The keyboards
+ * that type into it are in keypad.h. */
 void ui_text_field(Ui *ui, Rect r, const char *text, float size_units);
-/* An on-screen keyboard of the keys in keys (one byte each) in cols
- * columns, with Delete and Clear under it, typing into ui->edit. Returns
- * its height. */
-int ui_keypad(Ui *ui, int x, int y, int w, const char *keys, int cols);
-/* Key rows of the keyboards. */
-#define UI_KEYS_LETTERS "QWERTYUIOPASDFGHJKLZXCVBNM1234567890"
-#define UI_KEYS_NUMBER "1234567890.-"
 
 #endif

@@ -50,6 +50,7 @@ UI = {
         "match_hint": "Tap each item on the left, then its match on the right.",
         "type_answer": "Type your answer.", "type_number": "Type a number.",
         "delete": "Delete", "clear": "Clear", "back": "Back", "other_lang": "中文",
+        "shift": "Shift", "space": "Space",
     },
     "zh": {
         "lang_button": "中文（简体）", "guest": "以访客身份继续",
@@ -68,12 +69,16 @@ UI = {
         "match_hint": "先点左边的一项，再点右边与之对应的一项。",
         "type_answer": "请输入答案。", "type_number": "请输入数字。",
         "delete": "删除", "clear": "清除", "back": "返回", "other_lang": "English",
+        "shift": "大写", "space": "空格",
     },
 }
 FILE_LANG = {"en": "en", "zh": "zh-Hans"}
 
-# The on-screen keypads (kiosk/ui/screens.c, quiz_answers).
-KEYPAD_TEXT = "QWERTYUIOPASDFGHJKLZXCVBNM1234567890"
+# The on-screen keyboards (kiosk/ui/keypad.c): the letter keyboard has
+# small letters (Shift for one capital), ' and - on both its layers, and
+# digits and signs behind "123" ("abc" goes back); the number pad.
+KEYS_LETTERS = "qwertyuiopasdfghjkl'zxcvbnm-"
+KEYS_SIGNS = "1234567890.,?!()/:&'+=%#@;\"-"
 KEYPAD_NUMBER = "1234567890.-"
 
 # replay.c reads a line into 1024 bytes and an argument into 512.
@@ -169,9 +174,8 @@ class Walk:
 
     @staticmethod
     def keys_for(text, keys):
-        """The keypad keys that type text (the letter keys are upper case;
-        short answers compare ASCII letters without case), or the first
-        character the keypad has no key for."""
+        """The number pad's keys that type text, or the first character it
+        has no key for."""
         out = ""
         for ch in text:
             k = ch.upper() if ch.isascii() and ch.isalpha() else ch
@@ -180,11 +184,35 @@ class Walk:
             out += k
         return out, None
 
-    def keypad(self, typed):
+    def text_taps(self, text):
+        """The taps on the letter keyboard that type text, or None and the
+        first character it has no key for."""
+        taps, signs = [], False
+        for ch in text:
+            if ch == " ":
+                taps.append(self.t["space"])
+            elif ch.isascii() and ch.isalpha():
+                if signs:
+                    taps.append("abc")
+                    signs = False
+                if ch.isupper():
+                    taps.append(self.t["shift"])
+                taps.append(ch)
+            elif ch in "'-":
+                taps.append(ch)
+            elif ch in KEYS_SIGNS:
+                if not signs:
+                    taps.append("123")
+                    signs = True
+                taps.append(ch)
+            else:
+                return None, ch
+        return taps, None
+
+    def keypad(self, taps):
         self.emit("key end")
-        for k in typed:
+        for k in taps:
             self.cmd("tap", k)
-        return typed
 
     # -- one question ---------------------------------------------------------
     def question(self, unit, q, k, n):
@@ -266,7 +294,8 @@ class Walk:
                 if typed is None:
                     self.problem(unit, q, "the keypad has no key for %r (answer %s)" % (bad, text))
                     typed, expect_right = "0", False
-                chosen = self.keypad(typed)
+                self.keypad(typed)
+                chosen = typed
         elif qt == "shortanswer":
             right = [a["text"].strip() for a in answers if a["fraction"] >= 1]
             if not right:
@@ -275,14 +304,15 @@ class Walk:
                 # The first accepted answer; if the keypad cannot type it,
                 # another accepted one (noted), else a wrong one (a problem)
                 # so that the walk goes on through the rest of the course.
-                typed, bad = self.keys_for(right[0], KEYPAD_TEXT)
+                typed, bad = self.text_taps(right[0])
+                text = right[0]
                 if "*" in right[0]:
                     self.problem(unit, q, "the first accepted answer %r is a pattern" % right[0])
                 if typed is None:
                     alt = [x for x in right[1:] if "*" not in x
-                           and self.keys_for(x, KEYPAD_TEXT)[0] is not None]
+                           and self.text_taps(x)[0] is not None]
                     if alt:
-                        typed = self.keys_for(alt[0], KEYPAD_TEXT)[0]
+                        typed, text = self.text_taps(alt[0])[0], alt[0]
                         self.notes.append("%s|%s|%s|the keypad has no key for %r in %r: typed "
                                           "the other accepted answer %r" % (self.lang, unit,
                                                                             q.get("id"), bad,
@@ -291,9 +321,10 @@ class Walk:
                     else:
                         self.problem(unit, q, "the keypad has no key for %r (answer %r) and no "
                                      "other accepted answer can be typed" % (bad, right[0]))
-                        typed, expect_right = "X", False
+                        typed, text, expect_right = ["x"], "x", False
                 self.cmd("expect", t["type_answer"])
-                chosen = self.keypad(typed)
+                self.keypad(typed)
+                chosen = text
         else:
             self.problem(unit, q, "question type %s is not walked" % qt)
         if chosen is None:

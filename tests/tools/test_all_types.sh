@@ -51,7 +51,7 @@ u1-q6|multichoice|0.0|1.0|0|0|en|Telephone companies
 u1-q7|numerical|1.0|1.0|1|0|en|2011
 u1-q8|truefalse|0.0|1.0|0|0|en|true
 u1-q9|match|0.5|1.0|0|0|en|Platform -> A service that connects users, firms and developers and sets their rules; Platformization -> Platforms becoming the web’s main economic and infrastructural model; Infrastructuralization -> Accounts active in a month, as counted by the company; Monthly active users -> A platform becoming so embedded that opting out is costly
-u1-q10|shortanswer|1.0|1.0|1|0|en|MAU'
+u1-q10|shortanswer|1.0|1.0|1|0|en|mau'
 check "en: the ten attempt rows" "$want_en" "$(q en "$rows")"
 
 # Chinese: wrong, half right (two right boxes and a wrong one), right,

@@ -7,6 +7,6 @@ need sqlite3 sqlite3
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 "$MINGBAI_BIN" replay tests/replay/come_back.replay --shots "$tmp" --db "$tmp/kiosk.db"
-pos=$(sqlite3 "$tmp/kiosk.db" "SELECT count(*) FROM participant WHERE name = 'LI' AND guest = 0")
-[ "$pos" = 1 ] || { echo "participant LI not kept"; exit 1; }
+pos=$(sqlite3 "$tmp/kiosk.db" "SELECT count(*) FROM participant WHERE name = 'Li' AND guest = 0")
+[ "$pos" = 1 ] || { echo "participant Li not kept"; exit 1; }
 echo "ok: roster and resume"

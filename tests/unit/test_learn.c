@@ -303,10 +303,12 @@ static void test_shortanswer(void **state)
     assert_float_equal(s.score, 0.5, EPS);
     assert_string_equal(s.feedback, "full name");
 
-    /* The best of several matching answers counts. */
+    /* The first answer that matches counts, in the order written, as in
+     * Moodle: "U* Grant" comes before "Ulysses S. Grant". */
     r = typed("ulysses s. grant");
     s = score_of(&q, &r);
-    assert_float_equal(s.score, 1, EPS);
+    assert_float_equal(s.score, 0.5, EPS);
+    assert_string_equal(s.feedback, "full name");
 
     r = typed("Lee");
     s = score_of(&q, &r);
@@ -373,6 +375,56 @@ static void test_shortanswer_wildcards(void **state)
     /* A text that fills the array without a terminator is read safely. */
     memset(longr.text, 'a', sizeof longr.text);
     assert_false(score_of(&q5, &longr).correct);
+}
+
+/* The answers of the participant issue, typed on the kiosk's keyboard
+ * (ASCII apostrophe, lower case), against answers as authors write them. */
+static bool sa_right(const char *answer, const char *text)
+{
+    Answer a[] = {build_answer(answer, 1, NULL)};
+    Question q = question(QT_SHORTANSWER, a, 1);
+    Response r = typed(text);
+    return score_of(&q, &r).correct;
+}
+
+static void test_shortanswer_typed(void **state)
+{
+    (void)state;
+    /* Case does not count (Moodle's default, and GIFT has no other). */
+    assert_true(sa_right("Isn't it", "isn't it"));
+    assert_true(sa_right("are growing up", "ARE Growing UP"));
+    /* An apostrophe typed as ' matches one written as a typographic one,
+     * and the other way round. */
+    assert_true(sa_right("Isn\u2019t it", "isn't it"));
+    assert_true(sa_right("Isn\u2018t it", "isn't it"));
+    assert_true(sa_right("O'Brien", "o\u2019brien"));
+    assert_true(sa_right("well\u2011known", "well-known"));
+    assert_false(sa_right("Isn\u2019t it", "isnt it"));
+    /* Spaces around are trimmed; inside, each counts, as in Moodle. */
+    assert_true(sa_right("  are growing up ", " are growing up  "));
+    assert_true(sa_right("are growing up", "\tare growing up\n"));
+    assert_false(sa_right("are growing up", "are  growing up"));
+    assert_false(sa_right("are growing up", "aregrowing up"));
+    /* Wildcards. */
+    assert_true(sa_right("*platform*", "the platform society"));
+    assert_true(sa_right("*platform*", "Platformization"));
+    assert_true(sa_right("*platform*", "PLATFORM"));
+    assert_false(sa_right("*platform*", "plat form"));
+    assert_true(sa_right("**platform", "a platform"));
+    /* Letters beyond ASCII compare without case too (Moodle's /iu). */
+    assert_true(sa_right("\u00c9lys\u00e9e", "\u00e9LYS\u00c9E"));
+    assert_true(sa_right("\u041c\u043e\u0441\u043a\u0432\u0430",
+                         "\u043c\u043e\u0441\u043a\u0432\u0430"));
+    assert_true(sa_right("\u03a3\u03bf\u03c6\u03af\u03b1", "\u03c3\u03bf\u03c6\u03af\u03b1"));
+    assert_false(sa_right("\u00e9", "e"));
+    /* The first matching answer counts, not the best: a catch-all written
+     * first catches everything. */
+    Answer a[] = {build_answer("*", 0, "first"), build_answer("Paris", 1, "right")};
+    Question q = question(QT_SHORTANSWER, a, 2);
+    Response r = typed("paris");
+    Score s = score_of(&q, &r);
+    assert_float_equal(s.score, 0, EPS);
+    assert_string_equal(s.feedback, "first");
 }
 
 static void test_numerical(void **state)
@@ -595,6 +647,7 @@ int main(void)
         cmocka_unit_test(test_response_parts),
         cmocka_unit_test(test_shortanswer),
         cmocka_unit_test(test_shortanswer_wildcards),
+        cmocka_unit_test(test_shortanswer_typed),
         cmocka_unit_test(test_numerical),
         cmocka_unit_test(test_unscored),
         cmocka_unit_test(test_describe),

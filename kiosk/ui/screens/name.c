@@ -1,7 +1,9 @@
-/* A new participant's name: a text field and the on-screen keyboard, then
- * "Start" adds the name to the roster and opens the units. A name already
- * on the roster is not added twice: "Is this you?" signs in as that
- * participant, or goes back to change the name. */
+/* A new participant's name: a text field and the on-screen keyboard (with
+ * pinyin for a name in Chinese characters), then "Start" adds the name to
+ * the roster and opens the units. A name already on the roster is not
+ * added twice: "Is this you?" signs in as that participant, or goes back
+ * to change the name. */
+#include "keypad.h"
 #include "screens.h"
 
 #include <stdio.h>
@@ -14,6 +16,7 @@ typedef struct {
     size_t n;
     int64_t same;           /* the participant with the name typed, while asking */
     char same_name[48];
+    UiKeys keys;
 } NameState;
 
 static void name_enter(Ui *ui, void *state)
@@ -23,6 +26,7 @@ static void name_enter(Ui *ui, void *state)
     st->same = 0;
     ui->edit = st->name;
     ui->edit_cap = sizeof st->name;
+    ui_keys_reset(ui, &st->keys, true, ui->lang == LANG_ZH);
     if (ui->store && store_participant_list(ui->store, &st->list, &st->n) != MB_OK) {
         st->list = NULL;
         st->n = 0;
@@ -39,23 +43,38 @@ static void name_leave(Ui *ui, void *state)
 }
 
 /* The participant already called name (letters compared without case), or
- * 0. */
-static int64_t name_existing(const NameState *st, const char *name)
+ * NULL. */
+static const StoreParticipant *name_existing(const NameState *st, const char *name)
 {
     for (size_t i = 0; i < st->n; i++)
         if (!strcasecmp(st->list[i].name, name))
-            return st->list[i].id;
-    return 0;
+            return &st->list[i];
+    return NULL;
+}
+
+/* The name as kept: without the spaces around it. */
+static void name_trim(char *s)
+{
+    size_t n = strlen(s), i = 0;
+    while (n > 0 && s[n - 1] == ' ')
+        s[--n] = 0;
+    while (s[i] == ' ')
+        i++;
+    memmove(s, s + i, n - i + 1);
 }
 
 static void name_start(Ui *ui, NameState *st)
 {
-    int64_t id = name_existing(st, st->name);
-    if (id) {
-        st->same = id;
-        snprintf(st->same_name, sizeof st->same_name, "%s", st->name);
+    name_trim(st->name);
+    if (!st->name[0])
+        return;
+    const StoreParticipant *same = name_existing(st, st->name);
+    if (same) { /* asked with the name as the roster has it */
+        st->same = same->id;
+        snprintf(st->same_name, sizeof st->same_name, "%s", same->name);
         return;
     }
+    int64_t id;
     if (ui->store && store_participant_add(ui->store, st->name, false, &id) == MB_OK && id > 0) {
         ui_start_session(ui, id);
         return;
@@ -95,15 +114,15 @@ static void name_frame(Ui *ui, void *state)
     int bh = ui_touch_px(ui, TOK.target), gap = ui_touch_gap(ui, TOK.space_l);
     int aw = ui_touch_px(ui, TOK.field_action_w);
     int fw = w - aw - gap;
-    ui_text_field(ui, (Rect){x, y, fw, bh}, st->name, SZ_BODY);
-    bool ready = st->name[0] != 0;
+    ui_text_field(ui, (Rect){x, y, fw, bh}, ui_keys_preview(ui, &st->keys, st->name), SZ_BODY);
+    bool ready = st->name[0] != 0 && !ui_keys_composing(&st->keys);
     Rect save = {x + fw + gap, y, aw, bh};
     if (ui_button(ui, save, tr(ui, "Start"), ready ? BTN_PRIMARY : BTN_SECONDARY) && ready) {
         name_start(ui, st);
         return;
     }
-    y += bh + ui_touch_gap(ui, TOK.gap);
-    ui_keypad(ui, x, y, w, UI_KEYS_LETTERS, 10);
+    y += bh + ui_touch_gap(ui, TOK.gap); /* Start, then keys */
+    ui_keyboard(ui, &st->keys, x, y, w);
     if (asking) {
         ui_modal_take(ui, tap);
         name_ask(ui, st);

@@ -3,12 +3,14 @@
  * or typed on the keypad), then "Check my answer". The answer is kept in
  * the store before the feedback screen appears; if it cannot be kept, the
  * participant stays here with a message and their answer. */
+#include "keypad.h"
 #include "screens.h"
 
 #include <stdio.h>
 
 typedef struct {
     char save_error[160];
+    UiKeys keys;
 } QuizState;
 
 static void quiz_enter(Ui *ui, void *state)
@@ -16,6 +18,7 @@ static void quiz_enter(Ui *ui, void *state)
     QuizState *st = state;
     st->save_error[0] = 0;
     ui->edit = learn_round_text(&ui->round, &ui->edit_cap);
+    ui_keys_reset(ui, &st->keys, false, false);
 }
 
 static int quiz_choices(Ui *ui, const Question *q, int x, int y, int w)
@@ -82,7 +85,7 @@ static int quiz_matching(Ui *ui, const Question *q, int x, int y, int w)
     return MB_MAX(ly, ry) - y0;
 }
 
-static int quiz_typed(Ui *ui, const Question *q, int x, int y, int w)
+static int quiz_typed(Ui *ui, QuizState *st, const Question *q, int x, int y, int w)
 {
     int gap = px(ui, TOK.gap), y0 = y;
     bool num = q->type == QT_NUMERICAL;
@@ -94,12 +97,12 @@ static int quiz_typed(Ui *ui, const Question *q, int x, int y, int w)
     if (num)
         y += ui_keypad(ui, x, y, MB_MIN(w, px(ui, TOK.numpad_w)), UI_KEYS_NUMBER, 6);
     else
-        y += ui_keypad(ui, x, y, w, UI_KEYS_LETTERS, 10);
+        y += ui_keyboard(ui, &st->keys, x, y, w);
     return y + gap - y0;
 }
 
 /* The answers of q as the participant sees them; returns the height. */
-static int quiz_answers(Ui *ui, const Question *q, int x, int y, int w)
+static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, int w)
 {
     switch (q->type) {
     case QT_MULTICHOICE:
@@ -107,7 +110,7 @@ static int quiz_answers(Ui *ui, const Question *q, int x, int y, int w)
     case QT_TRUEFALSE: return quiz_truefalse(ui, x, y, w);
     case QT_MATCHING: return quiz_matching(ui, q, x, y, w);
     case QT_SHORTANSWER:
-    case QT_NUMERICAL: return quiz_typed(ui, q, x, y, w);
+    case QT_NUMERICAL: return quiz_typed(ui, st, q, x, y, w);
     default:
         return ui_text(ui, x, y, w, tr(ui, "This question is for discussion; it is not scored."),
                        SZ_BODY, TEXT_EM, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
@@ -237,10 +240,10 @@ static void quiz_frame(Ui *ui, void *state)
     y += quiz_progress(ui, wide ? c.lx : x, y, wide ? c.rx + c.rw - c.lx : w);
     if (wide) { /* the question beside its answers */
         int qh = quiz_question(ui, q, c.lx, y, c.lw);
-        y += MB_MAX(qh, quiz_answers(ui, q, c.rx, y, c.rw));
+        y += MB_MAX(qh, quiz_answers(ui, st, q, c.rx, y, c.rw));
     } else {
         y += quiz_question(ui, q, x, y, w);
-        y += quiz_answers(ui, q, x, y, w);
+        y += quiz_answers(ui, st, q, x, y, w);
     }
     ui_scroll_end(ui, view, y + (int)ui->scroll - top + px(ui, TOK.gap));
     quiz_bar(ui, st, q);
