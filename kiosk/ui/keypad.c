@@ -1,6 +1,7 @@
 /* The on-screen keyboards (keypad.h). The kiosk has no hardware keyboard,
  * so this is how names and short answers are typed. The letter keyboard is
- * four rows of ten key widths, like a phone's:
+ * four rows of ten key widths, like a phone's (seven across, in the order
+ * of the alphabet, where ten would be narrower than a finger):
  *
  *   q w e r t y u i o p          1 2 3 4 5 6 7 8 9 0
  *   a s d f g h j k l '          . , ? ! ( ) / : & '
@@ -27,13 +28,26 @@ typedef struct {
     float u;  /* width in key widths */
 } Key;
 
-/* A row of the keyboard's grid: unit key widths with gap between keys. */
+/* A row of the keyboard's grid: cols unit key widths with gap between
+ * keys. */
 typedef struct {
-    int x, y, unit, gap, h;
+    int x, y, unit, gap, h, cols;
 } Grid;
 
 static const char *const letter_rows[3] = {"qwertyuiop", "asdfghjkl'", "zxcvbnm"};
 static const char *const symbol_rows[3] = {"1234567890", ".,?!()/:&'", "+=%#@;\""};
+/* Where ten keys across would be narrower than a finger (an upright
+ * 7-inch screen), seven across, in the order of the alphabet:
+ *
+ *   a b c d e f g
+ *   h i j k l m n
+ *   o p q r s t u
+ *   v w x y z ' -
+ *   Shift Space Delete
+ *   123 [Pinyin] Clear                                               */
+#define NARROW_COLS 7
+static const char narrow_letters[] = "abcdefghijklmnopqrstuvwxyz'-";
+static const char narrow_symbols[] = "1234567890.,?!()/:&'+=%#@;\"-";
 
 static int key_gap(Ui *ui)
 {
@@ -194,7 +208,7 @@ static const char *key_label(Ui *ui, const UiKeys *k, const Key *key, char *buf)
     return "";
 }
 
-/* Draws a row of keys across the grid's ten key widths; a key of width 0
+/* Draws a row of keys across the grid's key widths; a key of width 0
  * takes what the others leave. */
 static void keys_row(Ui *ui, UiKeys *k, const Grid *g, Key *keys, int n)
 {
@@ -203,7 +217,7 @@ static void keys_row(Ui *ui, UiKeys *k, const Grid *g, Key *keys, int n)
         used += keys[i].u;
     for (int i = 0; i < n; i++) {
         if (keys[i].u == 0)
-            keys[i].u = 10 - used;
+            keys[i].u = (float)g->cols - used;
         float step = (float)(g->unit + g->gap);
         int x0 = g->x + (int)(at * step + 0.5f), x1 = g->x + (int)((at + keys[i].u) * step + 0.5f);
         at += keys[i].u;
@@ -251,14 +265,45 @@ static void keys_candidates(Ui *ui, UiKeys *k, const Grid *g, int w)
         k->first = k->next;
 }
 
+/* The seven-across keyboard; returns where it ends. */
+static int keys_narrow(Ui *ui, UiKeys *k, Grid *g)
+{
+    const char *chars = k->symbols ? narrow_symbols : narrow_letters;
+    for (int r = 0; r < 4; r++) {
+        Key keys[NARROW_COLS];
+        for (int i = 0; i < NARROW_COLS; i++)
+            keys[i] = (Key){K_CHAR, chars[r * NARROW_COLS + i], 1};
+        keys_row(ui, k, g, keys, NARROW_COLS);
+        g->y += g->h + g->gap;
+    }
+    Key mid[3] = {{k->symbols || k->pinyin ? K_NONE : K_SHIFT, 0, 2}, {K_SPACE, ' ', 0},
+                  {K_DELETE, 0, 2}};
+    keys_row(ui, k, g, mid, 3);
+    g->y += g->h + g->gap;
+    Key bottom[3];
+    int n = 0;
+    bottom[n++] = (Key){K_SYMBOLS, 0, 2};
+    if (keys_offer_pinyin(k))
+        bottom[n++] = (Key){K_PINYIN, 0, 2};
+    bottom[n++] = (Key){K_CLEAR, 0, 0};
+    keys_row(ui, k, g, bottom, n);
+    return g->y + g->h;
+}
+
 int ui_keyboard(Ui *ui, UiKeys *k, int x, int y, int w)
 {
-    Grid g = {x, y, 0, key_gap(ui), ui_touch_px(ui, TOK.key_h)};
+    Grid g = {x, y, 0, key_gap(ui), ui_touch_px(ui, TOK.key_h), 10};
     g.unit = (w - 9 * g.gap) / 10;
+    if (g.unit < ui_target_px(ui)) {
+        g.cols = NARROW_COLS;
+        g.unit = (w - (NARROW_COLS - 1) * g.gap) / NARROW_COLS;
+    }
     if (k->pinyin) {
         keys_candidates(ui, k, &g, w);
         g.y += g.h + g.gap;
     }
+    if (g.cols == NARROW_COLS)
+        return keys_narrow(ui, k, &g) - y;
     const char *const *rows = k->symbols ? symbol_rows : letter_rows;
     for (int r = 0; r < 3; r++) {
         Key keys[12];

@@ -60,7 +60,7 @@ static int summary_missed(Ui *ui, SummaryState *st, int x, int y, int w)
         int h;
         if (ui_button_wrap(ui, x, y, w, q->text, BTN_SECONDARY, &h))
             summary_open(ui, st, i);
-        y += h + px(ui, TOK.space_s);
+        y += h + ui_touch_gap(ui, TOK.space_s);
     }
     return y - y0;
 }
@@ -72,7 +72,7 @@ static void summary_again(Ui *ui, SummaryState *st)
     FeedbackView v = {q, learn_round_missed_response(&ui->round, st->open),
                       learn_round_missed_order(&ui->round, st->open), {0}};
     int top = ui_top_bar(ui, NULL, tr(ui, "Worth another look"), NULL);
-    int bar_h = px(ui, TOK.bar_bottom);
+    int bar_h = ui_bottom_bar_h(ui);
     Rect view = {0, top, ui->w, ui->h - top - bar_h};
     int x, w = screen_column(ui, &x);
     ui_scroll_begin(ui, view);
