@@ -659,6 +659,18 @@ static void test_room_used(void **state)
     const DrawCmd *bar = text_cmd(h, "Question 1 of 10");
     assert_non_null(bar);
     assert_false(text_layout_truncated(bar->text));
+
+    /* feedback at 1920x1080: the verdict at the left, why beside it */
+    ui_resize(h->ui, 1920, 1080);
+    frame(h);
+    tap(h, "The phone number you registered with");
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+    const DrawCmd *verdict = text_cmd(h, "Right"), *why = text_cmd(h, "How do we know?");
+    assert_non_null(verdict);
+    assert_non_null(why);
+    assert_true(why->r.x >= verdict->r.x + text_layout_width(verdict->text));
+    assert_true(why->r.y < 1080); /* on screen without scrolling */
 }
 
 /* The name in the top bar sits left of the bar's controls and clear of

@@ -186,9 +186,17 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
     int y0 = y;
     const char *verdict;
     Color vc;
+    /* Where there is room, as in the quiz: the verdict and the question at
+     * the left, the answer and why beside them. */
+    Columns c;
+    if (screen_columns(ui, &c))
+        x = c.lx, w = c.lw;
     feedback_verdict(ui, &v->score, &verdict, &vc);
     y += ui_text(ui, x, y, w, verdict, SZ_TITLE, TEXT_BOLD, vc, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
     y += ui_text(ui, x, y, w, q->text, SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
+    int left_end = y;
+    if (screen_columns(ui, &c))
+        x = c.rx, w = c.rw, y = y0;
     if (v->score.scored)
         y += feedback_scored(ui, v, x, y, w);
     if (q->general_feedback && q->general_feedback[0])
@@ -196,7 +204,7 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
              px(ui, TOK.space_l);
     if (q->source && q->source[0])
         y += feedback_source(ui, q->source, x, y, w);
-    return y - y0;
+    return MB_MAX(y, left_end) - y0;
 }
 
 static void feedback_bar(Ui *ui, const Score *s)

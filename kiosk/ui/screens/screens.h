@@ -57,7 +57,9 @@ typedef struct {
 } FeedbackView;
 /* Draws the verdict, the question, what was answered (part by part for
  * matching and multiple response), the feedback, the right answer and the
- * source at x, y, w wide; returns the height. Draws only: records nothing. */
+ * source at x, y, w wide (on a screen with room for two columns,
+ * screen_columns, the verdict and question at the left and the rest beside
+ * them); returns the height. Draws only: records nothing. */
 int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w);
 /* ---- the reader's blocks (blocks.c) ---- */
 typedef struct {
