@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # Golden screenshots: every participant screen (see tests/replay/golden_*.replay) in both languages at
-# 800x480, 1024x600 (7-inch panels), 1920x1080 and 720x1280 (portrait), compared with tests/golden/ within a tolerance.
+# 800x480, 1024x600 (7-inch panels), 1920x1080 (10.1-inch) and 720x1280 (the 7-inch
+# Touch Display 2, upright), each at its panel's pixels per mm, compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references.
 set -u
 out=${MINGBAI_BUILD_DIR:-build}/golden-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
 for lang in en zh; do
-  for size in 800x480 1024x600 1920x1080 720x1280; do
+  for display in 800x480@5.2 1024x600@6.6 1920x1080@8.7 720x1280@8.3; do
+    size=${display%@*}
     dir="$out/$lang-$size"
     if ! "$MINGBAI_BIN" replay "tests/replay/golden_$lang.replay" --shots "$dir" --window "$size" \
-         --db "$dir/kiosk.db"; then
+         --px-per-mm "${display#*@}" --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
     for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual; do
