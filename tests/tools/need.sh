@@ -23,3 +23,18 @@ new_kiosk_db() {
   "$MINGBAI_BIN" replay "$dir/init.replay" --shots "$dir" --db "$1"
   rm -rf "$dir"
 }
+
+# add_class DB: forty participants in DB, a class's roster in capitals
+# (ANNA ... ZHAO YUN), as an instructor's list would give them.
+add_class() {
+  local names=("ANNA" "BAO LI" "CAO MIN" "CHEN JIE" "DAI WEI" "DENG YU" "DING LAN" "DU JUAN"
+    "FAN BO" "FENG LIN" "GAO HUA" "GUO QING" "HAN MEI" "HE PING" "HU BIN" "HUANG LEI"
+    "JIANG TAO" "JIN LONG" "KONG YI" "LAI FEI" "LIANG KAI" "LIN DAN" "LIU YANG" "LU MING"
+    "LUO XIN" "MA LI" "MENG QI" "PAN YUE" "PENG FEI" "QIAN HAO" "QIN YU" "REN JING" "SHEN YI"
+    "SONG JIA" "SUN LI" "TANG WEI" "WANG FANG" "WU LEI" "YANG GUANG" "ZHAO YUN")
+  local sql="" i
+  for i in "${!names[@]}"; do
+    sql+="INSERT INTO participant(name, pseudo, guest, created_ms) VALUES('${names[i]}', 'p-$i', 0, 0);"
+  done
+  sqlite3 "$1" "$sql"
+}

@@ -10,16 +10,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 db=$tmp/kiosk.db
 new_kiosk_db "$db"
-names=("ANNA" "BAO LI" "CAO MIN" "CHEN JIE" "DAI WEI" "DENG YU" "DING LAN" "DU JUAN" "FAN BO"
-       "FENG LIN" "GAO HUA" "GUO QING" "HAN MEI" "HE PING" "HU BIN" "HUANG LEI" "JIANG TAO"
-       "JIN LONG" "KONG YI" "LAI FEI" "LIANG KAI" "LIN DAN" "LIU YANG" "LU MING" "LUO XIN" "MA LI"
-       "MENG QI" "PAN YUE" "PENG FEI" "QIAN HAO" "QIN YU" "REN JING" "SHEN YI" "SONG JIA"
-       "SUN LI" "TANG WEI" "WANG FANG" "WU LEI" "YANG GUANG" "ZHAO YUN")
-sql=""
-for i in "${!names[@]}"; do
-  sql+="INSERT INTO participant(name, pseudo, guest, created_ms) VALUES('${names[i]}', 'p-$i', 0, 0);"
-done
-sqlite3 "$db" "$sql"
+add_class "$db"
 n=$(sqlite3 "$db" "SELECT count(*) FROM participant")
 "$MINGBAI_BIN" replay tests/replay/roster.replay --shots "$tmp" --db "$db"
 after=$(sqlite3 "$db" "SELECT count(*) FROM participant")
