@@ -15,25 +15,15 @@
 
 #include <cmocka.h>
 
+#include "ui_harness.h"
+
 #include "mingbai/ime.h"
 #include "mingbai/store.h"
 #include "mingbai/text.h"
 #include "mingbai/ui.h"
 #include "ui/context.h"
 
-typedef struct {
-    char dir[64];
-    Store *store;
-    TextEngine *te;
-    Ui *ui;
-    DrawList dl;
-    uint64_t now;
-} Harness;
 
-static void frame(Harness *h)
-{
-    ui_frame(h->ui, h->now, &h->dl);
-}
 
 static void tap(Harness *h, const char *label)
 {
@@ -62,40 +52,13 @@ static bool shown_exact(Harness *h, const char *s)
 
 static int setup(void **state)
 {
-    Harness *h = calloc(1, sizeof *h);
-    snprintf(h->dir, sizeof h->dir, "/tmp/mingbai-test-keys-XXXXXX");
-    assert_non_null(mkdtemp(h->dir));
-    char *db = mb_xasprintf("%s/kiosk.db", h->dir);
-    assert_int_equal(store_open(db, &h->store), MB_OK);
-    free(db);
-    const char *src = getenv("MINGBAI_SOURCE_DIR");
-    char *fonts = mb_xasprintf("%s/fonts", src ? src : "..");
-    h->te = text_engine_new(fonts);
-    free(fonts);
-    assert_non_null(h->te);
-    UiConfig cfg = {.store = h->store, .text = h->te, .lang = LANG_EN, .width = 800, .height = 480};
-    h->ui = ui_new(&cfg);
-    h->now = 1000;
-    frame(h);
-    *state = h;
+    *state = harness_new("test-keys", false, 0);
     return 0;
 }
 
 static int teardown(void **state)
 {
-    Harness *h = *state;
-    ui_free(h->ui);
-    drawlist_free(&h->dl);
-    text_engine_free(h->te);
-    store_close(h->store);
-    const char *ext[] = {"", "-wal", "-shm"};
-    for (size_t i = 0; i < MB_COUNT(ext); i++) {
-        char *f = mb_xasprintf("%s/kiosk.db%s", h->dir, ext[i]);
-        unlink(f);
-        free(f);
-    }
-    rmdir(h->dir);
-    free(h);
+    harness_free(*state);
     return 0;
 }
 

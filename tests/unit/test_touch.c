@@ -16,32 +16,16 @@
 
 #include <cmocka.h>
 
+#include "ui_harness.h"
+
 #include "mingbai/pack.h"
 #include "mingbai/store.h"
 #include "mingbai/text.h"
 #include "mingbai/ui.h"
 #include "ui/theme.h"
 
-typedef struct {
-    char dir[64];
-    Store *store;
-    TextEngine *te;
-    Pack *pack;
-    Ui *ui;
-    DrawList dl;
-    uint64_t now;
-} Harness;
 
-static const char *source_dir(void)
-{
-    const char *d = getenv("MINGBAI_SOURCE_DIR");
-    return d ? d : "..";
-}
 
-static void frame(Harness *h)
-{
-    ui_frame(h->ui, h->now, &h->dl);
-}
 
 static void event(Harness *h, EventKind kind, int x, int y)
 {
@@ -126,42 +110,13 @@ static void no_target_problems(Harness *h)
 
 static int setup(void **state)
 {
-    Harness *h = calloc(1, sizeof *h);
-    snprintf(h->dir, sizeof h->dir, "/tmp/mingbai-test-touch-XXXXXX");
-    assert_non_null(mkdtemp(h->dir));
-    char *db = mb_xasprintf("%s/kiosk.db", h->dir);
-    assert_int_equal(store_open(db, &h->store), MB_OK);
-    free(db);
-    char *fonts = mb_xasprintf("%s/fonts", source_dir());
-    h->te = text_engine_new(fonts);
-    free(fonts);
-    assert_non_null(h->te);
-    char *course = mb_xasprintf("%s/content/media-literacy", source_dir());
-    Diags d = {0};
-    assert_int_equal(pack_load(course, &h->pack, &d), 0);
-    diags_free(&d);
-    free(course);
-    UiConfig cfg = {.store = h->store, .text = h->te, .packs = &h->pack, .npacks = 1,
-                    .lang = LANG_EN, .width = 800, .height = 480, .px_per_mm = 5.2f};
-    h->ui = ui_new(&cfg);
-    h->now = 1000;
-    frame(h);
-    *state = h;
+    *state = harness_new("test-touch", true, 5.2f);
     return 0;
 }
 
 static int teardown(void **state)
 {
-    Harness *h = *state;
-    ui_free(h->ui);
-    drawlist_free(&h->dl);
-    pack_free(h->pack);
-    text_engine_free(h->te);
-    store_close(h->store);
-    char *cmd = mb_xasprintf("rm -rf '%s'", h->dir);
-    assert_int_equal(system(cmd), 0);
-    free(cmd);
-    free(h);
+    harness_free(*state);
     return 0;
 }
 
