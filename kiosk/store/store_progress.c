@@ -275,20 +275,24 @@ int64_t store_attempt_count(Store *s)
     return n;
 }
 
+/* The participant's (?1) latest quiz answer to each question of a unit
+ * (?3) of a pack (?2): a participant who retakes a quiz sees where they
+ * stand now, and review answers do not count twice. */
+#define LATEST_QUIZ_ANSWERS \
+    "FROM attempt a " \
+    "WHERE a.participant = ?1 AND a.pack_id = ?2 AND a.unit = ?3 AND a.review = 0 " \
+    "AND a.id = (SELECT b.id FROM attempt b WHERE b.participant = ?1 AND b.pack_id = ?2 " \
+    "AND b.question_id = a.question_id AND b.unit = ?3 AND b.review = 0 " \
+    "ORDER BY b.answered_ms DESC, b.id DESC LIMIT 1)"
+
 int store_unit_result(Store *s, int64_t participant, const char *pack_id, const char *unit,
                       StoreUnitResult *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st = NULL;
-    /* The latest quiz answer per question: a participant who retakes a quiz
-     * sees where they stand now, and review answers do not count twice. */
     int rc = store_prepare(
         s,
-        "SELECT COUNT(*), TOTAL(score), TOTAL(max), TOTAL(correct) FROM attempt a "
-        "WHERE a.participant = ?1 AND a.pack_id = ?2 AND a.unit = ?3 AND a.review = 0 "
-        "AND a.id = (SELECT b.id FROM attempt b WHERE b.participant = ?1 AND b.pack_id = ?2 "
-        "AND b.question_id = a.question_id AND b.unit = ?3 AND b.review = 0 "
-        "ORDER BY b.answered_ms DESC, b.id DESC LIMIT 1)",
+        "SELECT COUNT(*), TOTAL(score), TOTAL(max), TOTAL(correct) " LATEST_QUIZ_ANSWERS,
         &st);
     if (rc)
         return rc;
@@ -312,15 +316,9 @@ int store_unit_answered(Store *s, int64_t participant, const char *pack_id, cons
 {
     *n = 0;
     sqlite3_stmt *st = NULL;
-    /* The same answers as store_unit_result: the latest quiz answer per
-     * question. */
     int rc = store_prepare(
         s,
-        "SELECT a.question_id, a.correct FROM attempt a "
-        "WHERE a.participant = ?1 AND a.pack_id = ?2 AND a.unit = ?3 AND a.review = 0 "
-        "AND a.id = (SELECT b.id FROM attempt b WHERE b.participant = ?1 AND b.pack_id = ?2 "
-        "AND b.question_id = a.question_id AND b.unit = ?3 AND b.review = 0 "
-        "ORDER BY b.answered_ms DESC, b.id DESC LIMIT 1)",
+        "SELECT a.question_id, a.correct " LATEST_QUIZ_ANSWERS,
         &st);
     if (rc)
         return rc;
