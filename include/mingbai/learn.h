@@ -275,6 +275,11 @@ const Unit *learn_round_unit_of(const LearnRound *r);
  * done. */
 const LearnOrder *learn_round_order(const LearnRound *r);
 
+/* The seed the current question's answers are ordered with (what its
+ * LearnRecord.order_seed will be, for finding an answer kept to it); 0
+ * when done. */
+uint64_t learn_round_order_seed(const LearnRound *r);
+
 /* ---- taps on the current question (ROUND_ASK only; otherwise ignored) ----
  * pos and k come from hit tests and are untrusted: out of range, or a tap
  * meant for another question type, does nothing. */

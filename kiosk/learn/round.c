@@ -261,6 +261,12 @@ const LearnOrder *learn_round_order(const LearnRound *r)
     return r->step == ROUND_DONE ? NULL : round_cur_order(r);
 }
 
+uint64_t learn_round_order_seed(const LearnRound *r)
+{
+    return r->step != ROUND_DONE && r->index >= 0 && r->index < r->count ? r->items[r->index].seed
+                                                                           : 0;
+}
+
 void learn_round_pick(LearnRound *r, Lang lang, int pos)
 {
     const Question *q = round_asking(r, lang);
