@@ -854,8 +854,10 @@ static void test_answer_again(void **state)
         assert_int_equal(learn_round_count(&a), 8);
         for (int i = 0; i < 8; i++) {
             const LearnRecord *rec;
+            uint64_t order_seed = learn_round_order_seed(&a);
             answer_mixed(&a, i);
             assert_int_equal(learn_round_submit(&a, LANG_EN, 10 * i, &rec), MB_OK);
+            assert_true(order_seed != 0 && rec->order_seed == order_seed);
             snprintf(positions[i], sizeof positions[i], "%s", rec->positions);
             snprintf(response[i], sizeof response[i], "%s", rec->response);
             scored[i] = rec->score.scored;
@@ -875,6 +877,7 @@ static void test_answer_again(void **state)
             assert_same_round(&snap[i + 1], &b);
         }
         assert_int_equal(learn_round_step(&b), ROUND_DONE);
+        assert_true(learn_round_order_seed(&b) == 0);
         assert_int_equal(learn_round_answer_again(&b, LANG_EN, "1", NULL, 300), MB_ERR);
         learn_round_free(&a);
         learn_round_free(&b);

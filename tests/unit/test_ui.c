@@ -852,6 +852,18 @@ static void test_quiz_place_next_session(void **state)
     take_quiz(h, "Platforms as infrastructure");
     assert_int_equal(shown(h, "Question 1 of 10"), 1);
     assert_int_equal(store_attempt_count(h->store), 2);
+    leave_and_finish(h);
+
+    /* In Chinese the next time: the same place, the question in Chinese. */
+    tap(h, "start");
+    tap(h, "中文（简体）");
+    tap(h, "Li Hua");
+    tap(h, "继续阅读");
+    press_key(h, KEY_END);
+    tap(h, "开始测验");
+    assert_int_equal(ui_screen(h->ui), SCR_QUIZ);
+    assert_int_equal(shown(h, "第 3 题，共 10 题"), 1);
+    assert_int_equal(store_attempt_count(h->store), 2);
 }
 
 static const char pairs_hay_gift[] =
