@@ -275,6 +275,11 @@ const Unit *learn_round_unit_of(const LearnRound *r);
  * done. */
 const LearnOrder *learn_round_order(const LearnRound *r);
 
+/* The seed the current question's answers are ordered with (what its
+ * LearnRecord.order_seed will be, for finding an answer kept to it); 0
+ * when done. */
+uint64_t learn_round_order_seed(const LearnRound *r);
+
 /* ---- taps on the current question (ROUND_ASK only; otherwise ignored) ----
  * pos and k come from hit tests and are untrusted: out of range, or a tap
  * meant for another question type, does nothing. */
@@ -322,6 +327,25 @@ const LearnRecord *learn_round_record(const LearnRound *r);
 /* From ROUND_FEEDBACK: the next question (ROUND_ASK, response cleared, no
  * left item waiting, started at now_ms) or ROUND_DONE. */
 void learn_round_next(LearnRound *r, int64_t now_ms);
+
+/* Answers the current question again from a record of it, for a round
+ * taken up again where it was left (the same pack, unit, language and seed
+ * give the same items in the same order): positions as
+ * LearnRecord.positions wrote them for choices, true/false and matching;
+ * for short answer and numerical, response is the text typed (positions
+ * ""); for unscored prompts positions "" and response NULL. Then submits
+ * in lang at now_ms, commits and moves on to the next question (or
+ * ROUND_DONE) exactly as the participant's taps would have: totals and the
+ * missed list (with what was answered) count it. When response is not NULL
+ * the answer so rebuilt must also read as response in lang
+ * (learn_response_describe), as the record has it: a question changed since
+ * it was answered is not answered again. Returns MB_OK; MB_ERR when not
+ * ROUND_ASK, when positions cannot have been written for the question as
+ * it is shown (a position out of range, another count, a side paired
+ * twice, not as the round writes them) or the words differ: the round is
+ * then as it was. */
+int learn_round_answer_again(LearnRound *r, Lang lang, const char *positions, const char *response,
+                             int64_t now_ms);
 
 /* Totals of committed scored answers (either pointer may be NULL). */
 void learn_round_total(const LearnRound *r, double *score, double *max);

@@ -185,6 +185,42 @@ int store_unit_reading_set(Store *s, int64_t participant, const char *pack_id, c
 int store_unit_reading_get(Store *s, int64_t participant, const char *pack_id, const char *unit,
                            StoreReading *out);
 
+/* ---- a unit's quiz left half way ----
+ * What makes the round again after the session ended: its seed and the
+ * language it started in (learn_round_unit with them gives the same
+ * questions, in the same order, their answers shown the same way); the
+ * answers already given are the attempts with the items' order seeds. */
+typedef struct {
+    uint64_t seed; /* the round's (LearnRound.seed) */
+    Lang lang;     /* the language it started in (LearnRound.lang) */
+} StoreQuizProgress;
+/* Keeps *p as the round of unit in progress (replacing one kept before). */
+int store_quiz_progress_set(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                            const StoreQuizProgress *p);
+/* Fills *out (a plain struct); MB_ERR_NOTFOUND (and *out zeroed) when no
+ * round of unit is in progress. */
+int store_quiz_progress_get(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                            StoreQuizProgress *out);
+/* The round of unit is over: forgets it (nothing kept is fine). */
+int store_quiz_progress_clear(Store *s, int64_t participant, const char *pack_id,
+                              const char *unit);
+
+/* An answer given in a round, as store_round_attempt() reads it back. */
+typedef struct {
+    char *positions; /* LearnRecord.positions: what was chosen, as shown */
+    char *response;  /* the readable response (for typed answers, the text) */
+    Lang lang;       /* the language it was answered in */
+} StoreRoundAttempt;
+/* The latest quiz answer (not a review's) of participant to question_id of
+ * unit whose answers were shown from order_seed: the answer given to that
+ * item of a round. On MB_OK out->positions and out->response are new
+ * strings freed with store_round_attempt_free(); MB_ERR_NOTFOUND when there
+ * is none, and on failure, *out is zeroed with nothing to free. */
+int store_round_attempt(Store *s, int64_t participant, const char *pack_id, const char *unit,
+                        const char *question_id, uint64_t order_seed, StoreRoundAttempt *out);
+/* Frees what *a holds and zeroes it; safe on a zeroed one and twice. */
+void store_round_attempt_free(StoreRoundAttempt *a);
+
 /* ---- review queue ---- */
 typedef struct {
     char pack_id[64];

@@ -261,6 +261,12 @@ const LearnOrder *learn_round_order(const LearnRound *r)
     return r->step == ROUND_DONE ? NULL : round_cur_order(r);
 }
 
+uint64_t learn_round_order_seed(const LearnRound *r)
+{
+    return r->step != ROUND_DONE && r->index >= 0 && r->index < r->count ? r->items[r->index].seed
+                                                                           : 0;
+}
+
 void learn_round_pick(LearnRound *r, Lang lang, int pos)
 {
     const Question *q = round_asking(r, lang);
@@ -474,6 +480,108 @@ void learn_round_next(LearnRound *r, int64_t now_ms)
     r->match_left = -1;
     r->started_ms = now_ms;
     r->step = r->index < r->count ? ROUND_ASK : ROUND_DONE;
+}
+
+/* Reads a list of 1-based positions ("2", "1,3", "0,2"; "" is none): at
+ * most max numbers into out; returns how many, or -1 when malformed. */
+static int round_parse_positions(const char *s, int *out, int max)
+{
+    int n = 0;
+    while (*s) {
+        if (*s < '0' || *s > '9' || n == max)
+            return -1;
+        int v = 0;
+        for (; *s >= '0' && *s <= '9'; s++)
+            if ((v = v * 10 + (*s - '0')) > LEARN_MAX_CHOICES)
+                return -1;
+        out[n++] = v;
+        if (*s && (*s++ != ',' || !*s))
+            return -1;
+    }
+    return n;
+}
+
+/* The inverse of round_positions(): fills resp (cleared) with what was
+ * chosen at the positions in s as o shows q; false when s cannot have been
+ * written for q so shown. */
+static bool round_from_positions(const Question *q, const LearnOrder *o, const char *s,
+                                 Response *resp)
+{
+    int pos[LEARN_MAX_CHOICES];
+    int n = round_parse_positions(s, pos, LEARN_MAX_CHOICES);
+    learn_response_clear(resp);
+    if (n < 0)
+        return false;
+    switch (q->type) {
+    case QT_MULTICHOICE:
+    case QT_TRUEFALSE:
+        if (n != 1 || pos[0] < 1 || (size_t)pos[0] > o->nchoices)
+            return false;
+        resp->choice = o->choice[pos[0] - 1];
+        return true;
+    case QT_MULTIRESPONSE:
+        for (int i = 0; i < n; i++) {
+            if (pos[i] < 1 || (size_t)pos[i] > o->nchoices)
+                return false;
+            resp->selected |= (uint64_t)1 << o->choice[pos[i] - 1];
+        }
+        return true;
+    case QT_MATCHING:
+        if ((size_t)n != o->nchoices)
+            return false;
+        for (int k = 0; k < n; k++) {
+            if (pos[k] < 0 || (size_t)pos[k] > o->nright)
+                return false;
+            resp->match[k] = pos[k] ? o->right[pos[k] - 1] : -1;
+            for (int j = 0; j < k && pos[k]; j++)
+                if (resp->match[j] == resp->match[k]) /* taps never pair one side twice */
+                    return false;
+        }
+        return true;
+    default:
+        return n == 0;
+    }
+}
+
+/* Builds the current question's response from a record of it (see
+ * learn_round_answer_again); false when it does not fit. */
+static bool round_rebuild(LearnRound *r, const Question *q, const char *positions,
+                          const char *response)
+{
+    if (q->type != QT_SHORTANSWER && q->type != QT_NUMERICAL)
+        return round_from_positions(q, &r->items[r->index].order, positions, &r->resp);
+    learn_response_clear(&r->resp);
+    if (positions[0] || !response || strlen(response) >= sizeof r->resp.text)
+        return false;
+    memcpy(r->resp.text, response, strlen(response) + 1);
+    return true;
+}
+
+int learn_round_answer_again(LearnRound *r, Lang lang, const char *positions, const char *response,
+                             int64_t now_ms)
+{
+    const Question *q = round_asking(r, lang);
+    if (!q || !positions)
+        return MB_ERR;
+    Response before = r->resp;
+    int left = r->match_left;
+    const LearnRecord *rec;
+    bool ok = round_rebuild(r, q, positions, response) &&
+              learn_round_submit(r, lang, now_ms, &rec) == MB_OK;
+    /* The same positions written back, and the same words: the question is
+     * the one that was answered, shown the same way. */
+    if (ok && (strcmp(rec->positions, positions) || (response && strcmp(rec->response, response)))) {
+        learn_round_retract(r);
+        ok = false;
+    }
+    if (!ok) {
+        r->resp = before;
+        r->match_left = left;
+        return MB_ERR;
+    }
+    learn_round_commit(r);
+    learn_round_next(r, now_ms);
+    return MB_OK;
 }
 
 void learn_round_total(const LearnRound *r, double *score, double *max)

@@ -5,7 +5,7 @@
  * edited, or half-written by a power cut): it is checked at open, and a
  * damaged or newer file is refused and left untouched for the instructor.
  * Packs are in store_pack.c; participants, answers and progress in
- * store_progress.c. */
+ * store_progress.c; a quiz left half way in store_round.c. */
 #include "store_internal.h"
 
 #include <errno.h>
@@ -107,6 +107,17 @@ static const char *const store_migrations[] = {
      * end was ever reached */
     "ALTER TABLE unit_position ADD COLUMN percent INTEGER NOT NULL DEFAULT -1;"
     "ALTER TABLE unit_position ADD COLUMN finished INTEGER NOT NULL DEFAULT 0;",
+    /* 4: a unit's quiz left half way: the seed of its round and the
+     * language it started in, so that the round can be made again and its
+     * answers (in attempt, found by their order seeds) given again */
+    "CREATE TABLE quiz_progress("
+    "  participant INTEGER NOT NULL REFERENCES participant(id) ON DELETE CASCADE,"
+    "  pack_id TEXT NOT NULL,"
+    "  unit TEXT NOT NULL,"
+    "  seed INTEGER NOT NULL,"
+    "  lang TEXT NOT NULL,"
+    "  updated_ms INTEGER NOT NULL,"
+    "  PRIMARY KEY(participant, pack_id, unit));",
 };
 
 #define STORE_SCHEMA_VERSION ((int)MB_COUNT(store_migrations))

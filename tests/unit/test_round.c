@@ -732,6 +732,272 @@ static void test_free_round(void **state)
     learn_round_free(&r);
 }
 
+/* ---- a round taken up again from its records ---- */
+/* A unit of every type, shuffled: single choice, multiple response,
+ * true/false, matching (a distractor at index 2), short answer, numerical,
+ * a description, and single choice again. */
+static Answer mix_mc[4], mix_mr[4], mix_match[4], mix_short[1], mix_num[1], mix_mc2[3];
+static Question mix_q[8];
+static Unit mix_unit;
+static Pack mix_pack;
+
+static const Pack *fixture_mixed(void)
+{
+    mix_mc[0] = build_answer("Nucleus", 1, NULL);
+    mix_mc[1] = build_answer("Wall", 0, NULL);
+    mix_mc[2] = build_answer("Ribosome", 0, NULL);
+    mix_mc[3] = build_answer("Vacuole", 0, NULL);
+    mix_mr[0] = build_answer("DNA", 0.5, NULL);
+    mix_mr[1] = build_answer("RNA", 0.5, NULL);
+    mix_mr[2] = build_answer("Fat", -0.5, NULL);
+    mix_mr[3] = build_answer("Salt", -0.5, NULL);
+    mix_match[0] = build_pair("leaf", "photosynthesis");
+    mix_match[1] = build_pair("root", "water");
+    mix_match[2] = build_pair("", "flight");
+    mix_match[3] = build_pair("stem", "transport");
+    mix_short[0] = build_answer("xylem", 1, NULL);
+    mix_num[0] = build_answer("", 1, NULL);
+    mix_num[0].value = 3.5;
+    mix_num[0].tolerance = 0.1;
+    mix_mc2[0] = build_answer("Sun", 1, NULL);
+    mix_mc2[1] = build_answer("Moon", 0, NULL);
+    mix_mc2[2] = build_answer("Rain", 0, NULL);
+    mix_q[0] = build_question(QT_MULTICHOICE, "m-mc", "Which holds the DNA?", mix_mc, 4);
+    mix_q[1] = build_question(QT_MULTIRESPONSE, "m-mr", "Nucleic acids?", mix_mr, 4);
+    mix_q[2] = build_question(QT_TRUEFALSE, "m-tf", "Cells divide.", NULL, 0);
+    mix_q[2].tf_answer = true;
+    mix_q[3] = build_question(QT_MATCHING, "m-match", "Match.", mix_match, 4);
+    mix_q[4] = build_question(QT_SHORTANSWER, "m-sa", "Which tissue?", mix_short, 1);
+    mix_q[5] = build_question(QT_NUMERICAL, "m-num", "How much?", mix_num, 1);
+    mix_q[6] = build_question(QT_DESCRIPTION, "m-desc", "Now the last one.", NULL, 0);
+    mix_q[7] = build_question(QT_MULTICHOICE, "m-mc2", "What gives light?", mix_mc2, 3);
+    memset(&mix_unit, 0, sizeof mix_unit);
+    mix_unit.slug = "05-mixed";
+    mix_unit.lang[LANG_EN].present = true;
+    mix_unit.lang[LANG_EN].quiz = (QuestionList){mix_q, 8};
+    memset(&mix_pack, 0, sizeof mix_pack);
+    mix_pack.id = "mixed";
+    mix_pack.units = &mix_unit;
+    mix_pack.nunits = 1;
+    return &mix_pack;
+}
+
+/* The participant's taps on item i of the mixed unit: by position on
+ * screen, some right and some not (the order is shuffled, so which is which
+ * depends on the seed). */
+static void answer_mixed(LearnRound *r, int i)
+{
+    size_t cap;
+    switch (i) {
+    case 1:
+        learn_round_pick(r, LANG_EN, 0);
+        learn_round_pick(r, LANG_EN, 2);
+        break;
+    case 2: learn_round_pick(r, LANG_EN, 1); break;
+    case 3:
+        learn_round_match_left(r, 0);
+        learn_round_match_right(r, LANG_EN, 2);
+        learn_round_match_left(r, 1);
+        learn_round_match_right(r, LANG_EN, 0);
+        learn_round_match_left(r, 2);
+        learn_round_match_right(r, LANG_EN, 3);
+        break;
+    case 4: snprintf(learn_round_text(r, &cap), sizeof r->resp.text, " Xylem "); break;
+    case 5: snprintf(learn_round_text(r, &cap), sizeof r->resp.text, "3,5"); break;
+    case 6: break;
+    default: learn_round_pick(r, LANG_EN, i == 0 ? 1 : 0); break;
+    }
+}
+
+static void assert_same_response(const Response *a, const Response *b)
+{
+    assert_int_equal(a->choice, b->choice);
+    assert_true(a->selected == b->selected);
+    assert_memory_equal(a->match, b->match, sizeof a->match);
+    assert_string_equal(a->text, b->text);
+}
+
+/* Where a round stands: its place, totals and what was missed, with what
+ * was answered to each. */
+static void assert_same_round(const LearnRound *a, const LearnRound *b)
+{
+    double as, am, bs, bm;
+    assert_int_equal(learn_round_index(b), learn_round_index(a));
+    assert_int_equal(learn_round_step(b), learn_round_step(a));
+    learn_round_total(a, &as, &am);
+    learn_round_total(b, &bs, &bm);
+    assert_float_equal(bs, as, EPS);
+    assert_float_equal(bm, am, EPS);
+    assert_int_equal(learn_round_missed_count(b), learn_round_missed_count(a));
+    for (int i = 0; i < learn_round_missed_count(a); i++) {
+        assert_ptr_equal(learn_round_missed(b, i, LANG_EN), learn_round_missed(a, i, LANG_EN));
+        assert_same_response(learn_round_missed_response(b, i), learn_round_missed_response(a, i));
+        assert_memory_equal(learn_round_missed_order(b, i), learn_round_missed_order(a, i),
+                            sizeof(LearnOrder));
+    }
+    if (learn_round_step(a) == ROUND_ASK)
+        assert_memory_equal(learn_round_order(b), learn_round_order(a), sizeof(LearnOrder));
+}
+
+/* A round answered item by item, then another with the same seed answered
+ * again from each record's positions (the text typed for typed answers):
+ * after each, the same place, totals and missed answers, every type. */
+static void test_answer_again(void **state)
+{
+    (void)state;
+    const Pack *p = fixture_mixed();
+    for (uint64_t seed = 1; seed <= 12; seed++) {
+        LearnRound a, b, snap[9];
+        char positions[8][LEARN_MAX_CHOICES * 4], response[8][LEARN_TEXT_MAX * 4];
+        bool scored[8];
+        learn_round_unit(&a, p, 0, LANG_EN, seed, 0);
+        assert_int_equal(learn_round_count(&a), 8);
+        for (int i = 0; i < 8; i++) {
+            const LearnRecord *rec;
+            uint64_t order_seed = learn_round_order_seed(&a);
+            answer_mixed(&a, i);
+            assert_int_equal(learn_round_submit(&a, LANG_EN, 10 * i, &rec), MB_OK);
+            assert_true(order_seed != 0 && rec->order_seed == order_seed);
+            snprintf(positions[i], sizeof positions[i], "%s", rec->positions);
+            snprintf(response[i], sizeof response[i], "%s", rec->response);
+            scored[i] = rec->score.scored;
+            learn_round_commit(&a);
+            learn_round_next(&a, 10 * i + 5);
+            snap[i + 1] = a; /* a copy of the plain fields; its text is not read */
+        }
+        /* The taps chose at least one wrong and one partly right. */
+        assert_true(learn_round_missed_count(&a) >= 2);
+        assert_string_equal(response[4], "Xylem");
+        assert_string_equal(positions[4], "");
+        learn_round_unit(&b, p, 0, LANG_EN, seed, 100);
+        for (int i = 0; i < 8; i++) {
+            assert_int_equal(learn_round_answer_again(&b, LANG_EN, positions[i],
+                                                      scored[i] ? response[i] : NULL, 200),
+                             MB_OK);
+            assert_same_round(&snap[i + 1], &b);
+        }
+        assert_int_equal(learn_round_step(&b), ROUND_DONE);
+        assert_true(learn_round_order_seed(&b) == 0);
+        assert_int_equal(learn_round_answer_again(&b, LANG_EN, "1", NULL, 300), MB_ERR);
+        learn_round_free(&a);
+        learn_round_free(&b);
+    }
+}
+
+/* Three answered, then taken up again: the fourth is asked, as it was. */
+static void test_answer_again_part(void **state)
+{
+    (void)state;
+    const Pack *p = fixture_mixed();
+    LearnRound a, b;
+    char positions[3][LEARN_MAX_CHOICES * 4], response[3][LEARN_TEXT_MAX * 4];
+    learn_round_unit(&a, p, 0, LANG_EN, 77, 0);
+    for (int i = 0; i < 3; i++) {
+        const LearnRecord *rec;
+        answer_mixed(&a, i);
+        assert_int_equal(learn_round_submit(&a, LANG_EN, 0, &rec), MB_OK);
+        snprintf(positions[i], sizeof positions[i], "%s", rec->positions);
+        snprintf(response[i], sizeof response[i], "%s", rec->response);
+        learn_round_commit(&a);
+        learn_round_next(&a, 0);
+    }
+    learn_round_unit(&b, p, 0, LANG_EN, 77, 0);
+    for (int i = 0; i < 3; i++)
+        assert_int_equal(learn_round_answer_again(&b, LANG_EN, positions[i], response[i], 0),
+                         MB_OK);
+    assert_same_round(&a, &b);
+    assert_int_equal(learn_round_index(&b), 3);
+    assert_int_equal(learn_round_step(&b), ROUND_ASK);
+    assert_ptr_equal(learn_round_question(&b, LANG_EN), &mix_q[3]);
+    assert_int_equal(learn_round_response(&b)->match[0], -1); /* nothing chosen yet */
+    learn_round_free(&a);
+    learn_round_free(&b);
+}
+
+/* Records that cannot be this question as shown are refused, and the round
+ * stays as it was (still asking, the taps made kept). */
+static void assert_refused(LearnRound *r, const char *positions, const char *response)
+{
+    int index = learn_round_index(r);
+    Response before = *learn_round_response(r);
+    double score, max, max_before;
+    learn_round_total(r, NULL, &max_before);
+    assert_int_equal(learn_round_answer_again(r, LANG_EN, positions, response, 0), MB_ERR);
+    assert_int_equal(learn_round_index(r), index);
+    assert_int_equal(learn_round_step(r), ROUND_ASK);
+    assert_same_response(learn_round_response(r), &before);
+    assert_null(learn_round_record(r));
+    learn_round_total(r, &score, &max);
+    assert_float_equal(max, max_before, EPS);
+}
+
+static void test_answer_again_refused(void **state)
+{
+    (void)state;
+    LearnRound r;
+    learn_round_unit(&r, fixture_mixed(), 0, LANG_EN, 5, 0);
+    learn_round_pick(&r, LANG_EN, 2); /* a tap made before */
+    const char *bad_mc[] = {"0", "5", "1,2", "a", "", "1,", ",1", "01x", "99999999999"};
+    for (size_t i = 0; i < MB_COUNT(bad_mc); i++)
+        assert_refused(&r, bad_mc[i], NULL);
+    /* the words must be the question's: another pack's answer is refused */
+    assert_refused(&r, "1", "Mitochondrion");
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "1", NULL, 0), MB_OK);
+    const char *bad_mr[] = {"1,1", "", "5", "0"};
+    for (size_t i = 0; i < MB_COUNT(bad_mr); i++)
+        assert_refused(&r, bad_mr[i], NULL);
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "3,1", NULL, 0), MB_ERR); /* not in order */
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "1,3", NULL, 0), MB_OK);
+    assert_refused(&r, "3", NULL);
+    assert_refused(&r, "0", NULL);
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "2", "false", 0), MB_OK);
+    const char *bad_match[] = {"1,2", "1,1,2", "5,1,2", "0,1,2", "1,2,3,4"};
+    for (size_t i = 0; i < MB_COUNT(bad_match); i++)
+        assert_refused(&r, bad_match[i], NULL);
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "4,2,3", NULL, 0), MB_OK);
+    char long_text[LEARN_TEXT_MAX + 8];
+    memset(long_text, 'x', sizeof long_text - 1);
+    long_text[sizeof long_text - 1] = 0;
+    assert_refused(&r, "1", "xylem"); /* typed: no positions */
+    assert_refused(&r, "", NULL);     /* nothing typed */
+    assert_refused(&r, "", "  ");
+    assert_refused(&r, "", long_text);
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "", "xylem", 0), MB_OK);
+    assert_refused(&r, "", "abc"); /* numerical: not a number */
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "", "3.5", 0), MB_OK);
+    assert_refused(&r, "1", NULL); /* a description has nothing chosen */
+    assert_int_equal(learn_round_answer_again(&r, LANG_EN, "", NULL, 0), MB_OK);
+    assert_int_equal(learn_round_index(&r), 7);
+    double score, max;
+    learn_round_total(&r, &score, &max);
+    assert_float_equal(max, 6, EPS);
+    learn_round_free(&r);
+}
+
+/* Answered in the other language than the round started in: taken up again
+ * in that language, the words in it; in another, the words differ. */
+static void test_answer_again_language(void **state)
+{
+    (void)state;
+    const Pack *p = fixture();
+    LearnRound a, b;
+    const LearnRecord *rec;
+    learn_round_unit(&a, p, 0, LANG_EN, 9, 0);
+    learn_round_pick(&a, LANG_ZH, 0);
+    assert_int_equal(learn_round_submit(&a, LANG_ZH, 0, &rec), MB_OK);
+    assert_string_equal(rec->response, "细胞核");
+    learn_round_unit(&b, p, 0, LANG_EN, 9, 0);
+    assert_int_equal(learn_round_answer_again(&b, LANG_EN, rec->positions, rec->response, 0),
+                     MB_ERR);
+    assert_int_equal(learn_round_answer_again(&b, LANG_ZH, rec->positions, rec->response, 0),
+                     MB_OK);
+    learn_round_commit(&a);
+    learn_round_next(&a, 0);
+    assert_same_round(&a, &b);
+    learn_round_free(&a);
+    learn_round_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -750,6 +1016,10 @@ int main(void)
         cmocka_unit_test(test_next_to_done),
         cmocka_unit_test(test_language_switch),
         cmocka_unit_test(test_free_round),
+        cmocka_unit_test(test_answer_again),
+        cmocka_unit_test(test_answer_again_part),
+        cmocka_unit_test(test_answer_again_refused),
+        cmocka_unit_test(test_answer_again_language),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

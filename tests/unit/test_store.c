@@ -2,11 +2,11 @@
  * folder: opening, hardening and migrating; refusing newer and damaged
  * files without touching them; pack import, refusal and replacement that
  * keep results; answers read back through a second connection; the review
- * boxes over days; unit results, resume points, settings, participants and
- * backups. Packs are built by hand (the Pack fields are public) so that
- * these tests do not depend on the pack readers. The test reads the
- * connection's own pragmas through store_internal.h and checks the file
- * with sqlite3 directly. */
+ * boxes over days; unit results, resume points, quizzes left half way and
+ * the answers given in them, settings, participants and backups. Packs are
+ * built by hand (the Pack fields are public) so that these tests do not
+ * depend on the pack readers. The test reads the connection's own pragmas
+ * through store_internal.h and checks the file with sqlite3 directly. */
 #define _XOPEN_SOURCE 700 /* nftw, to remove the temporary folders */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -849,6 +849,116 @@ static void test_resume_and_position(void **state)
     assert_false(rd.opened);
 }
 
+/* A unit's quiz left half way: its round's seed and language are kept per
+ * participant, pack and unit until forgotten; a seed above INT64_MAX comes
+ * back whole. */
+static void test_quiz_progress(void **state)
+{
+    Fixture *f = *state;
+    int64_t mei = add_participant(f->s, "Mei");
+    int64_t bo = add_participant(f->s, "Bo");
+    StoreQuizProgress got = {.seed = 5};
+    assert_int_equal(store_quiz_progress_get(f->s, mei, "media", "01-a", &got), MB_ERR_NOTFOUND);
+    assert_true(got.seed == 0);
+    StoreQuizProgress in = {.seed = 0xF00DFACE12345678ull, .lang = LANG_ZH};
+    assert_int_equal(store_quiz_progress_set(f->s, mei, "media", "01-a", &in), MB_OK);
+    assert_int_equal(store_quiz_progress_get(f->s, mei, "media", "01-a", &got), MB_OK);
+    assert_true(got.seed == 0xF00DFACE12345678ull);
+    assert_int_equal(got.lang, LANG_ZH);
+    /* Another unit, pack or participant has none. */
+    assert_int_equal(store_quiz_progress_get(f->s, mei, "media", "02-b", &got), MB_ERR_NOTFOUND);
+    assert_int_equal(store_quiz_progress_get(f->s, mei, "other", "01-a", &got), MB_ERR_NOTFOUND);
+    assert_int_equal(store_quiz_progress_get(f->s, bo, "media", "01-a", &got), MB_ERR_NOTFOUND);
+    /* A new round replaces it. */
+    in = (StoreQuizProgress){.seed = 42, .lang = LANG_EN};
+    assert_int_equal(store_quiz_progress_set(f->s, mei, "media", "01-a", &in), MB_OK);
+    assert_int_equal(store_quiz_progress_set(f->s, bo, "media", "01-a", &in), MB_OK);
+    assert_int_equal(store_quiz_progress_get(f->s, mei, "media", "01-a", &got), MB_OK);
+    assert_true(got.seed == 42 && got.lang == LANG_EN);
+    assert_int_equal(store_int(f->s, "SELECT COUNT(*) FROM quiz_progress"), 2);
+    /* Finished: forgotten, the other participant's kept; twice is fine. */
+    assert_int_equal(store_quiz_progress_clear(f->s, mei, "media", "01-a"), MB_OK);
+    assert_int_equal(store_quiz_progress_clear(f->s, mei, "media", "01-a"), MB_OK);
+    assert_int_equal(store_quiz_progress_get(f->s, mei, "media", "01-a", &got), MB_ERR_NOTFOUND);
+    assert_int_equal(store_quiz_progress_get(f->s, bo, "media", "01-a", &got), MB_OK);
+    assert_int_equal(store_int(f->s, "SELECT COUNT(*) FROM quiz_progress"), 1);
+}
+
+/* The answer given to an item of a round: the latest quiz answer to the
+ * question shown from that order seed; not a review's, not another seed's,
+ * unit's or participant's. */
+static void test_round_attempt(void **state)
+{
+    Fixture *f = *state;
+    int64_t mei = add_participant(f->s, "Mei");
+    int64_t bo = add_participant(f->s, "Bo");
+    StoreRoundAttempt got;
+    assert_int_equal(store_round_attempt(f->s, mei, "media", "01-a", "a1", 77, &got),
+                     MB_ERR_NOTFOUND);
+    assert_null(got.positions);
+    StoreAttempt a = attempt(mei, "01-a", "a1", 0);
+    a.order_seed = 0xFEEDull << 48; /* above INT64_MAX */
+    a.positions = "2";
+    a.response = "first";
+    answer(f->s, a, T0);
+    a.positions = "3";
+    a.response = "again";
+    a.lang = LANG_ZH;
+    answer(f->s, a, T0 + 1000); /* the latest counts */
+    StoreAttempt other = a;
+    other.positions = "1";
+    other.review = true; /* a review's answer is not the round's */
+    answer(f->s, other, T0 + 2000);
+    other.review = false;
+    other.order_seed = 78; /* another round's */
+    answer(f->s, other, T0 + 3000);
+    other = a;
+    other.unit = "02-b";
+    answer(f->s, other, T0 + 4000);
+    other = a;
+    other.participant = bo;
+    answer(f->s, other, T0 + 5000);
+    assert_int_equal(store_round_attempt(f->s, mei, "media", "01-a", "a1", 0xFEEDull << 48, &got),
+                     MB_OK);
+    assert_string_equal(got.positions, "3");
+    assert_string_equal(got.response, "again");
+    assert_int_equal(got.lang, LANG_ZH);
+    store_round_attempt_free(&got);
+    assert_null(got.positions);
+    store_round_attempt_free(&got);
+    assert_int_equal(store_round_attempt(f->s, mei, "media", "01-a", "a2", 0xFEEDull << 48, &got),
+                     MB_ERR_NOTFOUND);
+    assert_int_equal(store_round_attempt(f->s, mei, "other", "01-a", "a1", 0xFEEDull << 48, &got),
+                     MB_ERR_NOTFOUND);
+    assert_int_equal(store_round_attempt(f->s, mei, "media", "01-a", "a1", 79, &got),
+                     MB_ERR_NOTFOUND);
+}
+
+/* A database of schema 3 (before quiz_progress) is migrated on open and
+ * keeps its answers. */
+static void test_migrate_to_quiz_progress(void **state)
+{
+    Fixture *f = *state;
+    int64_t mei = add_participant(f->s, "Mei");
+    answer(f->s, attempt(mei, "01-a", "a1", 1), T0);
+    int version = store_schema_version(f->s);
+    assert_true(version >= 4);
+    store_close(f->s);
+    f->s = NULL;
+    sqlite3 *db = db_open(f->path);
+    assert_int_equal(sqlite3_exec(db, "DROP TABLE quiz_progress; PRAGMA user_version = 3", NULL,
+                                  NULL, NULL),
+                     SQLITE_OK);
+    sqlite3_close(db);
+    assert_int_equal(store_open(f->path, &f->s), MB_OK);
+    assert_int_equal(store_schema_version(f->s), version);
+    assert_int_equal(store_attempt_count(f->s), 1);
+    StoreQuizProgress in = {.seed = 9, .lang = LANG_EN}, got;
+    assert_int_equal(store_quiz_progress_set(f->s, mei, "media", "01-a", &in), MB_OK);
+    assert_int_equal(store_quiz_progress_get(f->s, mei, "media", "01-a", &got), MB_OK);
+    assert_true(got.seed == 9);
+}
+
 static void test_settings(void **state)
 {
     Fixture *f = *state;
@@ -1013,6 +1123,9 @@ int main(void)
         T(test_review_due_order_and_limit),
         T(test_unit_results),
         T(test_resume_and_position),
+        T(test_quiz_progress),
+        T(test_round_attempt),
+        T(test_migrate_to_quiz_progress),
         T(test_settings),
         T(test_participants),
         T(test_backup),

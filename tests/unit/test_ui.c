@@ -22,6 +22,7 @@
 #include "mingbai/store.h"
 #include "mingbai/text.h"
 #include "mingbai/ui.h"
+#include "store/store_internal.h" /* to make the database fail */
 
 
 
@@ -719,6 +720,223 @@ static void test_home_read_and_answered(void **state)
     strbuf_free(&pr);
 }
 
+/* ---- the place in a quiz, from one session to the next ---- */
+
+/* From the attract screen to the home screen as name (on the roster). */
+static void sign_in_as(Harness *h, const char *name)
+{
+    tap(h, "start");
+    tap(h, "English");
+    tap(h, name);
+    assert_int_equal(ui_screen(h->ui), SCR_HOME);
+}
+
+/* From the home screen into unit's quiz, through the end of its text. */
+static void take_quiz(Harness *h, const char *unit)
+{
+    tap(h, unit);
+    assert_int_equal(ui_screen(h->ui), SCR_READER);
+    press_key(h, KEY_END);
+    tap(h, "Take the quiz");
+    assert_int_equal(ui_screen(h->ui), SCR_QUIZ);
+}
+
+/* From the quiz back to the units, and finished for now. */
+static void leave_and_finish(Harness *h)
+{
+    tap(h, "Back");
+    assert_int_equal(ui_screen(h->ui), SCR_READER);
+    tap(h, "Units");
+    tap(h, "Finish");
+    tap(h, "Yes, finish");
+    assert_int_equal(ui_screen(h->ui), SCR_ATTRACT);
+}
+
+/* Two answered, the quiz left at question 3 and the session ended: signed
+ * in again, the same participant goes on at question 3, and nothing new is
+ * kept on the way; someone else starts at question 1. */
+static void test_quiz_place_next_session(void **state)
+{
+    Harness *h = *state;
+    int64_t li, bo;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &li), MB_OK);
+    assert_int_equal(store_participant_add(h->store, "Bo Wen", false, &bo), MB_OK);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Platforms as infrastructure");
+    assert_int_equal(shown(h, "Question 1 of 10"), 1);
+    tap(h, "The phone number you registered with");
+    tap(h, "Check my answer");
+    tap(h, "Next question");
+    press_key(h, KEY_END); /* the answers go below the fold */
+    tap(h, "□  It counts active accounts, and one person can hold several");
+    tap(h, "Check my answer");
+    tap(h, "Next question");
+    assert_int_equal(shown(h, "Question 3 of 10"), 1);
+    leave_and_finish(h);
+
+    sign_in_as(h, "Li Hua");
+    uint64_t before = store_statement_count(h->store);
+    take_quiz(h, "Platforms as infrastructure");
+    assert_int_equal(shown(h, "Question 3 of 10"), 1);
+    assert_int_equal(shown(h, "Question 1 of 10"), 0);
+    assert_true(store_statement_count(h->store) > before); /* read from the store */
+    assert_int_equal(store_attempt_count(h->store), 2);
+    StoreAnswered got[4];
+    size_t n = 0;
+    assert_int_equal(store_unit_answered(h->store, li, h->pack->id, "01-platforms", got, 4, &n),
+                     MB_OK);
+    assert_int_equal(n, 2);
+    bool q1 = false, q2 = false;
+    for (size_t i = 0; i < n; i++) {
+        q1 |= !strcmp(got[i].question_id, "u1-q1") && got[i].correct;
+        q2 |= !strcmp(got[i].question_id, "u1-q2") && !got[i].correct;
+    }
+    assert_true(q1 && q2);
+    StrBuf pr = {0};
+    assert_int_equal(ui_layout_problems(h->ui, &pr), 0);
+    strbuf_free(&pr);
+    leave_and_finish(h);
+
+    sign_in_as(h, "Bo Wen");
+    take_quiz(h, "Platforms as infrastructure");
+    assert_int_equal(shown(h, "Question 1 of 10"), 1);
+    assert_int_equal(store_attempt_count(h->store), 2);
+    leave_and_finish(h);
+
+    /* In Chinese the next time: the same place, the question in Chinese. */
+    tap(h, "start");
+    tap(h, "中文（简体）");
+    tap(h, "Li Hua");
+    tap(h, "继续阅读");
+    press_key(h, KEY_END);
+    tap(h, "开始测验");
+    assert_int_equal(ui_screen(h->ui), SCR_QUIZ);
+    assert_int_equal(shown(h, "第 3 题，共 10 题"), 1);
+    assert_int_equal(store_attempt_count(h->store), 2);
+}
+
+static const char pairs_hay_gift[] =
+    "// order: fixed\n::m1:: Match each animal to its food. "
+    "{=Cow -> Hay =Cat -> Fish =Bird -> Seeds}\n\n"
+    "// order: fixed\n::r1:: Which are mammals? {~%50%Cow ~%50%Cat ~%-100%Bird}\n";
+
+/* The pack changed between two sessions so that the answer kept is not an
+ * answer to its question any more: the quiz starts anew. With the same
+ * pack, it goes on. */
+static void test_quiz_place_pack_changed(void **state)
+{
+    Harness *h = *state;
+    int64_t li;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &li), MB_OK);
+    Pack *pairs = gift_pack(pairs_gift);
+    use_pack(h, &pairs, 800, 480);
+    sign_in_as(h, "Li Hua");
+    answer_pairs(h);
+    tap(h, "Next question");
+    assert_int_equal(shown(h, "Question 2 of 2"), 1);
+    leave_and_finish(h);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Animals and food");
+    assert_int_equal(shown(h, "Question 2 of 2"), 1);
+    leave_and_finish(h);
+
+    Pack *hay = gift_pack(pairs_hay_gift); /* Grass is now Hay */
+    use_pack(h, &hay, 800, 480);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Animals and food");
+    assert_int_equal(shown(h, "Question 1 of 2"), 1);
+    assert_int_equal(shown(h, "could not"), 0);
+    assert_int_equal(store_attempt_count(h->store), 1);
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(pairs);
+    pack_free(hay);
+}
+
+static const char prompt_gift[] =
+    "// order: fixed\n::a1:: Do cows eat grass? {=Yes ~No}\n\n"
+    "// order: fixed\n::d1:: Talk to your neighbour about what cows eat. {}\n\n"
+    "// order: fixed\n::a2:: Do cats eat fish? {=Often ~Never}\n\n"
+    "// order: fixed\n::a3:: Do birds eat seeds? {=Many do ~None do}\n";
+
+/* A discussion prompt (nothing kept for it) between answered questions is
+ * passed again as it was; one after the last answer is asked again. */
+static void test_quiz_place_past_a_prompt(void **state)
+{
+    Harness *h = *state;
+    int64_t li;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &li), MB_OK);
+    Pack *p = gift_pack(prompt_gift);
+    use_pack(h, &p, 800, 480);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Animals and food");
+    tap(h, "Yes");
+    tap(h, "Check my answer");
+    tap(h, "Next question");
+    tap(h, "Continue");
+    tap(h, "Next question");
+    assert_int_equal(shown(h, "Question 3 of 4"), 1);
+    leave_and_finish(h);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Animals and food");
+    assert_int_equal(shown(h, "Question 2 of 4"), 1); /* the prompt, again */
+    tap(h, "Continue");
+    tap(h, "Next question");
+    tap(h, "Never");
+    tap(h, "Check my answer");
+    tap(h, "Next question");
+    assert_int_equal(shown(h, "Question 4 of 4"), 1);
+    leave_and_finish(h);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Animals and food");
+    assert_int_equal(shown(h, "Question 4 of 4"), 1);
+    tap(h, "Many do");
+    tap(h, "Check my answer");
+    tap(h, "See my results");
+    assert_int_equal(ui_screen(h->ui), SCR_SUMMARY);
+    assert_int_equal(shown(h, "You scored 2 out of 3."), 1);
+    assert_int_equal(shown(h, "Do cats eat fish?"), 1);
+    assert_int_equal(store_attempt_count(h->store), 3);
+    /* Over: the next time is a new round. */
+    tap(h, "Back to the units");
+    tap(h, "Finish");
+    tap(h, "Yes, finish");
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Animals and food");
+    assert_int_equal(shown(h, "Question 1 of 4"), 1);
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(p);
+}
+
+/* The store cannot read the place: that is said, and the quiz starts at
+ * question 1; an answer is still kept, and that its place could not be is
+ * said too. */
+static void test_quiz_place_store_failed(void **state)
+{
+    Harness *h = *state;
+    int64_t li;
+    assert_int_equal(store_participant_add(h->store, "Li Hua", false, &li), MB_OK);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Platforms as infrastructure");
+    tap(h, "The phone number you registered with");
+    tap(h, "Check my answer");
+    tap(h, "Next question");
+    leave_and_finish(h);
+    assert_int_equal(sqlite3_exec(h->store->db, "DROP TABLE quiz_progress", NULL, NULL, NULL),
+                     SQLITE_OK);
+    sign_in_as(h, "Li Hua");
+    take_quiz(h, "Platforms as infrastructure");
+    assert_int_equal(shown(h, "Question 1 of 10"), 1);
+    assert_int_equal(shown(h, "Your progress could not be read: "), 1);
+    tap(h, "The phone number you registered with");
+    tap(h, "Check my answer");
+    assert_int_equal(ui_screen(h->ui), SCR_FEEDBACK);
+    assert_int_equal(shown(h, "Your answer is saved."), 1);
+    assert_int_equal(shown(h, "Your place could not be saved: "), 1);
+    assert_int_equal(store_attempt_count(h->store), 2);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -737,6 +955,10 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_summary_shows_missed_again, setup, teardown),
         cmocka_unit_test_setup_teardown(test_name_in_top_bar, setup, teardown),
         cmocka_unit_test_setup_teardown(test_home_read_and_answered, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz_place_next_session, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz_place_pack_changed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz_place_store_failed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz_place_past_a_prompt, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

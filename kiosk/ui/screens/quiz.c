@@ -155,6 +155,8 @@ static void quiz_submit(Ui *ui, QuizState *st)
     }
     st->save_error[0] = 0;
     learn_round_commit(&ui->round);
+    if (ui->answer_kept)
+        screen_round_kept(ui); /* for the next time, if this is left half way */
     ui_go(ui, SCR_FEEDBACK);
 }
 

@@ -189,14 +189,7 @@ static void reader_end_button(Ui *ui, const Unit *u, int x, int y, int w)
             ui_go(ui, SCR_HOME);
     } else if (ui_button(ui, b, tr(ui, "Take the quiz"), BTN_PRIMARY)) {
         /* A quiz of this unit left half way goes on where it was. */
-        const LearnRound *r = &ui->round;
-        bool left = r->pack == ui_pack(ui) && !r->review && r->unit == ui->unit &&
-                    learn_round_step(r) == ROUND_ASK;
-        if (!left) {
-            learn_round_free(&ui->round);
-            learn_round_unit(&ui->round, ui_pack(ui), ui->unit, ui->lang,
-                             screen_round_seed(ui, u->slug), mb_now_ms());
-        }
+        screen_round_start_unit(ui, ui->unit);
         ui_go(ui, SCR_QUIZ);
     }
 }

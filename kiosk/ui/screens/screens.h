@@ -102,6 +102,19 @@ const char *glossary_term_tapped(Ui *ui, const TermArea *terms, int n);
  * what (a unit's slug, "review") and the number of answers kept so far, so
  * that each participant and attempt sees its own order. */
 uint64_t screen_round_seed(Ui *ui, const char *what);
+/* ---- the place in a unit's quiz, across sessions (quiz_place.c) ---- */
+/* Makes ui->round the round of unit (an index into the pack shown) to take
+ * its quiz: the round left half way in this session goes on as it is; else
+ * the one the store keeps in progress is made again, its kept answers given
+ * again, at its first question not answered; else (or when it no longer
+ * fits the pack, or the store fails, which is shown) a new round. */
+void screen_round_start_unit(Ui *ui, int unit);
+/* An answer of ui->round was kept: a unit's round is in progress (kept in
+ * the store until it is over). Nothing for a review. */
+void screen_round_kept(Ui *ui);
+/* ui->round is over: the store forgets its place. Nothing for a review or
+ * a round not done. */
+void screen_round_over(Ui *ui);
 /* The width and left edge of a centred column of content at most
  * TOK.content_w wide. */
 int screen_column(Ui *ui, int *x);

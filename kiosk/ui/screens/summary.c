@@ -15,10 +15,10 @@ typedef struct {
 
 static void summary_enter(Ui *ui, void *state)
 {
-    (void)ui;
     SummaryState *st = state;
     st->open = -1;
     st->list_scroll = 0;
+    screen_round_over(ui);
 }
 
 /* When a missed question comes back, as the review schedule has it (a
