@@ -594,6 +594,7 @@ static void test_room_used(void **state)
     Rect choice;
     assert_non_null(q);
     assert_true(ui_find_target_rect(h->ui, first, &choice));
+    assert_int_equal(shown_exact(h, first), 1); /* each answer drawn once */
     const TextLayout *l = q->text;
     assert_true(choice.x >= q->r.x + text_layout_width(l)); /* beside, not below */
     assert_true(choice.y < q->r.y + text_layout_height(l));

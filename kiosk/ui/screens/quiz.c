@@ -242,7 +242,8 @@ static void quiz_frame(Ui *ui, void *state)
     y += quiz_progress(ui, wide ? c.lx : x, y, wide ? c.rx + c.rw - c.lx : w);
     if (wide) { /* the question beside its answers */
         int qh = quiz_question(ui, q, c.lx, y, c.lw);
-        y += MB_MAX(qh, quiz_answers(ui, st, q, c.rx, y, c.rw));
+        int ah = quiz_answers(ui, st, q, c.rx, y, c.rw); /* drawn once: not inside MB_MAX */
+        y += MB_MAX(qh, ah);
     } else {
         y += quiz_question(ui, q, x, y, w);
         y += quiz_answers(ui, st, q, x, y, w);
