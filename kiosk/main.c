@@ -47,6 +47,26 @@ static bool is_tool(const char *cmd)
     return !strcmp(cmd, "pack") || !strcmp(cmd, "export") || !strcmp(cmd, "session");
 }
 
+/* mingbai pack|export|session ...: db from --db (before the command or
+ * among its arguments), else $MINGBAI_DB, else the default. */
+static int run_tool(int argc, char **argv, const char *pre_db)
+{
+    const char *db = pre_db ? pre_db : getenv("MINGBAI_DB");
+    /* --db may come before the subcommand's own arguments. */
+    for (int k = 2; k + 1 < argc; k++)
+        if (!strcmp(argv[k], "--db")) {
+            db = argv[k + 1];
+            memmove(&argv[k], &argv[k + 2], (size_t)(argc - k - 2) * sizeof *argv);
+            argc -= 2;
+            break;
+        }
+    if (!strcmp(argv[1], "export"))
+        return cli_export_main(argc - 1, argv + 1, db);
+    if (!strcmp(argv[1], "session"))
+        return cli_session_main(argc - 1, argv + 1, db);
+    return cli_pack_main(argc - 1, argv + 1, db);
+}
+
 static int run_kiosk(const AppOptions *o)
 {
     App app;
@@ -70,22 +90,8 @@ int main(int argc, char **argv)
         argv += 2;
         argc -= 2;
     }
-    if (argc > 1 && is_tool(argv[1])) {
-        const char *db = pre_db ? pre_db : getenv("MINGBAI_DB");
-        /* --db may come before the subcommand's own arguments. */
-        for (int k = 2; k + 1 < argc; k++)
-            if (!strcmp(argv[k], "--db")) {
-                db = argv[k + 1];
-                memmove(&argv[k], &argv[k + 2], (size_t)(argc - k - 2) * sizeof *argv);
-                argc -= 2;
-                break;
-            }
-        if (!strcmp(argv[1], "export"))
-            return cli_export_main(argc - 1, argv + 1, db);
-        if (!strcmp(argv[1], "session"))
-            return cli_session_main(argc - 1, argv + 1, db);
-        return cli_pack_main(argc - 1, argv + 1, db);
-    }
+    if (argc > 1 && is_tool(argv[1]))
+        return run_tool(argc, argv, pre_db);
     if (argc > 1 && !strcmp(argv[1], "replay")) {
         replay = true;
         i = 2;
