@@ -8,6 +8,7 @@
  * summary does. */
 #include "report_internal.h"
 
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -58,6 +59,31 @@ typedef struct {
     double score, max;
 } HtmlQuestion;
 
+static const char *const html_types[QT_COUNT][LANG_COUNT] = {
+    [QT_DESCRIPTION] = {"Text", "说明"},
+    [QT_ESSAY] = {"Discussion", "讨论题"},
+    [QT_MULTICHOICE] = {"Multiple choice", "单选题"},
+    [QT_MULTIRESPONSE] = {"Multiple response", "多选题"},
+    [QT_TRUEFALSE] = {"True or false", "判断题"},
+    [QT_MATCHING] = {"Matching", "匹配题"},
+    [QT_SHORTANSWER] = {"Short answer", "填空题"},
+    [QT_NUMERICAL] = {"Number", "数值题"},
+};
+
+static const char *html_type(const ReportData *d, QuestionType t)
+{
+    return t < QT_COUNT ? html_types[t][d->o->lang] : "?";
+}
+
+/* "2026-11-29 21:12", local time. */
+static void html_when(char *buf, size_t cap, int64_t ms)
+{
+    char iso[48];
+    report_iso_time(iso, sizeof iso, ms);
+    iso[10] = ' ';
+    snprintf(buf, cap, "%.16s", iso);
+}
+
 static const char *w(const ReportData *d, int word)
 {
     return html_words[word][d->o->lang];
@@ -77,13 +103,18 @@ static void html_esc(StrBuf *b, const char *s)
     }
 }
 
-/* At most max characters of s, with "…" when cut (whole UTF-8 sequences). */
+/* At most max columns of s (a CJK character takes two), with "…" when
+ * cut (whole UTF-8 sequences). */
 static void html_esc_cut(StrBuf *b, const char *s, size_t max)
 {
-    size_t len = strlen(s), i = 0, n = 0;
-    while (i < len && n < max) {
-        utf8_decode(s, len, &i);
-        n++;
+    size_t len = strlen(s), i = 0, cols = 0;
+    while (i < len) {
+        size_t at = i;
+        cols += utf8_is_cjk(utf8_decode(s, len, &i)) ? 2 : 1;
+        if (cols > max) {
+            i = at;
+            break;
+        }
     }
     char *part = mb_xstrndup(s, i);
     html_esc(b, part);
@@ -159,13 +190,14 @@ static void html_question_label(const ReportData *d, StrBuf *b, const ReportAnsw
 /* ---------------- charts ---------------- */
 
 #define CHART_W 680
-#define BAR_X 250
-#define BAR_W 330
-#define ROW_H 24
+#define BAR_W 560
+#define ROW_H 40
 
+/* Each question on a line of its own, its bar below it: a label never
+ * runs into the bars, whatever the language. */
 static void html_rate_chart(const ReportData *d, StrBuf *b, const HtmlQuestion *qs, size_t n)
 {
-    int h = (int)n * ROW_H + 30;
+    int h = (int)n * ROW_H + 24;
     strbuf_printf(b,
                   "<svg class=\"chart\" viewBox=\"0 0 %d %d\" width=\"%d\" height=\"%d\" "
                   "role=\"img\" aria-label=\"",
@@ -173,25 +205,23 @@ static void html_rate_chart(const ReportData *d, StrBuf *b, const HtmlQuestion *
     html_esc(b, w(d, W_RATE));
     strbuf_puts(b, "\">\n");
     for (int t = 0; t <= 4; t++) {
-        int x = BAR_X + BAR_W * t / 4;
+        int x = BAR_W * t / 4 + (t == 0) - (t == 4);
         strbuf_printf(b,
-                      "<line x1=\"%d\" y1=\"0\" x2=\"%d\" y2=\"%d\" class=\"grid\"/>"
-                      "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"middle\">%d%%</text>\n",
-                      x, x, h - 20, x, h - 6, t * 25);
+                      "<line x1=\"%d\" y1=\"14\" x2=\"%d\" y2=\"%d\" class=\"grid\"/>"
+                      "<text x=\"%d\" y=\"%d\" class=\"axis\" text-anchor=\"%s\">%d%%</text>\n",
+                      x, x, h - 18, x, h - 4, t == 0 ? "start" : t == 4 ? "end" : "middle", t * 25);
     }
     for (size_t i = 0; i < n; i++) {
         int y = (int)i * ROW_H;
         double rate = qs[i].answered ? (double)qs[i].right / qs[i].answered : 0;
-        strbuf_printf(b, "<text x=\"%d\" y=\"%d\" class=\"label\" text-anchor=\"end\">",
-                      BAR_X - 8, y + 16);
-        html_question_label(d, b, qs[i].first, 18);
+        strbuf_printf(b, "<text x=\"0\" y=\"%d\" class=\"label\">", y + 12);
+        html_question_label(d, b, qs[i].first, 84);
         strbuf_printf(b,
-                      "</text><rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" class=\"track\"/>"
-                      "<rect x=\"%d\" y=\"%d\" width=\"%.1f\" height=\"%d\" class=\"bar\"/>"
+                      "</text><rect x=\"0\" y=\"%d\" width=\"%d\" height=\"14\" class=\"track\"/>"
+                      "<rect x=\"0\" y=\"%d\" width=\"%.1f\" height=\"14\" class=\"bar\"/>"
                       "<text x=\"%d\" y=\"%d\" class=\"value\">%d%% (%d/%d)</text>\n",
-                      BAR_X, y + 4, BAR_W, ROW_H - 8, BAR_X, y + 4, BAR_W * rate, ROW_H - 8,
-                      BAR_X + BAR_W + 6, y + 16, (int)(rate * 100 + 0.5), qs[i].right,
-                      qs[i].answered);
+                      y + 17, BAR_W, y + 17, BAR_W * rate, BAR_W + 8, y + 29,
+                      (int)(rate * 100 + 0.5), qs[i].right, qs[i].answered);
     }
     strbuf_puts(b, "</svg>\n");
 }
@@ -204,7 +234,8 @@ static void html_distribution(const ReportData *d, StrBuf *b)
         if (p->max <= 0)
             continue;
         int k = MB_CLAMP((int)(p->score / p->max * 10), 0, 9);
-        most = MB_MAX(most, ++bins[k]);
+        bins[k]++;
+        most = MB_MAX(most, bins[k]);
     }
     const int h = 220, base = 190, col = 56, x0 = 50;
     strbuf_printf(b,
@@ -239,12 +270,16 @@ static void html_question_table(const ReportData *d, StrBuf *b, const HtmlQuesti
     for (size_t i = 0; i < n; i++) {
         const ReportAnswer *a = qs[i].first;
         strbuf_puts(b, "<tr><td>");
-        html_esc(b, report_unit_title(report_unit(d, a->pack_id, a->unit), a->unit, d->o->lang));
+        /* The unit once, at its first question. */
+        if (!i || strcmp(qs[i - 1].first->unit, a->unit) ||
+            strcmp(qs[i - 1].first->pack_id, a->pack_id))
+            html_esc(b,
+                     report_unit_title(report_unit(d, a->pack_id, a->unit), a->unit, d->o->lang));
         strbuf_puts(b, "</td><td>");
-        html_question_label(d, b, a, 90);
-        strbuf_printf(b, "</td><td>%s</td><td class=\"n\">%d</td><td class=\"n\">%d%%</td>"
+        html_question_label(d, b, a, 120);
+        strbuf_printf(b, "</td><td class=\"t\">%s</td><td class=\"n\">%d</td><td class=\"n\">%d%%</td>"
                          "<td class=\"n\">",
-                      question_type_name(a->type), qs[i].answered,
+                      html_type(d, a->type), qs[i].answered,
                       qs[i].answered ? (int)(100.0 * qs[i].right / qs[i].answered + 0.5) : 0);
         report_number(b, qs[i].max > 0 ? (double)(int)(qs[i].score / qs[i].max * 100 + 0.5) / 100
                                         : 0);
@@ -294,7 +329,7 @@ static const char html_style[] =
     ".facts{color:#444}.note{color:#555;font-size:.9em;margin:.2em 0 .6em}\n"
     "table{border-collapse:collapse;width:100%;font-size:.9em}\n"
     "th,td{border-bottom:1px solid #ccc;padding:.25em .4em;text-align:left;vertical-align:top}\n"
-    "th{background:#eee}.n{text-align:right;white-space:nowrap}\n"
+    "th{background:#eee}.n{text-align:right;white-space:nowrap}.t{white-space:nowrap}\n"
     "svg.chart{max-width:100%;height:auto;display:block}\n"
     "svg .bar{fill:#2f6f9f}svg .track{fill:#e6e6e6}svg .grid{stroke:#bbb;stroke-width:1}\n"
     "svg text{font-size:12px;fill:#1b1b1b}svg .axis{fill:#555;font-size:11px}\n"
@@ -316,12 +351,12 @@ static void html_facts(const ReportData *d, StrBuf *b)
     }
     strbuf_puts(b, "<p class=\"facts\">");
     if (d->session.id) {
-        report_iso_time(t, sizeof t, d->session.started_ms);
-        strbuf_printf(b, "%s %lld · %s %.16s · %s ", w(d, W_SESSION), (long long)d->session.id,
+        html_when(t, sizeof t, d->session.started_ms);
+        strbuf_printf(b, "%s %lld · %s %s · %s ", w(d, W_SESSION), (long long)d->session.id,
                       w(d, W_STARTED), t, w(d, W_ENDED));
         if (d->session.ended_ms) {
-            report_iso_time(t, sizeof t, d->session.ended_ms);
-            strbuf_printf(b, "%.16s", t);
+            html_when(t, sizeof t, d->session.ended_ms);
+            strbuf_puts(b, t);
         } else {
             strbuf_puts(b, w(d, W_OPEN));
         }
@@ -329,8 +364,8 @@ static void html_facts(const ReportData *d, StrBuf *b)
         html_esc(b, d->session.kiosk_id);
         strbuf_puts(b, "<br>");
     }
-    report_iso_time(t, sizeof t, d->now_ms);
-    strbuf_printf(b, "%s: %zu · %s: %zu · %s %.16s</p>\n", w(d, W_PEOPLE), people,
+    html_when(t, sizeof t, d->now_ms);
+    strbuf_printf(b, "%s: %zu · %s: %zu · %s %s</p>\n", w(d, W_PEOPLE), people,
                   w(d, W_ANSWERS), d->n, w(d, W_MADE), t);
 }
 
