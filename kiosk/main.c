@@ -1,5 +1,6 @@
 /* mingbai: the kiosk program. Without a command it starts the kiosk;
- * `mingbai pack ...` runs the pack tools, `mingbai replay ...` runs a
+ * `mingbai pack ...` runs the pack tools, `mingbai export ...` and
+ * `mingbai session ...` the results tools, `mingbai replay ...` runs a
  * scripted session headless (tests and documentation). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,10 @@ static void usage(FILE *f)
             "                      [--px-per-mm F]\n"
             "       mingbai pack check PATH... | show FILE.gift [--json] | import PATH |\n"
             "                    list | remove ID | export-gift ID --lang L [-o FILE]\n"
+            "       mingbai export --format csv|xapi|html --out DIR [--session ID] [--names]\n"
+            "                      [--lang en|zh-Hans]\n"
+            "       mingbai session start --title T [--unit PACK/UNIT]... [--pack ID]... |\n"
+            "                       end [ID] | list\n"
             "       mingbai --version | --help\n"
             "\n"
             "Starts the study kiosk full-screen (a window with --window). Answers are kept in\n"
@@ -36,6 +41,32 @@ static int parse_density(const char *s, float *out)
     return 0;
 }
 
+/* The commands that run without a window (mingbai/cli.h). */
+static bool is_tool(const char *cmd)
+{
+    return !strcmp(cmd, "pack") || !strcmp(cmd, "export") || !strcmp(cmd, "session");
+}
+
+/* mingbai pack|export|session ...: db from --db (before the command or
+ * among its arguments), else $MINGBAI_DB, else the default. */
+static int run_tool(int argc, char **argv, const char *pre_db)
+{
+    const char *db = pre_db ? pre_db : getenv("MINGBAI_DB");
+    /* --db may come before the subcommand's own arguments. */
+    for (int k = 2; k + 1 < argc; k++)
+        if (!strcmp(argv[k], "--db")) {
+            db = argv[k + 1];
+            memmove(&argv[k], &argv[k + 2], (size_t)(argc - k - 2) * sizeof *argv);
+            argc -= 2;
+            break;
+        }
+    if (!strcmp(argv[1], "export"))
+        return cli_export_main(argc - 1, argv + 1, db);
+    if (!strcmp(argv[1], "session"))
+        return cli_session_main(argc - 1, argv + 1, db);
+    return cli_pack_main(argc - 1, argv + 1, db);
+}
+
 static int run_kiosk(const AppOptions *o)
 {
     App app;
@@ -53,24 +84,14 @@ int main(int argc, char **argv)
     bool replay = false;
     int i = 1;
     const char *pre_db = NULL;
-    if (argc > 3 && !strcmp(argv[1], "--db") && !strcmp(argv[3], "pack")) {
+    if (argc > 3 && !strcmp(argv[1], "--db") && is_tool(argv[3])) {
         /* mingbai --db PATH pack ... */
         pre_db = argv[2];
         argv += 2;
         argc -= 2;
     }
-    if (argc > 1 && !strcmp(argv[1], "pack")) {
-        const char *db = pre_db ? pre_db : getenv("MINGBAI_DB");
-        /* --db may come before the subcommand's own arguments. */
-        for (int k = 2; k + 1 < argc; k++)
-            if (!strcmp(argv[k], "--db")) {
-                db = argv[k + 1];
-                memmove(&argv[k], &argv[k + 2], (size_t)(argc - k - 2) * sizeof *argv);
-                argc -= 2;
-                break;
-            }
-        return cli_pack_main(argc - 1, argv + 1, db);
-    }
+    if (argc > 1 && is_tool(argv[1]))
+        return run_tool(argc, argv, pre_db);
     if (argc > 1 && !strcmp(argv[1], "replay")) {
         replay = true;
         i = 2;

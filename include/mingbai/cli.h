@@ -1,4 +1,5 @@
-/* Command-line tools that run without a window: `mingbai pack ...`. */
+/* Command-line tools that run without a window: `mingbai pack ...`,
+ * `mingbai export ...` and `mingbai session ...`. */
 #ifndef MINGBAI_CLI_H
 #define MINGBAI_CLI_H
 
@@ -9,5 +10,12 @@
  * returns. Returns the process exit status: 0 success, 1 problems found,
  * 2 usage. */
 int cli_pack_main(int argc, char **argv, const char *db_path);
+
+/* `mingbai export --format csv|xapi|html --out DIR [--session ID] [--names]
+ * [--lang L]`: argv[0] is "export"; the rest as cli_pack_main. */
+int cli_export_main(int argc, char **argv, const char *db_path);
+/* `mingbai session start|end|list ...`: argv[0] is "session"; the rest as
+ * cli_pack_main. */
+int cli_session_main(int argc, char **argv, const char *db_path);
 
 #endif

@@ -199,6 +199,14 @@ typedef struct {
                                 matching, per left item, the right-hand position
                                 ("2,1,3", "0" for none); "" for typed answers.
                                 Points into the round, valid as response */
+    const char *answers;     /* the same choices as 1-based indexes into the
+                                question's answers (the bank's order, whatever
+                                the screen showed): "3"; ticks "1,4" (ascending);
+                                true/false "true" or "false"; matching, per left
+                                item, "left:right" with the index of the answer
+                                whose right side was chosen ("1:1,2:4,3:0", 0 for
+                                none); "" for typed answers. Points into the
+                                round, valid as response */
 } LearnRecord;
 
 /* Fields are read through the functions below; they are public so that a
@@ -224,6 +232,7 @@ typedef struct {
     LearnRecord record;       /* the last submitted answer (ROUND_SCORED, ROUND_FEEDBACK) */
     StrBuf describe;          /* owns record.response */
     char positions[LEARN_MAX_CHOICES * 4]; /* holds record.positions */
+    char answers[LEARN_MAX_CHOICES * 8];   /* holds record.answers */
     double sum_score, sum_max;
     int missed[LEARN_ROUND_MAX]; /* item indexes answered not fully right, in order */
     Response missed_resp[LEARN_ROUND_MAX]; /* what was answered to each of them */

@@ -114,11 +114,15 @@ typedef struct {
     bool review;             /* answered from the review queue */
     uint64_t order_seed;     /* the seed the answers were shuffled with (LearnRecord) */
     const char *positions;   /* the positions chosen as shown, "2" or "1,3"; NULL: "" */
+    const char *answers;     /* the same choices as 1-based indexes into the bank
+                                (LearnRecord.answers); NULL: "" */
     int64_t started_ms, answered_ms;
 } StoreAttempt;
 
 /* Records an answer and updates the participant's review box for the
- * question, in one transaction committed to disk before it returns.
+ * question, in one transaction committed to disk before it returns. The
+ * answer belongs to the session open on this kiosk at that moment
+ * (store_session_start), or to none.
  * *id_out (may be NULL) is the attempt's row id; its UUID (for xAPI) is
  * assigned here. Returns MB_OK or MB_ERR_DB (nothing written). */
 int store_attempt_insert(Store *s, const StoreAttempt *a, int64_t now_ms, int64_t *id_out);
@@ -238,6 +242,89 @@ int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewI
                      size_t max, size_t *n);
 /* How many questions are due at now_ms; -1 on failure. */
 int store_review_count(Store *s, int64_t participant, int64_t now_ms);
+
+/* ---- seminar sessions (store_session.c) ----
+ * A session is an instructor's seminar: a title, the units it covers, the
+ * packs it shows. At most one is open on a kiosk at a time; it is kept in
+ * the database, so the kiosk, a restart of it and `mingbai session` agree
+ * on it, and every answer stored while it is open belongs to it. */
+typedef struct {
+    const char *pack_id;
+    const char *unit;        /* unit slug */
+} StoreUnitRef;
+
+/* A session to start; everything is borrowed for the call. */
+typedef struct {
+    const char *title;
+    const StoreUnitRef *units; /* the units it covers, in order */
+    size_t nunits;
+    const char *const *packs;  /* the packs it shows, in order */
+    size_t npacks;
+} StoreSessionNew;
+
+/* A session as read back; its strings and arrays belong to it and are freed
+ * with store_session_clear() (or store_session_list_free()). */
+typedef struct {
+    int64_t id;
+    char uuid[37];
+    char *title;
+    int64_t started_ms;
+    int64_t ended_ms;        /* 0 while it is open */
+    char kiosk_id[40];
+    StoreUnitRef *units;     /* strings owned by the session */
+    size_t nunits;
+    char **packs;
+    size_t npacks;
+    int64_t answers;         /* answers stamped with it */
+} StoreSession;
+
+/* Starts a session at now_ms and makes it the kiosk's open one; *id_out
+ * (may be NULL) is its id. MB_ERR_EXISTS when one is open already (the
+ * message names it); MB_ERR for an empty title; MB_ERR_DB on failure. */
+int store_session_start(Store *s, const StoreSessionNew *n, int64_t now_ms, int64_t *id_out);
+/* Ends the open session id at now_ms. MB_ERR_NOTFOUND when id is not an
+ * open session of this kiosk. */
+int store_session_end(Store *s, int64_t id, int64_t now_ms);
+/* The id of this kiosk's open session, 0 when none is open, -1 on failure. */
+int64_t store_session_current(Store *s);
+/* Fills *out with session id; MB_ERR_NOTFOUND when there is none (*out is
+ * then zeroed and needs no clearing). */
+int store_session_get(Store *s, int64_t id, StoreSession *out);
+/* Frees what *out holds and zeroes it. */
+void store_session_clear(StoreSession *out);
+/* Every session, oldest first. On MB_OK *out is a new array of *n entries
+ * (NULL when none), freed with store_session_list_free(*out, *n). */
+int store_session_list(Store *s, StoreSession **out, size_t *n);
+void store_session_list_free(StoreSession *list, size_t n);
+
+/* ---- answers as exports read them (store_session.c) ---- */
+/* One stored answer with its participant. Strings are borrowed for the
+ * callback's call only. */
+typedef struct {
+    int64_t id;
+    const char *uuid;        /* fixed when the answer was stored */
+    int64_t session;         /* 0: given outside any session */
+    int64_t participant;
+    const char *pseudo, *name;
+    bool guest;
+    const char *pack_id, *pack_version, *unit, *question_id;
+    QuestionType type;
+    Lang lang;
+    const char *response, *positions, *answers;
+    uint64_t order_seed;
+    double score, max;
+    bool correct, review;
+    int64_t started_ms, answered_ms;
+    const char *kiosk_id;
+} StoreAnswerRow;
+
+/* Returns 0 to go on, anything else to stop (store_answers_each returns it). */
+typedef int (*StoreAnswerFn)(void *ctx, const StoreAnswerRow *row);
+/* Calls fn for every answer of session (0: every answer) in the order they
+ * were given, inside one read transaction (a consistent view while the
+ * kiosk goes on writing). MB_ERR_NOTFOUND for a session that does not
+ * exist. */
+int store_answers_each(Store *s, int64_t session, StoreAnswerFn fn, void *ctx);
 
 /* ---- settings (key -> text) ---- */
 /* Returns a new string, or NULL when unset or on failure (store_errmsg()

@@ -410,6 +410,35 @@ static void round_positions(const Question *q, const LearnOrder *o, const Respon
     }
 }
 
+/* What was chosen, as indexes into the bank (see LearnRecord.answers). */
+static void round_answers(const Question *q, const LearnOrder *o, const Response *resp,
+                          char *buf, size_t cap)
+{
+    buf[0] = 0;
+    switch (q->type) {
+    case QT_MULTICHOICE:
+        if (resp->choice >= 0)
+            snprintf(buf, cap, "%d", resp->choice + 1);
+        break;
+    case QT_TRUEFALSE:
+        if (resp->choice >= 0)
+            snprintf(buf, cap, "%s", resp->choice ? "true" : "false");
+        break;
+    case QT_MULTIRESPONSE:
+        for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES); i++)
+            if ((resp->selected >> i) & 1)
+                snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "", i + 1);
+        break;
+    case QT_MATCHING:
+        for (size_t k = 0; k < o->nchoices; k++)
+            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%d:%d", buf[0] ? "," : "",
+                     o->choice[k] + 1, resp->match[k] >= 0 ? resp->match[k] + 1 : 0);
+        break;
+    default:
+        break;
+    }
+}
+
 int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnRecord **out)
 {
     if (out)
@@ -436,8 +465,10 @@ int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnReco
         .answered_ms = now_ms,
         .order_seed = r->items[r->index].seed,
         .positions = r->positions,
+        .answers = r->answers,
     };
     round_positions(q, &r->items[r->index].order, &r->resp, r->positions, sizeof r->positions);
+    round_answers(q, &r->items[r->index].order, &r->resp, r->answers, sizeof r->answers);
     r->step = ROUND_SCORED;
     if (out)
         *out = &r->record;

@@ -62,11 +62,22 @@ static void gift_put_field(StrBuf *out, const char *s, TextFormat fmt, TextForma
     gift_put_escaped(out, s);
 }
 
-/* The shortest "%.*g" that reads back as the same double. strtod and printf
- * use '.' because nothing in the kiosk calls setlocale(). */
+/* The shortest text that reads back as exactly v, as a teacher writes it:
+ * fixed-point ("2020", "0.25"), never "2.02e+03"; only a number too large
+ * or too small to write out that way gets the shortest "%.*g". strtod and
+ * printf use '.' because nothing in the kiosk calls setlocale(). */
 static void gift_put_number(StrBuf *out, double v)
 {
     char buf[64];
+    if (isfinite(v) && fabs(v) < 1e15) {
+        for (int prec = 0; prec <= 20; prec++) {
+            snprintf(buf, sizeof buf, "%.*f", prec, v);
+            if (strtod(buf, NULL) == v) {
+                strbuf_puts(out, buf);
+                return;
+            }
+        }
+    }
     for (int prec = 1; prec <= 17; prec++) {
         snprintf(buf, sizeof buf, "%.*g", prec, v);
         if (strtod(buf, NULL) == v)

@@ -118,6 +118,35 @@ static const char *const store_migrations[] = {
     "  lang TEXT NOT NULL,"
     "  updated_ms INTEGER NOT NULL,"
     "  PRIMARY KEY(participant, pack_id, unit));",
+    /* 5: seminar sessions (store_session.c): what a session covers and
+     * shows, who started it where; every answer stamped with the session
+     * open when it was given (NULL for answers given before: they belong to
+     * no session), and the chosen answers as indexes into the bank (the
+     * GIFT file's order), which the screen's positions and the order seed
+     * only give with the pack version that was shown; '' for answers given
+     * before and for typed answers */
+    "CREATE TABLE session("
+    "  id INTEGER PRIMARY KEY,"
+    "  uuid TEXT NOT NULL UNIQUE,"
+    "  title TEXT NOT NULL,"
+    "  started_ms INTEGER NOT NULL,"
+    "  ended_ms INTEGER,"
+    "  kiosk_id TEXT NOT NULL);"
+    "CREATE UNIQUE INDEX session_one_open ON session(kiosk_id) WHERE ended_ms IS NULL;"
+    "CREATE TABLE session_unit("
+    "  session INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+    "  pack_id TEXT NOT NULL,"
+    "  unit TEXT NOT NULL,"
+    "  ord INTEGER NOT NULL,"
+    "  PRIMARY KEY(session, pack_id, unit));"
+    "CREATE TABLE session_pack("
+    "  session INTEGER NOT NULL REFERENCES session(id) ON DELETE CASCADE,"
+    "  pack_id TEXT NOT NULL,"
+    "  ord INTEGER NOT NULL,"
+    "  PRIMARY KEY(session, pack_id));"
+    "ALTER TABLE attempt ADD COLUMN session INTEGER REFERENCES session(id);"
+    "ALTER TABLE attempt ADD COLUMN answers TEXT NOT NULL DEFAULT '';"
+    "CREATE INDEX attempt_by_session ON attempt(session, answered_ms);",
 };
 
 #define STORE_SCHEMA_VERSION ((int)MB_COUNT(store_migrations))
@@ -238,6 +267,18 @@ void store_random_hex(char *out, size_t n)
     out[2 * n] = 0;
 }
 
+void store_uuid_v4(char out[37])
+{
+    unsigned char b[16];
+    store_random_bytes(b, sizeof b);
+    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
+    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
+    snprintf(out, 37,
+             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
+             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
+             b[15]);
+}
+
 /* ---------------- open, check, migrate ---------------- */
 
 static int store_mkdirs_for(Store *s, const char *path)
@@ -319,7 +360,7 @@ static int store_migrate(Store *s)
         rc = store_pragma_int(s, "PRAGMA user_version", &version);
         if (rc)
             goto done;
-        if (version >= STORE_SCHEMA_VERSION) {
+        if (version >= (s->migrate_to ? s->migrate_to : STORE_SCHEMA_VERSION)) {
             rc = store_tx_commit(s);
             goto done;
         }
@@ -436,9 +477,15 @@ static int store_set_durable(Store *s)
 
 int store_open(const char *path, Store **out)
 {
+    return store_open_at(path, 0, out);
+}
+
+int store_open_at(const char *path, int version, Store **out)
+{
     *out = NULL;
     Store *s = mb_xcalloc(1, sizeof *s);
     s->path = mb_xstrdup(path);
+    s->migrate_to = version > 0 && version < STORE_SCHEMA_VERSION ? version : 0;
     int rc = store_connect(s);
     if (rc)
         goto done;

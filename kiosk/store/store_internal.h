@@ -15,7 +15,12 @@ struct Store {
     char errmsg[512];
     bool logged; /* errmsg is already in the log */
     uint64_t statements; /* prepared so far (store_statement_count) */
+    int migrate_to;      /* 0: the newest schema; else stop there (tests) */
 };
+
+/* store_open() that migrates only up to schema version (0: the newest), for
+ * tests that make a database as an older kiosk left it. */
+int store_open_at(const char *path, int version, Store **out);
 
 /* Sets the Store's message (printf-style) and returns status. */
 int store_fail(Store *s, int status, const char *fmt, ...) MB_PRINTF(3, 4);
@@ -39,6 +44,10 @@ void store_tx_rollback(Store *s);
 /* Fills buf with random bytes from /dev/urandom (SQLite's generator when the
  * device cannot be read, so an answer is never lost for want of entropy). */
 void store_random_bytes(void *buf, size_t n);
+/* A random (version 4) UUID: an answer's xAPI statement id, fixed when the
+ * answer is stored so that exporting twice gives the same ids; a session's
+ * registration. */
+void store_uuid_v4(char out[37]);
 /* Writes n random bytes as lower-case hex into out (2n + 1 bytes). */
 void store_random_hex(char *out, size_t n);
 

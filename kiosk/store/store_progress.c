@@ -121,27 +121,14 @@ int store_participant_get(Store *s, int64_t id, StoreParticipant *out)
 
 /* ---------------- answers ---------------- */
 
-/* A random (version 4) UUID: the xAPI statement id, fixed when the answer is
- * stored so that exporting twice gives the same ids. */
-static void store_uuid_v4(char out[37])
-{
-    unsigned char b[16];
-    store_random_bytes(b, sizeof b);
-    b[6] = (unsigned char)((b[6] & 0x0f) | 0x40);
-    b[8] = (unsigned char)((b[8] & 0x3f) | 0x80);
-    snprintf(out, 37,
-             "%02x%02x%02x%02x-%02x%02x-%02x%02x-%02x%02x-%02x%02x%02x%02x%02x%02x", b[0], b[1],
-             b[2], b[3], b[4], b[5], b[6], b[7], b[8], b[9], b[10], b[11], b[12], b[13], b[14],
-             b[15]);
-}
-
 static int store_attempt_row(Store *s, const StoreAttempt *a, int64_t *id_out)
 {
     static const char sql[] =
         "INSERT INTO attempt(uuid, participant, pack_id, pack_version, unit, question_id, type, "
         "lang, response, score, max, correct, review, started_ms, answered_ms, kiosk_id, "
-        "order_seed, positions) "
-        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18)";
+        "order_seed, positions, answers, session) "
+        "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
+        "?19, (SELECT id FROM session WHERE kiosk_id = ?16 AND ended_ms IS NULL))";
     sqlite3_stmt *st = NULL;
     char uuid[37];
     int rc = store_prepare(s, sql, &st);
@@ -166,6 +153,7 @@ static int store_attempt_row(Store *s, const StoreAttempt *a, int64_t *id_out)
     store_bind_text(st, 16, s->kiosk_id);
     sqlite3_bind_int64(st, 17, (sqlite3_int64)a->order_seed);
     store_bind_text(st, 18, a->positions ? a->positions : "");
+    store_bind_text(st, 19, a->answers ? a->answers : "");
     int step = sqlite3_step(st);
     if (step == SQLITE_CONSTRAINT_FOREIGNKEY)
         rc = store_fail(s, MB_ERR_DB, "participant %lld does not exist",

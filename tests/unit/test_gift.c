@@ -1121,6 +1121,20 @@ static void test_writer_moodle_layouts(void **state)
                        "answer.#This is the right answer.####You should have selected true.}\n\n");
 }
 
+/* Numbers are written as a teacher writes them, never with an exponent:
+ * 2020 came out as "2.02e+03" (issue 11, item 12). */
+static void test_writer_numbers_without_exponent(void **state)
+{
+    (void)state;
+    assert_writes_back("// question: 1  name: year\n"
+                       "::year::In which year?{#\n"
+                       "\t=%100%2020:0#\n"
+                       "\t=%50%2019.5:0.25#\n"
+                       "\t=%10%-1500000:100000#\n"
+                       "\t=%5%0.0001:0.00005#\n"
+                       "}\n\n");
+}
+
 static void test_writer_escapes_and_source(void **state)
 {
     (void)state;
@@ -1412,6 +1426,7 @@ int main(void)
         cmocka_unit_test(test_only_comments_and_blank_lines),
         cmocka_unit_test(test_type_names),
         cmocka_unit_test(test_writer_moodle_layouts),
+        cmocka_unit_test(test_writer_numbers_without_exponent),
         cmocka_unit_test(test_writer_escapes_and_source),
         cmocka_unit_test(test_round_trip_every_type),
         cmocka_unit_test(test_regression_all_full_credit_multichoice_stays_multichoice),

@@ -244,6 +244,10 @@ static void test_shuffled_order(void **state)
     const LearnRecord *rec;
     assert_int_equal(learn_round_submit(&r, LANG_EN, 10, &rec), MB_OK);
     assert_string_equal(rec->positions, "3");
+    /* ... and the same choice as its index in the bank, whatever the order. */
+    char want[64];
+    snprintf(want, sizeof want, "%d", o->choice[2] + 1);
+    assert_string_equal(rec->answers, want);
     assert_int_equal(rec->order_seed, r.items[0].seed);
     assert_true(rec->order_seed != 0);
     /* A review given that seed shows the same order. */
@@ -259,12 +263,16 @@ static void test_shuffled_order(void **state)
     learn_round_pick(&r, LANG_EN, 0);
     assert_int_equal(learn_round_submit(&r, LANG_EN, 30, &rec), MB_OK);
     assert_string_equal(rec->positions, "1,3");
+    snprintf(want, sizeof want, "%d,%d", MB_MIN(o->choice[0], o->choice[2]) + 1,
+             MB_MAX(o->choice[0], o->choice[2]) + 1);
+    assert_string_equal(rec->answers, want); /* ascending bank indexes */
     learn_round_commit(&r);
     learn_round_next(&r, 40);
     /* True/false is never shuffled: "True" is position 1. */
     learn_round_pick(&r, LANG_EN, 1);
     assert_int_equal(learn_round_submit(&r, LANG_EN, 50, &rec), MB_OK);
     assert_string_equal(rec->positions, "2");
+    assert_string_equal(rec->answers, "false");
     learn_round_free(&r);
 
     /* Matching: the right-hand column shuffled, left items in bank order;
@@ -285,6 +293,11 @@ static void test_shuffled_order(void **state)
     learn_round_match_right(&r, LANG_ZH, 1);
     assert_int_equal(learn_round_submit(&r, LANG_ZH, 10, &rec), MB_OK);
     assert_string_equal(rec->positions, "1,4,2");
+    /* Per left item (its own index in the bank: a distractor has none),
+     * the answer whose right side was chosen. */
+    snprintf(want, sizeof want, "%d:%d,%d:%d,%d:%d", o->choice[0] + 1, o->right[0] + 1,
+             o->choice[1] + 1, o->right[3] + 1, o->choice[2] + 1, o->right[1] + 1);
+    assert_string_equal(rec->answers, want);
     learn_round_free(&r);
 }
 

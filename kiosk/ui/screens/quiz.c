@@ -143,6 +143,7 @@ static void quiz_submit(Ui *ui, QuizState *st)
             .answered_ms = rec->answered_ms,
             .order_seed = rec->order_seed,
             .positions = rec->positions,
+            .answers = rec->answers,
         };
         if (store_attempt_insert(ui->store, &a, mb_now_ms(), NULL) != MB_OK) {
             /* Feedback means "saved": without the row, no feedback. */

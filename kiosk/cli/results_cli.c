@@ -1,0 +1,260 @@
+/* `mingbai export ...` and `mingbai session ...`: results out of the kiosk
+ * from a shell, and seminar sessions started and ended without the
+ * screen. Arguments come from the instructor's shell and are checked
+ * here; the packs the exports describe are rebuilt from the database, as
+ * the kiosk has them. Exit status 0 success, 1 failure, 2 usage. */
+#include "mingbai/cli.h"
+#include "mingbai/pack.h"
+#include "mingbai/report.h"
+#include "mingbai/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char export_usage[] =
+    "usage: mingbai export --format csv|xapi|html --out DIR [--session ID] [--names]\n"
+    "                      [--lang en|zh-Hans] [--db PATH]\n";
+static const char session_usage[] =
+    "usage: mingbai session start --title TITLE [--unit PACK/UNIT]... [--pack ID]...\n"
+    "       mingbai session end [ID] | list   [--db PATH]\n";
+
+static int cli_usage_of(const char *usage, const char *why)
+{
+    if (why)
+        fprintf(stderr, "mingbai: %s\n", why);
+    fputs(usage, stderr);
+    return 2;
+}
+
+static int cli_open(const char *db_path, Store **s)
+{
+    char *def = db_path ? NULL : store_default_path();
+    const char *path = db_path ? db_path : def;
+    int rc = store_open(path, s);
+    if (rc)
+        fprintf(stderr, "mingbai: cannot open the database %s\n", path);
+    free(def);
+    return rc;
+}
+
+/* A session id: a positive whole number. */
+static bool cli_parse_id(const char *s, int64_t *out)
+{
+    char *end;
+    long long v = strtoll(s, &end, 10);
+    if (!s[0] || *end || v <= 0)
+        return false;
+    *out = v;
+    return true;
+}
+
+/* ---------------- the packs an export describes ---------------- */
+
+typedef struct {
+    Store *store;
+    struct {
+        char *id;
+        Pack *pack; /* NULL: not on the kiosk, or it no longer builds */
+    } cache[32];
+    size_t n;
+} PackCache;
+
+static const Pack *cli_pack(void *ctx, const char *id)
+{
+    PackCache *c = ctx;
+    for (size_t i = 0; i < c->n; i++)
+        if (!strcmp(c->cache[i].id, id))
+            return c->cache[i].pack;
+    if (c->n == MB_COUNT(c->cache))
+        return NULL;
+    PackFiles files = {0};
+    Pack *p = NULL;
+    Diags d = {0};
+    if (store_pack_files(c->store, id, &files) == MB_OK && pack_build(&files, id, &p, &d)) {
+        pack_free(p);
+        p = NULL;
+    }
+    pack_files_free(&files);
+    diags_free(&d);
+    c->cache[c->n].id = mb_xstrdup(id);
+    c->cache[c->n++].pack = p;
+    return p;
+}
+
+static void cli_pack_cache_free(PackCache *c)
+{
+    for (size_t i = 0; i < c->n; i++) {
+        free(c->cache[i].id);
+        pack_free(c->cache[i].pack);
+    }
+}
+
+/* ---------------- mingbai export ---------------- */
+
+typedef struct {
+    const char *format, *out, *session, *lang;
+    bool names;
+} ExportArgs;
+
+static int cli_export_args(int argc, char **argv, ExportArgs *a)
+{
+    for (int i = 1; i < argc; i++) {
+        const char *k = argv[i];
+        const char **slot = !strcmp(k, "--format")    ? &a->format
+                            : !strcmp(k, "--out")     ? &a->out
+                            : !strcmp(k, "--session") ? &a->session
+                            : !strcmp(k, "--lang")    ? &a->lang
+                                                      : NULL;
+        if (!strcmp(k, "--names")) {
+            a->names = true;
+        } else if (slot && i + 1 < argc) {
+            *slot = argv[++i];
+        } else {
+            fprintf(stderr, "mingbai export: unknown or incomplete option '%s'\n", k);
+            return 2;
+        }
+    }
+    return 0;
+}
+
+int cli_export_main(int argc, char **argv, const char *db_path)
+{
+    ExportArgs a = {0};
+    if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        fputs(export_usage, stdout);
+        return 0;
+    }
+    if (cli_export_args(argc, argv, &a))
+        return cli_usage_of(export_usage, NULL);
+    ReportFormat f;
+    ReportOptions o = {.lang = LANG_EN, .names = a.names, .pack = cli_pack};
+    if (!a.format || report_format_parse(a.format, &f))
+        return cli_usage_of(export_usage, "--format wants csv, xapi or html");
+    if (!a.out)
+        return cli_usage_of(export_usage, "--out wants the folder to write to");
+    if (a.session && !cli_parse_id(a.session, &o.session))
+        return cli_usage_of(export_usage, "--session wants a session number (mingbai session list)");
+    if (a.lang && lang_parse(a.lang, &o.lang))
+        return cli_usage_of(export_usage, "--lang wants en or zh-Hans");
+    PackCache cache = {0};
+    if (cli_open(db_path, &o.store))
+        return 1;
+    cache.store = o.store;
+    o.pack_ctx = &cache;
+    char err[1024];
+    int rc = report_export(&o, f, a.out, err, sizeof err);
+    if (rc)
+        fprintf(stderr, "mingbai export: %s; nothing was written\n", err);
+    else
+        printf("wrote %s in %s\n", report_format_files(f), a.out);
+    cli_pack_cache_free(&cache);
+    store_close(o.store);
+    return rc ? 1 : 0;
+}
+
+/* ---------------- mingbai session ---------------- */
+
+static int cli_session_start(int argc, char **argv, Store *s)
+{
+    const char *title = NULL;
+    StoreUnitRef units[64];
+    const char *packs[64];
+    char *split[64];
+    size_t nunits = 0, npacks = 0;
+    int rc = 2;
+    for (int i = 2; i < argc; i++) {
+        if (!strcmp(argv[i], "--title") && i + 1 < argc) {
+            title = argv[++i];
+        } else if (!strcmp(argv[i], "--pack") && i + 1 < argc && npacks < MB_COUNT(packs)) {
+            packs[npacks++] = argv[++i];
+        } else if (!strcmp(argv[i], "--unit") && i + 1 < argc && nunits < MB_COUNT(units)) {
+            const char *arg = argv[++i], *slash = strchr(arg, '/');
+            if (!slash || slash == arg || !slash[1]) {
+                cli_usage_of(session_usage, "--unit wants PACK/UNIT, like media-literacy/01-platforms");
+                goto done;
+            }
+            split[nunits] = mb_xstrndup(arg, (size_t)(slash - arg));
+            units[nunits] = (StoreUnitRef){split[nunits], slash + 1};
+            nunits++;
+        } else {
+            cli_usage_of(session_usage, "start takes --title TITLE, --unit PACK/UNIT and --pack ID");
+            goto done;
+        }
+    }
+    if (!title) {
+        cli_usage_of(session_usage, "start needs a --title");
+        goto done;
+    }
+    StoreSessionNew n = {title, units, nunits, packs, npacks};
+    int64_t id = 0;
+    rc = store_session_start(s, &n, mb_now_ms(), &id) ? 1 : 0;
+    if (rc)
+        fprintf(stderr, "mingbai session: %s\n", store_errmsg(s));
+    else
+        printf("session %lld started: %s\n", (long long)id, title);
+done:
+    for (size_t i = 0; i < nunits; i++)
+        free(split[i]);
+    return rc;
+}
+
+static int cli_session_end(int argc, char **argv, Store *s)
+{
+    int64_t id = 0;
+    if (argc > 3 || (argc == 3 && !cli_parse_id(argv[2], &id)))
+        return cli_usage_of(session_usage, "end takes the session's number, or nothing");
+    if (argc == 2 && (id = store_session_current(s)) <= 0) {
+        fprintf(stderr, "mingbai session: no session is open\n");
+        return 1;
+    }
+    if (store_session_end(s, id, mb_now_ms())) {
+        fprintf(stderr, "mingbai session: %s\n", store_errmsg(s));
+        return 1;
+    }
+    printf("session %lld ended\n", (long long)id);
+    return 0;
+}
+
+static int cli_session_list(Store *s)
+{
+    StoreSession *list = NULL;
+    size_t n = 0;
+    if (store_session_list(s, &list, &n)) {
+        fprintf(stderr, "mingbai session: %s\n", store_errmsg(s));
+        return 1;
+    }
+    for (size_t i = 0; i < n; i++) {
+        const StoreSession *x = &list[i];
+        printf("%lld\t%s\t%lld answers\t%s", (long long)x->id, x->ended_ms ? "ended" : "open",
+               (long long)x->answers, x->title);
+        for (size_t k = 0; k < x->nunits; k++)
+            printf("%s%s/%s", k ? ", " : "\tunits: ", x->units[k].pack_id, x->units[k].unit);
+        for (size_t k = 0; k < x->npacks; k++)
+            printf("%s%s", k ? ", " : "\tpacks: ", x->packs[k]);
+        putchar('\n');
+    }
+    store_session_list_free(list, n);
+    return 0;
+}
+
+int cli_session_main(int argc, char **argv, const char *db_path)
+{
+    const char *cmd = argc > 1 ? argv[1] : "";
+    if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
+        fputs(session_usage, stdout);
+        return 0;
+    }
+    if (strcmp(cmd, "start") && strcmp(cmd, "end") && strcmp(cmd, "list"))
+        return cli_usage_of(session_usage, argc > 1 ? "unknown session command" : NULL);
+    if (!strcmp(cmd, "list") && argc > 2)
+        return cli_usage_of(session_usage, "list takes no arguments");
+    Store *s = NULL;
+    if (cli_open(db_path, &s))
+        return 1;
+    int rc = !strcmp(cmd, "start") ? cli_session_start(argc, argv, s)
+             : !strcmp(cmd, "end") ? cli_session_end(argc, argv, s)
+                                   : cli_session_list(s);
+    store_close(s);
+    return rc;
+}
