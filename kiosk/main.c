@@ -1,5 +1,6 @@
 /* mingbai: the kiosk program. Without a command it starts the kiosk;
- * `mingbai pack ...` runs the pack tools, `mingbai replay ...` runs a
+ * `mingbai pack ...` runs the pack tools, `mingbai instructor`, `backup`,
+ * `results` and `participant` the instructor's, `mingbai replay ...` runs a
  * scripted session headless (tests and documentation). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -17,6 +18,8 @@ static void usage(FILE *f)
             "                      [--px-per-mm F]\n"
             "       mingbai pack check PATH... | show FILE.gift [--json] | import PATH |\n"
             "                    list | remove ID | export-gift ID --lang L [-o FILE]\n"
+            "       mingbai instructor set-pin | backup FILE | participant delete PSEUDONYM-OR-ID\n"
+            "       mingbai results merge A.db B.db ... --into C.db\n"
             "       mingbai --version | --help\n"
             "\n"
             "Starts the study kiosk full-screen (a window with --window). Answers are kept in\n"
@@ -46,22 +49,28 @@ static int run_kiosk(const AppOptions *o)
     return rc;
 }
 
-int main(int argc, char **argv)
+/* The commands that run without a window. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv, const char *db_path);
+} commands[] = {{"pack", cli_pack_main},        {"instructor", cli_admin_main},
+                {"backup", cli_admin_main},     {"results", cli_admin_main},
+                {"participant", cli_admin_main}};
+
+/* Runs `mingbai [--db PATH] COMMAND ... [--db PATH] ...`; -1 when argv
+ * names no command. */
+static int run_command(int argc, char **argv)
 {
-    AppOptions o = {.lang = LANG_EN};
-    const char *script = NULL, *shots = NULL;
-    bool replay = false;
-    int i = 1;
-    const char *pre_db = NULL;
-    if (argc > 3 && !strcmp(argv[1], "--db") && !strcmp(argv[3], "pack")) {
-        /* mingbai --db PATH pack ... */
-        pre_db = argv[2];
+    const char *db = getenv("MINGBAI_DB");
+    if (argc > 3 && !strcmp(argv[1], "--db")) {
+        db = argv[2];
         argv += 2;
         argc -= 2;
     }
-    if (argc > 1 && !strcmp(argv[1], "pack")) {
-        const char *db = pre_db ? pre_db : getenv("MINGBAI_DB");
-        /* --db may come before the subcommand's own arguments. */
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+        if (strcmp(argv[1], commands[c].name))
+            continue;
+        /* --db may come among the command's own arguments. */
         for (int k = 2; k + 1 < argc; k++)
             if (!strcmp(argv[k], "--db")) {
                 db = argv[k + 1];
@@ -69,7 +78,21 @@ int main(int argc, char **argv)
                 argc -= 2;
                 break;
             }
-        return cli_pack_main(argc - 1, argv + 1, db);
+        return commands[c].run(argc - 1, argv + 1, db);
+    }
+    return -1;
+}
+
+int main(int argc, char **argv)
+{
+    AppOptions o = {.lang = LANG_EN};
+    const char *script = NULL, *shots = NULL;
+    bool replay = false;
+    int i = 1;
+    if (argc > 1) {
+        int rc = run_command(argc, argv);
+        if (rc >= 0)
+            return rc;
     }
     if (argc > 1 && !strcmp(argv[1], "replay")) {
         replay = true;

@@ -1,4 +1,6 @@
-/* Command-line tools that run without a window: `mingbai pack ...`. */
+/* Command-line tools that run without a window: `mingbai pack ...`, and the
+ * instructor's `instructor set-pin`, `backup`, `results merge` and
+ * `participant delete`. */
 #ifndef MINGBAI_CLI_H
 #define MINGBAI_CLI_H
 
@@ -9,5 +11,13 @@
  * returns. Returns the process exit status: 0 success, 1 problems found,
  * 2 usage. */
 int cli_pack_main(int argc, char **argv, const char *db_path);
+
+/* `mingbai instructor set-pin | backup FILE | results merge A.db ... --into
+ * C.db | participant delete PSEUDONYM-OR-ID`: argv[0] is the command
+ * ("instructor", "backup", "results" or "participant"). db_path as for
+ * cli_pack_main (results merge names its own with --into). Messages follow
+ * the locale: Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh.
+ * Returns the exit status: 0 success, 1 failure, 2 usage. */
+int cli_admin_main(int argc, char **argv, const char *db_path);
 
 #endif
