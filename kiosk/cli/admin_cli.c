@@ -24,7 +24,7 @@ static void admin_usage_text(FILE *f)
 
 static int admin_usage(const char *cmd)
 {
-    fprintf(stderr, "mingbai %s: ", cmd);
+    cli_prefix(stderr, cmd);
     cli_say(stderr, "not understood\n");
     admin_usage_text(stderr);
     return 2;
@@ -35,8 +35,8 @@ static int admin_open(const char *cmd, const char *db_path, Store **s)
     char *path = db_path ? mb_xstrdup(db_path) : store_default_path();
     int rc = store_open(path, s);
     if (rc) {
-        fprintf(stderr, "mingbai %s: ", cmd);
-        cli_say(stderr, "cannot open the database %s\n", path);
+        cli_prefix(stderr, cmd);
+        cli_say(stderr, "cannot open the database %s (the reason is above)\n", path);
     }
     free(path);
     return rc ? 1 : 0;
@@ -150,7 +150,7 @@ static int cli_backup(int argc, char **argv, const char *db_path)
 
 static void merge_problem(const char *path, const StoreMergeSource *src, Store *s)
 {
-    fputs("mingbai results: ", stderr);
+    cli_prefix(stderr, "results");
     switch (src->problem) {
     case STORE_SOURCE_NOT_MINGBAI:
         cli_say(stderr, "%s is not a Mingbai database\n", path);

@@ -17,6 +17,9 @@ bool cli_zh(void);
  * printf arguments). An English text missing from the catalogue is
  * returned as it is. */
 const char *cli_tr(const char *en) __attribute__((format_arg(1)));
+/* Prints "mingbai CMD: " (a full-width colon in Chinese) to f, before a
+ * message that names no command itself. */
+void cli_prefix(FILE *f, const char *cmd);
 /* Prints the message fmt (translated) with its arguments to f. */
 void cli_say(FILE *f, const char *fmt, ...) MB_PRINTF(2, 3);
 

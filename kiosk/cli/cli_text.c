@@ -22,7 +22,7 @@ static const CliMsg catalog[] = {
      "      mingbai results merge A.db B.db ... --into C.db\n"
      "      mingbai participant delete 化名或编号 [--db 路径]\n"},
     {"not understood\n", "命令写法不对\n"},
-    {"cannot open the database %s\n", "无法打开数据库 %s\n"},
+    {"cannot open the database %s (the reason is above)\n", "无法打开数据库 %s（原因见上）\n"},
     {"New instructor PIN (4 to 8 digits): ", "新的教师 PIN（4 到 8 位数字）："},
     {"The same PIN again: ", "再输入一次同一个 PIN："},
     {"mingbai instructor: no PIN was given\n", "mingbai instructor：没有输入 PIN\n"},
@@ -80,6 +80,11 @@ const char *cli_tr(const char *en)
         if (!strcmp(catalog[i].en, en))
             return catalog[i].zh;
     return en;
+}
+
+void cli_prefix(FILE *f, const char *cmd)
+{
+    fprintf(f, "mingbai %s%s", cmd, cli_zh() ? "：" : ": ");
 }
 
 void cli_say(FILE *f, const char *fmt, ...)
