@@ -63,16 +63,18 @@ static bool pin_ask(const char *prompt, char *buf, size_t cap)
 {
     struct termios old, quiet;
     bool tty = tcgetattr(0, &old) == 0;
-    fputs(prompt, stderr);
-    fflush(stderr);
+    /* Echo off before the prompt: what is typed after it is never shown,
+     * and nothing typed after it is thrown away. */
     if (tty) {
         quiet = old;
         quiet.c_lflag &= ~(tcflag_t)ECHO;
         tcsetattr(0, TCSAFLUSH, &quiet);
     }
+    fputs(prompt, stderr);
+    fflush(stderr);
     bool ok = pin_read_line(buf, cap);
     if (tty) {
-        tcsetattr(0, TCSAFLUSH, &old);
+        tcsetattr(0, TCSANOW, &old);
         fputc('\n', stderr);
     }
     return ok;

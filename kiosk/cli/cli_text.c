@@ -58,6 +58,9 @@ static const CliMsg catalog[] = {
     {"Deleted participant %s and their %lld answers.\n",
      "已删除学员 %s 及其 %lld 条答题记录。\n"},
     {"mingbai participant: %s\n", "mingbai participant：%s\n"},
+    {"mingbai pack: no backup could be made before the import (%s); nothing imported\n",
+     "mingbai pack：导入前没能做好备份（%s），什么也没有导入\n"},
+    {"backed up to %s\n", "已备份到 %s\n"},
     {"Backups made before keep a copy of them (%s).\n", "之前做的备份里仍有此人的数据（%s）。\n"},
 };
 
