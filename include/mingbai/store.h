@@ -17,7 +17,10 @@ typedef struct Store Store;
  * is copied. On success *out is a new Store; the caller closes it with
  * store_close(). On failure *out is NULL and a message was logged. */
 int store_open(const char *path, Store **out);
-/* Closes the database and frees s. store_close(NULL) does nothing. */
+/* Empties the write-ahead log into the database file (a TRUNCATE
+ * checkpoint, done even while another program has the file open, so that
+ * the file alone holds every answer: the kiosk does it when it exits), then
+ * closes the database and frees s. store_close(NULL) does nothing. */
 void store_close(Store *s);
 /* The message of the last failure on s ("no error" when there was none;
  * "no database" for NULL). The text belongs to s: copy it before the next
