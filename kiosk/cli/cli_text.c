@@ -20,7 +20,7 @@ static const CliMsg catalog[] = {
      "用法：mingbai instructor set-pin [--db 路径]\n"
      "      mingbai backup 文件 [--db 路径]\n"
      "      mingbai results merge A.db B.db ... --into C.db\n"
-     "      mingbai participant delete 化名或编号 [--db 路径]\n"},
+     "      mingbai participant delete 代号或编号 [--db 路径]\n"},
     {"not understood\n", "命令写法不对\n"},
     {"cannot open the database %s (the reason is above)\n", "无法打开数据库 %s（原因见上）\n"},
     {"New instructor PIN (4 to 8 digits): ", "新的教师 PIN（4 到 8 位数字）："},
