@@ -1,6 +1,7 @@
 /* mingbai: the kiosk program. Without a command it starts the kiosk;
  * `mingbai pack ...` runs the pack tools, `mingbai export ...` and
- * `mingbai session ...` the results tools, `mingbai replay ...` runs a
+ * `mingbai session ...` the results tools, `mingbai instructor`, `backup`,
+ * `results` and `participant` the instructor's, `mingbai replay ...` runs a
  * scripted session headless (tests and documentation). */
 #include <stdio.h>
 #include <stdlib.h>
@@ -22,6 +23,9 @@ static void usage(FILE *f)
             "                      [--lang en|zh-Hans]\n"
             "       mingbai session start --title T [--unit PACK/UNIT]... [--pack ID]... |\n"
             "                       end [ID] | list\n"
+            "       mingbai instructor set-pin | backup FILE\n"
+            "       mingbai participant delete PSEUDONYM-OR-ID\n"
+            "       mingbai results merge A.db B.db ... --into C.db\n"
             "       mingbai --version | --help\n"
             "\n"
             "Starts the study kiosk full-screen (a window with --window). Answers are kept in\n"
@@ -41,32 +45,6 @@ static int parse_density(const char *s, float *out)
     return 0;
 }
 
-/* The commands that run without a window (mingbai/cli.h). */
-static bool is_tool(const char *cmd)
-{
-    return !strcmp(cmd, "pack") || !strcmp(cmd, "export") || !strcmp(cmd, "session");
-}
-
-/* mingbai pack|export|session ...: db from --db (before the command or
- * among its arguments), else $MINGBAI_DB, else the default. */
-static int run_tool(int argc, char **argv, const char *pre_db)
-{
-    const char *db = pre_db ? pre_db : getenv("MINGBAI_DB");
-    /* --db may come before the subcommand's own arguments. */
-    for (int k = 2; k + 1 < argc; k++)
-        if (!strcmp(argv[k], "--db")) {
-            db = argv[k + 1];
-            memmove(&argv[k], &argv[k + 2], (size_t)(argc - k - 2) * sizeof *argv);
-            argc -= 2;
-            break;
-        }
-    if (!strcmp(argv[1], "export"))
-        return cli_export_main(argc - 1, argv + 1, db);
-    if (!strcmp(argv[1], "session"))
-        return cli_session_main(argc - 1, argv + 1, db);
-    return cli_pack_main(argc - 1, argv + 1, db);
-}
-
 static int run_kiosk(const AppOptions *o)
 {
     App app;
@@ -77,21 +55,52 @@ static int run_kiosk(const AppOptions *o)
     return rc;
 }
 
+/* The commands that run without a window. */
+static const struct {
+    const char *name;
+    int (*run)(int argc, char **argv, const char *db_path);
+} commands[] = {{"pack", cli_pack_main},        {"export", cli_export_main},
+                {"session", cli_session_main},  {"instructor", cli_admin_main},
+                {"backup", cli_admin_main},     {"results", cli_admin_main},
+                {"participant", cli_admin_main}};
+
+/* Runs `mingbai [--db PATH] COMMAND ... [--db PATH] ...`; -1 when argv
+ * names no command. */
+static int run_command(int argc, char **argv)
+{
+    const char *db = getenv("MINGBAI_DB");
+    if (argc > 3 && !strcmp(argv[1], "--db")) {
+        db = argv[2];
+        argv += 2;
+        argc -= 2;
+    }
+    for (size_t c = 0; c < sizeof commands / sizeof commands[0]; c++) {
+        if (strcmp(argv[1], commands[c].name))
+            continue;
+        /* --db may come among the command's own arguments. */
+        for (int k = 2; k + 1 < argc; k++)
+            if (!strcmp(argv[k], "--db")) {
+                db = argv[k + 1];
+                memmove(&argv[k], &argv[k + 2], (size_t)(argc - k - 2) * sizeof *argv);
+                argc -= 2;
+                break;
+            }
+        return commands[c].run(argc - 1, argv + 1, db);
+    }
+    return -1;
+}
+
 int main(int argc, char **argv)
 {
     AppOptions o = {.lang = LANG_EN};
     const char *script = NULL, *shots = NULL;
     bool replay = false;
     int i = 1;
-    const char *pre_db = NULL;
-    if (argc > 3 && !strcmp(argv[1], "--db") && is_tool(argv[3])) {
-        /* mingbai --db PATH pack ... */
-        pre_db = argv[2];
-        argv += 2;
-        argc -= 2;
+    if (argc > 1) {
+        int rc = run_command(argc, argv);
+        if (rc >= 0)
+            return rc;
     }
-    if (argc > 1 && is_tool(argv[1]))
-        return run_tool(argc, argv, pre_db);
     if (argc > 1 && !strcmp(argv[1], "replay")) {
         replay = true;
         i = 2;

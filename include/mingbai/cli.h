@@ -1,5 +1,6 @@
 /* Command-line tools that run without a window: `mingbai pack ...`,
- * `mingbai export ...` and `mingbai session ...`. */
+ * `mingbai export ...`, `mingbai session ...`, and the instructor's
+ * `instructor set-pin`, `backup`, `results merge` and `participant delete`. */
 #ifndef MINGBAI_CLI_H
 #define MINGBAI_CLI_H
 
@@ -17,5 +18,12 @@ int cli_export_main(int argc, char **argv, const char *db_path);
 /* `mingbai session start|end|list ...`: argv[0] is "session"; the rest as
  * cli_pack_main. */
 int cli_session_main(int argc, char **argv, const char *db_path);
+/* `mingbai instructor set-pin | backup FILE | results merge A.db ... --into
+ * C.db | participant delete PSEUDONYM-OR-ID`: argv[0] is the command
+ * ("instructor", "backup", "results" or "participant"). db_path as for
+ * cli_pack_main (results merge names its own with --into). Messages follow
+ * the locale: Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh.
+ * Returns the exit status: 0 success, 1 failure, 2 usage. */
+int cli_admin_main(int argc, char **argv, const char *db_path);
 
 #endif

@@ -17,7 +17,10 @@ typedef struct Store Store;
  * is copied. On success *out is a new Store; the caller closes it with
  * store_close(). On failure *out is NULL and a message was logged. */
 int store_open(const char *path, Store **out);
-/* Closes the database and frees s. store_close(NULL) does nothing. */
+/* Empties the write-ahead log into the database file (a TRUNCATE
+ * checkpoint, done even while another program has the file open, so that
+ * the file alone holds every answer: the kiosk does it when it exits), then
+ * closes the database and frees s. store_close(NULL) does nothing. */
 void store_close(Store *s);
 /* The message of the last failure on s ("no error" when there was none;
  * "no database" for NULL). The text belongs to s: copy it before the next
@@ -326,6 +329,54 @@ typedef int (*StoreAnswerFn)(void *ctx, const StoreAnswerRow *row);
  * exist. */
 int store_answers_each(Store *s, int64_t session, StoreAnswerFn fn, void *ctx);
 
+/* ---- deleting a participant for real ---- */
+/* Finds a participant by pseudonym ("p-3f9a2c") or by row id (digits).
+ * MB_OK with *id set; MB_ERR_NOTFOUND (message says which) when absent. */
+int store_participant_find(Store *s, const char *pseudo_or_id, int64_t *id);
+/* Deletes a participant and everything that names them (answers, review
+ * boxes, reading positions, resume points: every table with a participant
+ * column) in one transaction, with secure_delete on; then rewrites the file
+ * (VACUUM) and checkpoints the write-ahead log with TRUNCATE, so that a byte
+ * search of the database and its -wal finds nothing of them. *answers (may
+ * be NULL) is how many answers went. MB_ERR_NOTFOUND when absent; MB_ERR
+ * when the rows are gone but another program holding the database open kept
+ * the log from being emptied (the message says so: close it and run the
+ * command again, which then only checkpoints). Backups made before keep
+ * their copy. */
+int store_participant_delete(Store *s, int64_t id, int64_t *answers);
+
+/* ---- the instructor's PIN ---- */
+/* 4 to 8 digits, kept as an Argon2id hash with its own salt
+ * (libsodium's crypto_pwhash_str) in the setting table, never as digits.
+ * Failures are counted in the database before a PIN is checked, so pulling
+ * the plug in the middle counts as a failure; after STORE_PIN_FREE_TRIES
+ * failures in a row each try waits longer (store_pin_delay_s). */
+#define STORE_PIN_MIN 4
+#define STORE_PIN_MAX 8
+#define STORE_PIN_FREE_TRIES 5
+typedef enum { STORE_PIN_OK, STORE_PIN_WRONG, STORE_PIN_WAIT } StorePinResult;
+/* Whether pin is 4 to 8 ASCII digits and nothing else. */
+bool store_pin_valid(const char *pin);
+/* The wait after `failures` failed tries in a row, in seconds: 0 before
+ * STORE_PIN_FREE_TRIES, then 30 s doubling each time, at most an hour. */
+int store_pin_delay_s(int failures);
+/* *set: whether a PIN is kept. A failure to read (MB_ERR_DB) is not "no
+ * PIN": a screen must not offer to set a new one then. */
+int store_pin_is_set(Store *s, bool *set);
+/* Keeps pin (checked with store_pin_valid: MB_ERR_PARSE otherwise) as a new
+ * hash and clears the failure count. pin is not kept anywhere else. */
+int store_pin_set(Store *s, const char *pin);
+/* Checks pin at now_ms (the wall clock, mb_now_ms(); kept in the database
+ * as it survives a restart, see store_pin.c). *result: STORE_PIN_WAIT when
+ * the last failures ask for a wait (pin is not even looked at), else
+ * STORE_PIN_OK or STORE_PIN_WRONG. *wait_s (may be NULL): the seconds
+ * before the next try is allowed (0 when none). MB_ERR_NOTFOUND when no PIN
+ * is set; MB_ERR_DB when the count could not be written (nothing checked). */
+int store_pin_check(Store *s, const char *pin, int64_t now_ms, StorePinResult *result,
+                    int *wait_s);
+/* Failed tries in a row so far; -1 on failure. */
+int store_pin_failures(Store *s);
+
 /* ---- settings (key -> text) ---- */
 /* Returns a new string, or NULL when unset or on failure (store_errmsg()
  * tells which); the caller frees it with free(). */
@@ -333,9 +384,105 @@ char *store_setting_get(Store *s, const char *key);
 /* Keeps a copy of value under key. */
 int store_setting_set(Store *s, const char *key, const char *value);
 
+/* ---- typed settings, over the key -> text ones ---- */
+typedef enum { STORE_TEXT_NORMAL, STORE_TEXT_LARGE, STORE_TEXT_LARGER, STORE_TEXT_COUNT } StoreTextSize;
+#define STORE_IDLE_MIN_S 30
+#define STORE_IDLE_MAX_S (30 * 60)
+#define STORE_IDLE_DEFAULT_S (3 * 60)
+#define STORE_KIOSK_NAME_MAX 32 /* characters */
+typedef struct {
+    Lang lang;                  /* the language a new participant starts in */
+    int idle_timeout_s;         /* quiet seconds before the "still there?" prompt */
+    StoreTextSize text_size;    /* the text size a new participant starts with */
+    char kiosk_name[4 * STORE_KIOSK_NAME_MAX + 1]; /* "" when not named */
+} StoreSettings;
+/* The settings of a kiosk nobody has set up. */
+void store_settings_default(StoreSettings *out);
+/* Fills *out: each setting as kept, or its default when unset or when the
+ * kept text is not valid (a file edited by hand; logged). MB_ERR_DB on a
+ * failure to read, with *out all defaults. */
+int store_settings_get(Store *s, StoreSettings *out);
+/* Each set checks its value first: MB_ERR_PARSE (with a message naming
+ * what is allowed) leaves the setting as it was. */
+int store_settings_set_lang(Store *s, Lang lang);
+int store_settings_set_idle_timeout(Store *s, int seconds);
+int store_settings_set_text_size(Store *s, StoreTextSize size);
+/* Spaces around are dropped; "" (or only spaces) unnames the kiosk. At most
+ * STORE_KIOSK_NAME_MAX characters of valid UTF-8, no control characters. */
+int store_settings_set_kiosk_name(Store *s, const char *name);
+/* The stored text of a text size ("normal", "large", "larger") and back
+ * (-1 when not one of them). */
+const char *store_text_size_name(StoreTextSize size);
+int store_text_size_parse(const char *name);
+
 /* ---- backups ---- */
-/* Writes a consistent copy of the database to path (VACUUM INTO a temporary
- * name, then rename). */
+/* Writes a consistent copy of the database to path, answers still in the
+ * write-ahead log included (VACUUM INTO a temporary name beside path, fsync,
+ * rename, fsync of the folder): path holds the previous file or the whole
+ * new one, never a torn one. MB_ERR_EXISTS when path is the database's own
+ * file. */
 int store_backup(Store *s, const char *path);
+/* Opens the file at path read-only and runs PRAGMA integrity_check: MB_OK
+ * when it is whole, MB_ERR_DB with what is wrong otherwise. */
+int store_backup_verify(Store *s, const char *path);
+/* Removes a database file and its -wal, -shm and -journal (what is absent
+ * is skipped). */
+void store_remove_files(const char *path);
+/* The folder of the automatic backups: "backups" beside the database.
+ * A new string; the caller frees it with free(). */
+char *store_backup_dir(Store *s);
+/* An automatic backup (after a session, before an import): writes
+ * dir/mingbai-NNNNNN-YYYYMMDDTHHMMSSZ-reason.db, NNNNNN one more than the
+ * highest there (so the order holds when the clock goes back), then removes
+ * the oldest such files beyond keep (other files are left alone). dir NULL:
+ * store_backup_dir(). reason: a short word of [a-z0-9-] ("session",
+ * "import"). *path_out (may be NULL): a new string with the path written,
+ * freed with free(). */
+int store_backup_auto(Store *s, const char *dir, const char *reason, int keep, char **path_out);
+#define STORE_BACKUPS_KEPT 10
+/* Copies what the write-ahead log holds into the database file and empties
+ * the log (PRAGMA wal_checkpoint(TRUNCATE)). MB_ERR when another program
+ * holding the database open kept it from finishing (nothing is lost: the
+ * log stays valid). */
+int store_checkpoint(Store *s);
+
+/* ---- results of several kiosks ---- */
+typedef struct {
+    int64_t participants; /* new participants (by pseudonym) */
+    int64_t attempts;     /* new answers (by answer UUID) */
+    int64_t reviews;      /* review boxes taken from the source */
+    int64_t positions;    /* reading positions taken */
+    int64_t resumes;      /* resume points taken */
+    int64_t packs;        /* packs copied (absent here, or newer there) */
+    int64_t sessions;     /* new seminar sessions (by session UUID) */
+    int64_t quiz_places;  /* quizzes left half way, taken */
+    int64_t session_rows; /* the units and packs of the new sessions */
+} StoreMergeCounts;
+/* What is wrong with a file given to merge. */
+typedef enum {
+    STORE_SOURCE_OK,
+    STORE_SOURCE_UNREADABLE,  /* cannot be opened or read (errno's message in store_errmsg) */
+    STORE_SOURCE_NOT_MINGBAI, /* not SQLite, or SQLite without Mingbai's tables */
+    STORE_SOURCE_NEWER,       /* a newer schema than this Mingbai knows */
+    STORE_SOURCE_SAME,        /* the database merged into */
+    STORE_SOURCE_DAMAGED      /* fails its integrity check */
+} StoreSourceProblem;
+typedef struct {
+    StoreSourceProblem problem;
+    int version;   /* its schema version, when read */
+    int known;     /* the newest this Mingbai knows */
+} StoreMergeSource;
+/* Checks that path is a Mingbai database this Mingbai can read (not newer)
+ * and not s's own file, without changing it. MB_OK, or MB_ERR_PARSE with
+ * *src (may be NULL) saying what is wrong and store_errmsg naming the file. */
+int store_merge_check(Store *s, const char *path, StoreMergeSource *src);
+/* Merges the database at path (checked as above, *src filled alike; the
+ * file is never changed: a copy of it is brought to this schema) into s, in
+ * one transaction: participants by pseudonym, answers by UUID (merging the
+ * same file twice adds nothing), review boxes from the kiosk that saw the
+ * latest answer to the question, reading positions and resume points from
+ * the one used last, packs absent here or newer there. Settings (the PIN,
+ * the kiosk id) stay s's own. *counts (may be NULL) says what was added. */
+int store_merge(Store *s, const char *path, StoreMergeSource *src, StoreMergeCounts *counts);
 
 #endif

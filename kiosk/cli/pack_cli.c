@@ -13,6 +13,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "cli_internal.h"
 #include "mingbai/pack.h"
 #include "mingbai/store.h"
 
@@ -432,6 +433,28 @@ static int cli_import_compare(Store *s, const Pack *p)
     return rc;
 }
 
+/* A backup before each import, kept with the last few, when the database
+ * holds anything to lose; no backup, no import. */
+static int cli_backup_before_import(Store *s)
+{
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    store_pack_list(s, &list, &n);
+    store_pack_list_free(list, n);
+    if (n == 0 && store_attempt_count(s) <= 0)
+        return 0;
+    char *path = NULL;
+    if (store_backup_auto(s, NULL, "import", STORE_BACKUPS_KEPT, &path)) {
+        cli_say(stderr, "mingbai pack: no backup could be made before the import (%s); nothing "
+                        "imported\n",
+                store_errmsg(s));
+        return 1;
+    }
+    cli_say(stdout, "backed up to %s\n", path);
+    free(path);
+    return 0;
+}
+
 static int cli_import(int argc, char **argv, const char *db_path)
 {
     if (argc != 1)
@@ -450,7 +473,7 @@ static int cli_import(int argc, char **argv, const char *db_path)
     }
     if (cli_store_open(db_path, &s))
         goto done;
-    if (cli_import_compare(s, p))
+    if (cli_import_compare(s, p) || cli_backup_before_import(s))
         goto done;
     size_t questions = pack_question_count(p);
     Progress pr = {.last = -1};

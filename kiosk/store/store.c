@@ -5,7 +5,10 @@
  * edited, or half-written by a power cut): it is checked at open, and a
  * damaged or newer file is refused and left untouched for the instructor.
  * Packs are in store_pack.c; participants, answers and progress in
- * store_progress.c; a quiz left half way in store_round.c. */
+ * store_progress.c; a quiz left half way in store_round.c; seminar
+ * sessions in store_session.c; deleting a participant in store_forget.c;
+ * the typed settings in store_settings.c; the PIN in store_pin.c; backups
+ * in store_backup.c; merging kiosks in store_merge.c. */
 #include "store_internal.h"
 
 #include <errno.h>
@@ -151,9 +154,11 @@ static const char *const store_migrations[] = {
 
 #define STORE_SCHEMA_VERSION ((int)MB_COUNT(store_migrations))
 
-/* A concurrent writer (an export run from the command line while the kiosk
- * is up) holds the lock for well under this. */
-#define STORE_BUSY_TIMEOUT_MS 5000
+int store_schema_latest(void)
+{
+    return STORE_SCHEMA_VERSION;
+}
+
 
 /* ---------------- helpers shared by the store files ---------------- */
 
@@ -281,7 +286,7 @@ void store_uuid_v4(char out[37])
 
 /* ---------------- open, check, migrate ---------------- */
 
-static int store_mkdirs_for(Store *s, const char *path)
+int store_mkdirs_for(Store *s, const char *path)
 {
     const char *slash = strrchr(path, '/');
     if (!slash || slash == path)
@@ -428,10 +433,14 @@ static int store_connect(Store *s)
     /* The file may have been edited elsewhere: no writable schema, no
      * functions with side effects called from its schema, cells checked. */
     sqlite3_db_config(s->db, SQLITE_DBCONFIG_DEFENSIVE, 1, (int *)NULL);
+    /* secure_delete: what is deleted is overwritten with zeros, so a
+     * participant deleted for real (store_forget.c) leaves no bytes behind;
+     * Debian builds SQLite with it on, another build may not. */
     rc = store_exec(s,
                     "PRAGMA trusted_schema = OFF;"
                     "PRAGMA cell_size_check = ON;"
-                    "PRAGMA foreign_keys = ON;",
+                    "PRAGMA foreign_keys = ON;"
+                    "PRAGMA secure_delete = ON;",
                     "setting up the connection");
     if (rc)
         return rc;
@@ -499,6 +508,7 @@ int store_open_at(const char *path, int version, Store **out)
     if (rc)
         goto done;
     s->errmsg[0] = 0;
+    s->ready = true;
     *out = s;
 done:
     if (rc) {
@@ -513,6 +523,12 @@ void store_close(Store *s)
 {
     if (!s)
         return;
+    /* The log emptied into the file even when another program has the
+     * database open (SQLite's own checkpoint at close waits for the last
+     * connection): the file alone then holds every answer. A file refused
+     * at open is left exactly as it was. */
+    if (s->db && s->ready && store_checkpoint(s))
+        mb_log(LOG_INFO, "database %s: at close: %s", s->path, s->errmsg);
     if (s->db && sqlite3_close(s->db) != SQLITE_OK)
         mb_log(LOG_ERROR, "database %s: closing: %s", s->path, sqlite3_errmsg(s->db));
     free(s->path);
@@ -592,52 +608,5 @@ int store_setting_set(Store *s, const char *key, const char *value)
     else if (value && !strcmp(key, "kiosk_id"))
         snprintf(s->kiosk_id, sizeof s->kiosk_id, "%s", value);
     sqlite3_finalize(st);
-    return rc;
-}
-
-/* ---------------- backups ---------------- */
-
-static void store_fsync_path(const char *path, int flags)
-{
-    int fd = open(path, flags | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
-}
-
-/* VACUUM INTO writes a consistent, compact snapshot without stopping
- * writers; the temporary name and the rename mean that a backup path holds
- * either the previous backup or a whole new one, never a torn file. */
-int store_backup(Store *s, const char *path)
-{
-    char *tmp = mb_xasprintf("%s.tmp-%ld", path, (long)getpid());
-    sqlite3_stmt *st = NULL;
-    int rc = store_mkdirs_for(s, path);
-    if (rc)
-        goto done;
-    unlink(tmp); /* VACUUM INTO refuses a file left by an earlier crash */
-    rc = store_prepare(s, "VACUUM INTO ?1", &st);
-    if (rc)
-        goto done;
-    store_bind_text(st, 1, tmp);
-    if (sqlite3_step(st) != SQLITE_DONE) {
-        rc = store_fail_db(s, "writing a backup");
-        goto done;
-    }
-    store_fsync_path(tmp, O_RDONLY);
-    if (rename(tmp, path)) {
-        rc = store_fail(s, MB_ERR_IO, "cannot write the backup %s: %s", path, strerror(errno));
-        goto done;
-    }
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? mb_xstrndup(path, (size_t)(slash - path) + (slash == path)) : NULL;
-    store_fsync_path(dir ? dir : ".", O_RDONLY | O_DIRECTORY);
-    free(dir);
-done:
-    sqlite3_finalize(st);
-    if (rc)
-        unlink(tmp);
-    free(tmp);
     return rc;
 }

@@ -8,12 +8,17 @@
 
 #include <sqlite3.h>
 
+/* A concurrent writer (an export run from the command line while the kiosk
+ * is up) holds the lock for well under this. */
+#define STORE_BUSY_TIMEOUT_MS 5000
+
 struct Store {
     sqlite3 *db;
     char *path;
     char kiosk_id[40];
     char errmsg[512];
     bool logged; /* errmsg is already in the log */
+    bool ready;  /* opened, checked and migrated: closing checkpoints it */
     uint64_t statements; /* prepared so far (store_statement_count) */
     int migrate_to;      /* 0: the newest schema; else stop there (tests) */
 };
@@ -40,6 +45,15 @@ int store_tx_begin_read(Store *s);
 int store_tx_commit(Store *s);
 /* Rolls back when a transaction is open; keeps the Store's message. */
 void store_tx_rollback(Store *s);
+
+/* The schema version this Mingbai migrates a database to. */
+int store_schema_latest(void);
+/* Whether the results merge (store_merge.c) copies or deliberately skips
+ * the table: a table a migration adds must be named there. */
+bool store_merge_knows_table(const char *name);
+
+/* Creates the folder that will hold path (and its parents). */
+int store_mkdirs_for(Store *s, const char *path);
 
 /* Fills buf with random bytes from /dev/urandom (SQLite's generator when the
  * device cannot be read, so an answer is never lost for want of entropy). */

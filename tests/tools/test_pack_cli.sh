@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # `mingbai pack` end to end on a temporary database: import, the same and an
 # older edition refused, a newer one replacing it, list, export-gift read
-# back by `pack check`, show --json, remove, usage errors (exit 2), and a
+# back by `pack check`, show --json, remove, usage errors (exit 2), a
+# backup before an import into a database that holds a pack, and a
 # bad pack refused without touching the database. Without python3 every
 # other check still runs, and a run that found nothing wrong ends with exit 77
 # (skipped), since the JSON was not read back.
 set -u
 . "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
 cd "${MINGBAI_SOURCE_DIR:-.}"
 bin=$(realpath "${MINGBAI_BIN:-build/mingbai}")
 tmp=$(mktemp -d)
@@ -43,6 +45,12 @@ cp -R "$good" "$tmp/v2"
 sed -i 's/^version = 1.0/version = 1.10/' "$tmp/v2/pack.ini"
 expect 0 "newer edition" "$bin" pack import "$tmp/v2"
 contains "$tmp/out" "replacing bilingual 1.0" "newer edition"
+# A backup before each import into a database that holds something.
+contains "$tmp/out" "backed up to $tmp/backups/mingbai-000001-" "backup before the import"
+n=$(ls "$tmp/backups" | grep -c '^mingbai-[0-9]\{6\}-.*-import\.db$')
+[ "$n" = 1 ] || { echo "FAIL: backup before the import: $n backups, expected 1"; fail=1; }
+[ "$(sqlite3 "$tmp/backups/"mingbai-000001-*.db "SELECT version FROM pack")" = 1.0 ] ||
+  { echo "FAIL: the backup before the import does not hold the pack as it was"; fail=1; }
 expect 1 "older edition" "$bin" pack import "$good"
 contains "$tmp/err" "newer than 1.0" "older edition"
 

@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Every interface string is translated: each literal passed to tr() in the
 # ui is a key of the catalogue (kiosk/ui/strings.c), and every catalogue
-# entry has a Chinese text that is not empty. Names what is missing.
+# entry has a Chinese text that is not empty. The same for the command-line
+# messages: each literal given to cli_tr() or cli_say() in kiosk/cli is a key
+# of kiosk/cli/cli_text.c, translated, with the same printf conversions in
+# both languages. Names what is missing.
 set -u
 . "$(dirname "$0")/need.sh"
 need perl perl-base
@@ -24,4 +27,8 @@ while read -r lit; do
 done <<<"$used"
 n=$(wc -l <<<"$keys")
 [ $fail -eq 0 ] && echo "translations: $n entries, every tr() key present, all translated"
+
+# The command line (tests/tools/cli_translations.pl).
+perl "$(dirname "$0")/cli_translations.pl" kiosk/cli/cli_text.c \
+  $(grep -l "cli_say\|cli_tr" kiosk/cli/*.c | grep -v cli_text.c) || fail=1
 exit $fail
