@@ -307,6 +307,15 @@ static int cmd_screen(Replay *r, const char *p)
     return 0;
 }
 
+/* instructor: opens the instructor's screens as the PIN would. */
+static int cmd_instructor(Replay *r, const char *p)
+{
+    (void)p;
+    ui_instructor_open(r->app->ui);
+    render(r);
+    return 0;
+}
+
 static int cmd_layout_ok(Replay *r, const char *p)
 {
     (void)p;
@@ -393,7 +402,7 @@ static const struct {
     {"expect-not", cmd_expect_not}, {"screen", cmd_screen}, {"layout-ok", cmd_layout_ok},
     {"clock", cmd_clock},       {"resize", cmd_resize},     {"input", cmd_input},
     {"targets-ok", cmd_targets_ok}, {"expect-tappable", cmd_expect_tappable},
-    {"expect-seen", cmd_expect_seen},
+    {"expect-seen", cmd_expect_seen}, {"instructor", cmd_instructor},
 };
 
 static int run_line(Replay *r, const char *line)

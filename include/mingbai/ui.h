@@ -12,7 +12,7 @@
 
 typedef struct Ui Ui;
 
-/* The participant's screens, one row each: the id's suffix and the name
+/* The screens, one row each (the participant's, then the instructor's): the id's suffix and the name
  * replay scripts and tests use. Each has its file kiosk/ui/screens/NAME.c;
  * adding a screen is that file and one row here. */
 #define UI_SCREENS(X)            \
@@ -24,7 +24,8 @@ typedef struct Ui Ui;
     X(QUIZ, quiz)                \
     X(FEEDBACK, feedback)        \
     X(SUMMARY, summary)          \
-    X(NAME, name)
+    X(NAME, name)                \
+    X(INSTRUCTOR, instructor)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,
@@ -69,6 +70,13 @@ void ui_resize(Ui *ui, int w, int h);
 float ui_scale_for(int w, int h);
 /* True when the kiosk may quit on a window-close request. */
 bool ui_quit_allowed(Ui *ui);
+/* Opens the instructor's screens at their home, ending any participant's
+ * session: what the PIN screen does once the PIN is right; replay's
+ * `instructor` command and the tests call it directly. Participants never
+ * reach an instructor screen any other way. */
+void ui_instructor_open(Ui *ui);
+/* True while the instructor's screens are open. */
+bool ui_instructor(Ui *ui);
 
 ScreenId ui_screen(Ui *ui);
 /* The screen's name as in UI_SCREENS ("home"); a static string, "?" for an

@@ -145,8 +145,21 @@ void ui_set_contrast(Ui *ui, bool on)
     ui->th = on ? *theme_contrast() : *theme_paper();
 }
 
+void ui_instructor_open(Ui *ui)
+{
+    ui_end_session(ui);
+    ui->instructor = true;
+    ui_go(ui, SCR_INSTRUCTOR);
+}
+
+bool ui_instructor(Ui *ui)
+{
+    return ui->instructor;
+}
+
 void ui_end_session(Ui *ui)
 {
+    ui->instructor = false;
     ui->participant = 0;
     ui->who[0] = 0;
     ui->lang = ui->cfg.lang;

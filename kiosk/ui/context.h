@@ -79,6 +79,10 @@ struct Ui {
     char notice_arg[200];
     uint64_t notice_until;
 
+    /* the instructor's screens are open (ui_instructor_open); they close
+     * back to the attract screen */
+    bool instructor;
+
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */
     char who[128];            /* their name as the top bar shows it, read at sign-in */

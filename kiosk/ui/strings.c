@@ -61,6 +61,8 @@ static const Msg catalog[] = {
     {"Could not sign you in: %s", "无法登录：%s"},
     {"All", "全部"},
     {"Finish for now?", "先到这里吗？"},
+    {"Instructor", "教师"},
+    {"Back to the kiosk", "返回学习界面"},
     {"Your answers are kept. Tap your name next time to go on.", "你的答案已保存。下次点你的名字就能接着学。"},
     {"As a guest, you cannot come back to these answers.", "你以访客身份学习，以后无法回到这些答案。"},
     {"Keep studying", "继续学习"},
