@@ -825,6 +825,50 @@ static void test_merge_kiosks(void **state)
     free(b_bytes);
 }
 
+/* Seminar sessions travel with their answers: each kiosk's session arrives
+ * once, its units with it, and an answer keeps the session it was given in
+ * (its id translated) or none. */
+static void test_merge_sessions(void **state)
+{
+    Fixture *f = *state;
+    char a[600], b[600];
+    Store *sa = kiosk_db(f, "sa.db", a, sizeof a), *sb = kiosk_db(f, "sb.db", b, sizeof b);
+    const StoreUnitRef units[] = {{"media", "01-a"}, {"media", "02-b"}};
+    const char *packs[] = {"media"};
+    StoreSessionNew one = {"Seminar A", units, 2, packs, 1}, two = {"Seminar B", units, 1, packs, 1};
+    int64_t ann = add_participant(sa, "Ann"), cy = add_participant(sb, "Cy");
+    answer(sa, ann, "q0", "before", T0 - 100);
+    int64_t ida = 0, idb = 0;
+    assert_int_equal(store_session_start(sa, &one, T0, &ida), MB_OK);
+    answer(sa, ann, "q1", "a", T0 + 1);
+    assert_int_equal(store_session_end(sa, ida, T0 + 2), MB_OK);
+    /* kiosk B's first session has the same local id as A's */
+    assert_int_equal(store_session_start(sb, &two, T0 + 3, &idb), MB_OK);
+    assert_int_equal(idb, ida);
+    answer(sb, cy, "q1", "b", T0 + 4);
+    store_close(sa);
+    store_close(sb);
+    StoreMergeCounts c;
+    StoreMergeSource src;
+    assert_int_equal(store_merge(f->s, a, &src, &c), MB_OK);
+    assert_int_equal(c.sessions, 1);
+    assert_int_equal(c.session_rows, 3);
+    assert_int_equal(store_merge(f->s, b, &src, &c), MB_OK);
+    assert_int_equal(c.sessions, 1);
+    assert_int_equal(c.session_rows, 2);
+    assert_int_equal(store_merge(f->s, b, &src, &c), MB_OK);
+    assert_int_equal(c.sessions + c.session_rows + c.attempts, 0);
+    sqlite3 *db = db_open(f->path);
+    char *rows = db_rows(db, "SELECT a.response, coalesce(s.title, '-'), "
+                             "(SELECT count(*) FROM session_unit u WHERE u.session = s.id) "
+                             "FROM attempt a LEFT JOIN session s ON s.id = a.session "
+                             "ORDER BY a.answered_ms");
+    assert_string_equal(rows, "before|-|0\na|Seminar A|2\nb|Seminar B|1\n");
+    free(rows);
+    assert_int_equal(db_int(db, "SELECT count(*) FROM session"), 2);
+    sqlite3_close(db);
+}
+
 static void test_merge_refuses(void **state)
 {
     Fixture *f = *state;
@@ -904,6 +948,7 @@ int main(void)
         T(test_backup_auto_keeps_last),
         T(test_close_checkpoints),
         T(test_merge_kiosks),
+        T(test_merge_sessions),
         T(test_merge_refuses),
         T(test_merge_knows_every_table),
     };
