@@ -84,6 +84,17 @@ static int packs_card_h(Ui *ui, const StorePackInfo *p, const PackCardLayout *c)
     return MB_MAX(th, c->bh) + 2 * c->pad;
 }
 
+/* A card's button; its target is named after the pack too ("Hide
+ * bilingual"), so that replay and probes tell the cards' buttons apart. */
+static bool packs_button(Ui *ui, Rect r, const char *label, const char *id)
+{
+    bool tapped = ui_button(ui, r, label, BTN_SECONDARY);
+    Target *t = ui->ntargets > 0 ? &ui->targets[ui->ntargets - 1] : NULL;
+    if (t && t->full.x == r.x && t->full.y == r.y && t->full.w == r.w && t->full.h == r.h)
+        t->label = arena_printf(&ui->frame, "%s %s", label, id);
+    return tapped;
+}
+
 static void packs_card(Ui *ui, PacksState *st, size_t i, const PackCardLayout *c, Rect r)
 {
     const StorePackInfo *p = &st->list[i];
@@ -96,12 +107,12 @@ static void packs_card(Ui *ui, PacksState *st, size_t i, const PackCardLayout *c
     ui_text(ui, x, y + px(ui, TOK.space_xs), c->text_w, packs_detail(ui, p), SZ_SMALL, 0,
             ui->th.muted, TEXT_ALIGN_LEFT);
     Rect b = {r.x + r.w - c->pad - c->bw, r.y + (r.h - c->bh) / 2, c->bw, c->bh};
-    if (ui_button(ui, b, tr(ui, "Remove"), BTN_SECONDARY)) {
+    if (packs_button(ui, b, tr(ui, "Remove"), p->id)) {
         st->removing = (int)i;
         return;
     }
     b.x -= c->bw + c->gap;
-    if (ui_button(ui, b, p->hidden ? tr(ui, "Show") : tr(ui, "Hide"), BTN_SECONDARY)) {
+    if (packs_button(ui, b, p->hidden ? tr(ui, "Show") : tr(ui, "Hide"), p->id)) {
         if (store_pack_set_hidden(ui->store, p->id, !p->hidden) != MB_OK)
             ui_store_failed(ui, "The pack could not be changed: %s");
         packs_changed(ui, st);

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Packs on the instructor's screens (tests/replay/packs_*.replay), from a
+# folder standing in for a USB stick (MINGBAI_IMPORT_DIR) holding a good pack
+# and a broken one: the broken one's problems are listed by file and line
+# and nothing is imported; the good one is imported (after a backup) and
+# participants see it without a restart; hidden, they do not; removed, it
+# is gone and the answers given stay.
+set -eu
+. "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+mkdir "$tmp/stick"
+cp -r tests/packs/good/bilingual "$tmp/stick/"
+cp -r tests/packs/bad/gift-errors "$tmp/stick/"
+export MINGBAI_IMPORT_DIR="$tmp/stick"
+db="$tmp/k.db"
+rows() { sqlite3 "$db" "SELECT id || ' ' || version || ' ' || hidden FROM pack ORDER BY id" | tr '\n' ';'; }
+backups() { find "$tmp" -path '*backups*' -name '*.db' | wc -l; }
+
+"$MINGBAI_BIN" replay tests/replay/packs_broken.replay --shots "$tmp/shots" --db "$db"
+[ "$(rows)" = "media-literacy 1.0 0;" ] || { echo "after the broken pack: $(rows)"; exit 1; }
+[ "$(backups)" = 0 ] || { echo "a backup was made for a pack that was not imported"; exit 1; }
+
+"$MINGBAI_BIN" replay tests/replay/packs_import.replay --shots "$tmp/shots" --db "$db"
+[ "$(rows)" = "bilingual 1.0 1;media-literacy 1.0 0;" ] || { echo "after import and hide: $(rows)"; exit 1; }
+[ "$(backups)" = 1 ] || { echo "expected one backup before the import, found $(backups)"; exit 1; }
+n=$(sqlite3 "$db" "SELECT count(*) FROM question WHERE pack_id = 'bilingual'")
+[ "$n" -gt 0 ] || { echo "the pack's questions were not imported"; exit 1; }
+
+"$MINGBAI_BIN" replay tests/replay/packs_remove.replay --shots "$tmp/shots" --db "$db"
+[ "$(rows)" = "media-literacy 1.0 1;" ] || { echo "after remove: $(rows)"; exit 1; }
+n=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM pack_file WHERE pack_id = 'bilingual') + (SELECT count(*) FROM question WHERE pack_id = 'bilingual')")
+[ "$n" = 0 ] || { echo "the removed pack left $n rows"; exit 1; }
+echo "ok: broken pack refused with located problems, good pack imported and shown, hidden, shown, removed"
