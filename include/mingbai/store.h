@@ -243,7 +243,8 @@ typedef struct {
     uint64_t order_seed;  /* of the question's last attempt: a review shows the
                              answers in the order they were shown then */
 } StoreReviewItem;
-/* Questions due at now_ms, oldest first: at most max of them are written to
+/* Questions due at now_ms, oldest first, of the packs participants see (a
+ * question no longer in its pack, or in a hidden pack, is not due): at most max of them are written to
  * the caller's array out, and *n says how many (plain structs, nothing to
  * free). */
 int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewItem *out,

@@ -32,4 +32,19 @@ n=$(sqlite3 "$db" "SELECT count(*) FROM question WHERE pack_id = 'bilingual'")
 [ "$(rows)" = "media-literacy 1.0 1;" ] || { echo "after remove: $(rows)"; exit 1; }
 n=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM pack_file WHERE pack_id = 'bilingual') + (SELECT count(*) FROM question WHERE pack_id = 'bilingual')")
 [ "$n" = 0 ] || { echo "the removed pack left $n rows"; exit 1; }
+# An update that drops a question answered before: home counts what the
+# unit still has (tests/replay/packs_update.replay).
+mkdir "$tmp/stick2"
+cp -r tests/packs/good/bilingual "$tmp/stick2/"
+cp -r tests/packs/good/bilingual "$tmp/stick2/bilingual-new"
+sed -i 's/^version = 1.0$/version = 1.1/' "$tmp/stick2/bilingual-new/pack.ini"
+for f in "$tmp"/stick2/bilingual-new/quizzes/01-accounts.*.gift; do
+  sed -i '/^::q1-2::/d' "$f"
+done
+export MINGBAI_IMPORT_DIR="$tmp/stick2"
+db="$tmp/u.db"
+"$MINGBAI_BIN" replay tests/replay/packs_update.replay --shots "$tmp/shots" --db "$db"
+[ "$(rows)" = "bilingual 1.1 1;media-literacy 1.0 0;" ] || { echo "after the update: $(rows)"; exit 1; }
+n=$(sqlite3 "$db" "SELECT group_concat(question_id, ' ') FROM (SELECT question_id FROM attempt ORDER BY question_id)")
+[ "$n" = "q1-1 q1-2" ] || { echo "the answers kept: $n"; exit 1; }
 echo "ok: broken pack refused with located problems, good pack imported and shown, hidden, shown, removed"
