@@ -1,18 +1,23 @@
 #!/usr/bin/env bash
 # Packs on the instructor's screens (tests/replay/packs_*.replay), from a
-# folder standing in for a USB stick (MINGBAI_IMPORT_DIR) holding a good pack
-# and a broken one: the broken one's problems are listed by file and line
-# and nothing is imported; the good one is imported (after a backup) and
-# participants see it without a restart; hidden, they do not; removed, it
-# is gone and the answers given stay.
+# folder standing in for a USB stick (MINGBAI_IMPORT_DIR) holding a good
+# pack, a broken one, a zipped one and things that are no pack: the broken
+# one's problems are listed by file and line and nothing is imported; the
+# good one is imported (after a backup) and participants see it without a
+# restart; hidden, they do not; removed, it is gone. An update that drops an
+# answered question: home and the review banner count only what is left.
 set -eu
 . "$(dirname "$0")/need.sh"
 need sqlite3 sqlite3
+need zip zip
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 mkdir "$tmp/stick"
 cp -r tests/packs/good/bilingual "$tmp/stick/"
 cp -r tests/packs/bad/gift-errors "$tmp/stick/"
+(cd tests/packs/good && zip -qr "$tmp/stick/minimal.zip" minimal)
+: > "$tmp/stick/notes.txt"
+mkdir "$tmp/stick/photos"
 export MINGBAI_IMPORT_DIR="$tmp/stick"
 db="$tmp/k.db"
 rows() { sqlite3 "$db" "SELECT id || ' ' || version || ' ' || hidden FROM pack ORDER BY id" | tr '\n' ';'; }
