@@ -63,8 +63,11 @@ static const char *packs_detail(Ui *ui, const StorePackInfo *p)
                                   : tr(ui, "Participants see it"));
 }
 
+/* A card's text at the left and its two buttons beside it; where the card
+ * is narrow (a portrait screen), the buttons go under the text. */
 typedef struct {
     int bw, bh, gap, text_w, pad;
+    bool stacked;
 } PackCardLayout;
 
 static PackCardLayout packs_card_layout(Ui *ui, int w)
@@ -73,15 +76,21 @@ static PackCardLayout packs_card_layout(Ui *ui, int w)
                         .bh = ui_touch_px(ui, TOK.target),
                         .gap = ui_touch_gap(ui, TOK.gap),
                         .pad = px(ui, TOK.pad)};
-    c.text_w = w - 2 * c.pad - 2 * c.bw - 2 * c.gap;
+    c.stacked = w < px(ui, TOK.card_stack_w);
+    c.text_w = c.stacked ? w - 2 * c.pad : w - 2 * c.pad - 2 * c.bw - 2 * c.gap;
     return c;
+}
+
+static int packs_text_h(Ui *ui, const StorePackInfo *p, const PackCardLayout *c)
+{
+    return ui_text_height(ui, c->text_w, packs_title(ui, p), SZ_BODY, TEXT_BOLD) +
+           px(ui, TOK.space_xs) + ui_text_height(ui, c->text_w, packs_detail(ui, p), SZ_SMALL, 0);
 }
 
 static int packs_card_h(Ui *ui, const StorePackInfo *p, const PackCardLayout *c)
 {
-    int th = ui_text_height(ui, c->text_w, packs_title(ui, p), SZ_BODY, TEXT_BOLD) +
-             px(ui, TOK.space_xs) + ui_text_height(ui, c->text_w, packs_detail(ui, p), SZ_SMALL, 0);
-    return MB_MAX(th, c->bh) + 2 * c->pad;
+    int th = packs_text_h(ui, p, c);
+    return (c->stacked ? th + c->gap + c->bh : MB_MAX(th, c->bh)) + 2 * c->pad;
 }
 
 /* A card's button; its target is named after the pack too ("Hide
@@ -106,7 +115,8 @@ static void packs_card(Ui *ui, PacksState *st, size_t i, const PackCardLayout *c
                  p->hidden ? ui->th.muted : ui->th.ink, TEXT_ALIGN_LEFT);
     ui_text(ui, x, y + px(ui, TOK.space_xs), c->text_w, packs_detail(ui, p), SZ_SMALL, 0,
             ui->th.muted, TEXT_ALIGN_LEFT);
-    Rect b = {r.x + r.w - c->pad - c->bw, r.y + (r.h - c->bh) / 2, c->bw, c->bh};
+    int by = c->stacked ? r.y + r.h - c->pad - c->bh : r.y + (r.h - c->bh) / 2;
+    Rect b = {r.x + r.w - c->pad - c->bw, by, c->bw, c->bh};
     if (packs_button(ui, b, tr(ui, "Remove"), p->id)) {
         st->removing = (int)i;
         return;
