@@ -30,6 +30,8 @@ backups() { find "$tmp" -path '*backups*' -name '*.db' | wc -l; }
 "$MINGBAI_BIN" replay tests/replay/packs_import.replay --shots "$tmp/shots" --db "$db"
 [ "$(rows)" = "bilingual 1.0 1;media-literacy 1.0 0;" ] || { echo "after import and hide: $(rows)"; exit 1; }
 [ "$(backups)" = 1 ] || { echo "expected one backup before the import, found $(backups)"; exit 1; }
+"$MINGBAI_BIN" --db "$db" pack list | grep -q "^bilingual .*(hidden from participants)$" || { echo "pack list does not say bilingual is hidden"; exit 1; }
+"$MINGBAI_BIN" --db "$db" pack list | grep "^media-literacy " | grep -qv "hidden" || { echo "pack list calls media-literacy hidden"; exit 1; }
 n=$(sqlite3 "$db" "SELECT count(*) FROM question WHERE pack_id = 'bilingual'")
 [ "$n" -gt 0 ] || { echo "the pack's questions were not imported"; exit 1; }
 
