@@ -156,6 +156,10 @@ static const Msg catalog[] = {
     {"No pack found. Put in a USB stick with a pack folder or a .zip file, then look again.",
      "没有找到学习包。请插入装有学习包文件夹或 .zip 文件的U盘，然后再找一次。"},
     {"Look again", "再找一次"},
+    {"%s %s is already on the kiosk; nothing was imported. Raise its version in pack.ini for a new edition.",
+     "学习机上已有 %s %s，没有导入任何内容。要导入新版，请在 pack.ini 里提高版本号。"},
+    {"The kiosk has %s %s, newer than %s; nothing was imported.",
+     "学习机上的 %s %s 比 %s 更新，没有导入任何内容。"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the

@@ -170,14 +170,47 @@ static void import_check(Ui *ui, ImportState *st)
         st->step = IMP_BACKUP;
 }
 
+/* The same or a newer version on the kiosk: said in the result (the store
+ * would refuse it too, but after the backup); true when so. */
+static bool import_refused(Ui *ui, ImportState *st, const StorePackInfo *list, size_t n)
+{
+    const Pack *p = st->pack;
+    for (size_t i = 0; i < n; i++) {
+        int cmp = strcmp(list[i].id, p->id) ? 1 : pack_version_cmp(p->version, list[i].version);
+        if (cmp > 0)
+            continue;
+        free(st->result);
+        st->result =
+            cmp == 0
+                ? mb_xasprintf(tr(ui, "%s %s is already on the kiosk; nothing was imported. Raise its version in pack.ini for a new edition."),
+                               p->id, p->version)
+                : mb_xasprintf(tr(ui, "The kiosk has %s %s, newer than %s; nothing was imported."),
+                               p->id, list[i].version, p->version);
+        st->result_ok = false;
+        return true;
+    }
+    return false;
+}
+
 /* A backup before the import when the database holds anything to lose; no
- * backup, no import (as `mingbai pack import`). */
+ * backup, no import (as `mingbai pack import`). A version the kiosk has
+ * already, or older, is refused first. */
 static void import_backup(Ui *ui, ImportState *st)
 {
     StorePackInfo *list = NULL;
     size_t n = 0;
-    store_pack_list(ui->store, &list, &n);
+    if (store_pack_list(ui->store, &list, &n) != MB_OK) {
+        import_fail(ui, st, "Nothing was imported: %s", store_errmsg(ui->store));
+        return;
+    }
+    bool refused = import_refused(ui, st, list, n);
     store_pack_list_free(list, n);
+    if (refused) {
+        pack_free(st->pack);
+        st->pack = NULL;
+        st->step = IMP_IDLE;
+        return;
+    }
     char *path = NULL;
     if ((n > 0 || store_attempt_count(ui->store) > 0) &&
         store_backup_auto(ui->store, NULL, "import", STORE_BACKUPS_KEPT, &path) != MB_OK) {
