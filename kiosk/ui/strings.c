@@ -158,6 +158,8 @@ static const Msg catalog[] = {
     {"Look again", "再找一次"},
     {"%s %s is already on the kiosk; nothing was imported. Raise its version in pack.ini for a new edition.",
      "学习机上已有 %s %s，没有导入任何内容。要导入新版，请在 pack.ini 里提高版本号。"},
+    {"%d more problems are not listed here; mingbai pack check lists them all.",
+     "另有 %d 个问题没有在这里列出；mingbai pack check 会列出全部问题。"},
     {"The kiosk has %s %s, newer than %s; nothing was imported.",
      "学习机上的 %s %s 比 %s 更新，没有导入任何内容。"},
 };

@@ -16,6 +16,11 @@ mkdir "$tmp/stick"
 cp -r tests/packs/good/bilingual "$tmp/stick/"
 cp -r tests/packs/bad/gift-errors "$tmp/stick/"
 (cd tests/packs/good && zip -qr "$tmp/stick/minimal.zip" minimal)
+# A pack with hundreds of problems: the first hundred are listed.
+cp -r tests/packs/bad/gift-errors "$tmp/stick/many-errors"
+for i in $(seq 1 120); do
+  printf '\n::k%d:: matching {=a -> b =c}\n' "$i" >> "$tmp/stick/many-errors/quizzes/01-accounts.en.gift"
+done
 : > "$tmp/stick/notes.txt"
 mkdir "$tmp/stick/photos"
 export MINGBAI_IMPORT_DIR="$tmp/stick"

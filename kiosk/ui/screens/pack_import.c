@@ -18,6 +18,8 @@
 #include <sys/stat.h>
 
 #define IMPORT_MAX_FOUND 24
+/* Problems listed on screen; a pack with more is told to `mingbai pack check`. */
+#define IMPORT_MAX_PROBLEMS 100
 
 typedef enum { IMP_IDLE, IMP_CHECK, IMP_BACKUP, IMP_WRITE } ImportStep;
 
@@ -39,6 +41,7 @@ typedef struct {
     bool result_ok;
     ImportProblem *problems;
     size_t nproblems;
+    size_t more; /* problems found beyond those listed */
 } ImportState;
 
 static bool import_is_pack_dir(const char *path)
@@ -119,7 +122,7 @@ static void import_clear_result(ImportState *st)
     }
     free(st->problems);
     st->problems = NULL;
-    st->nproblems = 0;
+    st->nproblems = st->more = 0;
     free(st->result);
     st->result = NULL;
     pack_free(st->pack);
@@ -131,9 +134,10 @@ static void import_keep_problems(ImportState *st, Diags *d, const char *path)
 {
     diags_sort(d);
     size_t cut = strlen(path) - strlen(import_name(path));
-    st->problems = mb_xcalloc(d->count ? d->count : 1, sizeof *st->problems);
-    st->nproblems = d->count;
-    for (size_t i = 0; i < d->count; i++) {
+    st->nproblems = MB_MIN(d->count, (size_t)IMPORT_MAX_PROBLEMS);
+    st->more = d->count - st->nproblems;
+    st->problems = mb_xcalloc(st->nproblems ? st->nproblems : 1, sizeof *st->problems);
+    for (size_t i = 0; i < st->nproblems; i++) {
         const Diag *g = &d->items[i];
         const char *file = strncmp(g->path, path, cut) ? g->path : g->path + cut;
         ImportProblem *p = &st->problems[i];
@@ -308,6 +312,13 @@ static int import_problems(Ui *ui, const ImportState *st, int x, int y, int w, b
             y += draw ? ui_text(ui, x, y, w, p->hint, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT)
                       : ui_text_height(ui, w, p->hint, SZ_SMALL, 0);
         y += px(ui, TOK.space_l) + sp;
+    }
+    if (st->more) {
+        const char *more = arena_printf(
+            &ui->frame, tr(ui, "%d more problems are not listed here; mingbai pack check lists them all."),
+            (int)st->more);
+        y += draw ? ui_text(ui, x, y, w, more, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT)
+                  : ui_text_height(ui, w, more, SZ_BODY, 0);
     }
     return y - y0;
 }
