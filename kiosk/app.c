@@ -94,6 +94,8 @@ int app_load_packs(App *app)
         return MB_ERR_DB;
     app->packs = mb_xcalloc(n ? n : 1, sizeof *app->packs);
     for (size_t i = 0; i < n; i++) {
+        if (list[i].hidden) /* the instructor hid it from participants */
+            continue;
         PackFiles files = {0};
         if (store_pack_files(app->store, list[i].id, &files) != MB_OK)
             continue;
@@ -115,6 +117,29 @@ int app_load_packs(App *app)
             app->packs[0] = app->packs[i];
             app->packs[i] = t;
         }
+    return MB_OK;
+}
+
+/* UiConfig.reload_packs: the packs participants see, read again after an
+ * instructor changed them; the old ones are freed once the new are read. */
+static int app_reload_packs(void *ctx, Pack ***packs, size_t *npacks)
+{
+    App *app = ctx;
+    Pack **old = app->packs;
+    size_t nold = app->npacks;
+    app->packs = NULL;
+    app->npacks = 0;
+    if (app_load_packs(app) != MB_OK) {
+        free(app->packs);
+        app->packs = old;
+        app->npacks = nold;
+        return MB_ERR;
+    }
+    for (size_t i = 0; i < nold; i++)
+        pack_free(old[i]);
+    free(old);
+    *packs = app->packs;
+    *npacks = app->npacks;
     return MB_OK;
 }
 
@@ -145,7 +170,8 @@ int app_open(App *app, const AppOptions *o)
     int w, h;
     plat_size(app->plat, &w, &h);
     UiConfig uc = {.store = app->store, .text = app->text, .packs = app->packs,
-                   .npacks = app->npacks, .lang = o->lang, .width = w, .height = h,
+                   .npacks = app->npacks, .reload_packs = app_reload_packs,
+                   .reload_ctx = app, .lang = o->lang, .width = w, .height = h,
                    .px_per_mm = o->px_per_mm > 0 ? o->px_per_mm : plat_px_per_mm(app->plat)};
     app->ui = ui_new(&uc);
     return 0;

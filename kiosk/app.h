@@ -45,7 +45,8 @@ long app_loop(App *app, int64_t run_ms, bool closable);
 /* Finds the folder holding content/ and fonts/: $MINGBAI_DATA_DIR, the
  * executable's parent folder, the source tree, /usr/share/mingbai. */
 char *app_find_data_dir(void);
-/* Loads every pack in the store (the shipped course first if empty). */
+/* Loads every pack in the store that participants see (not hidden by the
+ * instructor; the shipped course first if empty). */
 int app_load_packs(App *app);
 /* Reads "WIDTHxHEIGHT" (200..8192 each) into *w, *h. Returns 0, or -1
  * when s is not such a size. */

@@ -46,6 +46,7 @@ typedef struct {
     int64_t imported_ms;
     int units;
     int questions;
+    bool hidden; /* the instructor hid it from participants */
 } StorePackInfo;
 
 /* Called during an import with the ctx given to store_pack_import(). */
@@ -66,6 +67,10 @@ int store_pack_list(Store *s, StorePackInfo **out, size_t *n);
 /* Frees the n entries' strings and the array. store_pack_list_free(NULL, 0)
  * does nothing. */
 void store_pack_list_free(StorePackInfo *list, size_t n);
+/* Hides a pack from participants or shows it again (the kiosk lists only
+ * the packs not hidden); a newer version imported later keeps the choice.
+ * MB_ERR_NOTFOUND when absent. */
+int store_pack_set_hidden(Store *s, const char *id, bool hidden);
 /* Removes a pack's content; answers stay. MB_ERR_NOTFOUND when absent. */
 int store_pack_remove(Store *s, const char *id);
 /* Reads a pack's files back (to rebuild the Pack with pack_build). On MB_OK
@@ -238,7 +243,8 @@ typedef struct {
     uint64_t order_seed;  /* of the question's last attempt: a review shows the
                              answers in the order they were shown then */
 } StoreReviewItem;
-/* Questions due at now_ms, oldest first: at most max of them are written to
+/* Questions due at now_ms, oldest first, of the packs participants see (a
+ * question no longer in its pack, or in a hidden pack, is not due): at most max of them are written to
  * the caller's array out, and *n says how many (plain structs, nothing to
  * free). */
 int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewItem *out,

@@ -25,7 +25,9 @@ typedef struct Ui Ui;
     X(FEEDBACK, feedback)        \
     X(SUMMARY, summary)          \
     X(NAME, name)                \
-    X(INSTRUCTOR, instructor)
+    X(INSTRUCTOR, instructor)    \
+    X(PACKS, packs)              \
+    X(PACK_IMPORT, pack_import)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,
@@ -34,13 +36,24 @@ typedef enum {
     SCR_COUNT
 } ScreenId;
 
+/* Reads the packs participants see again from the store, after an
+ * instructor changed them (imported, hid, showed or removed one): on MB_OK
+ * fills *packs and *npacks with the new array, which replaces
+ * UiConfig.packs; the caller of ui_new may free the old packs during the
+ * call (the ui calls it only from an instructor's screen, when nothing of
+ * a participant's session points into them). On failure the old packs
+ * stay. ctx is UiConfig.reload_ctx. */
+typedef int (*UiReloadPacks)(void *ctx, Pack ***packs, size_t *npacks);
+
 /* What a Ui works with. Everything it points to is borrowed: the caller
- * keeps it alive (and unchanged) until ui_free(). */
+ * keeps it alive (and unchanged, but for reload_packs) until ui_free(). */
 typedef struct {
     Store *store;        /* answers and progress; NULL: nothing is kept */
     TextEngine *text;    /* measures and lays out every text */
     Pack **packs;        /* the packs participants see, npacks of them */
     size_t npacks;
+    UiReloadPacks reload_packs; /* NULL: the packs never change */
+    void *reload_ctx;
     Lang lang;           /* the language a session starts in */
     int width, height;   /* the screen in pixels */
     float px_per_mm;     /* for touch target sizes; 0: 5.2 (7-inch 800x480) */

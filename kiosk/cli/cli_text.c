@@ -62,6 +62,7 @@ static const CliMsg catalog[] = {
      "mingbai pack：导入前没能做好备份（%s），什么也没有导入\n"},
     {"backed up to %s\n", "已备份到 %s\n"},
     {"Backups made before keep a copy of them (%s).\n", "之前做的备份里仍有此人的数据（%s）。\n"},
+    {"  (hidden from participants)", "  （学员看不到）"},
 };
 
 bool cli_zh(void)

@@ -523,6 +523,8 @@ static int cli_list(int argc, const char *db_path)
                pi->questions, pi->title[LANG_EN] ? pi->title[LANG_EN] : "");
         if (pi->title[LANG_ZH])
             printf("%s%s", pi->title[LANG_EN] ? " / " : "", pi->title[LANG_ZH]);
+        if (pi->hidden)
+            fputs(cli_tr("  (hidden from participants)"), stdout);
         putchar('\n');
     }
     store_pack_list_free(list, n);

@@ -150,6 +150,9 @@ static const char *const store_migrations[] = {
     "ALTER TABLE attempt ADD COLUMN session INTEGER REFERENCES session(id);"
     "ALTER TABLE attempt ADD COLUMN answers TEXT NOT NULL DEFAULT '';"
     "CREATE INDEX attempt_by_session ON attempt(session, answered_ms);",
+    /* 6: a pack the instructor hid from participants (the shipped course
+     * too); kept when a newer version replaces it */
+    "ALTER TABLE pack ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;",
 };
 
 #define STORE_SCHEMA_VERSION ((int)MB_COUNT(store_migrations))

@@ -25,8 +25,9 @@ static void store_import_tick(StoreImportProgress *pr)
 }
 
 /* Refuses the same or an older version with a message that says what to do,
- * and clears the content of an older one that p replaces. */
-static int store_pack_make_room(Store *s, const Pack *p)
+ * and clears the content of an older one that p replaces; *hidden says
+ * whether that one was hidden from participants (false when none). */
+static int store_pack_make_room(Store *s, const Pack *p, bool *hidden)
 {
     static const char *const clear[] = {
         "DELETE FROM pack_file WHERE pack_id = ?1",
@@ -35,13 +36,16 @@ static int store_pack_make_room(Store *s, const Pack *p)
     };
     sqlite3_stmt *st = NULL;
     char *installed = NULL;
-    int rc = store_prepare(s, "SELECT version FROM pack WHERE id = ?1", &st);
+    *hidden = false;
+    int rc = store_prepare(s, "SELECT version, hidden FROM pack WHERE id = ?1", &st);
     if (rc)
         goto done;
     store_bind_text(st, 1, p->id);
     int step = sqlite3_step(st);
-    if (step == SQLITE_ROW)
+    if (step == SQLITE_ROW) {
         installed = store_column_strdup(st, 0);
+        *hidden = sqlite3_column_int(st, 1) != 0;
+    }
     else if (step != SQLITE_DONE)
         rc = store_fail_db(s, "looking up the pack");
     sqlite3_finalize(st);
@@ -79,13 +83,13 @@ done:
     return rc;
 }
 
-static int store_pack_insert_row(Store *s, const Pack *p)
+static int store_pack_insert_row(Store *s, const Pack *p, bool hidden)
 {
     sqlite3_stmt *st = NULL;
     int rc = store_prepare(s,
                            "INSERT INTO pack(id, version, format, title_en, title_zh, licence, "
-                           "author, imported_ms, units, questions) "
-                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
+                           "author, imported_ms, units, questions, hidden) "
+                           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0, ?10)",
                            &st);
     if (rc)
         return rc;
@@ -98,6 +102,7 @@ static int store_pack_insert_row(Store *s, const Pack *p)
     store_bind_text(st, 7, p->author);
     sqlite3_bind_int64(st, 8, mb_now_ms());
     sqlite3_bind_int64(st, 9, (sqlite3_int64)p->nunits);
+    sqlite3_bind_int(st, 10, hidden);
     if (sqlite3_step(st) != SQLITE_DONE)
         rc = store_fail_db(s, "adding the pack");
     sqlite3_finalize(st);
@@ -217,10 +222,11 @@ int store_pack_import(Store *s, const Pack *p, StoreProgress progress, void *ctx
     int rc = store_tx_begin(s);
     if (rc)
         return rc;
-    rc = store_pack_make_room(s, p);
+    bool hidden;
+    rc = store_pack_make_room(s, p, &hidden);
     if (rc)
         goto done;
-    rc = store_pack_insert_row(s, p);
+    rc = store_pack_insert_row(s, p, hidden);
     if (rc)
         goto done;
     rc = store_pack_insert_files(s, p, &pr);
@@ -249,7 +255,8 @@ int store_pack_list(Store *s, StorePackInfo **out, size_t *n)
     StorePackInfo *list = NULL;
     size_t count = 0, cap = 0;
     int rc = store_prepare(s,
-                           "SELECT id, version, title_en, title_zh, imported_ms, units, questions "
+                           "SELECT id, version, title_en, title_zh, imported_ms, units, questions, "
+                           "hidden "
                            "FROM pack ORDER BY id",
                            &st);
     if (rc)
@@ -269,6 +276,7 @@ int store_pack_list(Store *s, StorePackInfo **out, size_t *n)
         info->imported_ms = sqlite3_column_int64(st, 4);
         info->units = sqlite3_column_int(st, 5);
         info->questions = sqlite3_column_int(st, 6);
+        info->hidden = sqlite3_column_int(st, 7) != 0;
     }
     if (step != SQLITE_DONE) {
         rc = store_fail_db(s, "listing packs");
@@ -327,6 +335,24 @@ done:
     sqlite3_finalize(st);
     if (rc)
         store_tx_rollback(s);
+    return rc;
+}
+
+int store_pack_set_hidden(Store *s, const char *id, bool hidden)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = store_prepare(s, "UPDATE pack SET hidden = ?2 WHERE id = ?1", &st);
+    if (rc)
+        return rc;
+    store_bind_text(st, 1, id);
+    sqlite3_bind_int(st, 2, hidden);
+    if (sqlite3_step(st) != SQLITE_DONE)
+        rc = store_fail_db(s, "hiding or showing a pack");
+    else if (sqlite3_changes(s->db) == 0)
+        rc = store_fail(s, MB_ERR_NOTFOUND, "pack %s is not installed", id);
+    sqlite3_finalize(st);
+    if (!rc)
+        mb_log(LOG_INFO, "pack %s %s participants", id, hidden ? "hidden from" : "shown to");
     return rc;
 }
 

@@ -506,12 +506,14 @@ int store_unit_reading_get(Store *s, int64_t participant, const char *pack_id, c
 
 /* ---------------- review queue ---------------- */
 
-/* Only questions the installed packs still have are offered: a review entry
- * for a removed pack or a dropped question stays (it is a result) but
- * cannot be shown, and comes back if the question does. */
+/* Only questions the installed packs still have, in packs participants see
+ * (not hidden), are offered: a review entry for a removed or hidden pack or
+ * a dropped question stays (it is a result) but cannot be shown, and comes
+ * back if the question does. */
 #define STORE_REVIEW_WHERE                                                                     \
     "FROM review r WHERE r.participant = ?1 AND r.due_ms <= ?2 AND EXISTS (SELECT 1 FROM "     \
-    "question q WHERE q.pack_id = r.pack_id AND q.question_id = r.question_id)"
+    "question q JOIN pack p ON p.id = q.pack_id WHERE q.pack_id = r.pack_id AND "              \
+    "q.question_id = r.question_id AND p.hidden = 0)"
 
 static bool store_copy_field(char *dst, size_t cap, sqlite3_stmt *st, int i)
 {

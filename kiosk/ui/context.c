@@ -152,6 +152,20 @@ void ui_instructor_open(Ui *ui)
     ui_go(ui, SCR_INSTRUCTOR);
 }
 
+bool ui_packs_reload(Ui *ui)
+{
+    Pack **packs = NULL;
+    size_t n = 0;
+    if (ui->participant || !ui->cfg.reload_packs ||
+        ui->cfg.reload_packs(ui->cfg.reload_ctx, &packs, &n) != MB_OK)
+        return false;
+    ui->cfg.packs = packs;
+    ui->cfg.npacks = n;
+    ui->pack = 0;
+    ui->unit = 0;
+    return true;
+}
+
 bool ui_instructor(Ui *ui)
 {
     return ui->instructor;

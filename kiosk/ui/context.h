@@ -82,6 +82,10 @@ struct Ui {
     /* the instructor's screens are open (ui_instructor_open); they close
      * back to the attract screen */
     bool instructor;
+    /* the screen has work left for the next frames (an import in steps):
+     * set by the screen in each pass that leaves some, so the next frame
+     * is due at once */
+    bool working;
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */
@@ -145,6 +149,11 @@ void ui_notice(Ui *ui, const char *fmt, const char *arg);
  * message. */
 void ui_store_failed(Ui *ui, const char *fmt);
 
+/* The packs in the store changed (an instructor's screen imported, hid,
+ * showed or removed one): asks the program for the packs participants see
+ * now (cfg.reload_packs) and shows the first. Only while no participant's
+ * session is open. False (and the packs as they were) when it failed. */
+bool ui_packs_reload(Ui *ui);
 /* The pack shown, or NULL when none is installed; borrowed from cfg. */
 Pack *ui_pack(Ui *ui);
 /* True when answers and progress can be kept for this session. */

@@ -88,6 +88,7 @@ static void begin_pass(Ui *ui, DrawList *dl)
     ui->changed = false;
     ui->held = false;
     ui->layer_seen = false;
+    ui->working = false;
 }
 
 /* The screen with the notice over it; a tap on the notice is the notice's. */
@@ -139,7 +140,7 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
     ui->layer_open = ui->layer_seen;
     if (!ui->layer_open)
         ui->layer_scroll = 0;
-    ui->dirty = ui->animating || ui->going;
+    ui->dirty = ui->animating || ui->going || ui->working;
     ui->last_frame_ms = now;
 }
 
@@ -160,6 +161,8 @@ static int notice_deadline(Ui *ui, uint64_t now)
 
 static int screen_deadline(Ui *ui, uint64_t now)
 {
+    if (ui->working)
+        return 0;
     if (ui->animating)
         return 16;
     if (ui->screen == SCR_ATTRACT) {

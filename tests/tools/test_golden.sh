@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Golden screenshots: every participant screen (see tests/replay/golden_*.replay) in both languages at
+# Golden screenshots: every participant screen and the instructor's packs (see tests/replay/golden_*.replay) in both languages at
 # 800x480, 1024x600 (7-inch panels), 1920x1080 (10.1-inch) and 720x1280 (the 7-inch
 # Touch Display 2, upright), each at its panel's pixels per mm, compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references.
@@ -7,6 +7,11 @@ set -u
 out=${MINGBAI_BUILD_DIR:-build}/golden-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
+# A stick for the instructor's import screen: a good pack and a broken one.
+stick=$(mktemp -d)
+trap 'rm -rf "$stick"' EXIT
+cp -r tests/packs/good/bilingual tests/packs/bad/gift-errors "$stick/"
+export MINGBAI_IMPORT_DIR="$stick"
 for lang in en zh; do
   for display in 800x480@5.2 1024x600@6.6 1920x1080@8.7 720x1280@8.3; do
     size=${display%@*}
@@ -15,7 +20,7 @@ for lang in en zh; do
          --px-per-mm "${display#*@}" --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
-    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual; do
+    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done

@@ -701,7 +701,9 @@ static void pack_row(const char *path, const char *id, const char *version)
 {
     char sql[1024];
     snprintf(sql, sizeof sql,
-             "INSERT INTO pack VALUES('%s', '%s', 1, 'T %s', NULL, NULL, NULL, 1, 1, 1);"
+             "INSERT INTO pack(id, version, format, title_en, title_zh, licence, author, "
+             "imported_ms, units, questions) VALUES('%s', '%s', 1, 'T %s', NULL, NULL, NULL, 1, "
+             "1, 1);"
              "INSERT INTO pack_file VALUES('%s', 'pack.ini', 'version = %s');"
              "INSERT INTO question VALUES('%s', '01-a', 'q1', 'en', 'multichoice', 0);",
              id, version, version, id, version, id);

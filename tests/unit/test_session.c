@@ -155,7 +155,7 @@ static void test_migration_keeps_older_answers_in_no_session(void **state)
     store_close(s);
 
     assert_int_equal(store_open(old, &s), MB_OK);
-    assert_int_equal(store_schema_version(s), 5);
+    assert_true(store_schema_version(s) >= 5);
     assert_rows(s, "SELECT uuid, session, answers, positions, order_seed FROM attempt",
                 "u-old|-||2|5\n");
     assert_int_equal(store_session_current(s), 0);

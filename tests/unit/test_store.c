@@ -557,6 +557,64 @@ static void test_remove_keeps_attempts(void **state)
     assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
 }
 
+/* Hidden from participants: listed as hidden, its questions not offered
+ * for review; a newer version keeps the choice; shown again, they are. */
+static void test_pack_hidden(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(import(f->s, "1.0", "01-a:a1,a2", "v1"), MB_OK);
+    int64_t mei = add_participant(f->s, "Mei");
+    answer(f->s, attempt(mei, "01-a", "a1", 0), T0);
+    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
+
+    assert_int_equal(store_pack_set_hidden(f->s, "media", true), MB_OK);
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    assert_int_equal(store_pack_list(f->s, &list, &n), MB_OK);
+    assert_int_equal(n, 1);
+    assert_true(list[0].hidden);
+    store_pack_list_free(list, n);
+    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 0);
+    StoreReviewItem items[4];
+    assert_int_equal(store_review_due(f->s, mei, T0 + DAY, items, 4, &n), MB_OK);
+    assert_int_equal(n, 0);
+
+    assert_int_equal(import(f->s, "1.1", "01-a:a1,a2,a3", "v2"), MB_OK);
+    assert_int_equal(store_int(f->s, "SELECT hidden FROM pack WHERE id = 'media'"), 1);
+    assert_int_equal(store_pack_set_hidden(f->s, "media", false), MB_OK);
+    assert_int_equal(store_int(f->s, "SELECT hidden FROM pack"), 0);
+    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
+
+    assert_int_equal(store_pack_set_hidden(f->s, "nope", true), MB_ERR_NOTFOUND);
+    assert_non_null(strstr(store_errmsg(f->s), "nope"));
+    assert_int_equal(store_int(f->s, "SELECT COUNT(*) FROM pack"), 1);
+}
+
+/* A database of schema 5 gains the hidden flag: its packs stay shown. */
+static void test_migrate_to_hidden(void **state)
+{
+    Fixture *f = *state;
+    char *old = mb_xasprintf("%s.v5", f->path);
+    Store *s = NULL;
+    assert_int_equal(store_open_at(old, 5, &s), MB_OK);
+    assert_int_equal(sqlite3_exec(s->db,
+                                  "INSERT INTO pack(id, version, format, imported_ms, units, "
+                                  "questions) VALUES('media', '1.0', 1, 1, 1, 2)",
+                                  NULL, NULL, NULL),
+                     SQLITE_OK);
+    store_close(s);
+    assert_int_equal(store_open(old, &s), MB_OK);
+    assert_int_equal(store_schema_version(s), 6);
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    assert_int_equal(store_pack_list(s, &list, &n), MB_OK);
+    assert_int_equal(n, 1);
+    assert_false(list[0].hidden);
+    store_pack_list_free(list, n);
+    store_close(s);
+    free(old);
+}
+
 static void test_import_many_questions(void **state)
 {
     Fixture *f = *state;
@@ -1117,6 +1175,8 @@ int main(void)
         T(test_open_creates_and_hardens),
         T(test_reopen_keeps_data),
         T(test_newer_schema_refused),
+        T(test_pack_hidden),
+        T(test_migrate_to_hidden),
         T(test_damaged_file_refused_and_kept),
         T(test_import_builds_rows),
         T(test_pack_files_read_back),

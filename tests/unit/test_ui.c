@@ -73,6 +73,69 @@ static int shown_exact(Harness *h, const char *s)
     return n;
 }
 
+/* UiConfig.reload_packs for the import test: counts its calls and gives
+ * the harness's pack. */
+typedef struct {
+    Harness *h;
+    int calls;
+} Reloads;
+
+static int reload_packs(void *ctx, Pack ***packs, size_t *npacks)
+{
+    Reloads *r = ctx;
+    r->calls++;
+    *packs = &r->h->pack;
+    *npacks = 1;
+    return MB_OK;
+}
+
+/* The import runs a step per frame under its progress bar, the next frame
+ * due at once, and asks the program for its packs again when done; the
+ * participants' packs are not read again before. */
+static void test_pack_import_steps(void **state)
+{
+    Harness *h = *state;
+    Reloads r = {.h = h};
+    ui_free(h->ui);
+    UiConfig cfg = {.store = h->store, .text = h->te, .packs = &h->pack, .npacks = 1,
+                    .reload_packs = reload_packs, .reload_ctx = &r, .lang = LANG_EN,
+                    .width = 800, .height = 480};
+    h->ui = ui_new(&cfg);
+    frame(h);
+    char *dir = mb_xasprintf("%s/tests/packs/good", source_dir());
+    setenv("MINGBAI_IMPORT_DIR", dir, 1);
+    ui_instructor_open(h->ui);
+    frame(h);
+    tap(h, "Packs");
+    tap(h, "Import a pack");
+    assert_int_equal(ui_screen(h->ui), SCR_PACK_IMPORT);
+    assert_int_equal(shown_exact(h, "minimal"), 1);
+    tap(h, "minimal");
+    static const char *const steps[] = {"Step 1 of 3: Checking the pack",
+                                        "Step 2 of 3: Making a backup",
+                                        "Step 3 of 3: Saving the pack"};
+    for (size_t i = 0; i < MB_COUNT(steps); i++) {
+        assert_int_equal(shown_exact(h, steps[i]), 1);
+        assert_int_equal(shown_exact(h, "Importing minimal"), 1);
+        assert_int_equal(ui_next_deadline(h->ui, h->now), 0);
+        assert_true(ui_dirty(h->ui, h->now));
+        assert_int_equal(r.calls, 0);
+        h->now += 16;
+        frame(h);
+    }
+    assert_int_equal(shown(h, "Imported minimal, version 1.0"), 1);
+    assert_int_equal(r.calls, 1);
+    assert_false(ui_dirty(h->ui, h->now));
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    assert_int_equal(store_pack_list(h->store, &list, &n), MB_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(list[0].id, "minimal");
+    store_pack_list_free(list, n);
+    unsetenv("MINGBAI_IMPORT_DIR");
+    free(dir);
+}
+
 static int setup(void **state)
 {
     *state = harness_new("test-ui", true, 0);
@@ -960,6 +1023,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_quiz_place_pack_changed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_place_store_failed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_place_past_a_prompt, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_pack_import_steps, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
