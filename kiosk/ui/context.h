@@ -15,6 +15,11 @@
 #define UI_IDLE_MS (3 * 60 * 1000)
 #define UI_IDLE_PROMPT_MS (30 * 1000)
 #define UI_ATTRACT_ROTATE_MS 12000
+/* The instructor's way in: a press this long on the attract screen's title;
+ * a press lifted after UI_TAP_MAX_MS but before it is neither a tap nor
+ * the gesture. */
+#define UI_HOLD_MS 3000
+#define UI_TAP_MAX_MS 1000
 
 /* A tappable widget of the last frame, for replay and tests. */
 typedef struct {
@@ -101,6 +106,12 @@ struct Ui {
      * move it, not the screen under it */
     float layer_scroll;
     bool layer_open, layer_seen;
+
+    /* when the pointer went down (a long press counts from it) */
+    uint64_t press_ms;
+    /* a frame the screen asks for without input (a long press coming due,
+     * a countdown), or 0; set again by the screen in each frame */
+    uint64_t wake_ms;
 };
 
 /* Typing into ui->edit (nothing when NULL): appends text when it fits;

@@ -120,6 +120,7 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
 {
     ui->now = now;
     ui->dl = dl;
+    ui->wake_ms = 0;
     check_idle(ui, now);
     /* A tap may change the state or the screen; run again so the frame
      * shows the new state (at most a few passes). */
@@ -181,5 +182,10 @@ static int screen_deadline(Ui *ui, uint64_t now)
 int ui_next_deadline(Ui *ui, uint64_t now)
 {
     int a = screen_deadline(ui, now), b = notice_deadline(ui, now);
+    if (ui->wake_ms) { /* a frame the screen asked for */
+        uint64_t d = ui->wake_ms > now ? ui->wake_ms - now : 0;
+        int w = d > 0x7fffffff ? 0x7fffffff : (int)d;
+        a = a < 0 ? w : MB_MIN(a, w);
+    }
     return a < 0 ? b : b < 0 ? a : MB_MIN(a, b);
 }

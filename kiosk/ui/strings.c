@@ -123,6 +123,20 @@ static const Msg catalog[] = {
     {"Review finished", "复习完成"},
     {"You stopped at: %s", "上次学到：%s"},
     {"Continue reading", "继续阅读"},
+    {"Cancel", "取消"},
+    {"OK", "确定"},
+    {"Enter the instructor's PIN", "请输入教师 PIN 码"},
+    {"Choose the instructor's PIN: 4 to 8 digits", "请设置教师 PIN 码：4 到 8 位数字"},
+    {"Type the same PIN again", "请再输入一次同样的 PIN 码"},
+    {"The PIN could not be read, so it can be neither checked nor set now.",
+     "无法读取 PIN 码，现在既不能验证，也不能设置。"},
+    {"Try again in %d s", "请 %d 秒后再试"},
+    {"Wrong PIN", "PIN 码错误"},
+    {"Wrong PIN (%d failed tries in a row)", "PIN 码错误（已连续输错 %d 次）"},
+    {"The two PINs differ. Choose one again.", "两次输入的 PIN 码不一致，请重新设置。"},
+    {"The PIN could not be read: %s", "无法读取 PIN 码：%s"},
+    {"The PIN could not be checked: %s", "无法验证 PIN 码：%s"},
+    {"The PIN could not be kept: %s", "无法保存 PIN 码：%s"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the
