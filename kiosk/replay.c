@@ -18,6 +18,8 @@
  *   expect-seen "Text"             the start of Text is on screen, inside its
  *                                  scrolled view (not under a bar)
  *   clock +Nd | clock +Nh          moves the wall clock (reviews)
+ *   quit-allowed yes|no            whether the kiosk would end now (the
+ *                                  instructor's "Leave the kiosk")
  *   resize WxH | input mouse|touch
  * Lines starting with # are comments. Any failure stops with the script's
  * line number, what was expected and what is on screen. */
@@ -343,6 +345,16 @@ static int cmd_instructor(Replay *r, const char *p)
     return 0;
 }
 
+static int cmd_quit_allowed(Replay *r, const char *p)
+{
+    char a[16];
+    arg(p, a, sizeof a);
+    bool want = !strcmp(a, "yes");
+    if (ui_quit_allowed(r->app->ui) != want)
+        return fail(r, "expected quit-allowed %s", a);
+    return 0;
+}
+
 static int cmd_layout_ok(Replay *r, const char *p)
 {
     (void)p;
@@ -430,6 +442,7 @@ static const struct {
     {"clock", cmd_clock},       {"resize", cmd_resize},     {"input", cmd_input},
     {"targets-ok", cmd_targets_ok}, {"expect-tappable", cmd_expect_tappable},
     {"expect-seen", cmd_expect_seen}, {"instructor", cmd_instructor},
+    {"quit-allowed", cmd_quit_allowed},
 };
 
 static int run_line(Replay *r, const char *line)

@@ -26,7 +26,10 @@ typedef struct Ui Ui;
     X(SUMMARY, summary)          \
     X(NAME, name)                \
     X(INSTRUCTOR, instructor)    \
-    X(PIN, pin)
+    X(PIN, pin)                  \
+    X(ROSTER, roster)            \
+    X(ROSTER_IMPORT, roster_import) \
+    X(SETTINGS, settings)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,

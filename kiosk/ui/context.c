@@ -51,10 +51,9 @@ Lang ui_lang(Ui *ui)
 
 bool ui_quit_allowed(Ui *ui)
 {
-    /* A participant never leaves the kiosk; only an instructor screen could
-     * allow it, and the participant screens are all there is so far. */
-    (void)ui;
-    return false;
+    /* A participant never leaves the kiosk; only the instructor's "Leave
+     * the kiosk" allows it. */
+    return ui->instructor && ui->quit;
 }
 
 int px(Ui *ui, float units)
@@ -160,6 +159,7 @@ bool ui_instructor(Ui *ui)
 void ui_end_session(Ui *ui)
 {
     ui->instructor = false;
+    ui->quit = false;
     ui->participant = 0;
     ui->who[0] = 0;
     ui->lang = ui->cfg.lang;

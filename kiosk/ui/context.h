@@ -87,6 +87,8 @@ struct Ui {
     /* the instructor's screens are open (ui_instructor_open); they close
      * back to the attract screen */
     bool instructor;
+    /* the instructor chose "Leave the kiosk" (ui_quit_allowed) */
+    bool quit;
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */

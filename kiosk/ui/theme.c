@@ -128,4 +128,5 @@ const Tokens TOK = {
     .indent = 28,
     .pin_dot = 16,
     .pin_pad_w = 360,
+    .pseudo_w = 110,
 };

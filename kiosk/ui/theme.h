@@ -113,6 +113,7 @@ typedef struct {
     float indent;         /* per list level */
     float pin_dot;        /* a dot for a digit of the PIN typed */
     float pin_pad_w;      /* the PIN pad's width, at most */
+    float pseudo_w;       /* a pseudonymous id beside a name on the roster */
 } Tokens;
 
 /* The one set of tokens; static. */
