@@ -199,6 +199,8 @@ static const Msg catalog[] = {
      "学习机程序将关闭，重新启动之前学员无法使用。"},
     {"Leave", "退出"},
     {"Stay", "留下"},
+    {"Chinese", "中文"},
+    {"English", "英文"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the

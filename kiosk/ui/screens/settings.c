@@ -56,7 +56,7 @@ static int settings_row(Ui *ui, int x, int *y, int w, const char *title, const c
 
 static void settings_choices(Ui *ui, SettingsState *st, int x, int *y, int w)
 {
-    const char *langs[] = {"English", "中文"};
+    const char *langs[] = {tr(ui, "English"), tr(ui, "Chinese")};
     int k = settings_row(ui, x, y, w, tr(ui, "A participant starts in"), langs, 2, (int)st->cur.lang);
     if (k >= 0)
         settings_kept(ui, st, store_settings_set_lang(ui->store, (Lang)k));
