@@ -89,6 +89,11 @@ struct Ui {
     bool instructor;
     /* the instructor chose "Leave the kiosk" (ui_quit_allowed) */
     bool quit;
+    /* the kiosk's settings (ui_settings_apply): what a participant starts
+     * with, and the quiet time before the idle prompt */
+    Lang start_lang;
+    float start_text_scale;
+    uint64_t idle_ms;
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */
@@ -149,6 +154,11 @@ void ui_go(Ui *ui, ScreenId s);
 void ui_start_session(Ui *ui, int64_t participant);
 void ui_end_session(Ui *ui);
 void ui_set_contrast(Ui *ui, bool on);
+/* Reads the kiosk's settings from the store into start_lang,
+ * start_text_scale and idle_ms (the defaults without a store, or when it
+ * fails: logged); the language set on the command line stands unless the
+ * instructor chose one. The participant of the moment keeps theirs. */
+void ui_settings_apply(Ui *ui);
 
 /* Shows a message over any screen for a few seconds (or until tapped):
  * fmt is a static catalogue string with one %s (shown through tr(), so in

@@ -132,12 +132,35 @@ static void test_wait_turns_pad_off(void **state)
     assert_int_equal(shown(h, "Try again in 20 s"), 1);
 }
 
+/* The idle time the instructor set holds from the next session on, and an
+ * instructor who walks away is closed out like a participant. */
+static void test_idle_setting_applied(void **state)
+{
+    Harness *h = *state;
+    assert_int_equal(store_settings_set_idle_timeout(h->store, 600), MB_OK);
+    ui_instructor_open(h->ui);
+    frame(h);
+    tap(h, "Settings");
+    assert_int_equal(ui_screen(h->ui), SCR_SETTINGS);
+    h->now += 4 * 60 * 1000; /* past the default 3 minutes */
+    frame(h);
+    assert_int_equal(shown(h, "Are you still there?"), 0);
+    h->now += 6 * 60 * 1000 + 500;
+    frame(h);
+    assert_int_equal(shown(h, "Are you still there?"), 1);
+    h->now += 31 * 1000;
+    frame(h);
+    assert_int_equal(ui_screen(h->ui), SCR_ATTRACT);
+    assert_false(ui_instructor(h->ui));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_hold_opens_pad, setup, teardown),
         cmocka_unit_test_setup_teardown(test_store_failure_offers_no_new_pin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_wait_turns_pad_off, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_idle_setting_applied, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
