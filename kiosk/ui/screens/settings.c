@@ -63,11 +63,11 @@ static void settings_choices(Ui *ui, SettingsState *st, int x, int *y, int w)
     const char *idle[MB_COUNT(idle_choices)];
     int on = -1;
     for (size_t i = 0; i < MB_COUNT(idle_choices); i++) {
-        idle[i] = arena_printf(&ui->frame, tr(ui, "%d min"), idle_choices[i] / 60);
+        idle[i] = arena_printf(&ui->frame, "%d", idle_choices[i] / 60);
         if (idle_choices[i] == st->cur.idle_timeout_s)
             on = (int)i;
     }
-    k = settings_row(ui, x, y, w, tr(ui, "Ask whether anyone is still there after"), idle,
+    k = settings_row(ui, x, y, w, tr(ui, "Minutes without a touch before the kiosk asks whether anyone is still there"), idle,
                      (int)MB_COUNT(idle_choices), on);
     if (k >= 0)
         settings_kept(ui, st, store_settings_set_idle_timeout(ui->store, idle_choices[k]));
@@ -85,7 +85,12 @@ static void settings_name(Ui *ui, SettingsState *st, int x, int y, int w)
     int gap = ui_touch_gap(ui, TOK.gap), bh = ui_touch_px(ui, TOK.target);
     int aw = ui_touch_px(ui, TOK.field_action_w), fw = w - aw - gap;
     const char *shown = st->cur.kiosk_name[0] ? st->cur.kiosk_name : tr(ui, "(no name)");
-    ui_text_field(ui, (Rect){x, y, fw, bh}, shown, SZ_BODY);
+    Rect f = {x, y, fw, bh};
+    int pad = px(ui, TOK.pad), th = ui_text_height(ui, fw - 2 * pad, shown, SZ_BODY, 0);
+    ui_rect(ui, f, ui->th.surface, px(ui, TOK.radius_s));
+    ui_frame_rect(ui, f, ui->th.line, px(ui, TOK.radius_s), MB_MAX(1, px(ui, TOK.stroke)));
+    ui_text(ui, x + pad, y + (bh - th) / 2, fw - 2 * pad, shown, SZ_BODY, 0,
+            st->cur.kiosk_name[0] ? ui->th.ink : ui->th.muted, TEXT_ALIGN_LEFT);
     if (ui_button(ui, (Rect){x + fw + gap, y, aw, bh}, tr(ui, "Change"), BTN_SECONDARY)) {
         st->editing = true;
         snprintf(st->name, sizeof st->name, "%s", st->cur.kiosk_name);
