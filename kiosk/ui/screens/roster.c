@@ -144,9 +144,11 @@ static bool roster_row(Ui *ui, const StoreParticipant *p, Rect r, bool on)
     ui_frame_rect(ui, r, on ? ui->th.accent : ui->th.edge, px(ui, TOK.radius),
                   MB_MAX(1, px(ui, TOK.stroke)));
     int pad = px(ui, TOK.pad), pw = px(ui, TOK.pseudo_w);
-    int th = ui_text_height(ui, r.w - 3 * pad - pw, p->name, SZ_BODY, 0);
-    ui_text(ui, r.x + pad, r.y + (r.h - th) / 2, r.w - 3 * pad - pw, p->name, SZ_BODY, 0,
-            ui->th.ink, TEXT_ALIGN_LEFT);
+    TextStyle ns = ui_style(ui, SZ_BODY, 0);
+    ns.max_lines = 1; /* a long name is cut, on purpose: the row keeps its height */
+    ns.cut = true;
+    int nw = r.w - 3 * pad - pw, th = ui_text_height_st(ui, nw, p->name, &ns);
+    ui_text_st(ui, r.x + pad, r.y + (r.h - th) / 2, nw, p->name, &ns, ui->th.ink);
     int sh = ui_text_height(ui, pw, p->pseudo, SZ_SMALL, 0);
     ui_text(ui, r.x + r.w - pad - pw, r.y + (r.h - sh) / 2, pw, p->pseudo, SZ_SMALL, 0,
             ui->th.muted, TEXT_ALIGN_RIGHT);
