@@ -215,6 +215,8 @@ long app_loop(App *app, int64_t run_ms, bool closable)
             plat_present(app->plat);
             frames++;
             dirty = false;
+            if (ui_quit_allowed(app->ui))
+                break; /* the instructor chose "Leave the kiosk" */
         }
         int timeout = ui_next_deadline(app->ui, mb_ticks_ms());
         if (run_ms >= 0) {

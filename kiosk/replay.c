@@ -6,6 +6,9 @@
  *   press-release "A" "B"          a press at A's lower edge released at B's upper edge
  *   scroll-to "Text"               pages down (at most 40 times) until the text is visible
  *   drag X1 Y1 X2 Y2 MS            a finger drag lasting MS
+ *   hold "Label" MS [DX DY]        a finger held MS on a widget (or a visible
+ *                                  text) showing Label; moved DX DY pixels
+ *                                  half way through when given
  *   key NAME | type TEXT | wait MS
  *   shot NAME                      writes SHOTS/NAME.png
  *   expect "Text" | expect-not "Text" | screen NAME | layout-ok
@@ -15,6 +18,8 @@
  *   expect-seen "Text"             the start of Text is on screen, inside its
  *                                  scrolled view (not under a bar)
  *   clock +Nd | clock +Nh          moves the wall clock (reviews)
+ *   quit-allowed yes|no            whether the kiosk would end now (the
+ *                                  instructor's "Leave the kiosk")
  *   resize WxH | input mouse|touch
  * Lines starting with # are comments. Any failure stops with the script's
  * line number, what was expected and what is on screen. */
@@ -231,6 +236,30 @@ static int cmd_drag(Replay *r, const char *p)
     return 0;
 }
 
+static int cmd_hold(Replay *r, const char *p)
+{
+    char a[512], b[4][64];
+    p = arg(p, a, sizeof a);
+    for (int i = 0; i < 3; i++)
+        p = arg(p, b[i], sizeof b[i]);
+    int x, y, ms = MB_MAX(0, atoi(b[0])), dx = atoi(b[1]), dy = atoi(b[2]);
+    if (!ui_find_target(r->app->ui, a, &x, &y) && !ui_find_text(r->app->ui, a, &x, &y))
+        return fail(r, "no visible widget or text shows \"%s\"", a);
+    push_pointer(r, EV_PRESS, x, y);
+    pump(r);
+    advance(r, ms / 2);
+    if (dx || dy) {
+        push_pointer(r, EV_MOVE, x + dx, y + dy);
+        pump(r);
+    }
+    advance(r, ms - ms / 2);
+    push_pointer(r, EV_RELEASE, x + dx, y + dy);
+    pump(r);
+    render(r);
+    advance(r, 100);
+    return 0;
+}
+
 static int cmd_key(Replay *r, const char *p)
 {
     char a[64];
@@ -316,6 +345,16 @@ static int cmd_instructor(Replay *r, const char *p)
     return 0;
 }
 
+static int cmd_quit_allowed(Replay *r, const char *p)
+{
+    char a[16];
+    arg(p, a, sizeof a);
+    bool want = !strcmp(a, "yes");
+    if (ui_quit_allowed(r->app->ui) != want)
+        return fail(r, "expected quit-allowed %s", a);
+    return 0;
+}
+
 static int cmd_layout_ok(Replay *r, const char *p)
 {
     (void)p;
@@ -397,12 +436,13 @@ static const struct {
     int (*run)(Replay *r, const char *args);
 } commands[] = {
     {"tap", cmd_tap},           {"tap-text", cmd_tap_text}, {"press-release", cmd_press_release}, {"scroll-to", cmd_scroll_to},
-    {"drag", cmd_drag},         {"key", cmd_key},           {"type", cmd_type},
+    {"drag", cmd_drag},         {"hold", cmd_hold},         {"key", cmd_key},           {"type", cmd_type},
     {"wait", cmd_wait},         {"shot", cmd_shot},         {"expect", cmd_expect},
     {"expect-not", cmd_expect_not}, {"screen", cmd_screen}, {"layout-ok", cmd_layout_ok},
     {"clock", cmd_clock},       {"resize", cmd_resize},     {"input", cmd_input},
     {"targets-ok", cmd_targets_ok}, {"expect-tappable", cmd_expect_tappable},
     {"expect-seen", cmd_expect_seen}, {"instructor", cmd_instructor},
+    {"quit-allowed", cmd_quit_allowed},
 };
 
 static int run_line(Replay *r, const char *line)

@@ -351,6 +351,52 @@ int store_participant_find(Store *s, const char *pseudo_or_id, int64_t *id);
  * their copy. */
 int store_participant_delete(Store *s, int64_t id, int64_t *answers);
 
+/* ---- the instructor's roster (store_roster.c) ---- */
+/* A name as kept: 1 to STORE_NAME_MAX characters of valid UTF-8, no
+ * control characters. */
+#define STORE_NAME_MAX 40
+/* Renames participant id (not a guest). MB_ERR_PARSE for a name that is
+ * not one (above); MB_ERR_NOTFOUND when there is no such participant. */
+int store_participant_rename(Store *s, int64_t id, const char *name);
+/* Two entries of one person: moves every answer of from to into, with
+ * from's review boxes, reading positions, places and quizzes left half way
+ * where into has none of the same (or an older one: the one used last is
+ * kept), then removes from; in one transaction. *answers (may be NULL):
+ * how many answers moved. MB_ERR_NOTFOUND when either is absent (or a
+ * guest); MB_ERR when from is into. */
+int store_participant_merge(Store *s, int64_t from, int64_t into, int64_t *answers);
+
+/* What is wrong with a row of a roster file. */
+typedef enum {
+    STORE_ROSTER_FINE,
+    STORE_ROSTER_EMPTY,     /* no name in the row (or its name column) */
+    STORE_ROSTER_NOT_UTF8,  /* the name is not UTF-8 text */
+    STORE_ROSTER_CONTROL,   /* the name holds a control character */
+    STORE_ROSTER_TOO_LONG,  /* longer than STORE_NAME_MAX characters */
+    STORE_ROSTER_QUOTE,     /* a quote opened and never closed */
+    STORE_ROSTER_NO_COLUMN, /* a header row of several columns, none `name` */
+} StoreRosterProblemKind;
+typedef struct {
+    int line;               /* 1-based, where the row starts */
+    StoreRosterProblemKind kind;
+} StoreRosterProblem;
+typedef struct {
+    int added;              /* new participants */
+    int same;               /* names on the roster already (letters compared without case) */
+    StoreRosterProblem *problems; /* rows left out; freed with store_roster_import_free */
+    size_t nproblems;
+} StoreRosterImport;
+/* Adds the names of a CSV text (len bytes, untrusted; UTF-8 with or
+ * without a byte order mark; comma-separated, RFC 4180 quotes): one name a
+ * row, or a header row with a `name` (or 姓名) column. Blank rows are
+ * skipped; a row whose name is not one is left out and listed in
+ * out->problems; a header of several columns without a name column stops
+ * the import (listed too). The good rows are added in one transaction.
+ * *out is the caller's, filled always; free it with
+ * store_roster_import_free. MB_ERR_DB (nothing added) on failure. */
+int store_roster_import_csv(Store *s, const char *text, size_t len, StoreRosterImport *out);
+void store_roster_import_free(StoreRosterImport *r);
+
 /* ---- the instructor's PIN ---- */
 /* 4 to 8 digits, kept as an Argon2id hash with its own salt
  * (libsodium's crypto_pwhash_str) in the setting table, never as digits.

@@ -27,7 +27,11 @@ typedef struct Ui Ui;
     X(NAME, name)                \
     X(INSTRUCTOR, instructor)    \
     X(PACKS, packs)              \
-    X(PACK_IMPORT, pack_import)
+    X(PACK_IMPORT, pack_import)  \
+    X(PIN, pin)                  \
+    X(ROSTER, roster)            \
+    X(ROSTER_IMPORT, roster_import) \
+    X(SETTINGS, settings)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,

@@ -51,10 +51,9 @@ Lang ui_lang(Ui *ui)
 
 bool ui_quit_allowed(Ui *ui)
 {
-    /* A participant never leaves the kiosk; only an instructor screen could
-     * allow it, and the participant screens are all there is so far. */
-    (void)ui;
-    return false;
+    /* A participant never leaves the kiosk; only the instructor's "Leave
+     * the kiosk" allows it. */
+    return ui->instructor && ui->quit;
 }
 
 int px(Ui *ui, float units)
@@ -145,6 +144,22 @@ void ui_set_contrast(Ui *ui, bool on)
     ui->th = on ? *theme_contrast() : *theme_paper();
 }
 
+void ui_settings_apply(Ui *ui)
+{
+    static const float scales[STORE_TEXT_COUNT] = {1.0f, 1.2f, 1.45f};
+    StoreSettings set;
+    store_settings_default(&set);
+    bool lang_chosen = false;
+    if (ui->store && store_settings_get(ui->store, &set) == MB_OK) {
+        char *v = store_setting_get(ui->store, "default_lang");
+        lang_chosen = v != NULL;
+        free(v);
+    }
+    ui->start_lang = lang_chosen ? set.lang : ui->cfg.lang;
+    ui->start_text_scale = scales[set.text_size < STORE_TEXT_COUNT ? set.text_size : 0];
+    ui->idle_ms = (uint64_t)set.idle_timeout_s * 1000;
+}
+
 void ui_instructor_open(Ui *ui)
 {
     ui_end_session(ui);
@@ -174,11 +189,13 @@ bool ui_instructor(Ui *ui)
 void ui_end_session(Ui *ui)
 {
     ui->instructor = false;
+    ui->quit = false;
     ui->participant = 0;
     ui->who[0] = 0;
-    ui->lang = ui->cfg.lang;
-    /* The next participant starts with the defaults. */
-    ui->text_scale = 1.0f;
+    /* The next participant starts with the kiosk's settings. */
+    ui_settings_apply(ui);
+    ui->lang = ui->start_lang;
+    ui->text_scale = ui->start_text_scale;
     ui_set_contrast(ui, false);
     learn_round_free(&ui->round);
     ui_go(ui, SCR_ATTRACT);

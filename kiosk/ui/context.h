@@ -15,6 +15,11 @@
 #define UI_IDLE_MS (3 * 60 * 1000)
 #define UI_IDLE_PROMPT_MS (30 * 1000)
 #define UI_ATTRACT_ROTATE_MS 12000
+/* The instructor's way in: a press this long on the attract screen's title;
+ * a press lifted after UI_TAP_MAX_MS but before it is neither a tap nor
+ * the gesture. */
+#define UI_HOLD_MS 3000
+#define UI_TAP_MAX_MS 1000
 
 /* A tappable widget of the last frame, for replay and tests. */
 typedef struct {
@@ -86,6 +91,13 @@ struct Ui {
      * set by the screen in each pass that leaves some, so the next frame
      * is due at once */
     bool working;
+    /* the instructor chose "Leave the kiosk" (ui_quit_allowed) */
+    bool quit;
+    /* the kiosk's settings (ui_settings_apply): what a participant starts
+     * with, and the quiet time before the idle prompt */
+    Lang start_lang;
+    float start_text_scale;
+    uint64_t idle_ms;
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */
@@ -105,6 +117,12 @@ struct Ui {
      * move it, not the screen under it */
     float layer_scroll;
     bool layer_open, layer_seen;
+
+    /* when the pointer went down (a long press counts from it) */
+    uint64_t press_ms;
+    /* a frame the screen asks for without input (a long press coming due,
+     * a countdown), or 0; set again by the screen in each frame */
+    uint64_t wake_ms;
 };
 
 /* Typing into ui->edit (nothing when NULL): appends text when it fits;
@@ -140,6 +158,11 @@ void ui_go(Ui *ui, ScreenId s);
 void ui_start_session(Ui *ui, int64_t participant);
 void ui_end_session(Ui *ui);
 void ui_set_contrast(Ui *ui, bool on);
+/* Reads the kiosk's settings from the store into start_lang,
+ * start_text_scale and idle_ms (the defaults without a store, or when it
+ * fails: logged); the language set on the command line stands unless the
+ * instructor chose one. The participant of the moment keeps theirs. */
+void ui_settings_apply(Ui *ui);
 
 /* Shows a message over any screen for a few seconds (or until tapped):
  * fmt is a static catalogue string with one %s (shown through tr(), so in

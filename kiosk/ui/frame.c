@@ -35,9 +35,10 @@ Ui *ui_new(const UiConfig *cfg)
     ui->te = cfg->text;
     ui->w = cfg->width;
     ui->h = cfg->height;
-    ui->lang = cfg->lang;
     ui->th = *theme_paper();
-    ui->text_scale = 1.0f;
+    ui_settings_apply(ui);
+    ui->lang = ui->start_lang;
+    ui->text_scale = ui->start_text_scale;
     ui->dirty = true;
     for (int i = 0; i < SCR_COUNT; i++)
         ui->state[i] = mb_xcalloc(1, MB_MAX(1, screen_def((ScreenId)i)->state_size));
@@ -63,9 +64,9 @@ void ui_free(Ui *ui)
  * already on disk, so nothing is lost. */
 static void check_idle(Ui *ui, uint64_t now)
 {
-    if (ui->screen == SCR_ATTRACT || !ui->last_input_ms || now - ui->last_input_ms <= UI_IDLE_MS)
+    if (ui->screen == SCR_ATTRACT || !ui->last_input_ms || now - ui->last_input_ms <= ui->idle_ms)
         return;
-    if (now - ui->last_input_ms >= UI_IDLE_MS + UI_IDLE_PROMPT_MS) {
+    if (now - ui->last_input_ms >= ui->idle_ms + UI_IDLE_PROMPT_MS) {
         ui->idle_prompt = false;
         ui_end_session(ui);
     } else if (!ui->idle_prompt) {
@@ -121,6 +122,7 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
 {
     ui->now = now;
     ui->dl = dl;
+    ui->wake_ms = 0;
     check_idle(ui, now);
     /* A tap may change the state or the screen; run again so the frame
      * shows the new state (at most a few passes). */
@@ -174,7 +176,7 @@ static int screen_deadline(Ui *ui, uint64_t now)
     }
     if (!ui->last_input_ms)
         return -1;
-    uint64_t t = ui->last_input_ms + (ui->idle_prompt ? UI_IDLE_MS + UI_IDLE_PROMPT_MS : UI_IDLE_MS);
+    uint64_t t = ui->last_input_ms + (ui->idle_prompt ? ui->idle_ms + UI_IDLE_PROMPT_MS : ui->idle_ms);
     if (t <= now)
         return 0;
     uint64_t d = t - now;
@@ -184,5 +186,10 @@ static int screen_deadline(Ui *ui, uint64_t now)
 int ui_next_deadline(Ui *ui, uint64_t now)
 {
     int a = screen_deadline(ui, now), b = notice_deadline(ui, now);
+    if (ui->wake_ms) { /* a frame the screen asked for */
+        uint64_t d = ui->wake_ms > now ? ui->wake_ms - now : 0;
+        int w = d > 0x7fffffff ? 0x7fffffff : (int)d;
+        a = a < 0 ? w : MB_MIN(a, w);
+    }
     return a < 0 ? b : b < 0 ? a : MB_MIN(a, b);
 }

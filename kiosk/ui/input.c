@@ -22,6 +22,7 @@ static void on_press(Ui *ui, const Event *ev, uint64_t now)
     ui->press_x = ui->last_x = ev->x;
     ui->press_y = ui->last_y = ev->y;
     ui->last_move_ms = now;
+    ui->press_ms = now;
     ui->velocity = 0;
     ui->animating = false;
     ui->drag_velocity = 0;

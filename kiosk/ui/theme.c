@@ -126,4 +126,7 @@ const Tokens TOK = {
     .keypad_gap = 6,
     .key_h = 48,
     .indent = 28,
+    .pin_dot = 16,
+    .pin_pad_w = 360,
+    .pseudo_w = 110,
 };

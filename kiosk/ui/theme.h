@@ -111,6 +111,9 @@ typedef struct {
     float keypad_gap;
     float key_h;          /* a key of the on-screen keyboards (never under ui_target_px) */
     float indent;         /* per list level */
+    float pin_dot;        /* a dot for a digit of the PIN typed */
+    float pin_pad_w;      /* the PIN pad's width, at most */
+    float pseudo_w;       /* a pseudonymous id beside a name on the roster */
 } Tokens;
 
 /* The one set of tokens; static. */

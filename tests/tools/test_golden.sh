@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Golden screenshots: every participant screen and the instructor's packs (see tests/replay/golden_*.replay) in both languages at
+# Golden screenshots: every participant screen and the instructor's packs, PIN pad, roster and settings (see tests/replay/golden_*.replay) in both languages at
 # 800x480, 1024x600 (7-inch panels), 1920x1080 (10.1-inch) and 720x1280 (the 7-inch
 # Touch Display 2, upright), each at its panel's pixels per mm, compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references.
@@ -20,7 +20,7 @@ for lang in en zh; do
          --px-per-mm "${display#*@}" --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
-    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import; do
+    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor-roster instructor-settings; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done

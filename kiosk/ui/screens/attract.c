@@ -35,6 +35,31 @@ static void attract_term(Ui *ui, const Pack *p, int y, int bottom, int w)
     ui_text_st(ui, cx + pad, cy + pad + th, cw - 2 * pad, g->definition, &ds, ui->th.ink);
 }
 
+/* The instructor's hidden way in: a press held UI_HOLD_MS on the title
+ * (still, not moved) opens the PIN pad, and its release is no tap. A
+ * press lifted after UI_TAP_MAX_MS but before that does nothing; a
+ * shorter one is a tap and starts, as anywhere else. True when it took
+ * this pass. */
+static bool attract_hold(Ui *ui, Rect title)
+{
+    if (!rect_contains(title, ui->press_x, ui->press_y))
+        return false;
+    if (ui->tap_pending && ui->now - ui->press_ms >= UI_TAP_MAX_MS) {
+        ui->tap_pending = false; /* lifted early: neither */
+        return false;
+    }
+    if (!ui->pressed || ui->dragging || ui->gesture_void)
+        return false;
+    uint64_t due = ui->press_ms + UI_HOLD_MS;
+    if (ui->now < due) {
+        ui->wake_ms = due;
+        return false;
+    }
+    ui->gesture_void = true;
+    ui_go(ui, SCR_PIN);
+    return true;
+}
+
 static void attract_frame(Ui *ui, void *state)
 {
     (void)state;
@@ -45,7 +70,11 @@ static void attract_frame(Ui *ui, void *state)
         return;
     int y = ui->h / 5;
     int w = ui->w - 2 * m;
-    y += ui_text(ui, m, y, w, "明白  Mingbai", SZ_HERO, TEXT_BOLD, ui->th.accent, TEXT_ALIGN_CENTER);
+    int title_h = ui_text(ui, m, y, w, "明白  Mingbai", SZ_HERO, TEXT_BOLD, ui->th.accent,
+                          TEXT_ALIGN_CENTER);
+    if (attract_hold(ui, (Rect){m, y, w, title_h}))
+        return;
+    y += title_h;
     y += px(ui, TOK.space_m);
     const char *sub = tr(ui, "Reading the feed: a critical course on platforms");
     y += ui_text(ui, m, y, w, sub, SZ_HEADING, 0, ui->th.ink, TEXT_ALIGN_CENTER);

@@ -11,15 +11,42 @@ static const struct {
 } instructor_menu[] = {
     {NULL, SCR_INSTRUCTOR}, /* (none yet beyond this home) */
     {"Packs", SCR_PACKS},
+    {"Roster", SCR_ROSTER},
+    {"Settings", SCR_SETTINGS},
+    {"Leave the kiosk", SCR_COUNT}, /* not a screen: asks, then the program ends */
 };
+
+typedef struct {
+    bool ask_leave;
+} InstructorState;
+
+static void instructor_enter(Ui *ui, void *state)
+{
+    (void)ui;
+    ((InstructorState *)state)->ask_leave = false;
+}
+
+/* "Leave the kiosk?" over the home: yes lets the program end
+ * (ui_quit_allowed). */
+static void instructor_ask_leave(Ui *ui, InstructorState *st)
+{
+    int b = ui_dialog(ui, tr(ui, "Leave the kiosk?"), NULL,
+                      tr(ui, "The kiosk program ends. Participants cannot use it until it is started again."),
+                      tr(ui, "Leave"), tr(ui, "Stay"));
+    if (b == 1)
+        ui->quit = true;
+    if (b)
+        st->ask_leave = false;
+}
 
 static void instructor_frame(Ui *ui, void *state)
 {
-    (void)state;
+    InstructorState *st = state;
     if (!ui->instructor) { /* never shown to a participant */
         ui_go(ui, SCR_ATTRACT);
         return;
     }
+    bool tap = st->ask_leave && ui_modal_hold(ui);
     bool leave;
     int top = ui_top_bar_end(ui, tr(ui, "Instructor"), tr(ui, "Back to the kiosk"), &leave);
     if (leave) {
@@ -32,10 +59,23 @@ static void instructor_frame(Ui *ui, void *state)
     for (size_t i = 0; i < MB_COUNT(instructor_menu); i++) {
         if (!instructor_menu[i].label)
             continue;
-        if (ui_button(ui, (Rect){x, y, w, bh}, tr(ui, instructor_menu[i].label), BTN_SECONDARY))
-            ui_go(ui, instructor_menu[i].screen);
+        ScreenId to = instructor_menu[i].screen;
+        if (ui_button(ui, (Rect){x, y, w, bh}, tr(ui, instructor_menu[i].label), BTN_SECONDARY)) {
+            if (to == SCR_COUNT)
+                st->ask_leave = true;
+            else
+                ui_go(ui, to);
+            ui->changed = true;
+        }
         y += bh + gap;
+    }
+    if (st->ask_leave) {
+        ui_modal_take(ui, tap);
+        instructor_ask_leave(ui, st);
     }
 }
 
-const ScreenDef screen_instructor = {.name = "instructor", .frame = instructor_frame};
+const ScreenDef screen_instructor = {.name = "instructor",
+                                     .state_size = sizeof(InstructorState),
+                                     .enter = instructor_enter,
+                                     .frame = instructor_frame};
