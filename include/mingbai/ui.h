@@ -25,7 +25,8 @@ typedef struct Ui Ui;
     X(FEEDBACK, feedback)        \
     X(SUMMARY, summary)          \
     X(NAME, name)                \
-    X(INSTRUCTOR, instructor)
+    X(INSTRUCTOR, instructor)    \
+    X(SESSIONS, sessions)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,

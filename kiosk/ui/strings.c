@@ -123,6 +123,28 @@ static const Msg catalog[] = {
     {"Review finished", "复习完成"},
     {"You stopped at: %s", "上次学到：%s"},
     {"Continue reading", "继续阅读"},
+    /* the instructor's sessions, results, discussion and exports */
+    {"Sessions", "研讨课"},
+    {"Seminar %s", "%s研讨课"},
+    {"The sessions could not be read: %s", "无法读取研讨课：%s"},
+    {"The session could not be started: %s", "未能开始研讨课：%s"},
+    {"The session could not be ended: %s", "未能结束研讨课：%s"},
+    {"The session ended, but the backup failed: %s", "研讨课已结束，但备份失败：%s"},
+    {"Open session", "进行中的研讨课"},
+    {"Started %s · answers so far: %lld", "开始于%s · 目前答案数：%lld"},
+    {"No units chosen", "未选择单元"},
+    {"Units it covers", "涵盖的单元"},
+    {"End session", "结束研讨课"},
+    {"Title", "标题"},
+    {"Done", "完成"},
+    {"Change", "修改"},
+    {"Units it covers (tap to tick)", "涵盖的单元（点击勾选）"},
+    {"Start the session", "开始研讨课"},
+    {"End this session?", "结束这次研讨课吗？"},
+    {"Answers given after this belong to no session. The kiosk makes a backup now.",
+     "此后提交的答案不属于任何研讨课。设备会立即备份。"},
+    {"Yes, end it", "是的，结束"},
+    {"No, keep it open", "不，继续进行"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the

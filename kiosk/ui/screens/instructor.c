@@ -10,6 +10,7 @@ static const struct {
     ScreenId screen;
 } instructor_menu[] = {
     {NULL, SCR_INSTRUCTOR}, /* (none yet beyond this home) */
+    {"Sessions", SCR_SESSIONS},
 };
 
 static void instructor_frame(Ui *ui, void *state)
