@@ -26,7 +26,9 @@ typedef struct Ui Ui;
     X(SUMMARY, summary)          \
     X(NAME, name)                \
     X(INSTRUCTOR, instructor)    \
-    X(SESSIONS, sessions)
+    X(SESSIONS, sessions)        \
+    X(RESULTS, results)          \
+    X(DISCUSSION, discussion)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,

@@ -126,4 +126,5 @@ const Tokens TOK = {
     .keypad_gap = 6,
     .key_h = 48,
     .indent = 28,
+    .stat_bar_h = 14,
 };

@@ -111,6 +111,7 @@ typedef struct {
     float keypad_gap;
     float key_h;          /* a key of the on-screen keyboards (never under ui_target_px) */
     float indent;         /* per list level */
+    float stat_bar_h;     /* a bar of the class results and the discussion view */
 } Tokens;
 
 /* The one set of tokens; static. */

@@ -11,6 +11,8 @@ static const struct {
 } instructor_menu[] = {
     {NULL, SCR_INSTRUCTOR}, /* (none yet beyond this home) */
     {"Sessions", SCR_SESSIONS},
+    {"Class results", SCR_RESULTS},
+    {"Discussion", SCR_DISCUSSION},
 };
 
 static void instructor_frame(Ui *ui, void *state)
