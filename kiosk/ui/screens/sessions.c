@@ -82,7 +82,6 @@ static void sess_enter(Ui *ui, void *state)
     char day[32];
     sess_day(ui, mb_now_ms(), day, sizeof day, false);
     snprintf(st->title, sizeof st->title, tr(ui, "Seminar %s"), day);
-    ui_keys_reset(ui, &st->keys, false, false);
     sess_load(ui, st);
 }
 
@@ -176,10 +175,12 @@ static int sess_title_field(Ui *ui, SessState *st, int x, int y, int w)
          px(ui, TOK.space_xs);
     int bh = ui_touch_px(ui, TOK.target), gap = ui_touch_gap(ui, TOK.space_l);
     int aw = ui_touch_px(ui, TOK.field_action_w), fw = w - aw - gap;
-    ui_text_field(ui, (Rect){x, y, fw, bh}, st->title, SZ_BODY);
+    ui_text_field(ui, (Rect){x, y, fw, bh}, ui_keys_preview(ui, &st->keys, st->title), SZ_BODY);
     Rect b = {x + fw + gap, y, aw, bh};
-    if (ui_button(ui, b, tr(ui, st->typing ? "Done" : "Change"), BTN_SECONDARY)) {
+    if (ui_button(ui, b, tr(ui, st->typing ? "Done" : "Change"), BTN_SECONDARY) &&
+        !ui_keys_composing(&st->keys)) {
         st->typing = !st->typing;
+        ui_keys_reset(ui, &st->keys, true, ui->lang == LANG_ZH);
         ui->edit = st->typing ? st->title : NULL;
         ui->edit_cap = sizeof st->title;
     }
@@ -214,14 +215,13 @@ static void sess_new_view(Ui *ui, SessState *st, int top)
         ui_pop_clip(ui);
         ui_scroll_indicator(ui, view, content);
     }
+    if (st->typing) /* the keyboard takes the room; Done brings Start back */
+        return;
     Rect bar = ui_bottom_bar(ui, bar_h);
     bool ready = st->title[0] != 0;
     if (ui_bar_action(ui, bar, tr(ui, "Start the session"), ready ? BTN_PRIMARY : BTN_OFF) &&
-        ready) {
-        st->typing = false;
-        ui->edit = NULL;
+        ready)
         sess_start(ui, st);
-    }
 }
 
 static void sess_ask(Ui *ui, SessState *st)
