@@ -28,7 +28,8 @@ typedef struct Ui Ui;
     X(INSTRUCTOR, instructor)    \
     X(SESSIONS, sessions)        \
     X(RESULTS, results)          \
-    X(DISCUSSION, discussion)
+    X(DISCUSSION, discussion)    \
+    X(EXPORT, export)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,

@@ -82,6 +82,9 @@ struct Ui {
     /* the instructor's screens are open (ui_instructor_open); they close
      * back to the attract screen */
     bool instructor;
+    /* the screen has work for the next frame (an export, a step a frame):
+     * set in a pass, the frame after comes without waiting for input */
+    bool again;
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */

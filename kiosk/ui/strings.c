@@ -166,6 +166,16 @@ static const Msg catalog[] = {
     {"Previous", "上一题"},
     {"Next", "下一题"},
     {"Answers: %d", "答案数：%d"},
+    {"Export", "导出"},
+    {"Session: %s", "研讨课：%s"},
+    {"Include names", "包含姓名"},
+    {"To: %s", "导出到：%s"},
+    {"No USB stick found. Put one in, then tap Look again.", "没有找到 U 盘。请插入 U 盘，再点“重新查找”。"},
+    {"Writing the files…", "正在写入文件…"},
+    {"Safe to remove. The files are in %s", "可以安全拔出。文件在 %s"},
+    {"The export failed, and no file of it was left: %s. Is the stick full or removed?",
+     "导出失败，未留下任何文件：%s。U 盘是否已满或已被拔出？"},
+    {"Look again", "重新查找"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the

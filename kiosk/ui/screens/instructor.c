@@ -13,6 +13,7 @@ static const struct {
     {"Sessions", SCR_SESSIONS},
     {"Class results", SCR_RESULTS},
     {"Discussion", SCR_DISCUSSION},
+    {"Export", SCR_EXPORT},
 };
 
 static void instructor_frame(Ui *ui, void *state)
