@@ -167,7 +167,6 @@ static const Msg catalog[] = {
     {"Next", "下一题"},
     {"Answers: %d", "答案数：%d"},
     {"Export", "导出"},
-    {"Session: %s", "研讨课：%s"},
     {"Include names", "包含姓名"},
     {"To: %s", "导出到：%s"},
     {"No USB stick found. Put one in, then tap Look again.", "没有找到 U 盘。请插入 U 盘，再点“重新查找”。"},

@@ -182,8 +182,7 @@ static int export_choices(Ui *ui, ExportState *st, int x, int y, int w)
 {
     int sp = ui_touch_gap(ui, TOK.gap), bh = ui_touch_px(ui, TOK.button_h);
     if (st->session) {
-        const char *one = arena_printf(&ui->frame, tr(ui, "Session: %s"), st->title);
-        int t = export_pair(ui, x, y, w, one, !st->all, tr(ui, "All answers"), st->all);
+        int t = export_pair(ui, x, y, w, st->title, !st->all, tr(ui, "All answers"), st->all);
         if (t >= 0)
             st->all = t == 1;
         y += bh + sp;
@@ -245,7 +244,17 @@ static void export_frame(Ui *ui, void *state)
         return;
     }
     int x, w = screen_column(ui, &x);
+    ExportState was = *st;
     int y = export_choices(ui, st, x, top + px(ui, TOK.space_l), w);
+    bool changed = was.all != st->all || was.names != st->names ||
+                   memcmp(was.format, st->format, sizeof st->format);
+    if (changed && st->phase == EXP_RUNNING) { /* no changes while writing */
+        st->all = was.all;
+        st->names = was.names;
+        memcpy(st->format, was.format, sizeof st->format);
+    } else if (changed) {
+        st->phase = EXP_IDLE; /* "Safe to remove" was about the last export */
+    }
     export_status(ui, st, x, y, w);
     Rect bar = ui_bottom_bar(ui, ui_bottom_bar_h(ui));
     if (st->phase == EXP_RUNNING) {
