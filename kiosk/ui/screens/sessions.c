@@ -28,6 +28,7 @@ typedef struct {
     char title[120];
     bool typing;           /* the keyboard is shown for the title */
     bool asking;           /* "End this session?" */
+    int content_h;         /* the units' list's height, from the last pass */
     UiKeys keys;
 } SessState;
 
@@ -200,20 +201,20 @@ static void sess_new_view(Ui *ui, SessState *st, int top)
         y += ui_text(ui, x, y, w, tr(ui, "Units it covers (tap to tick)"), SZ_SMALL, 0,
                      ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_xs);
         Rect view = {0, y, ui->w, ui->h - bar_h - y};
-        int rh = ui_touch_px(ui, TOK.row_h), gap = ui_touch_gap(ui, TOK.gap);
-        int content = (int)st->nunits * (rh + gap);
-        ui_scroll_update(ui, content, view.h);
+        int gap = ui_touch_gap(ui, TOK.gap);
+        ui_scroll_update(ui, st->content_h, view.h); /* as tall as the last pass drew */
         ui_scroll_begin(ui, view);
-        int ry = y - (int)ui->scroll;
+        int ry = y - (int)ui->scroll, rh;
         for (size_t i = 0; i < st->nunits; ry += rh + gap, i++) {
             const char *t = screen_unit_title(ui, st->units[i].unit);
             const char *label = arena_printf(&ui->frame, "%s %s", st->ticked[i] ? "■" : "□", t);
-            if (ui_button(ui, (Rect){x, ry, w, rh}, label,
-                          st->ticked[i] ? BTN_CHOICE_ON : BTN_CHOICE))
+            if (ui_button_wrap(ui, x, ry, w, label, st->ticked[i] ? BTN_CHOICE_ON : BTN_CHOICE,
+                               &rh))
                 st->ticked[i] = !st->ticked[i];
         }
+        st->content_h = ry + (int)ui->scroll - y;
         ui_pop_clip(ui);
-        ui_scroll_indicator(ui, view, content);
+        ui_scroll_indicator(ui, view, st->content_h);
     }
     if (st->typing) /* the keyboard takes the room; Done brings Start back */
         return;
