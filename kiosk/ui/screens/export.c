@@ -35,6 +35,23 @@ typedef struct {
     char err[1024];
 } ExportState;
 
+/* A path as /proc/mounts writes it, its space, tab, newline and backslash
+ * as \040, \011, \012 and \134, decoded in place. */
+static void export_unescape(char *s)
+{
+    char *o = s;
+    for (; *s; s++) {
+        if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
+            s[3] >= '0' && s[3] <= '7') {
+            *o++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
+            s += 3;
+        } else {
+            *o++ = *s;
+        }
+    }
+    *o = 0;
+}
+
 /* The first mount point under /media/ or /run/media/ (/proc/mounts), or
  * MINGBAI_EXPORT_DIR when set. */
 static void export_find_dest(char *out, size_t cap)
@@ -51,6 +68,7 @@ static void export_find_dest(char *out, size_t cap)
     char dev[256], dir[512];
     while (fscanf(f, "%255s %511s %*[^\n]", dev, dir) == 2)
         if (!strncmp(dir, "/media/", 7) || !strncmp(dir, "/run/media/", 11)) {
+            export_unescape(dir);
             snprintf(out, cap, "%.399s", dir);
             break;
         }
