@@ -3,7 +3,8 @@
  * names, no ranking, the right answer not marked, so that the class can
  * talk it over first) and its "How do we know?" source, with the next and
  * the previous question. For the session shown first on the class results
- * (the open one, else the latest); read on enter (results_data.c). */
+ * (the open one, else the latest; the earlier ones and all answers a tap
+ * away); read on enter and when another is chosen (results_data.c). */
 #include "results_data.h"
 
 #include <math.h>
@@ -61,6 +62,9 @@ static int discussion_content(Ui *ui, const DiscussionState *st, int x, int y, i
         return ui_text(ui, x, y, w, tr(ui, "No answers yet."), SZ_BODY, 0, ui->th.ink,
                        TEXT_ALIGN_LEFT);
     const ResItem *it = &st->d.items[st->at];
+    const char *from = st->d.session ? st->d.title : tr(ui, "All answers");
+    y += ui_text(ui, x, y, w, from ? from : "", SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) +
+         px(ui, TOK.space_xs);
     y += ui_text(ui, x, y, w, res_item_text(it), SZ_LEAD, TEXT_BOLD, ui->th.ink,
                  TEXT_ALIGN_LEFT) + px(ui, TOK.space_l);
     y += discussion_spread(ui, it, x, y, w) + px(ui, TOK.space_m);
@@ -72,7 +76,8 @@ static int discussion_content(Ui *ui, const DiscussionState *st, int x, int y, i
     return y - y0;
 }
 
-/* Previous and Next in the bottom bar. */
+/* Another session (the earlier one; all answers after the first) at the
+ * left of the bottom bar, Previous and Next at its right. */
 static void discussion_bar(Ui *ui, DiscussionState *st)
 {
     Rect bar = ui_bottom_bar(ui, ui_bottom_bar_h(ui));
@@ -80,6 +85,15 @@ static void discussion_bar(Ui *ui, DiscussionState *st)
     Rect next = ui_bar_action_rect(ui, bar, bw);
     Rect prev = next;
     prev.x -= bw + ui_touch_gap(ui, TOK.gap);
+    Rect other = prev;
+    other.x = px(ui, TOK.space_xl);
+    other.w = MB_MIN(prev.x - ui_touch_gap(ui, TOK.gap) - other.x, ui_touch_px(ui, TOK.action_w));
+    if (other.w >= ui_target_px(ui) && ui_button(ui, other, tr(ui, "Earlier session"), BTN_QUIET)) {
+        res_load(ui, &st->d, res_next_session(&st->d, -1));
+        st->at = 0;
+        ui_scroll_reset(ui);
+        return;
+    }
     bool first = st->at == 0, last = st->at + 1 >= st->d.nitems;
     if (ui_button(ui, prev, tr(ui, "Previous"), first ? BTN_OFF : BTN_SECONDARY) && !first) {
         st->at--;
