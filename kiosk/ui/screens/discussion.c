@@ -77,7 +77,8 @@ static int discussion_content(Ui *ui, const DiscussionState *st, int x, int y, i
 }
 
 /* Another session (the earlier one; all answers after the first) at the
- * left of the bottom bar, Previous and Next at its right. */
+ * left of the bottom bar where there is room for it (not on an upright
+ * screen), Previous and Next at its right. */
 static void discussion_bar(Ui *ui, DiscussionState *st)
 {
     Rect bar = ui_bottom_bar(ui, ui_bottom_bar_h(ui));
@@ -88,7 +89,7 @@ static void discussion_bar(Ui *ui, DiscussionState *st)
     Rect other = prev;
     other.x = px(ui, TOK.space_xl);
     other.w = MB_MIN(prev.x - ui_touch_gap(ui, TOK.gap) - other.x, ui_touch_px(ui, TOK.action_w));
-    if (other.w >= ui_target_px(ui) && ui_button(ui, other, tr(ui, "Earlier session"), BTN_QUIET)) {
+    if (other.w >= bw && ui_button(ui, other, tr(ui, "Earlier session"), BTN_QUIET)) {
         res_load(ui, &st->d, res_next_session(&st->d, -1));
         st->at = 0;
         ui_scroll_reset(ui);
