@@ -370,4 +370,37 @@ const Question *learn_round_missed(const LearnRound *r, int i, Lang lang);
 const Response *learn_round_missed_response(const LearnRound *r, int i);
 const LearnOrder *learn_round_missed_order(const LearnRound *r, int i);
 
+/* ---- item analysis of a class's answers (stats.c) ----
+ * As Moodle's quiz statistics define them, over each person's latest answer
+ * to each question: the facility index is the mean score on a question
+ * over its maximum (how easy it was); the discrimination index is the
+ * correlation between the score on a question and the score on the rest of
+ * the test (the person's other questions, an unanswered one counting 0),
+ * among the people who answered it (whether it tells those who did well
+ * from those who did not). */
+typedef struct {
+    size_t person, item; /* who answered which question: indexes < npeople, nitems */
+    double score, max;   /* the answer's score out of max */
+    bool correct;        /* fully right */
+} LearnStatAnswer;
+
+typedef struct {
+    size_t answered;       /* people with an answer to it */
+    size_t correct;        /* of them, fully right in their latest answer */
+    double score, max;     /* their latest answers' scores and maxima, summed */
+    double facility;       /* score / max, 0..1; -1 when nobody answered */
+    double discrimination; /* -1..1; NAN when it cannot be told (fewer than two
+                              answers, or all alike on the question or on the rest) */
+} LearnItemStat;
+
+/* Fills out[0..nitems) from the n answers in the order given (a later
+ * answer of the same person to the same question replaces the earlier);
+ * answers with an index out of range are skipped. Pure: no I/O. */
+void learn_item_stats(const LearnStatAnswer *a, size_t n, size_t npeople, size_t nitems,
+                      LearnItemStat *out);
+/* Adds 1 to counts[k - 1] for each 1-based index k in a list such as "2" or
+ * "1,3" (LearnRecord.answers); indexes outside 1..ncounts and anything
+ * that is not a number are skipped. Returns how many were counted. */
+size_t learn_count_choices(const char *list, unsigned *counts, size_t ncounts);
+
 #endif

@@ -31,7 +31,11 @@ typedef struct Ui Ui;
     X(PIN, pin)                  \
     X(ROSTER, roster)            \
     X(ROSTER_IMPORT, roster_import) \
-    X(SETTINGS, settings)
+    X(SETTINGS, settings)        \
+    X(SESSIONS, sessions)        \
+    X(RESULTS, results)          \
+    X(DISCUSSION, discussion)    \
+    X(EXPORT, export)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,

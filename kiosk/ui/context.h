@@ -98,6 +98,9 @@ struct Ui {
     Lang start_lang;
     float start_text_scale;
     uint64_t idle_ms;
+    /* the screen has work for the next frame (an export, a step a frame):
+     * set in a pass, the frame after comes without waiting for input */
+    bool again;
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */

@@ -129,4 +129,5 @@ const Tokens TOK = {
     .pin_dot = 16,
     .pin_pad_w = 360,
     .pseudo_w = 110,
+    .stat_bar_h = 14,
 };

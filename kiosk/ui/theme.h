@@ -114,6 +114,7 @@ typedef struct {
     float pin_dot;        /* a dot for a digit of the PIN typed */
     float pin_pad_w;      /* the PIN pad's width, at most */
     float pseudo_w;       /* a pseudonymous id beside a name on the roster */
+    float stat_bar_h;     /* a bar of the class results and the discussion view */
 } Tokens;
 
 /* The one set of tokens; static. */

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Golden screenshots: every participant screen and the instructor's packs, PIN pad, roster and settings (see tests/replay/golden_*.replay) in both languages at
+# Golden screenshots: every participant screen and the instructor's screens (see tests/replay/golden_*.replay) in both languages at
 # 800x480, 1024x600 (7-inch panels), 1920x1080 (10.1-inch) and 720x1280 (the 7-inch
 # Touch Display 2, upright), each at its panel's pixels per mm, compared with tests/golden/ within a tolerance.
-# MINGBAI_UPDATE_GOLDEN=1 rewrites the references.
+# MINGBAI_UPDATE_GOLDEN=1 rewrites the references. The instructor's export screen is shown
+# a folder that stands in for a stick (MINGBAI_EXPORT_DIR), the same path on every machine.
 set -u
 out=${MINGBAI_BUILD_DIR:-build}/golden-shots
 rm -rf "$out"; mkdir -p "$out"
@@ -16,11 +17,11 @@ for lang in en zh; do
   for display in 800x480@5.2 1024x600@6.6 1920x1080@8.7 720x1280@8.3; do
     size=${display%@*}
     dir="$out/$lang-$size"
-    if ! "$MINGBAI_BIN" replay "tests/replay/golden_$lang.replay" --shots "$dir" --window "$size" \
+    if ! MINGBAI_EXPORT_DIR=build/golden-stick "$MINGBAI_BIN" replay "tests/replay/golden_$lang.replay" --shots "$dir" --window "$size" \
          --px-per-mm "${display#*@}" --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
-    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor-roster instructor-settings; do
+    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor-roster instructor-settings results discussion export sessions; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done

@@ -10,6 +10,10 @@ static const struct {
     ScreenId screen;
 } instructor_menu[] = {
     {NULL, SCR_INSTRUCTOR}, /* (none yet beyond this home) */
+    {"Sessions", SCR_SESSIONS},
+    {"Class results", SCR_RESULTS},
+    {"Discussion", SCR_DISCUSSION},
+    {"Export", SCR_EXPORT},
     {"Packs", SCR_PACKS},
     {"Roster", SCR_ROSTER},
     {"Settings", SCR_SETTINGS},
@@ -53,21 +57,24 @@ static void instructor_frame(Ui *ui, void *state)
         ui_end_session(ui);
         return;
     }
-    int x, w = screen_column(ui, &x);
-    int y = top + px(ui, TOK.section), bh = ui_touch_px(ui, TOK.row_h);
-    int gap = ui_touch_gap(ui, TOK.gap);
+    /* Two columns where the screen is wider than tall: every entry shows
+     * without scrolling at 800x480. */
+    int x, w = screen_column(ui, &x), cols = ui->w > ui->h ? 2 : 1;
+    int y0 = top + px(ui, TOK.space_2xl), bh = ui_touch_px(ui, TOK.row_h);
+    int gap = ui_touch_gap(ui, TOK.gap), bw = (w - (cols - 1) * gap) / cols, k = 0;
     for (size_t i = 0; i < MB_COUNT(instructor_menu); i++) {
         if (!instructor_menu[i].label)
             continue;
         ScreenId to = instructor_menu[i].screen;
-        if (ui_button(ui, (Rect){x, y, w, bh}, tr(ui, instructor_menu[i].label), BTN_SECONDARY)) {
+        Rect r = {x + (k % cols) * (bw + gap), y0 + (k / cols) * (bh + gap), bw, bh};
+        k++;
+        if (ui_button(ui, r, tr(ui, instructor_menu[i].label), BTN_SECONDARY)) {
             if (to == SCR_COUNT)
                 st->ask_leave = true;
             else
                 ui_go(ui, to);
             ui->changed = true;
         }
-        y += bh + gap;
     }
     if (st->ask_leave) {
         ui_modal_take(ui, tap);
