@@ -87,7 +87,8 @@ struct Ui {
     /* the instructor's screens are open (ui_instructor_open); they close
      * back to the attract screen */
     bool instructor;
-    /* the screen has work left for the next frames (an import in steps):
+    /* the screen has work left for the next frames (an import or an
+     * export in steps):
      * set by the screen in each pass that leaves some, so the next frame
      * is due at once */
     bool working;
@@ -98,9 +99,6 @@ struct Ui {
     Lang start_lang;
     float start_text_scale;
     uint64_t idle_ms;
-    /* the screen has work for the next frame (an export, a step a frame):
-     * set in a pass, the frame after comes without waiting for input */
-    bool again;
 
     /* session */
     int64_t participant;      /* > 0: a participant row exists; 0: no session */

@@ -123,7 +123,6 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
     ui->now = now;
     ui->dl = dl;
     ui->wake_ms = 0;
-    ui->again = false;
     check_idle(ui, now);
     /* A tap may change the state or the screen; run again so the frame
      * shows the new state (at most a few passes). */
@@ -143,7 +142,7 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
     ui->layer_open = ui->layer_seen;
     if (!ui->layer_open)
         ui->layer_scroll = 0;
-    ui->dirty = ui->animating || ui->going || ui->working || ui->again;
+    ui->dirty = ui->animating || ui->going || ui->working;
     ui->last_frame_ms = now;
 }
 

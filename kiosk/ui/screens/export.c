@@ -276,7 +276,7 @@ static void export_frame(Ui *ui, void *state)
     export_status(ui, st, x, y, w);
     Rect bar = ui_bottom_bar(ui, ui_bottom_bar_h(ui));
     if (st->phase == EXP_RUNNING) {
-        ui->again = true; /* the next format in the next frame */
+        ui->working = true; /* the next format in the next frame */
         return;
     }
     if (!st->dest[0]) {
