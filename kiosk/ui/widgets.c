@@ -423,7 +423,11 @@ static int top_bar(Ui *ui, const char *back, const char *end, const char *title,
     Rect cr = {sr.x - m - sw, m, sw, h};
     int right = cr.x;
     if (end) {
-        Rect er = {cr.x - m - bw, m, bw, h};
+        /* as wide as its label on one line ("Back to the kiosk") */
+        TextStyle es = ui_style_fixed(ui, SZ_BUTTON, 0);
+        int ew = text_layout_width(text_layout_str(ui->te, end, &es, ui->w));
+        ew = MB_MIN(MB_MAX(bw, ew + 2 * px(ui, TOK.space_xl)), ui->w / 3);
+        Rect er = {cr.x - m - ew, m, ew, h};
         if (ui_button(ui, er, end, BTN_SECONDARY) && tapped)
             *tapped = true;
         right = er.x;
