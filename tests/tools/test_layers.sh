@@ -11,7 +11,8 @@
 #      must not close a cycle between modules, inside ui, or among the
 #      program's files (cycles inside other modules are listed as info).
 # Every problem prints file:line: and a Fix: line. Exit 0 when all agree,
-# 1 on a problem, 77 (skipped) when (a) and (b) pass but (c) cannot run
+# 1 on a problem, 77 (need.sh's skip: ctest reports it skipped) when (a) and
+# (b) pass but (c) cannot run
 # (no build tree, no nm).
 set -u
 cd "${MINGBAI_SOURCE_DIR:-.}" || exit 1

@@ -54,7 +54,9 @@ if grep -q '^MINGBAI_PINYIN_DICT:FILEPATH=/' "${MINGBAI_BUILD_DIR:-build}/CMakeC
   replay tests/replay/typing_pinyin.replay "$db"
   check "the name typed in pinyin" "王芳|0" "$(sqlite3 "$db" "SELECT name, guest FROM participant ORDER BY id")"
   check "nothing else kept" "0" "$(sqlite3 "$db" "SELECT count(*) FROM attempt")"
-else
-  echo "skipped: pinyin (built without libgooglepinyin0-dev: apt-get install libgooglepinyin0-dev)"
+elif [ $fail = 0 ]; then
+  # The rest passed, but part of the test could not run: ctest says skipped.
+  skip "pinyin was not checked: the kiosk was built without libgooglepinyin0-dev" \
+       "(apt-get install libgooglepinyin0-dev, then build again)"
 fi
 exit $fail

@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "store_fixture.h"
+
 #include <dirent.h>
 #include <ftw.h>
 #include <signal.h>
@@ -31,41 +33,14 @@
 #define T0 ((int64_t)1700000000000)
 #define SEC ((int64_t)1000)
 
-typedef struct {
-    char dir[256];
-    char path[512];
-    Store *s;
-} Fixture;
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int setup(void **state)
 {
-    Fixture *f = calloc(1, sizeof *f);
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/mingbai-admin-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (!mkdtemp(f->dir))
-        return -1;
-    snprintf(f->path, sizeof f->path, "%s/kiosk.db", f->dir);
-    if (store_open(f->path, &f->s))
-        return -1;
-    *state = f;
-    return 0;
+    return fixture_setup(state, "admin", "kiosk.db");
 }
 
 static int teardown(void **state)
 {
-    Fixture *f = *state;
-    store_close(f->s);
-    nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(f);
-    return 0;
+    return fixture_teardown(state);
 }
 
 static sqlite3 *db_open(const char *path)

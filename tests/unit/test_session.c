@@ -14,6 +14,8 @@
 
 #include <cmocka.h>
 
+#include "store_fixture.h"
+
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,41 +28,14 @@
 
 #define T0 ((int64_t)1700000000000)
 
-typedef struct {
-    char dir[256];
-    char path[512];
-    Store *s;
-} Fixture;
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
-
 static int setup(void **state)
 {
-    Fixture *f = calloc(1, sizeof *f);
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/mingbai-session-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (!mkdtemp(f->dir))
-        return -1;
-    snprintf(f->path, sizeof f->path, "%s/mingbai.db", f->dir);
-    if (store_open(f->path, &f->s))
-        return -1;
-    *state = f;
-    return 0;
+    return fixture_setup(state, "session", "mingbai.db");
 }
 
 static int teardown(void **state)
 {
-    Fixture *f = *state;
-    store_close(f->s);
-    nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(f);
-    return 0;
+    return fixture_teardown(state);
 }
 
 /* Every row of the query as "a|b|c" lines, NULL as "-". */

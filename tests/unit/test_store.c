@@ -15,6 +15,8 @@
 
 #include <cmocka.h>
 
+#include "store_fixture.h"
+
 #include <ftw.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -29,44 +31,17 @@
 #define DAY ((int64_t)24 * 60 * 60 * 1000)
 #define T0 ((int64_t)1700000000000)
 
-typedef struct {
-    char dir[256];
-    char path[512];
-    Store *s;
-} Fixture;
-
 /* ---------------- helpers ---------------- */
-
-static int rm_entry(const char *path, const struct stat *st, int flag, struct FTW *ftw)
-{
-    (void)st;
-    (void)flag;
-    (void)ftw;
-    return remove(path);
-}
 
 static int setup(void **state)
 {
-    Fixture *f = calloc(1, sizeof *f);
-    const char *tmp = getenv("TMPDIR");
-    snprintf(f->dir, sizeof f->dir, "%s/mingbai-store-XXXXXX", tmp && tmp[0] ? tmp : "/tmp");
-    if (!mkdtemp(f->dir))
-        return -1;
     /* A folder that does not exist yet: store_open creates it. */
-    snprintf(f->path, sizeof f->path, "%s/data/mingbai/mingbai.db", f->dir);
-    if (store_open(f->path, &f->s))
-        return -1;
-    *state = f;
-    return 0;
+    return fixture_setup(state, "store", "data/mingbai/mingbai.db");
 }
 
 static int teardown(void **state)
 {
-    Fixture *f = *state;
-    store_close(f->s);
-    nftw(f->dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
-    free(f);
-    return 0;
+    return fixture_teardown(state);
 }
 
 /* Builds a pack by hand. spec is "unit:q1,q2;unit2:q3": every question in
