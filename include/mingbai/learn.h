@@ -261,6 +261,9 @@ void learn_round_unit(LearnRound *r, const Pack *p, int unit, Lang lang, uint64_
  * for r. */
 int learn_round_review(LearnRound *r, const Pack *p, const LearnDue *due, size_t ndue, Lang lang,
                        uint64_t seed, int64_t now_ms);
+/* How many questions learn_round_review() would ask of these (the same
+ * filter and the same limit): what a banner may promise. */
+int learn_review_count(const Pack *p, const LearnDue *due, size_t ndue, Lang lang);
 /* Frees what the round owns (not the Pack) and leaves it an empty round at
  * ROUND_DONE. Safe on a zeroed round and twice. */
 void learn_round_free(LearnRound *r);

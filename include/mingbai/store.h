@@ -244,13 +244,14 @@ typedef struct {
                              answers in the order they were shown then */
 } StoreReviewItem;
 /* Questions due at now_ms, oldest first, of the packs participants see (a
- * question no longer in its pack, or in a hidden pack, is not due): at most max of them are written to
- * the caller's array out, and *n says how many (plain structs, nothing to
- * free). */
-int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewItem *out,
-                     size_t max, size_t *n);
+ * question no longer in its pack, or in a hidden pack, is not due), of the
+ * pack pack_id only unless it is NULL (borrowed for the call): at most max
+ * of them are written to the caller's array out, and *n says how many
+ * (plain structs, nothing to free). */
+int store_review_due(Store *s, int64_t participant, const char *pack_id, int64_t now_ms,
+                     StoreReviewItem *out, size_t max, size_t *n);
 /* How many questions are due at now_ms; -1 on failure. */
-int store_review_count(Store *s, int64_t participant, int64_t now_ms);
+int store_review_count(Store *s, int64_t participant, const char *pack_id, int64_t now_ms);
 
 /* ---- seminar sessions (store_session.c) ----
  * A session is an instructor's seminar: a title, the units it covers, the

@@ -196,20 +196,37 @@ static int round_find_question(const QuestionList *ql, const char *id)
     return -1;
 }
 
+/* Where a due question is in p for lang: its unit u and its place k in the
+ * unit's quiz; false when it is in another pack or no longer there. */
+static bool round_due_find(const Pack *p, const LearnDue *d, Lang lang, int *u, int *k)
+{
+    if (!p || !p->id || !d->pack_id || !d->unit || !d->question_id || strcmp(d->pack_id, p->id))
+        return false;
+    *u = round_find_unit(p, d->unit);
+    if (*u < 0)
+        return false;
+    *k = round_find_question(learn_unit_quiz(&p->units[*u], lang), d->question_id);
+    return *k >= 0;
+}
+
+int learn_review_count(const Pack *p, const LearnDue *due, size_t ndue, Lang lang)
+{
+    int n = 0;
+    for (size_t i = 0; i < ndue && n < LEARN_ROUND_MAX; i++) {
+        int u, k;
+        n += round_due_find(p, &due[i], lang, &u, &k);
+    }
+    return n;
+}
+
 int learn_round_review(LearnRound *r, const Pack *p, const LearnDue *due, size_t ndue, Lang lang,
                        uint64_t seed, int64_t now_ms)
 {
     round_start(r, p, true, -1, lang, seed, now_ms);
-    for (size_t i = 0; p && p->id && i < ndue && r->count < LEARN_ROUND_MAX; i++) {
-        const LearnDue *d = &due[i];
-        if (!d->pack_id || !d->unit || !d->question_id || strcmp(d->pack_id, p->id))
-            continue;
-        int u = round_find_unit(p, d->unit);
-        if (u < 0)
-            continue;
-        int k = round_find_question(learn_unit_quiz(&p->units[u], lang), d->question_id);
-        if (k >= 0)
-            round_add(r, u, k, d->seed);
+    for (size_t i = 0; i < ndue && r->count < LEARN_ROUND_MAX; i++) {
+        int u, k;
+        if (round_due_find(p, &due[i], lang, &u, &k))
+            round_add(r, u, k, due[i].seed);
     }
     r->step = r->count ? ROUND_ASK : ROUND_DONE;
     return r->count;

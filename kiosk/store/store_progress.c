@@ -513,7 +513,7 @@ int store_unit_reading_get(Store *s, int64_t participant, const char *pack_id, c
 #define STORE_REVIEW_WHERE                                                                     \
     "FROM review r WHERE r.participant = ?1 AND r.due_ms <= ?2 AND EXISTS (SELECT 1 FROM "     \
     "question q JOIN pack p ON p.id = q.pack_id WHERE q.pack_id = r.pack_id AND "              \
-    "q.question_id = r.question_id AND p.hidden = 0)"
+    "q.question_id = r.question_id AND p.hidden = 0) AND (?3 IS NULL OR r.pack_id = ?3)"
 
 static bool store_copy_field(char *dst, size_t cap, sqlite3_stmt *st, int i)
 {
@@ -525,8 +525,8 @@ static bool store_copy_field(char *dst, size_t cap, sqlite3_stmt *st, int i)
     return true;
 }
 
-int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewItem *out,
-                     size_t max, size_t *n)
+int store_review_due(Store *s, int64_t participant, const char *pack_id, int64_t now_ms,
+                     StoreReviewItem *out, size_t max, size_t *n)
 {
     *n = 0;
     if (!max)
@@ -543,6 +543,8 @@ int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewI
         return rc;
     sqlite3_bind_int64(st, 1, participant);
     sqlite3_bind_int64(st, 2, now_ms);
+    if (pack_id)
+        sqlite3_bind_text(st, 3, pack_id, -1, SQLITE_TRANSIENT);
     int step = SQLITE_DONE;
     while (*n < max && (step = sqlite3_step(st)) == SQLITE_ROW) {
         StoreReviewItem *it = &out[*n];
@@ -566,7 +568,7 @@ int store_review_due(Store *s, int64_t participant, int64_t now_ms, StoreReviewI
     return rc;
 }
 
-int store_review_count(Store *s, int64_t participant, int64_t now_ms)
+int store_review_count(Store *s, int64_t participant, const char *pack_id, int64_t now_ms)
 {
     sqlite3_stmt *st = NULL;
     int count = -1;
@@ -574,6 +576,8 @@ int store_review_count(Store *s, int64_t participant, int64_t now_ms)
         return -1;
     sqlite3_bind_int64(st, 1, participant);
     sqlite3_bind_int64(st, 2, now_ms);
+    if (pack_id)
+        sqlite3_bind_text(st, 3, pack_id, -1, SQLITE_TRANSIENT);
     if (sqlite3_step(st) == SQLITE_ROW)
         count = sqlite3_column_int(st, 0);
     else

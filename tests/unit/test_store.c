@@ -473,7 +473,9 @@ static void test_newer_version_replaces_and_keeps_results(void **state)
     answer(f->s, attempt(mei, "01-a", "a1", 0), T0);   /* missed: in review */
     answer(f->s, attempt(mei, "01-a", "a2", 1), T0);   /* right */
     answer(f->s, attempt(mei, "02-b", "b1", 0), T0);   /* missed: in review */
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 2);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 2);
+    assert_int_equal(store_review_count(f->s, mei, "media", T0 + DAY), 2);
+    assert_int_equal(store_review_count(f->s, mei, "other", T0 + DAY), 0);
 
     /* 1.1 drops a1, keeps b1, adds c1, and has a different title. */
     assert_int_equal(import(f->s, "1.1", "01-a:a2,c1;02-b:b1", "v2"), MB_OK);
@@ -497,7 +499,7 @@ static void test_newer_version_replaces_and_keeps_results(void **state)
      * has are offered for review. */
     assert_int_equal(store_attempt_count(f->s), 3);
     assert_int_equal(store_int(f->s, "SELECT COUNT(*) FROM review"), 2);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 1);
     assert_float_equal(store_question_last_score(f->s, mei, "media", "a1"), 0, 1e-9);
 }
 
@@ -526,10 +528,10 @@ static void test_remove_keeps_attempts(void **state)
     assert_int_equal(r.answered, 2);
     /* The review entry stays but is not offered without its question ... */
     assert_int_equal(store_int(f->s, "SELECT COUNT(*) FROM review"), 1);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 0);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 0);
     /* ... and comes back with the pack. */
     assert_int_equal(import(f->s, "1.0", "01-a:a1,a2", "v1"), MB_OK);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 1);
 }
 
 /* Hidden from participants: listed as hidden, its questions not offered
@@ -540,7 +542,7 @@ static void test_pack_hidden(void **state)
     assert_int_equal(import(f->s, "1.0", "01-a:a1,a2", "v1"), MB_OK);
     int64_t mei = add_participant(f->s, "Mei");
     answer(f->s, attempt(mei, "01-a", "a1", 0), T0);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 1);
 
     assert_int_equal(store_pack_set_hidden(f->s, "media", true), MB_OK);
     StorePackInfo *list = NULL;
@@ -549,16 +551,16 @@ static void test_pack_hidden(void **state)
     assert_int_equal(n, 1);
     assert_true(list[0].hidden);
     store_pack_list_free(list, n);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 0);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 0);
     StoreReviewItem items[4];
-    assert_int_equal(store_review_due(f->s, mei, T0 + DAY, items, 4, &n), MB_OK);
+    assert_int_equal(store_review_due(f->s, mei, NULL, T0 + DAY, items, 4, &n), MB_OK);
     assert_int_equal(n, 0);
 
     assert_int_equal(import(f->s, "1.1", "01-a:a1,a2,a3", "v2"), MB_OK);
     assert_int_equal(store_int(f->s, "SELECT hidden FROM pack WHERE id = 'media'"), 1);
     assert_int_equal(store_pack_set_hidden(f->s, "media", false), MB_OK);
     assert_int_equal(store_int(f->s, "SELECT hidden FROM pack"), 0);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 1);
 
     assert_int_equal(store_pack_set_hidden(f->s, "nope", true), MB_ERR_NOTFOUND);
     assert_non_null(strstr(store_errmsg(f->s), "nope"));
@@ -697,13 +699,13 @@ static void test_review_boxes_over_days(void **state)
 
     /* Missed: box 1, due a day later. */
     answer(f->s, attempt(mei, "01-a", "a1", 0), T0);
-    assert_int_equal(store_review_count(f->s, mei, T0), 0);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY - 1), 0);
-    assert_int_equal(store_review_count(f->s, mei, T0 + DAY), 1);
-    assert_int_equal(store_review_count(f->s, bo, T0 + DAY), 0);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0), 0);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY - 1), 0);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + DAY), 1);
+    assert_int_equal(store_review_count(f->s, bo, NULL, T0 + DAY), 0);
     StoreReviewItem items[4];
     size_t n = 0;
-    assert_int_equal(store_review_due(f->s, mei, T0 + DAY, items, 4, &n), MB_OK);
+    assert_int_equal(store_review_due(f->s, mei, NULL, T0 + DAY, items, 4, &n), MB_OK);
     assert_int_equal(n, 1);
     assert_string_equal(items[0].pack_id, "media");
     assert_string_equal(items[0].unit, "01-a");
@@ -719,18 +721,18 @@ static void test_review_boxes_over_days(void **state)
         StoreAttempt a = attempt(mei, "01-a", "a1", 1);
         a.review = true;
         answer(f->s, a, t);
-        assert_int_equal(store_review_due(f->s, mei, t + waits[i], items, 4, &n), MB_OK);
+        assert_int_equal(store_review_due(f->s, mei, NULL, t + waits[i], items, 4, &n), MB_OK);
         assert_int_equal(n, 1);
         assert_int_equal(items[0].box, boxes[i]);
         assert_true(items[0].due_ms == t + waits[i]);
-        assert_int_equal(store_review_count(f->s, mei, t + waits[i] - 1), 0);
+        assert_int_equal(store_review_count(f->s, mei, NULL, t + waits[i] - 1), 0);
         t += waits[i];
     }
     StoreAttempt a = attempt(mei, "01-a", "a1", 1);
     a.review = true;
     answer(f->s, a, t);
     assert_int_equal(store_int(f->s, "SELECT COUNT(*) FROM review"), 0);
-    assert_int_equal(store_review_count(f->s, mei, INT64_MAX), 0);
+    assert_int_equal(store_review_count(f->s, mei, NULL, INT64_MAX), 0);
 
     /* A miss in box 3 goes back to box 1. */
     answer(f->s, attempt(bo, "01-a", "a2", 0), T0);
@@ -740,14 +742,14 @@ static void test_review_boxes_over_days(void **state)
     assert_int_equal(store_int(f->s, "SELECT box FROM review"), 3);
     answer(f->s, attempt(bo, "01-a", "a2", 0), T0 + 11 * DAY);
     assert_int_equal(store_int(f->s, "SELECT box FROM review"), 1);
-    assert_int_equal(store_review_count(f->s, bo, T0 + 12 * DAY), 1);
+    assert_int_equal(store_review_count(f->s, bo, NULL, T0 + 12 * DAY), 1);
 
     /* Essays (max 0) never enter review. */
     StoreAttempt e = attempt(mei, "01-a", "a2", 0);
     e.type = QT_ESSAY;
     e.max = 0;
     answer(f->s, e, T0);
-    assert_int_equal(store_review_count(f->s, mei, INT64_MAX), 0);
+    assert_int_equal(store_review_count(f->s, mei, NULL, INT64_MAX), 0);
 }
 
 static void test_review_due_order_and_limit(void **state)
@@ -760,11 +762,11 @@ static void test_review_due_order_and_limit(void **state)
     answer(f->s, attempt(mei, "01-a", "a2", 0), T0 + 20);
     StoreReviewItem items[2];
     size_t n = 0;
-    assert_int_equal(store_review_due(f->s, mei, T0 + 2 * DAY, items, 2, &n), MB_OK);
+    assert_int_equal(store_review_due(f->s, mei, NULL, T0 + 2 * DAY, items, 2, &n), MB_OK);
     assert_int_equal(n, 2);
     assert_string_equal(items[0].question_id, "a3");
     assert_string_equal(items[1].question_id, "a1");
-    assert_int_equal(store_review_count(f->s, mei, T0 + 2 * DAY), 3);
+    assert_int_equal(store_review_count(f->s, mei, NULL, T0 + 2 * DAY), 3);
 }
 
 static void test_unit_results(void **state)

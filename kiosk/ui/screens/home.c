@@ -69,6 +69,31 @@ static bool home_load_unit(Ui *ui, const Pack *p, const Unit *u, HomeUnit *out)
     return ok;
 }
 
+/* The questions of pack p due for review now, as the round takes them. */
+static int home_due_items(Ui *ui, const Pack *p, StoreReviewItem *items, LearnDue *due,
+                          size_t *n)
+{
+    int rc = store_review_due(ui->store, ui->participant, p->id, mb_now_ms(), items,
+                              LEARN_ROUND_MAX, n);
+    for (size_t i = 0; !rc && i < *n; i++)
+        due[i] = (LearnDue){items[i].pack_id, items[i].unit, items[i].question_id,
+                            items[i].order_seed};
+    return rc;
+}
+
+/* How many questions Start review would ask: the banner promises no more. */
+static int home_due(Ui *ui, const Pack *p, bool *failed)
+{
+    StoreReviewItem items[LEARN_ROUND_MAX];
+    LearnDue due[LEARN_ROUND_MAX];
+    size_t n = 0;
+    if (home_due_items(ui, p, items, due, &n)) {
+        *failed = true;
+        return 0;
+    }
+    return learn_review_count(p, due, n, ui->lang);
+}
+
 static void home_load(Ui *ui, HomeState *st)
 {
     const Pack *p = ui_pack(ui);
@@ -81,11 +106,7 @@ static void home_load(Ui *ui, HomeState *st)
     if (!p || !ui_recording(ui))
         return;
     bool failed = false;
-    st->due = store_review_count(ui->store, ui->participant, mb_now_ms());
-    if (st->due < 0) {
-        st->due = 0;
-        failed = true;
-    }
+    st->due = home_due(ui, p, &failed);
     StoreResume res;
     int rc = store_resume_get(ui->store, ui->participant, p->id, &res);
     if (rc == MB_OK) {
@@ -163,15 +184,12 @@ static void home_start_review(Ui *ui)
     StoreReviewItem items[LEARN_ROUND_MAX];
     LearnDue due[LEARN_ROUND_MAX];
     size_t n = 0;
-    if (!ui_recording(ui))
+    if (!ui_recording(ui) || !p)
         return;
-    if (store_review_due(ui->store, ui->participant, mb_now_ms(), items, MB_COUNT(items), &n)) {
+    if (home_due_items(ui, p, items, due, &n)) {
         ui_store_failed(ui, "The review questions could not be read: %s");
         return;
     }
-    for (size_t i = 0; i < n; i++)
-        due[i] = (LearnDue){items[i].pack_id, items[i].unit, items[i].question_id,
-                            items[i].order_seed};
     learn_round_free(&ui->round);
     if (learn_round_review(&ui->round, p, due, n, ui->lang, screen_round_seed(ui, "review"),
                            mb_now_ms()) > 0)
