@@ -283,7 +283,7 @@ static const char *home_status(Ui *ui, const HomeState *st, size_t i)
     int answered = h ? h->answered[ui->lang] : 0;
     const char *quiz = answered > 0 ? arena_printf(&ui->frame, tr(ui, "%d of %d answered, %d right"),
                                                    answered, count, h->right[ui->lang])
-                                    : arena_printf(&ui->frame, tr(ui, "%d questions"), count);
+                                    : screen_count(ui, count, tr(ui, "1 question"), tr(ui, "%d questions"));
     return arena_printf(&ui->frame, "%s\n%s", read, quiz);
 }
 

@@ -241,8 +241,10 @@ static void import_write(Ui *ui, ImportState *st)
                 questions = list[i].questions;
     store_pack_list_free(list, n);
     free(st->result);
-    st->result = mb_xasprintf(tr(ui, "Imported %s, version %s: %d units, %d questions."),
-                              st->pack->id, st->pack->version, units, questions);
+    st->result = mb_xasprintf(
+        tr(ui, "Imported %s, version %s: %s, %s."), st->pack->id, st->pack->version,
+        screen_count(ui, units, tr(ui, "1 unit"), tr(ui, "%d units")),
+        screen_count(ui, questions, tr(ui, "1 question"), tr(ui, "%d questions")));
     st->result_ok = true;
     pack_free(st->pack);
     st->pack = NULL;

@@ -56,8 +56,10 @@ static const char *packs_title(Ui *ui, const StorePackInfo *p)
 /* The card's text: its title, then what it holds, then who sees it. */
 static const char *packs_detail(Ui *ui, const StorePackInfo *p)
 {
-    const char *what = arena_printf(&ui->frame, tr(ui, "%s, version %s: %d units, %d questions"),
-                                    p->id, p->version, p->units, p->questions);
+    const char *what = arena_printf(
+        &ui->frame, tr(ui, "%s, version %s: %s, %s"), p->id, p->version,
+        screen_count(ui, p->units, tr(ui, "1 unit"), tr(ui, "%d units")),
+        screen_count(ui, p->questions, tr(ui, "1 question"), tr(ui, "%d questions")));
     return arena_printf(&ui->frame, "%s\n%s", what,
                         p->hidden ? tr(ui, "Hidden from participants")
                                   : tr(ui, "Participants see it"));

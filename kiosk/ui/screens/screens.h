@@ -45,6 +45,9 @@ const Unit *screen_unit(Ui *ui, int i);
 /* A unit's title in the language it is shown in (its slug when untitled);
  * points into the pack. */
 const char *screen_unit_title(Ui *ui, const Unit *u);
+/* "1 question" or "12 questions": one for n == 1, else many with n put in;
+ * both already translated (tr()) by the caller. In the frame's arena. */
+const char *screen_count(Ui *ui, int n, const char *one, const char *many);
 /* The top bar of the quiz and feedback screens: "Question n of m". */
 int screen_question_bar(Ui *ui, const char *back_label, bool *back);
 /* ---- feedback on one answer (feedback.c) ---- */

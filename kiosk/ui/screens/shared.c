@@ -16,6 +16,11 @@ const char *screen_unit_title(Ui *ui, const Unit *u)
     return u->lang[l].title ? u->lang[l].title : u->slug;
 }
 
+const char *screen_count(Ui *ui, int n, const char *one, const char *many)
+{
+    return n == 1 ? one : arena_printf(&ui->frame, many, n);
+}
+
 int screen_question_bar(Ui *ui, const char *back_label, bool *back)
 {
     char title[64];
