@@ -162,7 +162,13 @@ void ui_settings_apply(Ui *ui)
 
 void ui_instructor_open(Ui *ui)
 {
+    /* The instructor keeps the language and text size chosen before the
+     * PIN; a participant after them starts with the kiosk's settings. */
+    Lang lang = ui->lang;
+    float scale = ui->text_scale;
     ui_end_session(ui);
+    ui->lang = lang;
+    ui->text_scale = scale;
     ui->instructor = true;
     ui_go(ui, SCR_INSTRUCTOR);
 }

@@ -3,7 +3,8 @@
 # pin_wait.replay): a kiosk without a PIN asks for one and keeps only its
 # Argon2id hash, the failure count and no wait; a wrong try is counted; five
 # turn the pad off for the wait, and taps on it then count nothing; the
-# right PIN after the wait clears the count. The setting table holds
+# right PIN after the wait clears the count; the instructor's screens stay
+# in the language chosen before the PIN (pin_lang.replay). The setting table holds
 # exactly these rows, and never the digits.
 set -eu
 . "$(dirname "$0")/need.sh"
@@ -37,4 +38,5 @@ printf '2468\n2468\n' | "$MINGBAI_BIN" instructor set-pin --db "$db" >/dev/null
 got=$(rows)
 want=$'pin_failures=0\npin_hash=$argon2id$\npin_wait_until_ms=past'
 [ "$got" = "$want" ] || { printf 'after the wait and the right PIN, expected\n%s\nfound\n%s\n' "$want" "$got"; exit 1; }
+"$MINGBAI_BIN" replay tests/replay/pin_lang.replay --shots "$tmp" --db "$db"
 echo "ok: PIN chosen and kept as a hash, wrong tries counted, the pad off during the wait"
