@@ -156,34 +156,16 @@ static int report_collect(void *ctx, const StoreAnswerRow *r)
     if (d->n == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 256;
         d->rows = mb_xrealloc(d->rows, d->cap * sizeof *d->rows);
+        d->latest = mb_xrealloc(d->latest, d->cap * sizeof *d->latest);
     }
     Arena *ar = &d->arena;
-    d->rows[d->n++] = (ReportAnswer){
-        .id = r->id,
-        .uuid = arena_strdup(ar, r->uuid),
-        .session = r->session,
-        .participant = r->participant,
-        .pseudo = arena_strdup(ar, r->pseudo),
-        .name = arena_strdup(ar, r->name),
-        .guest = r->guest,
-        .pack_id = arena_strdup(ar, r->pack_id),
-        .pack_version = arena_strdup(ar, r->pack_version),
-        .unit = arena_strdup(ar, r->unit),
-        .question_id = arena_strdup(ar, r->question_id),
-        .type = r->type,
-        .lang = r->lang,
-        .response = arena_strdup(ar, r->response),
-        .positions = arena_strdup(ar, r->positions),
-        .answers = arena_strdup(ar, r->answers),
-        .order_seed = r->order_seed,
-        .score = r->score,
-        .max = r->max,
-        .correct = r->correct,
-        .review = r->review,
-        .started_ms = r->started_ms,
-        .answered_ms = r->answered_ms,
-        .kiosk_id = arena_strdup(ar, r->kiosk_id),
-    };
+    ReportAnswer *a = &d->rows[d->n++];
+    *a = *r;
+    const char **text[] = {&a->uuid,         &a->pseudo, &a->name,     &a->pack_id,
+                           &a->pack_version, &a->unit,   &a->question_id, &a->response,
+                           &a->positions,    &a->answers, &a->kiosk_id};
+    for (size_t i = 0; i < MB_COUNT(text); i++)
+        *text[i] = arena_strdup(ar, *text[i]);
     return 0;
 }
 
@@ -240,9 +222,11 @@ static int report_latest_cmp(const void *pa, const void *pb)
 static void report_mark_latest(ReportData *d)
 {
     size_t *idx = mb_xmalloc((d->n ? d->n : 1) * sizeof *idx), m = 0;
-    for (size_t i = 0; i < d->n; i++)
+    for (size_t i = 0; i < d->n; i++) {
+        d->latest[i] = false;
         if (!d->rows[i].review)
             idx[m++] = i;
+    }
     report_sorting = d;
     qsort(idx, m, sizeof *idx, report_latest_cmp);
     report_sorting = NULL;
@@ -253,7 +237,7 @@ static void report_mark_latest(ReportData *d)
             last = a->participant != b->participant || strcmp(a->pack_id, b->pack_id) ||
                    strcmp(a->unit, b->unit) || strcmp(a->question_id, b->question_id);
         }
-        d->rows[idx[k]].latest = last;
+        d->latest[idx[k]] = last;
     }
     free(idx);
 }
@@ -280,7 +264,7 @@ static void report_progress_build(ReportData *d)
         ReportProgress *p = report_progress_of(d, a);
         p->seconds += report_seconds(a);
         p->first_ms = MB_MIN(p->first_ms, a->started_ms);
-        if (!a->latest)
+        if (!d->latest[i])
             continue;
         p->answered++;
         p->correct += a->correct;
@@ -312,6 +296,7 @@ static void report_progress_build(ReportData *d)
 static void report_data_free(ReportData *d)
 {
     free(d->rows);
+    free(d->latest);
     free(d->progress);
     store_session_clear(&d->session);
     store_session_list_free(d->sessions, d->nsessions);

@@ -155,7 +155,7 @@ static HtmlQuestion *html_questions(const ReportData *d, size_t *n)
     *n = 0;
     for (size_t i = 0; i < d->n; i++) {
         const ReportAnswer *a = &d->rows[i];
-        if (!a->latest)
+        if (!d->latest[i])
             continue;
         HtmlQuestion *q = NULL;
         for (size_t k = 0; k < *n && !q; k++)

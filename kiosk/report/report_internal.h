@@ -9,26 +9,9 @@
 #include "mingbai/learn.h"
 #include "mingbai/report.h"
 
-/* One answer, as StoreAnswerRow, its strings in the ReportData's arena. */
-typedef struct {
-    int64_t id;
-    const char *uuid;
-    int64_t session;
-    int64_t participant;
-    const char *pseudo, *name;
-    bool guest;
-    const char *pack_id, *pack_version, *unit, *question_id;
-    QuestionType type;
-    Lang lang;
-    const char *response, *positions, *answers;
-    uint64_t order_seed;
-    double score, max;
-    bool correct, review;
-    int64_t started_ms, answered_ms;
-    const char *kiosk_id;
-    bool latest;  /* a quiz answer (not review), the participant's latest to
-                     the question in the export: the one results count */
-} ReportAnswer;
+/* One answer as the store gives it, its strings copied into the
+ * ReportData's arena. */
+typedef StoreAnswerRow ReportAnswer;
 
 /* A participant's result on one unit: the latest quiz answer (not review)
  * to each question, as the kiosk's own summary counts them. */
@@ -51,6 +34,9 @@ typedef struct {
     const ReportOptions *o;
     Arena arena;
     ReportAnswer *rows;
+    bool *latest;  /* per row: a quiz answer (not review), the participant's
+                      latest to the question in the export: the one results
+                      count */
     size_t n, cap;
     ReportProgress *progress;
     size_t nprogress;
