@@ -22,14 +22,15 @@ table=kiosk/README.md
 build=${MINGBAI_BUILD_DIR:-build}
 # Modules whose files must not call each other in a cycle.
 strict_cycles="ui program"
-# The C library and POSIX: open to every module (sys/... too).
+# The C library and POSIX: open to every module (sys/... too), and glibc's
+# mntent.h (the mount table, where a USB stick is).
 libc="assert.h complex.h ctype.h errno.h fenv.h float.h inttypes.h iso646.h limits.h
 locale.h math.h setjmp.h signal.h stdalign.h stdarg.h stdatomic.h stdbool.h stddef.h
 stdint.h stdio.h stdlib.h stdnoreturn.h string.h tgmath.h threads.h time.h uchar.h
 wchar.h wctype.h aio.h arpa/inet.h dirent.h dlfcn.h fcntl.h fnmatch.h ftw.h glob.h
 grp.h iconv.h langinfo.h libgen.h netdb.h netinet/in.h poll.h pthread.h pwd.h regex.h
 sched.h search.h semaphore.h spawn.h strings.h syslog.h termios.h unistd.h utime.h
-wordexp.h"
+wordexp.h mntent.h"
 
 sources=$(find kiosk include/mingbai -type f \( -name '*.c' -o -name '*.h' \) | LC_ALL=C sort)
 

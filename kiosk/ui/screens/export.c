@@ -1,7 +1,7 @@
 /* Exports for the instructor: the answers of the session shown first on
  * the class results (the open one, else the latest) or of every session,
  * as CSV, xAPI statements and the HTML report (any of the three), onto the
- * first removable medium mounted under /media or /run/media (or the folder
+ * first stick mounted under /media, /run/media or /mnt (or the folder
  * MINGBAI_EXPORT_DIR names, for tests), into a folder named for what was
  * exported. The report module writes each file whole or not at all
  * (temporary name, sync, rename); one format is written per frame, so the
@@ -35,44 +35,13 @@ typedef struct {
     char err[1024];
 } ExportState;
 
-/* A path as /proc/mounts writes it, its space, tab, newline and backslash
- * as \040, \011, \012 and \134, decoded in place. */
-static void export_unescape(char *s)
-{
-    char *o = s;
-    for (; *s; s++) {
-        if (s[0] == '\\' && s[1] >= '0' && s[1] <= '3' && s[2] >= '0' && s[2] <= '7' &&
-            s[3] >= '0' && s[3] <= '7') {
-            *o++ = (char)((s[1] - '0') * 64 + (s[2] - '0') * 8 + (s[3] - '0'));
-            s += 3;
-        } else {
-            *o++ = *s;
-        }
-    }
-    *o = 0;
-}
-
-/* The first mount point under /media/ or /run/media/ (/proc/mounts), or
- * MINGBAI_EXPORT_DIR when set. */
+/* The first stick (screen_sticks), or MINGBAI_EXPORT_DIR when set. */
 static void export_find_dest(char *out, size_t cap)
 {
+    ScreenStick stick;
     out[0] = 0;
-    const char *env = getenv("MINGBAI_EXPORT_DIR");
-    if (env && *env) {
-        snprintf(out, cap, "%s", env);
-        return;
-    }
-    FILE *f = fopen("/proc/mounts", "r");
-    if (!f)
-        return;
-    char dev[256], dir[512];
-    while (fscanf(f, "%255s %511s %*[^\n]", dev, dir) == 2)
-        if (!strncmp(dir, "/media/", 7) || !strncmp(dir, "/run/media/", 11)) {
-            export_unescape(dir);
-            snprintf(out, cap, "%.399s", dir);
-            break;
-        }
-    fclose(f);
+    if (screen_sticks("MINGBAI_EXPORT_DIR", NULL, &stick, 1))
+        snprintf(out, cap, "%s", stick.path);
 }
 
 static void export_look(Ui *ui, ExportState *st)

@@ -1,5 +1,5 @@
 /* Importing a pack on the kiosk: the packs found on a USB stick (folders
- * holding a pack.ini, and .zip files, under /media/ and /run/media/USER/,
+ * holding a pack.ini, and .zip files, at the top of each stick (screen_sticks)
  * or in $MINGBAI_IMPORT_DIR), one tap to import one. The import runs in
  * steps, one per frame, under a progress bar: the pack's check (pack_load,
  * whose problems are listed with their file and line, and then nothing is
@@ -92,19 +92,10 @@ static void import_find(ImportState *st)
     for (size_t i = 0; i < st->nfound; i++)
         free(st->found[i]);
     st->nfound = 0;
-    const char *env = getenv("MINGBAI_IMPORT_DIR");
-    static const char *const mounts[] = {"/media/*", "/run/media/*/*"};
-    if (env && env[0]) {
-        import_scan(st, env);
-        return;
-    }
-    for (size_t m = 0; m < MB_COUNT(mounts); m++) {
-        glob_t g;
-        if (glob(mounts[m], GLOB_ONLYDIR, NULL, &g) == 0)
-            for (size_t i = 0; i < g.gl_pathc; i++)
-                import_scan(st, g.gl_pathv[i]);
-        globfree(&g);
-    }
+    ScreenStick sticks[8];
+    size_t n = screen_sticks("MINGBAI_IMPORT_DIR", NULL, sticks, MB_COUNT(sticks));
+    for (size_t i = 0; i < n; i++)
+        import_scan(st, sticks[i].path);
 }
 
 static const char *import_name(const char *path)

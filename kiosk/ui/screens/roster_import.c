@@ -1,5 +1,5 @@
 /* A class list into the roster: the CSV files on a USB stick (a folder
- * under /media, one or two levels down) or in $MINGBAI_IMPORT_DIR when it
+ * at its top or one folder down, screen_sticks) or in $MINGBAI_IMPORT_DIR when it
  * is set (a folder standing in for a stick), one button each; the file
  * tapped is read (at most 1 MiB) and its names added by the store, then
  * what happened is shown: how many were added or there already, and each
@@ -71,13 +71,11 @@ static void import_enter(Ui *ui, void *state)
     ImportState *st = state;
     import_free(st);
     st->done = false;
-    const char *dir = getenv("MINGBAI_IMPORT_DIR");
-    if (dir && dir[0]) {
-        import_scan(st, dir, 1);
-    } else {
-        import_scan(st, "/media", 3); /* /media/USER/LABEL/class.csv */
-        import_scan(st, "/mnt", 2);
-    }
+    /* A class list at the top of the stick or in a folder on it. */
+    ScreenStick sticks[8];
+    size_t n = screen_sticks("MINGBAI_IMPORT_DIR", NULL, sticks, MB_COUNT(sticks));
+    for (size_t i = 0; i < n; i++)
+        import_scan(st, sticks[i].path, 1);
     qsort(st->paths, st->n, sizeof st->paths[0], import_cmp);
 }
 

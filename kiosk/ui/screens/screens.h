@@ -13,6 +13,7 @@
 #define MINGBAI_UI_SCREENS_H
 
 #include "widgets.h"
+#include "sticks.h"
 
 typedef struct {
     const char *name;
