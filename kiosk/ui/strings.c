@@ -287,7 +287,7 @@ static const Msg catalog[] = {
     {"Export", "导出"},
     {"Include names", "包含姓名"},
     {"To: %s", "导出到：%s"},
-    {"No USB stick found. Put one in, then tap Look again.", "没有找到 U 盘。请插入 U 盘，再点“重新查找”。"},
+    {"No USB stick found. Put one in, then tap Look again.", "没有找到 U 盘。请插入 U 盘，再点“再找一次”。"},
     {"Writing the files…", "正在写入文件…"},
     {"Safe to remove. The files are in %s", "可以安全拔出。文件在 %s"},
     {"The export failed, and no file of it was left: %s. Is the stick full or removed?",
