@@ -8,10 +8,12 @@ set -u
 out=${MINGBAI_BUILD_DIR:-build}/golden-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
-# A stick for the instructor's import screen: a good pack and a broken one.
+# A stick for the instructor's import screens: a good pack, a broken one
+# and a class list with a row without a name and one with a quote left open.
 stick=$(mktemp -d)
 trap 'rm -rf "$stick"' EXIT
 cp -r tests/packs/good/bilingual tests/packs/bad/gift-errors "$stick/"
+printf '\357\273\277name\n李华\nZhang Wei\n\nO\x27Brien\n"Open\n' > "$stick/class.csv"
 export MINGBAI_IMPORT_DIR="$stick"
 for lang in en zh; do
   for display in 800x480@5.2 1024x600@6.6 1920x1080@8.7 720x1280@8.3; do
@@ -21,7 +23,7 @@ for lang in en zh; do
          --px-per-mm "${display#*@}" --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
-    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor-roster instructor-settings results discussion export sessions; do
+    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor instructor-roster roster-import instructor-settings results discussion export sessions; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done

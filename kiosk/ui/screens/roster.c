@@ -270,8 +270,11 @@ static int roster_head(Ui *ui, RosterState *st, int x, int y, int w)
                   BTN_SECONDARY))
         ui_go(ui, SCR_ROSTER_IMPORT);
     y += bh + gap;
-    const char *line = st->said[0] ? st->said
-                                   : arena_printf(&ui->frame, tr(ui, "%d names"), (int)st->n);
+    const char *line =
+        st->said[0] ? st->said
+        : !st->n ? tr(ui, "No names yet. Participants can add their own at the kiosk; here you can add them one by one, or import a class list from a USB stick (a CSV file, one name a row).")
+                 : screen_count(ui, (int)st->n, tr(ui, "1 name on the roster"),
+                                tr(ui, "%d names on the roster"));
     return y + ui_text(ui, x, y, w, line, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + gap;
 }
 

@@ -117,8 +117,9 @@ static void import_file(Ui *ui, ImportState *st, const char *path)
     }
     st->done = true;
     st->report.len = 0;
-    strbuf_printf(&st->report, tr(ui, "%s: %d names added, %d on the roster already, %d rows left out."),
-                  base, r.added, r.same, (int)r.nproblems);
+    strbuf_printf(&st->report, tr(ui, "%s: %s added, %d on the roster already, %s left out."),
+                  base, screen_count(ui, r.added, tr(ui, "1 name"), tr(ui, "%d names")), r.same,
+                  screen_count(ui, (int)r.nproblems, tr(ui, "1 row"), tr(ui, "%d rows")));
     for (size_t i = 0; i < r.nproblems; i++)
         strbuf_printf(&st->report, "\n%s:%d: %s", base, r.problems[i].line,
                       import_problem(ui, r.problems[i].kind));
