@@ -1,8 +1,11 @@
 /* The instructor's home: what an instructor can do, one button each, and
  * the way back to the participants' kiosk. Reached only through the PIN
  * (ui_instructor_open); each entry opens its own screen, and each of those
- * comes back here. */
+ * comes back here. Under the entries, whether a seminar session is open
+ * (its title and the answers so far), read when the home is entered. */
 #include "screens.h"
+
+#include <stdlib.h>
 
 /* The instructor's screens, in the order the home lists them. */
 static const struct {
@@ -22,12 +25,33 @@ static const struct {
 
 typedef struct {
     bool ask_leave;
+    char *status; /* the session line, or NULL when it could not be read */
 } InstructorState;
 
 static void instructor_enter(Ui *ui, void *state)
 {
+    InstructorState *st = state;
+    st->ask_leave = false;
+    free(st->status);
+    st->status = NULL;
+    if (!ui->store)
+        return;
+    int64_t id = store_session_current(ui->store);
+    StoreSession s = {0};
+    if (id == 0)
+        st->status = mb_xstrdup(tr(ui, "No session is open: answers given now belong to no session."));
+    else if (id > 0 && store_session_get(ui->store, id, &s) == MB_OK)
+        st->status = mb_xasprintf(tr(ui, "Open session: %s · answers so far: %lld"), s.title,
+                                  (long long)s.answers);
+    store_session_clear(&s);
+}
+
+static void instructor_leave(Ui *ui, void *state)
+{
     (void)ui;
-    ((InstructorState *)state)->ask_leave = false;
+    InstructorState *st = state;
+    free(st->status);
+    st->status = NULL;
 }
 
 /* "Leave the kiosk?" over the home: yes lets the program end
@@ -76,6 +100,11 @@ static void instructor_frame(Ui *ui, void *state)
             ui->changed = true;
         }
     }
+    if (st->status) {
+        int rows = (k + cols - 1) / cols;
+        ui_text(ui, x, y0 + rows * (bh + gap) + px(ui, TOK.space_m), w, st->status, SZ_BODY, 0,
+                ui->th.muted, TEXT_ALIGN_LEFT);
+    }
     if (st->ask_leave) {
         ui_modal_take(ui, tap);
         instructor_ask_leave(ui, st);
@@ -85,4 +114,5 @@ static void instructor_frame(Ui *ui, void *state)
 const ScreenDef screen_instructor = {.name = "instructor",
                                      .state_size = sizeof(InstructorState),
                                      .enter = instructor_enter,
+                                     .leave = instructor_leave,
                                      .frame = instructor_frame};
