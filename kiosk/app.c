@@ -70,6 +70,19 @@ done:
     return rc;
 }
 
+/* Whether pack id is shown while seminar is open: an open session that
+ * names its packs shows only those; no session, or one naming none, shows
+ * every pack not hidden. */
+static bool app_in_seminar(const StoreSession *seminar, const char *id)
+{
+    if (!seminar->npacks)
+        return true;
+    for (size_t i = 0; i < seminar->npacks; i++)
+        if (!strcmp(seminar->packs[i], id))
+            return true;
+    return false;
+}
+
 int app_load_packs(App *app)
 {
     StorePackInfo *list = NULL;
@@ -92,9 +105,15 @@ int app_load_packs(App *app)
     free(shipped);
     if (store_pack_list(app->store, &list, &n) != MB_OK)
         return MB_ERR_DB;
+    StoreSession seminar = {0};
+    int64_t open = store_session_current(app->store);
+    if (open > 0 && store_session_get(app->store, open, &seminar) != MB_OK)
+        memset(&seminar, 0, sizeof seminar);
     app->packs = mb_xcalloc(n ? n : 1, sizeof *app->packs);
     for (size_t i = 0; i < n; i++) {
         if (list[i].hidden) /* the instructor hid it from participants */
+            continue;
+        if (!app_in_seminar(&seminar, list[i].id))
             continue;
         PackFiles files = {0};
         if (store_pack_files(app->store, list[i].id, &files) != MB_OK)
@@ -110,6 +129,7 @@ int app_load_packs(App *app)
         diags_free(&d);
     }
     store_pack_list_free(list, n);
+    store_session_clear(&seminar);
     /* The shipped course comes first. */
     for (size_t i = 1; i < app->npacks; i++)
         if (!strcmp(app->packs[i]->id, "media-literacy")) {

@@ -245,6 +245,7 @@ static const Msg catalog[] = {
     {"No session is open: answers given now belong to no session.",
      "现在没有进行中的研讨课：此时提交的答案不属于任何研讨课。"},
     {"Open session: %s · answers so far: %lld", "进行中的研讨课：%s · 目前答案数：%lld"},
+    {"In this seminar", "本次研讨课内容"},
     {"Leave the kiosk?", "退出学习机程序吗？"},
     {"The kiosk program ends. Participants cannot use it until it is started again.",
      "学习机程序将关闭，重新启动之前学员无法使用。"},

@@ -30,7 +30,26 @@ typedef struct {
     int resume_unit;       /* where the participant stopped reading, or -1 */
     HomeUnit *units;       /* one per unit of the pack; owned */
     size_t nunits;
+    bool *seminar;         /* per unit of the pack: covered by the open
+                              seminar session; owned, NULL when none */
 } HomeState;
+
+/* Which units of p the open seminar session covers (st->seminar). */
+static void home_load_seminar(Ui *ui, const Pack *p, HomeState *st)
+{
+    free(st->seminar);
+    st->seminar = NULL;
+    int64_t id = ui->store ? store_session_current(ui->store) : 0;
+    StoreSession s = {0};
+    if (id <= 0 || store_session_get(ui->store, id, &s) != MB_OK)
+        return;
+    st->seminar = mb_xcalloc(p->nunits ? p->nunits : 1, sizeof *st->seminar);
+    for (size_t k = 0; k < s.nunits; k++)
+        for (size_t i = 0; i < p->nunits; i++)
+            if (!strcmp(s.units[k].pack_id, p->id) && !strcmp(s.units[k].unit, p->units[i].slug))
+                st->seminar[i] = true;
+    store_session_clear(&s);
+}
 
 /* Counts the answers to questions the unit's quiz still has, in each
  * language (a question dropped from the pack is not counted). */
@@ -103,6 +122,10 @@ static void home_load(Ui *ui, HomeState *st)
     st->due = 0;
     st->resume_unit = -1;
     st->loaded_ms = mb_now_ms();
+    free(st->seminar);
+    st->seminar = NULL;
+    if (p)
+        home_load_seminar(ui, p, st);
     if (!p || !ui_recording(ui))
         return;
     bool failed = false;
@@ -162,6 +185,8 @@ static void home_leave(Ui *ui, void *state)
     free(st->units);
     st->units = NULL;
     st->nunits = 0;
+    free(st->seminar);
+    st->seminar = NULL;
 }
 
 /* Opens unit i in the reader and remembers it as where the participant is. */
@@ -277,6 +302,8 @@ static const char *home_status(Ui *ui, const HomeState *st, size_t i)
     const Unit *u = &ui_pack(ui)->units[i];
     const HomeUnit *h = i < st->nunits ? &st->units[i] : NULL;
     const char *read = home_reading(ui, h ? &h->reading : NULL);
+    if (st->seminar && st->seminar[i])
+        read = arena_printf(&ui->frame, "%s\n%s", tr(ui, "In this seminar"), read);
     if (u->is_page)
         return read;
     int count = (int)learn_unit_quiz(u, ui->lang)->count;
@@ -323,8 +350,10 @@ static void home_card(Ui *ui, const HomeState *st, const CardLayout *c, size_t i
 {
     const Unit *u = &ui_pack(ui)->units[i];
     int rad = px(ui, TOK.radius);
+    bool seminar = st->seminar && st->seminar[i];
+    int line = MB_MAX(1, px(ui, TOK.hair)) * (seminar ? 2 : 1);
     ui_rect(ui, r, ui->th.surface, rad);
-    ui_frame_rect(ui, r, ui->th.line, rad, MB_MAX(1, px(ui, TOK.hair)));
+    ui_frame_rect(ui, r, seminar ? ui->th.accent : ui->th.line, rad, line);
     const char *ut = screen_unit_title(ui, u);
     const char *status = home_status(ui, st, i);
     int th = ui_text_height_st(ui, c->title_w, ut, &c->title), x = r.x + px(ui, TOK.space_xl);

@@ -99,6 +99,19 @@ static void sess_leave(Ui *ui, void *state)
         ui->edit = NULL;
 }
 
+/* After a session starts or ends: the packs participants see change (an
+ * open session shows its packs only), so the screen lets go of the old
+ * packs' units and reads everything again, as when entered. */
+static void sess_reload(Ui *ui, SessState *st)
+{
+    if (!ui_packs_reload(ui)) {
+        sess_load(ui, st);
+        return;
+    }
+    sess_leave(ui, st);
+    sess_enter(ui, st);
+}
+
 /* Starts the session as the form says: the ticked units, and the packs
  * they come from (every pack shown when none is ticked). */
 static void sess_start(Ui *ui, SessState *st)
@@ -121,7 +134,7 @@ static void sess_start(Ui *ui, SessState *st)
         ui_store_failed(ui, "The session could not be started: %s");
     free(refs);
     free(packs);
-    sess_load(ui, st);
+    sess_reload(ui, st);
 }
 
 /* Ends the open session, then backs the kiosk up (a failed backup is
@@ -132,7 +145,7 @@ static void sess_end(Ui *ui, SessState *st)
         ui_store_failed(ui, "The session could not be ended: %s");
     else if (store_backup_auto(ui->store, NULL, "session", STORE_BACKUPS_KEPT, NULL) != MB_OK)
         ui_store_failed(ui, "The session ended, but the backup failed: %s");
-    sess_load(ui, st);
+    sess_reload(ui, st);
 }
 
 /* The open session: what it is, and "End session" in the bottom bar. */
