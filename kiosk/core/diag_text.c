@@ -453,6 +453,9 @@ static const DiagMsg catalog[] = {
      "请检查内容包文件夹或 .zip、.gift 测验、.md 单元或 pack.ini"},
     {"not a pack or a file of one",
      "不是内容包，也不是内容包里的文件"},
+    {"a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift and media/",
+     "内容包里有 pack.ini、glossary.ini、units/*.md、quizzes/*.gift 和 media/"},
+    {"not part of a pack; this file is ignored", "不属于内容包；这个文件已忽略"},
 };
 
 const char *diag_tr(const char *en, Lang lang)

@@ -4,7 +4,8 @@
 # entry has a Chinese text that is not empty. The same for the command-line
 # messages: each literal given to cli_tr() or cli_say() in kiosk/cli is a key
 # of kiosk/cli/cli_text.c, translated, with the same printf conversions in
-# both languages. Names what is missing.
+# both languages; and the pack's diagnostics (kiosk/core/diag_text.c).
+# Names what is missing.
 set -u
 . "$(dirname "$0")/need.sh"
 need perl perl-base
@@ -31,4 +32,10 @@ n=$(wc -l <<<"$keys")
 # The command line (tests/tools/cli_translations.pl).
 perl "$(dirname "$0")/cli_translations.pl" kiosk/cli/cli_text.c \
   $(grep -l "cli_say\|cli_tr" kiosk/cli/*.c | grep -v cli_text.c) || fail=1
+
+# The pack diagnostics (tests/tools/diag_translations.pl): each literal
+# message and hint given to diags_add() and the pack's wrappers around it
+# is a key of kiosk/core/diag_text.c, translated, with the same conversions.
+perl "$(dirname "$0")/diag_translations.pl" kiosk/core/diag_text.c \
+  kiosk/core/*.c kiosk/pack/*.c kiosk/cli/*.c kiosk/ui/*.c kiosk/ui/screens/*.c kiosk/store/*.c || fail=1
 exit $fail
