@@ -50,7 +50,7 @@ static const CliMsg catalog[] = {
     {"%s: %lld new participants, %lld new answers, %lld review boxes, %lld reading "
      "positions, %lld resume points, %lld packs\n",
      "%s：新增学员 %lld 人，新增答题记录 %lld 条，复习记录 %lld 条，阅读位置 %lld 条，"
-     "续学位置 %lld 条，内容包 %lld 个\n"},
+     "续学位置 %lld 条，学习包 %lld 个\n"},
     {"%s now holds %lld answers.\n", "%s 现在共有 %lld 条答题记录。\n"},
     {"mingbai participant: no participant %s\n", "mingbai participant：没有学员 %s\n"},
     {"mingbai participant: nothing was deleted: %s\n",
@@ -112,21 +112,21 @@ static const CliMsg catalog[] = {
      "mingbai pack：导入失败：%s，什么也没有改动\n"},
     {"imported %s %s: %zu units, %zu questions\n", "已导入 %s %s：%zu 个单元，%zu 道题\n"},
     {"list takes no arguments", "list 不接受参数"},
-    {"mingbai pack: cannot list packs: %s\n", "mingbai pack：无法列出内容包：%s\n"},
-    {"no packs on the kiosk\n", "本机上没有内容包\n"},
+    {"mingbai pack: cannot list packs: %s\n", "mingbai pack：无法列出学习包：%s\n"},
+    {"no packs on the kiosk\n", "本机上没有学习包\n"},
     {"%-24s %-8s %3d units %5d questions  %s", "%-24s %-8s %3d 个单元 %5d 道题  %s"},
-    {"remove needs one ID", "remove 需要一个内容包编号"},
-    {"mingbai pack: no pack with id %s on the kiosk\n", "mingbai pack：本机上没有编号为 %s 的内容包\n"},
+    {"remove needs one ID", "remove 需要一个学习包编号"},
+    {"mingbai pack: no pack with id %s on the kiosk\n", "mingbai pack：本机上没有编号为 %s 的学习包\n"},
     {"mingbai pack: cannot remove %s: %s\n", "mingbai pack：无法删除 %s：%s\n"},
     {"removed %s (answers given to it are kept)\n", "已删除 %s（它的答题记录仍然保留）\n"},
     {"mingbai pack: cannot write %s: %s\n", "mingbai pack：无法写入 %s：%s\n"},
     {"wrote %zu questions to %s\n", "已把 %zu 道题写入 %s\n"},
     {"export-gift takes ID --lang L [-o FILE]", "export-gift 的写法是 编号 --lang 语言 [-o 文件]"},
-    {"export-gift needs an ID and --lang", "export-gift 需要内容包编号和 --lang"},
+    {"export-gift needs an ID and --lang", "export-gift 需要学习包编号和 --lang"},
     {"--lang wants en or zh-Hans", "--lang 只能是 en 或 zh-Hans"},
     {"mingbai pack: cannot read %s: %s\n", "mingbai pack：无法读取 %s：%s\n"},
     {"mingbai pack: the stored pack %s no longer checks\n",
-     "mingbai pack：已存的内容包 %s 不再能通过检查\n"},
+     "mingbai pack：已存的学习包 %s 不再能通过检查\n"},
     {"mingbai pack: %s has no %s version\n", "mingbai pack：%s 没有 %s 版本\n"},
     {"mingbai pack: unknown command '%.40s'\n", "mingbai pack：没有 '%.40s' 这个命令\n"},
     {"usage: mingbai export --format csv|xapi|html --out DIR [--session ID] [--names]\n"
@@ -135,7 +135,7 @@ static const CliMsg catalog[] = {
      "                     [--lang en|zh-Hans] [--db 路径]\n"},
     {"usage: mingbai session start --title TITLE [--unit PACK/UNIT]... [--pack ID]...\n"
      "       mingbai session end [ID] | list   [--db PATH]\n",
-     "用法：mingbai session start --title 标题 [--unit 内容包/单元]... [--pack 编号]...\n"
+     "用法：mingbai session start --title 标题 [--unit 学习包/单元]... [--pack 编号]...\n"
      "      mingbai session end [编号] | list   [--db 路径]\n"},
     {"mingbai: cannot open the database %s\n", "mingbai：无法打开数据库 %s\n"},
     {"mingbai export: unknown or incomplete option '%s'\n",
@@ -147,9 +147,9 @@ static const CliMsg catalog[] = {
     {"mingbai export: %s; nothing was written\n", "mingbai export：%s，什么也没有写入\n"},
     {"wrote %s in %s\n", "已把 %s 写入 %s\n"},
     {"--unit wants PACK/UNIT, like media-literacy/01-platforms",
-     "--unit 要写成 内容包/单元，例如 media-literacy/01-platforms"},
+     "--unit 要写成 学习包/单元，例如 media-literacy/01-platforms"},
     {"start takes --title TITLE, --unit PACK/UNIT and --pack ID",
-     "start 接受 --title 标题、--unit 内容包/单元 和 --pack 编号"},
+     "start 接受 --title 标题、--unit 学习包/单元 和 --pack 编号"},
     {"start needs a --title", "start 需要 --title"},
     {"mingbai session: %s\n", "mingbai session：%s\n"},
     {"session %lld started: %s\n", "研讨课 %lld 已开始：%s\n"},
@@ -160,7 +160,7 @@ static const CliMsg catalog[] = {
     {"ended", "已结束"},
     {"open", "进行中"},
     {"\tunits: ", "\t单元："},
-    {"\tpacks: ", "\t内容包："},
+    {"\tpacks: ", "\t学习包："},
     {"unknown session command", "session 没有这个命令"},
 };
 

@@ -94,7 +94,8 @@ for my $f (@src) {
         while ($t =~ /\b\Q$fn\E\s*\(/g) {
             my $at = pos($t) - 1;
             my @a = call_args($t, $at);
-            next if grep { /\bconst\b|\bDiags \*|\.\.\./ } @a;    # a declaration
+            # a declaration (const, a pointer parameter, "...")
+            next if grep { (my $c = $_) =~ s/$lit//g; $c =~ /\bconst\b|\bDiags \*|\.\.\./ } @a;
             for my $k (@{$calls{$fn}}) {
                 next if $k > $#a;
                 push @found, join_lits($_) for ($a[$k] =~ /($lit)/g);

@@ -23,10 +23,11 @@
 
 typedef enum { IMP_IDLE, IMP_CHECK, IMP_BACKUP, IMP_WRITE } ImportStep;
 
-/* One problem of the check, ready to show. */
+/* One problem of the check, ready to show in either language (the
+ * language may change while the list is shown). */
 typedef struct {
     char *where; /* "pack/quizzes/01.en.gift:10:34" */
-    char *message, *hint;
+    char *message[LANG_COUNT], *hint[LANG_COUNT]; /* hints may be NULL */
     bool error;
 } ImportProblem;
 
@@ -117,8 +118,10 @@ static void import_clear_result(ImportState *st)
 {
     for (size_t i = 0; i < st->nproblems; i++) {
         free(st->problems[i].where);
-        free(st->problems[i].message);
-        free(st->problems[i].hint);
+        for (int l = 0; l < LANG_COUNT; l++) {
+            free(st->problems[i].message[l]);
+            free(st->problems[i].hint[l]);
+        }
     }
     free(st->problems);
     st->problems = NULL;
@@ -144,8 +147,10 @@ static void import_keep_problems(ImportState *st, Diags *d, const char *path)
         p->where = g->line > 0 && g->col > 0 ? mb_xasprintf("%s:%d:%d", file, g->line, g->col)
                    : g->line > 0             ? mb_xasprintf("%s:%d", file, g->line)
                                              : mb_xstrdup(file);
-        p->message = mb_xstrdup(g->message);
-        p->hint = g->hint ? mb_xstrdup(g->hint) : NULL;
+        for (int l = 0; l < LANG_COUNT; l++) {
+            p->message[l] = mb_xstrdup(g->text[l]);
+            p->hint[l] = g->hint_text[l] ? mb_xstrdup(g->hint_text[l]) : NULL;
+        }
         p->error = g->level == DIAG_ERROR;
     }
 }
@@ -306,11 +311,12 @@ static int import_problems(Ui *ui, const ImportState *st, int x, int y, int w, b
         y += draw ? ui_text(ui, x, y, w, where, SZ_SMALL, TEXT_BOLD,
                             p->error ? ui->th.bad : ui->th.muted, TEXT_ALIGN_LEFT)
                   : ui_text_height(ui, w, where, SZ_SMALL, TEXT_BOLD);
-        y += draw ? ui_text(ui, x, y, w, p->message, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT)
-                  : ui_text_height(ui, w, p->message, SZ_BODY, 0);
-        if (p->hint)
-            y += draw ? ui_text(ui, x, y, w, p->hint, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT)
-                      : ui_text_height(ui, w, p->hint, SZ_SMALL, 0);
+        const char *message = p->message[ui->lang], *hint = p->hint[ui->lang];
+        y += draw ? ui_text(ui, x, y, w, message, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT)
+                  : ui_text_height(ui, w, message, SZ_BODY, 0);
+        if (hint)
+            y += draw ? ui_text(ui, x, y, w, hint, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT)
+                      : ui_text_height(ui, w, hint, SZ_SMALL, 0);
         y += px(ui, TOK.space_l) + sp;
     }
     if (st->more) {
