@@ -16,7 +16,7 @@ keys=$(perl -0777 -ne 'while (/\{\s*("(?:[^"\\]|\\.)*")\s*,\s*("(?:[^"\\]|\\.)*"
 while IFS=$'\t' read -r en zh; do
   if [ "$zh" = '""' ]; then echo "missing Chinese for $en"; fail=1; fi
 done <<<"$keys"
-used=$(perl -0777 -ne 'while (/\b(?:tr(?:_lang)?|ui_store_failed|ui_notice)\(\s*[^,]+,\s*((?:[^;{}]|\n)*?)\)\s*[,;)]/g) { my $a=$1; while ($a =~ /("(?:[^"\\]|\\.)*")/g) { print "$1\n" } }' kiosk/ui/*.c kiosk/ui/screens/*.c | sort -u)
+used=$(perl -0777 -ne 'while (/\b(?:tr(?:_lang)?|ui_store_failed|ui_notice|import_result|import_fail)\(\s*[^,]+,\s*((?:[^;{}]|\n)*?)\)\s*[,;)]/g) { my $a=$1; while ($a =~ /("(?:[^"\\]|\\.)*")/g) { print "$1\n" } }' kiosk/ui/*.c kiosk/ui/screens/*.c | sort -u)
 while read -r lit; do
   [ -z "$lit" ] && continue
   if ! grep -qF -- "{$lit," "$cat" && ! grep -qF -- "{$lit ," "$cat" && ! grep -qF -- "    {$lit" "$cat"; then

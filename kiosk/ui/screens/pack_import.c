@@ -12,6 +12,7 @@
 #include "mingbai/pack.h"
 
 #include <glob.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -38,7 +39,7 @@ typedef struct {
     uint64_t step_shown; /* the frame time the step was first drawn */
     int chosen;          /* index into found of the pack being imported */
     Pack *pack;          /* checked, waiting for the backup and the import */
-    char *result;        /* what the last import did, or NULL */
+    char *result[LANG_COUNT]; /* what the last import did in each language, or NULL */
     bool result_ok;
     ImportProblem *problems;
     size_t nproblems;
@@ -126,8 +127,10 @@ static void import_clear_result(ImportState *st)
     free(st->problems);
     st->problems = NULL;
     st->nproblems = st->more = 0;
-    free(st->result);
-    st->result = NULL;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        free(st->result[l]);
+        st->result[l] = NULL;
+    }
     pack_free(st->pack);
     st->pack = NULL;
 }
@@ -155,11 +158,35 @@ static void import_keep_problems(ImportState *st, Diags *d, const char *path)
     }
 }
 
+/* Says what the import did, in every language (the interface's language
+ * may change while it is shown): fmt is the English key of strings.c. */
+static void import_result(Ui *ui, ImportState *st, bool ok, const char *fmt, ...) MB_PRINTF(4, 5);
+static void import_result(Ui *ui, ImportState *st, bool ok, const char *fmt, ...)
+{
+    (void)ui;
+    va_list ap;
+    va_start(ap, fmt);
+    for (int l = 0; l < LANG_COUNT; l++) {
+        free(st->result[l]);
+        va_list aq;
+        va_copy(aq, ap);
+        const char *f = tr_lang((Lang)l, fmt);
+        int n = vsnprintf(NULL, 0, f, aq);
+        va_end(aq);
+        st->result[l] = mb_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+        st->result[l][0] = '\0';
+        va_copy(aq, ap);
+        if (n > 0)
+            vsnprintf(st->result[l], (size_t)n + 1, f, aq);
+        va_end(aq);
+    }
+    va_end(ap);
+    st->result_ok = ok;
+}
+
 static void import_fail(Ui *ui, ImportState *st, const char *fmt, const char *arg)
 {
-    free(st->result);
-    st->result = mb_xasprintf(tr(ui, fmt), arg);
-    st->result_ok = false;
+    import_result(ui, st, false, fmt, arg);
     pack_free(st->pack);
     st->pack = NULL;
     st->step = IMP_IDLE;
@@ -188,14 +215,12 @@ static bool import_refused(Ui *ui, ImportState *st, const StorePackInfo *list, s
         int cmp = strcmp(list[i].id, p->id) ? 1 : pack_version_cmp(p->version, list[i].version);
         if (cmp > 0)
             continue;
-        free(st->result);
-        st->result =
-            cmp == 0
-                ? mb_xasprintf(tr(ui, "%s %s is already on the kiosk; nothing was imported. Raise its version in pack.ini for a new edition."),
-                               p->id, p->version)
-                : mb_xasprintf(tr(ui, "The kiosk has %s %s, newer than %s; nothing was imported."),
-                               p->id, list[i].version, p->version);
-        st->result_ok = false;
+        if (cmp == 0)
+            import_result(ui, st, false, "%s %s is already on the kiosk; nothing was imported. Raise its version in pack.ini for a new edition.",
+                          p->id, p->version);
+        else
+            import_result(ui, st, false, "The kiosk has %s %s, newer than %s; nothing was imported.",
+                          p->id, list[i].version, p->version);
         return true;
     }
     return false;
@@ -245,10 +270,8 @@ static void import_write(Ui *ui, ImportState *st)
             if (!strcmp(list[i].id, st->pack->id))
                 questions = list[i].questions;
     store_pack_list_free(list, n);
-    free(st->result);
-    st->result = mb_xasprintf(tr(ui, "Imported %s, version %s: %d units, %d questions."),
-                              st->pack->id, st->pack->version, units, questions);
-    st->result_ok = true;
+    import_result(ui, st, true, "Imported %s, version %s: %d units, %d questions.",
+                  st->pack->id, st->pack->version, units, questions);
     pack_free(st->pack);
     st->pack = NULL;
     st->step = IMP_IDLE;
@@ -366,14 +389,15 @@ static int import_found(Ui *ui, ImportState *st, int x, int y, int w, bool draw)
 static int import_content(Ui *ui, ImportState *st, int x, int y, int w, bool draw)
 {
     int y0 = y, sp = px(ui, TOK.space_2xl);
-    if (st->result) {
+    const char *result = st->result[ui->lang];
+    if (result) {
         Color c = st->result_ok ? ui->th.good : ui->th.bad;
-        y += (draw ? ui_text(ui, x, y, w, st->result, SZ_BODY, TEXT_BOLD, c, TEXT_ALIGN_LEFT)
-                   : ui_text_height(ui, w, st->result, SZ_BODY, TEXT_BOLD)) +
+        y += (draw ? ui_text(ui, x, y, w, result, SZ_BODY, TEXT_BOLD, c, TEXT_ALIGN_LEFT)
+                   : ui_text_height(ui, w, result, SZ_BODY, TEXT_BOLD)) +
              px(ui, TOK.space_l);
     }
     y += import_problems(ui, st, x, y, w, draw);
-    if (st->result || st->nproblems)
+    if (result || st->nproblems)
         y += sp;
     if (st->step == IMP_IDLE)
         y += import_found(ui, st, x, y, w, draw);
