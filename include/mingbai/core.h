@@ -110,13 +110,17 @@ void strbuf_free(StrBuf *b);
 /* ---- diagnostics: located messages about input ---- */
 typedef enum { DIAG_ERROR, DIAG_WARNING } DiagLevel;
 /* The strings of a Diag point into its Diags, which owns them: valid until
- * diags_free(). */
+ * diags_free(). Each text is kept in every language: text[LANG_EN] is the
+ * English, text[LANG_ZH] the Chinese (the English again when the catalogue
+ * in kiosk/core/diag_text.c has no entry). */
 typedef struct {
     DiagLevel level;
     char *path; /* as the user named it */
     int line, col; /* 1-based; 0 when not known */
-    char *message;
-    char *hint; /* may be NULL */
+    char *message; /* English: the same string as text[LANG_EN] */
+    char *hint; /* English; may be NULL */
+    char *text[LANG_COUNT]; /* the message in each language */
+    char *hint_text[LANG_COUNT]; /* the hint in each language; NULL with hint */
 } Diag;
 /* Zero-initialise to use; the owner frees it with diags_free(). */
 typedef struct {
@@ -124,17 +128,39 @@ typedef struct {
     size_t count, cap;
     int errors, warnings;
 } Diags;
+/* Marks a literal as a diagnostic message or hint given to diags_add() or
+ * diag_hint() through a variable, so tool.test_translations finds it. */
+#define DIAG_TEXT(s) (s)
 /* Appends a diagnostic with copies of path (NULL gives ""), hint (may be
- * NULL) and the formatted message: all borrowed for the call. May move
- * d->items, so a Diag pointer is valid until the next diags_add(). */
-void diags_add(Diags *d, DiagLevel level, const char *path, int line, int col,
-               const char *hint, const char *fmt, ...) MB_PRINTF(7, 8);
-/* Prints each as "path:line:col: error: message" (and an indented hint).
- * file is a FILE *, borrowed for the call. */
+ * NULL) and the formatted message: all borrowed for the call. The message
+ * and the hint are English, keys of the catalogue in kiosk/core/diag_text.c,
+ * which gives their Chinese (formatted with the same arguments). Returns
+ * the new diagnostic. May move d->items, so a Diag pointer is valid until
+ * the next diags_add(). */
+Diag *diags_add(Diags *d, DiagLevel level, const char *path, int line, int col,
+                const char *hint, const char *fmt, ...) MB_PRINTF(7, 8);
+/* The same with the message's arguments in ap, and lead (NULL: none), a
+ * text in no language such as a quoted file name, put before the message
+ * and a space in every language. */
+Diag *diags_vadd(Diags *d, DiagLevel level, const char *path, int line, int col,
+                 const char *hint, const char *lead, const char *fmt, va_list ap)
+    MB_PRINTF(8, 0);
+/* Sets g's hint to the formatted English fmt and its Chinese from the
+ * catalogue, for a hint that takes arguments. */
+void diag_hint(Diag *g, const char *fmt, ...) MB_PRINTF(2, 3);
+/* The Chinese of an English diagnostic format or hint from the catalogue;
+ * en itself when it has none. */
+const char *diag_tr(const char *en, Lang lang) __attribute__((format_arg(1)));
+/* Prints each as "path:line:col: error: message" (and an indented hint),
+ * in English. file is a FILE *, borrowed for the call. */
 void diags_print(const Diags *d, void *file /* FILE* */);
+/* The same in lang: the path, line and column come first as in English
+ * ("path:line:col: 错误：..."), so that tools can still find them. */
+void diags_print_lang(const Diags *d, void *file /* FILE* */, Lang lang);
 /* Returns a new string with one diagnostic formatted the same way; the
  * caller frees it with free(). */
 char *diag_format(const Diag *d);
+char *diag_format_lang(const Diag *d, Lang lang);
 /* Frees every diagnostic and the list; d is empty again and can be reused. */
 void diags_free(Diags *d);
 /* Sorts by path, line, col (stable). */

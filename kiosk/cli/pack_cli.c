@@ -20,28 +20,39 @@
 /* The progress bar appears only for imports that take a noticeable time. */
 #define PROGRESS_MIN_QUESTIONS 200
 
-static const char usage_line[] =
-    "usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
-    "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n";
+static void cli_usage_line(FILE *f)
+{
+    cli_say(f, "usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
+               "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n");
+}
 
+/* why: NULL, or the message already in the user's language (cli_tr). */
 static int cli_usage(const char *why)
 {
-    if (why)
-        fprintf(stderr, "mingbai pack: %s\n", why);
-    fputs(usage_line, stderr);
+    if (why) {
+        cli_prefix(stderr, "pack");
+        fprintf(stderr, "%s\n", why);
+    }
+    cli_usage_line(stderr);
     return 2;
 }
 
 static void cli_print_diags(Diags *d, FILE *f)
 {
     diags_sort(d);
-    diags_print(d, f);
+    diags_print_lang(d, f, cli_zh() ? LANG_ZH : LANG_EN);
 }
 
 static void cli_summary(const Diags *d)
 {
-    fprintf(stderr, "%d error%s, %d warning%s\n", d->errors, d->errors == 1 ? "" : "s",
-            d->warnings, d->warnings == 1 ? "" : "s");
+    if (d->errors == 1)
+        cli_say(stderr, "1 error, ");
+    else
+        cli_say(stderr, "%d errors, ", d->errors);
+    if (d->warnings == 1)
+        cli_say(stderr, "1 warning\n");
+    else
+        cli_say(stderr, "%d warnings\n", d->warnings);
 }
 
 static bool has_suffix(const char *s, const char *suffix)
@@ -127,7 +138,7 @@ static void cli_check_path(const char *path, Diags *d)
 static int cli_check(int argc, char **argv)
 {
     if (argc < 1)
-        return cli_usage("check needs a PATH");
+        return cli_usage(cli_tr("check needs a PATH"));
     Diags d = {0};
     for (int i = 0; i < argc; i++)
         cli_check_path(argv[i], &d);
@@ -259,7 +270,7 @@ static void json_question(StrBuf *b, const Question *q)
 static void text_field(StrBuf *b, const char *label, const char *value)
 {
     if (value)
-        strbuf_printf(b, "    %s: %s\n", label, value);
+        strbuf_printf(b, cli_tr("    %s: %s\n"), label, value);
 }
 
 static void text_question(StrBuf *b, size_t n, const Question *q)
@@ -268,42 +279,42 @@ static void text_question(StrBuf *b, size_t n, const Question *q)
     if (q->id)
         strbuf_printf(b, "  %s", q->id);
     if (q->name && (!q->id || strcmp(q->name, q->id)))
-        strbuf_printf(b, "  (name: %s)", q->name);
-    strbuf_printf(b, "  line %d%s\n", q->line,
-                  question_type_scored(q->type) ? "" : "  (not scored)");
-    text_field(b, "category", q->category);
+        strbuf_printf(b, cli_tr("  (name: %s)"), q->name);
+    strbuf_printf(b, cli_tr("  line %d"), q->line);
+    strbuf_puts(b, question_type_scored(q->type) ? "\n" : cli_tr("  (not scored)\n"));
+    text_field(b, cli_tr("category"), q->category);
     if (q->ntags) {
-        strbuf_puts(b, "    tags:");
+        strbuf_puts(b, cli_tr("    tags:"));
         for (size_t i = 0; i < q->ntags; i++)
             strbuf_printf(b, " %s", q->tags[i]);
         strbuf_putc(b, '\n');
     }
-    text_field(b, "source", q->source);
-    text_field(b, "text", q->text);
+    text_field(b, cli_tr("source"), q->source);
+    text_field(b, cli_tr("text"), q->text);
     if (q->format != TF_MOODLE)
-        text_field(b, "format", text_format_name(q->format));
+        text_field(b, cli_tr("format"), text_format_name(q->format));
     if (q->type == QT_TRUEFALSE) {
-        text_field(b, "answer", q->tf_answer ? "true" : "false");
-        text_field(b, "feedback if wrong", q->tf_feedback_wrong);
-        text_field(b, "feedback if right", q->tf_feedback_right);
+        text_field(b, cli_tr("answer"), q->tf_answer ? cli_tr("true") : cli_tr("false"));
+        text_field(b, cli_tr("feedback if wrong"), q->tf_feedback_wrong);
+        text_field(b, cli_tr("feedback if right"), q->tf_feedback_right);
     }
     for (size_t i = 0; i < q->nanswers; i++) {
         const Answer *a = &q->answers[i];
         strbuf_printf(b, "    %6.2f%%  ", a->fraction * 100.0);
         if (q->type == QT_MATCHING)
-            strbuf_printf(b, "%s -> %s", a->left && *a->left ? a->left : "(distractor)",
+            strbuf_printf(b, "%s -> %s", a->left && *a->left ? a->left : cli_tr("(distractor)"),
                           a->text ? a->text : "");
         else if (q->type == QT_NUMERICAL && a->catchall)
-            strbuf_puts(b, "(any other value)");
+            strbuf_puts(b, cli_tr("(any other value)"));
         else if (q->type == QT_NUMERICAL)
             strbuf_printf(b, "%.10g +/- %.10g", a->value, a->tolerance);
         else
             strbuf_puts(b, a->text ? a->text : "");
         strbuf_putc(b, '\n');
         if (a->feedback)
-            strbuf_printf(b, "             feedback: %s\n", a->feedback);
+            strbuf_printf(b, cli_tr("             feedback: %s\n"), a->feedback);
     }
-    text_field(b, "general feedback", q->general_feedback);
+    text_field(b, cli_tr("general feedback"), q->general_feedback);
 }
 
 static int cli_show(int argc, char **argv)
@@ -316,10 +327,10 @@ static int cli_show(int argc, char **argv)
         else if (!path && argv[i][0] != '-')
             path = argv[i];
         else
-            return cli_usage("show takes one FILE.gift and --json");
+            return cli_usage(cli_tr("show takes one FILE.gift and --json"));
     }
     if (!path)
-        return cli_usage("show needs a FILE.gift");
+        return cli_usage(cli_tr("show needs a FILE.gift"));
     Diags d = {0};
     Arena arena = {0};
     QuestionList q = {0};
@@ -339,7 +350,8 @@ static int cli_show(int argc, char **argv)
         }
         strbuf_puts(&out, "\n]}\n");
     } else {
-        strbuf_printf(&out, "%s: %zu question%s\n", path, q.count, q.count == 1 ? "" : "s");
+        strbuf_printf(&out, q.count == 1 ? cli_tr("%s: %zu question\n") : cli_tr("%s: %zu questions\n"),
+                      path, q.count);
         for (size_t i = 0; i < q.count; i++)
             text_question(&out, i + 1, &q.items[i]);
     }
@@ -362,7 +374,7 @@ static int cli_store_open(const char *db_path, Store **s)
     const char *path = db_path ? db_path : def;
     int rc = store_open(path, s);
     if (rc)
-        fprintf(stderr, "mingbai pack: cannot open the database %s\n", path);
+        cli_say(stderr, "mingbai pack: cannot open the database %s\n", path);
     free(def);
     return rc;
 }
@@ -382,7 +394,8 @@ static void cli_progress(void *ctx, size_t done, size_t total)
     pr->shown = true;
     enum { WIDTH = 30 };
     int fill = pct * WIDTH / 100;
-    fprintf(stderr, "\rimporting [%.*s%*s] %3d%%", fill, "##############################",
+    fputc('\r', stderr);
+    cli_say(stderr, "importing [%.*s%*s] %3d%%", fill, "##############################",
             WIDTH - fill, "", pct);
     fflush(stderr);
 }
@@ -415,18 +428,18 @@ static int cli_import_compare(Store *s, const Pack *p)
             continue;
         int c = pack_version_cmp(p->version, list[i].version);
         if (c == 0) {
-            fprintf(stderr, "mingbai pack: %s %s is already on the kiosk; nothing imported\n",
+            cli_say(stderr, "mingbai pack: %s %s is already on the kiosk; nothing imported\n",
                     p->id, p->version);
             rc = 1;
         } else if (c < 0) {
-            fprintf(stderr,
+            cli_say(stderr,
                     "mingbai pack: the kiosk has %s %s, newer than %s; nothing imported\n"
                     "  hint: raise version in pack.ini for a new edition\n",
                     p->id, list[i].version, p->version);
             rc = 1;
         } else {
-            printf("replacing %s %s (answers to questions whose ids stay are kept)\n", p->id,
-                   list[i].version);
+            cli_say(stdout, "replacing %s %s (answers to questions whose ids stay are kept)\n",
+                    p->id, list[i].version);
         }
     }
     store_pack_list_free(list, n);
@@ -458,7 +471,7 @@ static int cli_backup_before_import(Store *s)
 static int cli_import(int argc, char **argv, const char *db_path)
 {
     if (argc != 1)
-        return cli_usage("import needs one PATH");
+        return cli_usage(cli_tr("import needs one PATH"));
     Diags d = {0};
     Pack *p = NULL;
     Store *s = NULL;
@@ -468,7 +481,7 @@ static int cli_import(int argc, char **argv, const char *db_path)
     fflush(stdout);
     if (errors) {
         cli_summary(&d);
-        fprintf(stderr, "mingbai pack: not imported; fix the errors above first\n");
+        cli_say(stderr, "mingbai pack: not imported; fix the errors above first\n");
         goto done;
     }
     if (cli_store_open(db_path, &s))
@@ -482,16 +495,16 @@ static int cli_import(int argc, char **argv, const char *db_path)
     if (pr.shown)
         fputc('\n', stderr);
     if (st == MB_ERR_EXISTS) {
-        fprintf(stderr, "mingbai pack: %s; nothing imported\n", store_errmsg(s));
+        cli_say(stderr, "mingbai pack: %s; nothing imported\n", store_errmsg(s));
         goto done;
     }
     if (st) {
-        fprintf(stderr, "mingbai pack: the import failed: %s; nothing changed\n",
+        cli_say(stderr, "mingbai pack: the import failed: %s; nothing changed\n",
                 store_errmsg(s));
         goto done;
     }
-    printf("imported %s %s: %zu units, %zu questions\n", p->id, p->version, p->nunits,
-           questions);
+    cli_say(stdout, "imported %s %s: %zu units, %zu questions\n", p->id, p->version, p->nunits,
+            questions);
     rc = 0;
 done:
     store_close(s);
@@ -503,7 +516,7 @@ done:
 static int cli_list(int argc, const char *db_path)
 {
     if (argc != 0)
-        return cli_usage("list takes no arguments");
+        return cli_usage(cli_tr("list takes no arguments"));
     Store *s = NULL;
     StorePackInfo *list = NULL;
     size_t n = 0;
@@ -511,16 +524,16 @@ static int cli_list(int argc, const char *db_path)
         return 1;
     int rc = store_pack_list(s, &list, &n);
     if (rc) {
-        fprintf(stderr, "mingbai pack: cannot list packs: %s\n", store_errmsg(s));
+        cli_say(stderr, "mingbai pack: cannot list packs: %s\n", store_errmsg(s));
         store_close(s);
         return 1;
     }
     if (!n)
-        printf("no packs on the kiosk\n");
+        cli_say(stdout, "no packs on the kiosk\n");
     for (size_t i = 0; i < n; i++) {
         const StorePackInfo *pi = &list[i];
-        printf("%-24s %-8s %3d units %5d questions  %s", pi->id, pi->version, pi->units,
-               pi->questions, pi->title[LANG_EN] ? pi->title[LANG_EN] : "");
+        cli_say(stdout, "%-24s %-8s %3d units %5d questions  %s", pi->id, pi->version, pi->units,
+                pi->questions, pi->title[LANG_EN] ? pi->title[LANG_EN] : "");
         if (pi->title[LANG_ZH])
             printf("%s%s", pi->title[LANG_EN] ? " / " : "", pi->title[LANG_ZH]);
         if (pi->hidden)
@@ -535,17 +548,17 @@ static int cli_list(int argc, const char *db_path)
 static int cli_remove(int argc, char **argv, const char *db_path)
 {
     if (argc != 1)
-        return cli_usage("remove needs one ID");
+        return cli_usage(cli_tr("remove needs one ID"));
     Store *s = NULL;
     if (cli_store_open(db_path, &s))
         return 1;
     int rc = store_pack_remove(s, argv[0]);
     if (rc == MB_ERR_NOTFOUND)
-        fprintf(stderr, "mingbai pack: no pack with id %s on the kiosk\n", argv[0]);
+        cli_say(stderr, "mingbai pack: no pack with id %s on the kiosk\n", argv[0]);
     else if (rc)
-        fprintf(stderr, "mingbai pack: cannot remove %s: %s\n", argv[0], store_errmsg(s));
+        cli_say(stderr, "mingbai pack: cannot remove %s: %s\n", argv[0], store_errmsg(s));
     else
-        printf("removed %s (answers given to it are kept)\n", argv[0]);
+        cli_say(stdout, "removed %s (answers given to it are kept)\n", argv[0]);
     store_close(s);
     return rc ? 1 : 0;
 }
@@ -571,10 +584,10 @@ static int cli_export_write(const Pack *p, Lang lang, const char *out_path)
     int rc = 0;
     if (out_path) {
         if (mb_write_file_atomic(out_path, out.data, out.len)) {
-            fprintf(stderr, "mingbai pack: cannot write %s: %s\n", out_path, strerror(errno));
+            cli_say(stderr, "mingbai pack: cannot write %s: %s\n", out_path, strerror(errno));
             rc = 1;
         } else {
-            fprintf(stderr, "wrote %zu questions to %s\n", all.count, out_path);
+            cli_say(stderr, "wrote %zu questions to %s\n", all.count, out_path);
         }
     } else if (fwrite(out.data, 1, out.len, stdout) != out.len || fflush(stdout)) {
         rc = 1;
@@ -595,13 +608,13 @@ static int cli_export(int argc, char **argv, const char *db_path)
         else if (!id && argv[i][0] != '-')
             id = argv[i];
         else
-            return cli_usage("export-gift takes ID --lang L [-o FILE]");
+            return cli_usage(cli_tr("export-gift takes ID --lang L [-o FILE]"));
     }
     Lang lang;
     if (!id || !lang_arg)
-        return cli_usage("export-gift needs an ID and --lang");
+        return cli_usage(cli_tr("export-gift needs an ID and --lang"));
     if (lang_parse(lang_arg, &lang))
-        return cli_usage("--lang wants en or zh-Hans");
+        return cli_usage(cli_tr("--lang wants en or zh-Hans"));
     Store *s = NULL;
     Pack *p = NULL;
     Diags d = {0};
@@ -611,19 +624,19 @@ static int cli_export(int argc, char **argv, const char *db_path)
         goto done;
     int st = store_pack_files(s, id, &files);
     if (st == MB_ERR_NOTFOUND) {
-        fprintf(stderr, "mingbai pack: no pack with id %s on the kiosk\n", id);
+        cli_say(stderr, "mingbai pack: no pack with id %s on the kiosk\n", id);
         goto done;
     } else if (st) {
-        fprintf(stderr, "mingbai pack: cannot read %s: %s\n", id, store_errmsg(s));
+        cli_say(stderr, "mingbai pack: cannot read %s: %s\n", id, store_errmsg(s));
         goto done;
     }
     if (pack_build(&files, id, &p, &d)) {
         cli_print_diags(&d, stderr);
-        fprintf(stderr, "mingbai pack: the stored pack %s no longer checks\n", id);
+        cli_say(stderr, "mingbai pack: the stored pack %s no longer checks\n", id);
         goto done;
     }
     if (!p->has_lang[lang]) {
-        fprintf(stderr, "mingbai pack: %s has no %s version\n", id, lang_code(lang));
+        cli_say(stderr, "mingbai pack: %s has no %s version\n", id, lang_code(lang));
         goto done;
     }
     rc = cli_export_write(p, lang, out_path);
@@ -655,10 +668,9 @@ int cli_pack_main(int argc, char **argv, const char *db_path)
     if (!strcmp(cmd, "export-gift"))
         return cli_export(n, args, db_path);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-        fputs(usage_line, stdout);
+        cli_usage_line(stdout);
         return 0;
     }
-    char why[96];
-    snprintf(why, sizeof why, "unknown command '%.40s'", cmd);
-    return cli_usage(why);
+    cli_say(stderr, "mingbai pack: unknown command '%.40s'\n", cmd);
+    return cli_usage(NULL);
 }

@@ -4,6 +4,8 @@
  * here; the packs the exports describe are rebuilt from the database, as
  * the kiosk has them. Exit status 0 success, 1 failure, 2 usage. */
 #include "mingbai/cli.h"
+
+#include "cli_internal.h"
 #include "mingbai/pack.h"
 #include "mingbai/report.h"
 #include "mingbai/store.h"
@@ -12,18 +14,24 @@
 #include <stdlib.h>
 #include <string.h>
 
-static const char export_usage[] =
-    "usage: mingbai export --format csv|xapi|html --out DIR [--session ID] [--names]\n"
-    "                      [--lang en|zh-Hans] [--db PATH]\n";
-static const char session_usage[] =
-    "usage: mingbai session start --title TITLE [--unit PACK/UNIT]... [--pack ID]...\n"
-    "       mingbai session end [ID] | list   [--db PATH]\n";
+typedef enum { USAGE_EXPORT, USAGE_SESSION } Usage;
 
-static int cli_usage_of(const char *usage, const char *why)
+static void cli_usage_text(Usage u, FILE *f)
+{
+    if (u == USAGE_EXPORT)
+        cli_say(f, "usage: mingbai export --format csv|xapi|html --out DIR [--session ID] [--names]\n"
+                   "                      [--lang en|zh-Hans] [--db PATH]\n");
+    else
+        cli_say(f, "usage: mingbai session start --title TITLE [--unit PACK/UNIT]... [--pack ID]...\n"
+                   "       mingbai session end [ID] | list   [--db PATH]\n");
+}
+
+/* why: NULL, or the message already in the user's language (cli_tr). */
+static int cli_usage_of(Usage u, const char *why)
 {
     if (why)
-        fprintf(stderr, "mingbai: %s\n", why);
-    fputs(usage, stderr);
+        fprintf(stderr, "mingbai%s%s\n", cli_zh() ? "：" : ": ", why);
+    cli_usage_text(u, stderr);
     return 2;
 }
 
@@ -33,7 +41,7 @@ static int cli_open(const char *db_path, Store **s)
     const char *path = db_path ? db_path : def;
     int rc = store_open(path, s);
     if (rc)
-        fprintf(stderr, "mingbai: cannot open the database %s\n", path);
+        cli_say(stderr, "mingbai: cannot open the database %s\n", path);
     free(def);
     return rc;
 }
@@ -111,7 +119,7 @@ static int cli_export_args(int argc, char **argv, ExportArgs *a)
         } else if (slot && i + 1 < argc) {
             *slot = argv[++i];
         } else {
-            fprintf(stderr, "mingbai export: unknown or incomplete option '%s'\n", k);
+            cli_say(stderr, "mingbai export: unknown or incomplete option '%s'\n", k);
             return 2;
         }
     }
@@ -122,21 +130,21 @@ int cli_export_main(int argc, char **argv, const char *db_path)
 {
     ExportArgs a = {0};
     if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
-        fputs(export_usage, stdout);
+        cli_usage_text(USAGE_EXPORT, stdout);
         return 0;
     }
     if (cli_export_args(argc, argv, &a))
-        return cli_usage_of(export_usage, NULL);
+        return cli_usage_of(USAGE_EXPORT, NULL);
     ReportFormat f;
     ReportOptions o = {.lang = LANG_EN, .names = a.names, .pack = cli_pack};
     if (!a.format || report_format_parse(a.format, &f))
-        return cli_usage_of(export_usage, "--format wants csv, xapi or html");
+        return cli_usage_of(USAGE_EXPORT, cli_tr("--format wants csv, xapi or html"));
     if (!a.out)
-        return cli_usage_of(export_usage, "--out wants the folder to write to");
+        return cli_usage_of(USAGE_EXPORT, cli_tr("--out wants the folder to write to"));
     if (a.session && !cli_parse_id(a.session, &o.session))
-        return cli_usage_of(export_usage, "--session wants a session number (mingbai session list)");
+        return cli_usage_of(USAGE_EXPORT, cli_tr("--session wants a session number (mingbai session list)"));
     if (a.lang && lang_parse(a.lang, &o.lang))
-        return cli_usage_of(export_usage, "--lang wants en or zh-Hans");
+        return cli_usage_of(USAGE_EXPORT, cli_tr("--lang wants en or zh-Hans"));
     PackCache cache = {0};
     if (cli_open(db_path, &o.store))
         return 1;
@@ -145,9 +153,9 @@ int cli_export_main(int argc, char **argv, const char *db_path)
     char err[1024];
     int rc = report_export(&o, f, a.out, err, sizeof err);
     if (rc)
-        fprintf(stderr, "mingbai export: %s; nothing was written\n", err);
+        cli_say(stderr, "mingbai export: %s; nothing was written\n", err);
     else
-        printf("wrote %s in %s\n", report_format_files(f), a.out);
+        cli_say(stdout, "wrote %s in %s\n", report_format_files(f), a.out);
     cli_pack_cache_free(&cache);
     store_close(o.store);
     return rc ? 1 : 0;
@@ -171,28 +179,28 @@ static int cli_session_start(int argc, char **argv, Store *s)
         } else if (!strcmp(argv[i], "--unit") && i + 1 < argc && nunits < MB_COUNT(units)) {
             const char *arg = argv[++i], *slash = strchr(arg, '/');
             if (!slash || slash == arg || !slash[1]) {
-                cli_usage_of(session_usage, "--unit wants PACK/UNIT, like media-literacy/01-platforms");
+                cli_usage_of(USAGE_SESSION, cli_tr("--unit wants PACK/UNIT, like media-literacy/01-platforms"));
                 goto done;
             }
             split[nunits] = mb_xstrndup(arg, (size_t)(slash - arg));
             units[nunits] = (StoreUnitRef){split[nunits], slash + 1};
             nunits++;
         } else {
-            cli_usage_of(session_usage, "start takes --title TITLE, --unit PACK/UNIT and --pack ID");
+            cli_usage_of(USAGE_SESSION, cli_tr("start takes --title TITLE, --unit PACK/UNIT and --pack ID"));
             goto done;
         }
     }
     if (!title) {
-        cli_usage_of(session_usage, "start needs a --title");
+        cli_usage_of(USAGE_SESSION, cli_tr("start needs a --title"));
         goto done;
     }
     StoreSessionNew n = {title, units, nunits, packs, npacks};
     int64_t id = 0;
     rc = store_session_start(s, &n, mb_now_ms(), &id) ? 1 : 0;
     if (rc)
-        fprintf(stderr, "mingbai session: %s\n", store_errmsg(s));
+        cli_say(stderr, "mingbai session: %s\n", store_errmsg(s));
     else
-        printf("session %lld started: %s\n", (long long)id, title);
+        cli_say(stdout, "session %lld started: %s\n", (long long)id, title);
 done:
     for (size_t i = 0; i < nunits; i++)
         free(split[i]);
@@ -203,16 +211,16 @@ static int cli_session_end(int argc, char **argv, Store *s)
 {
     int64_t id = 0;
     if (argc > 3 || (argc == 3 && !cli_parse_id(argv[2], &id)))
-        return cli_usage_of(session_usage, "end takes the session's number, or nothing");
+        return cli_usage_of(USAGE_SESSION, cli_tr("end takes the session's number, or nothing"));
     if (argc == 2 && (id = store_session_current(s)) <= 0) {
-        fprintf(stderr, "mingbai session: no session is open\n");
+        cli_say(stderr, "mingbai session: no session is open\n");
         return 1;
     }
     if (store_session_end(s, id, mb_now_ms())) {
-        fprintf(stderr, "mingbai session: %s\n", store_errmsg(s));
+        cli_say(stderr, "mingbai session: %s\n", store_errmsg(s));
         return 1;
     }
-    printf("session %lld ended\n", (long long)id);
+    cli_say(stdout, "session %lld ended\n", (long long)id);
     return 0;
 }
 
@@ -221,17 +229,17 @@ static int cli_session_list(Store *s)
     StoreSession *list = NULL;
     size_t n = 0;
     if (store_session_list(s, &list, &n)) {
-        fprintf(stderr, "mingbai session: %s\n", store_errmsg(s));
+        cli_say(stderr, "mingbai session: %s\n", store_errmsg(s));
         return 1;
     }
     for (size_t i = 0; i < n; i++) {
         const StoreSession *x = &list[i];
-        printf("%lld\t%s\t%lld answers\t%s", (long long)x->id, x->ended_ms ? "ended" : "open",
-               (long long)x->answers, x->title);
+        cli_say(stdout, "%lld\t%s\t%lld answers\t%s", (long long)x->id,
+                x->ended_ms ? cli_tr("ended") : cli_tr("open"), (long long)x->answers, x->title);
         for (size_t k = 0; k < x->nunits; k++)
-            printf("%s%s/%s", k ? ", " : "\tunits: ", x->units[k].pack_id, x->units[k].unit);
+            printf("%s%s/%s", k ? ", " : cli_tr("\tunits: "), x->units[k].pack_id, x->units[k].unit);
         for (size_t k = 0; k < x->npacks; k++)
-            printf("%s%s", k ? ", " : "\tpacks: ", x->packs[k]);
+            printf("%s%s", k ? ", " : cli_tr("\tpacks: "), x->packs[k]);
         putchar('\n');
     }
     store_session_list_free(list, n);
@@ -242,13 +250,13 @@ int cli_session_main(int argc, char **argv, const char *db_path)
 {
     const char *cmd = argc > 1 ? argv[1] : "";
     if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {
-        fputs(session_usage, stdout);
+        cli_usage_text(USAGE_SESSION, stdout);
         return 0;
     }
     if (strcmp(cmd, "start") && strcmp(cmd, "end") && strcmp(cmd, "list"))
-        return cli_usage_of(session_usage, argc > 1 ? "unknown session command" : NULL);
+        return cli_usage_of(USAGE_SESSION, argc > 1 ? cli_tr("unknown session command") : NULL);
     if (!strcmp(cmd, "list") && argc > 2)
-        return cli_usage_of(session_usage, "list takes no arguments");
+        return cli_usage_of(USAGE_SESSION, cli_tr("list takes no arguments"));
     Store *s = NULL;
     if (cli_open(db_path, &s))
         return 1;

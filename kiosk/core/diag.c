@@ -25,35 +25,105 @@ void mb_log(LogLevel level, const char *fmt, ...)
     va_end(ap);
 }
 
-void diags_add(Diags *d, DiagLevel level, const char *path, int line, int col,
-               const char *hint, const char *fmt, ...)
+static char *vformat(const char *fmt, va_list ap) MB_PRINTF(1, 0);
+static char *vformat(const char *fmt, va_list ap)
+{
+    va_list aq;
+    va_copy(aq, ap);
+    int n = vsnprintf(NULL, 0, fmt, aq);
+    va_end(aq);
+    if (n < 0)
+        return mb_xstrdup(fmt);
+    char *s = mb_xmalloc((size_t)n + 1);
+    vsnprintf(s, (size_t)n + 1, fmt, ap);
+    return s;
+}
+
+/* Puts lead and a space before s (which it frees), when there is a lead. */
+static char *with_lead(const char *lead, char *s)
+{
+    if (!lead)
+        return s;
+    StrBuf b = {0};
+    strbuf_printf(&b, "%s %s", lead, s);
+    free(s);
+    return b.data;
+}
+
+/* The catalogue's Chinese takes the same conversions as its English key
+ * (tool.test_translations checks it), so both are formatted from ap. */
+static void set_texts(char *out[LANG_COUNT], const char *lead, const char *fmt, va_list ap)
+    MB_PRINTF(3, 0);
+static void set_texts(char *out[LANG_COUNT], const char *lead, const char *fmt, va_list ap)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        const char *f = diag_tr(fmt, (Lang)l);
+        if (l > 0 && f == fmt) {
+            out[l] = mb_xstrdup(out[0]);
+            continue;
+        }
+        va_list aq;
+        va_copy(aq, ap);
+        out[l] = with_lead(lead, vformat(f, aq));
+        va_end(aq);
+    }
+}
+
+static void set_hint(Diag *g, const char *hint)
+{
+    for (int l = 0; l < LANG_COUNT; l++) {
+        free(g->hint_text[l]);
+        g->hint_text[l] = hint ? mb_xstrdup(diag_tr(hint, (Lang)l)) : NULL;
+    }
+    g->hint = g->hint_text[LANG_EN];
+}
+
+Diag *diags_vadd(Diags *d, DiagLevel level, const char *path, int line, int col,
+                 const char *hint, const char *lead, const char *fmt, va_list ap)
 {
     if (d->count == d->cap) {
         d->cap = d->cap ? d->cap * 2 : 16;
         d->items = mb_xrealloc(d->items, d->cap * sizeof *d->items);
     }
     Diag *g = &d->items[d->count++];
+    memset(g, 0, sizeof *g);
     g->level = level;
     g->path = mb_xstrdup(path ? path : "");
     g->line = line;
     g->col = col;
-    g->hint = hint ? mb_xstrdup(hint) : NULL;
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(NULL, 0, fmt, ap);
-    va_end(ap);
-    g->message = mb_xmalloc((size_t)n + 1);
-    va_start(ap, fmt);
-    vsnprintf(g->message, (size_t)n + 1, fmt, ap);
-    va_end(ap);
+    set_hint(g, hint);
+    set_texts(g->text, lead, fmt, ap);
+    g->message = g->text[LANG_EN];
     if (level == DIAG_ERROR)
         d->errors++;
     else
         d->warnings++;
+    return g;
 }
 
-char *diag_format(const Diag *g)
+Diag *diags_add(Diags *d, DiagLevel level, const char *path, int line, int col,
+                const char *hint, const char *fmt, ...)
 {
+    va_list ap;
+    va_start(ap, fmt);
+    Diag *g = diags_vadd(d, level, path, line, col, hint, NULL, fmt, ap);
+    va_end(ap);
+    return g;
+}
+
+void diag_hint(Diag *g, const char *fmt, ...)
+{
+    set_hint(g, NULL);
+    va_list ap;
+    va_start(ap, fmt);
+    set_texts(g->hint_text, NULL, fmt, ap);
+    va_end(ap);
+    g->hint = g->hint_text[LANG_EN];
+}
+
+char *diag_format_lang(const Diag *g, Lang lang)
+{
+    bool zh = lang == LANG_ZH;
     StrBuf b = {0};
     strbuf_puts(&b, g->path);
     if (g->line > 0) {
@@ -61,19 +131,32 @@ char *diag_format(const Diag *g)
         if (g->col > 0)
             strbuf_printf(&b, ":%d", g->col);
     }
-    strbuf_printf(&b, ": %s: %s", g->level == DIAG_ERROR ? "error" : "warning", g->message);
-    if (g->hint)
-        strbuf_printf(&b, "\n  hint: %s", g->hint);
+    if (zh)
+        strbuf_printf(&b, ": %s：%s", g->level == DIAG_ERROR ? "错误" : "警告", g->text[lang]);
+    else
+        strbuf_printf(&b, ": %s: %s", g->level == DIAG_ERROR ? "error" : "warning", g->message);
+    if (g->hint_text[lang])
+        strbuf_printf(&b, zh ? "\n  提示：%s" : "\n  hint: %s", g->hint_text[lang]);
     return b.data;
+}
+
+char *diag_format(const Diag *g)
+{
+    return diag_format_lang(g, LANG_EN);
+}
+
+void diags_print_lang(const Diags *d, void *file, Lang lang)
+{
+    for (size_t i = 0; i < d->count; i++) {
+        char *s = diag_format_lang(&d->items[i], lang);
+        fprintf((FILE *)file, "%s\n", s);
+        free(s);
+    }
 }
 
 void diags_print(const Diags *d, void *file)
 {
-    for (size_t i = 0; i < d->count; i++) {
-        char *s = diag_format(&d->items[i]);
-        fprintf((FILE *)file, "%s\n", s);
-        free(s);
-    }
+    diags_print_lang(d, file, LANG_EN);
 }
 
 static int diag_cmp(const void *a, const void *b)
@@ -101,8 +184,10 @@ void diags_free(Diags *d)
 {
     for (size_t i = 0; i < d->count; i++) {
         free(d->items[i].path);
-        free(d->items[i].message);
-        free(d->items[i].hint);
+        for (int l = 0; l < LANG_COUNT; l++) {
+            free(d->items[i].text[l]);
+            free(d->items[i].hint_text[l]);
+        }
     }
     free(d->items);
     memset(d, 0, sizeof *d);

@@ -54,7 +54,7 @@ static void folder_read_file(Reader *r, int dfd, const char *name, const char *p
 {
     size_t limit = pack_file_limit(r->lim, path);
     if ((uint64_t)st->st_size > limit) {
-        reader_file_too_big(r, path, "is", (uint64_t)st->st_size);
+        reader_file_too_big(r, path, SIZE_IS, (uint64_t)st->st_size);
         return;
     }
     if (r->total + (uint64_t)st->st_size > r->lim->max_total) {
@@ -90,7 +90,7 @@ static void folder_read_file(Reader *r, int dfd, const char *name, const char *p
     }
     if (len > limit) {
         free(data);
-        reader_file_too_big(r, path, "is", len);
+        reader_file_too_big(r, path, SIZE_IS, len);
         return;
     }
     if (r->total + len > r->lim->max_total) {
@@ -142,7 +142,7 @@ static void folder_walk(Reader *r, int dfd, const char *rel)
         strbuf_puts(&path, names[i]);
         const char *why = pack_name_problem(path.data, path.len);
         if (why) {
-            reader_error(r, NULL, path.data, "%s", why);
+            reader_problem(r, path.data, why);
             continue;
         }
         if (path.len > r->lim->max_name) {

@@ -35,11 +35,17 @@ typedef struct {
 
 void reader_error(Reader *r, const char *hint, const char *name, const char *fmt, ...)
     MB_PRINTF(4, 5);
+/* The same for why, a message of pack_name_problem(), which takes no
+ * arguments. */
+void reader_problem(Reader *r, const char *name, const char *why);
 /* The pack has too many files / too many bytes: said once, then r->stop. */
 void reader_too_many(Reader *r);
 void reader_too_big(Reader *r);
 /* name is over its size limit; verb is "declares", "is" or "unpacks to". */
-void reader_file_too_big(Reader *r, const char *name, const char *verb, uint64_t size);
+/* How a size over the limit was seen: declared by a zip's directory, the
+ * size of a file, or what an entry unpacked to. */
+typedef enum { SIZE_DECLARED, SIZE_IS, SIZE_UNPACKED } SizeSeen;
+void reader_file_too_big(Reader *r, const char *name, SizeSeen seen, uint64_t size);
 
 /* ---------------- files_names.c: names ---------------- */
 

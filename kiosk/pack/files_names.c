@@ -64,16 +64,25 @@ static void size_text(char *buf, size_t cap, uint64_t n)
  * entry first, quoted (it may be hostile), then says what is wrong. */
 void reader_error(Reader *r, const char *hint, const char *name, const char *fmt, ...)
 {
-    char text[512];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(text, sizeof text, fmt, ap);
-    va_end(ap);
     StrBuf q = {0};
     pack_quote(&q, name, strlen(name));
-    diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0, hint, "%s %s", q.data, text);
+    va_list ap;
+    va_start(ap, fmt);
+    diags_vadd(r->diags, DIAG_ERROR, r->origin, 0, 0, hint, q.data, fmt, ap);
+    va_end(ap);
     strbuf_free(&q);
     r->errors++;
+}
+
+void reader_problem(Reader *r, const char *name, const char *why)
+{
+    /* why is one of the messages of pack_name_problem(), keys of the
+     * catalogue without conversions */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-security"
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    reader_error(r, NULL, name, why);
+#pragma GCC diagnostic pop
 }
 
 void reader_too_many(Reader *r)
@@ -100,10 +109,19 @@ void reader_too_big(Reader *r)
     r->stop = true;
 }
 
-/* Says that name is over its size limit: verb is "declares" for what a zip
- * claims, "is" or "unpacks to" for bytes actually seen. */
-void reader_file_too_big(Reader *r, const char *name, const char *verb, uint64_t size)
+/* Says that name is over its size limit: what a zip declares, what a file
+ * is, or what an entry unpacks to (the whole sentence for each, so that
+ * every language words it its own way). */
+void reader_file_too_big(Reader *r, const char *name, SizeSeen seen, uint64_t size)
 {
+    static const char *const fmt[][2] = {
+        [SIZE_DECLARED] = {DIAG_TEXT("declares %s; a text file may be at most %s"),
+                           DIAG_TEXT("declares %s; an image may be at most %s")},
+        [SIZE_IS] = {DIAG_TEXT("is %s; a text file may be at most %s"),
+                     DIAG_TEXT("is %s; an image may be at most %s")},
+        [SIZE_UNPACKED] = {DIAG_TEXT("unpacks to %s; a text file may be at most %s"),
+                           DIAG_TEXT("unpacks to %s; an image may be at most %s")},
+    };
     bool image = pack_is_image_name(name);
     char got[32], lim[32];
     size_text(got, sizeof got, size);
@@ -111,8 +129,7 @@ void reader_file_too_big(Reader *r, const char *name, const char *verb, uint64_t
     reader_error(r,
                  image ? "save the image smaller (fewer pixels, JPEG for photos)"
                        : "split the text into several units",
-                 name, "%s %s; %s may be at most %s", verb, got, image ? "an image" : "a text file",
-                 lim);
+                 name, fmt[seen][image], got, lim);
 }
 
 /* ---------------- names ---------------- */
@@ -148,21 +165,21 @@ size_t pack_file_limit(const PackLimits *lim, const char *path)
 const char *pack_name_problem(const char *name, size_t n)
 {
     if (n == 0)
-        return "has an empty name";
+        return DIAG_TEXT("has an empty name");
     if (!utf8_valid(name, n, NULL))
-        return "has a name that is not valid UTF-8";
+        return DIAG_TEXT("has a name that is not valid UTF-8");
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)name[i];
         if (c < 0x20 || c == 0x7f)
-            return "has control characters in its name";
+            return DIAG_TEXT("has control characters in its name");
     }
     if (memchr(name, '\\', n))
-        return "has a backslash in its name; a pack uses '/' between folders";
+        return DIAG_TEXT("has a backslash in its name; a pack uses '/' between folders");
     if (name[0] == '/')
-        return "is an absolute path; names in a pack are relative to its folder";
+        return DIAG_TEXT("is an absolute path; names in a pack are relative to its folder");
     if (n >= 2 && name[1] == ':' &&
         ((name[0] >= 'A' && name[0] <= 'Z') || (name[0] >= 'a' && name[0] <= 'z')))
-        return "starts with a drive letter (an absolute Windows path)";
+        return DIAG_TEXT("starts with a drive letter (an absolute Windows path)");
     size_t end = name[n - 1] == '/' ? n - 1 : n;
     size_t start = 0;
     for (size_t i = 0; i <= end; i++) {
@@ -170,11 +187,11 @@ const char *pack_name_problem(const char *name, size_t n)
             continue;
         size_t len = i - start;
         if (len == 2 && name[start] == '.' && name[start + 1] == '.')
-            return "has a \"..\" component, which would leave the pack's folder";
+            return DIAG_TEXT("has a \"..\" component, which would leave the pack's folder");
         if (len == 0)
-            return "has an empty folder name (\"//\")";
+            return DIAG_TEXT("has an empty folder name (\"//\")");
         if (len == 1 && name[start] == '.')
-            return "has a \".\" component";
+            return DIAG_TEXT("has a \".\" component");
         start = i + 1;
     }
     return NULL;

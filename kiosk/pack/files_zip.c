@@ -158,7 +158,7 @@ static void zip_check_entry(Reader *r, zip_t *za, zip_uint64_t i, ZipEntry **lis
     size_t len = strlen(name);
     const char *why = pack_name_problem(name, len);
     if (why) {
-        reader_error(r, NULL, name, "%s", why);
+        reader_problem(r, name, why);
         return;
     }
     if (len > r->lim->max_name) {
@@ -217,10 +217,13 @@ static bool ratio_over(uint64_t size, uint64_t comp, size_t max_ratio)
     return size > RATIO_FLOOR && max_ratio && (size - 1) / max_ratio >= comp;
 }
 
-static void zip_ratio_error(Reader *r, const char *name, const char *verb)
+/* declared: what the directory says, else what the entry unpacked to. */
+static void zip_ratio_error(Reader *r, const char *name, bool declared)
 {
     reader_error(r, "a pack never needs such compression; this looks like a zip bomb", name,
-                 "%s more than %zu times its compressed size", verb, r->lim->max_ratio);
+                 declared ? "declares it unpacks to more than %zu times its compressed size"
+                          : "unpacks to more than %zu times its compressed size",
+                 r->lim->max_ratio);
 }
 
 /* Checks what the central directory declares, before inflating anything. */
@@ -230,9 +233,9 @@ static void zip_check_declared(Reader *r, const ZipEntry *list, size_t n)
     for (size_t i = 0; i < n; i++) {
         const ZipEntry *e = &list[i];
         if (e->size > pack_file_limit(r->lim, e->path))
-            reader_file_too_big(r, e->path, "declares", e->size);
+            reader_file_too_big(r, e->path, SIZE_DECLARED, e->size);
         else if (ratio_over(e->size, e->comp_size, r->lim->max_ratio))
-            zip_ratio_error(r, e->path, "declares it unpacks to");
+            zip_ratio_error(r, e->path, true);
         declared += MB_MIN(e->size, (uint64_t)r->lim->max_total + 1);
     }
     if (declared > r->lim->max_total)
@@ -269,7 +272,7 @@ static void zip_inflate(Reader *r, zip_t *za, const ZipEntry *e)
             break;
         got += (size_t)k;
         if (got > limit) {
-            reader_file_too_big(r, e->path, "unpacks to", got);
+            reader_file_too_big(r, e->path, SIZE_UNPACKED, got);
             ok = false;
             break;
         }
@@ -279,7 +282,7 @@ static void zip_inflate(Reader *r, zip_t *za, const ZipEntry *e)
             break;
         }
         if (ratio_over(got, e->comp_size, r->lim->max_ratio)) {
-            zip_ratio_error(r, e->path, "unpacks to");
+            zip_ratio_error(r, e->path, false);
             ok = false;
             break;
         }

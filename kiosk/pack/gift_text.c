@@ -130,9 +130,7 @@ static void gift_vdiag(GiftParser *p, DiagLevel level, int line, int col, const 
                       "too many warnings; the rest are not shown");
         return;
     }
-    char msg[512];
-    vsnprintf(msg, sizeof msg, fmt, ap);
-    diags_add(p->diags, level, p->path, line, col, hint, "%s", msg);
+    diags_vadd(p->diags, level, p->path, line, col, hint, NULL, fmt, ap);
     if (level == DIAG_ERROR)
         p->errors++;
 }

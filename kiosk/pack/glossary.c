@@ -138,16 +138,14 @@ static void glossary_finish(IniCtx *c, Glossary *g)
             if (!(any_declared ? p->has_lang[l] : g->used_lang[l]))
                 continue;
             const char *code = lang_code((Lang)l);
-            char hint[64];
-            if (!t->has_text[l]) {
-                snprintf(hint, sizeof hint, "add %s = the term in that language", code);
-                ini_diag(c, DIAG_ERROR, t->line, t->col, hint, "term %s has no %s text", q, code);
-            }
-            if (!t->has_def[l]) {
-                snprintf(hint, sizeof hint, "add %s.definition = ...", code);
-                ini_diag(c, DIAG_ERROR, t->line, t->col, hint, "term %s has no %s definition",
-                         q, code);
-            }
+            if (!t->has_text[l])
+                diag_hint(ini_diag(c, DIAG_ERROR, t->line, t->col, NULL,
+                                   "term %s has no %s text", q, code),
+                          "add %s = the term in that language", code);
+            if (!t->has_def[l])
+                diag_hint(ini_diag(c, DIAG_ERROR, t->line, t->col, NULL,
+                                   "term %s has no %s definition", q, code),
+                          "add %s.definition = ...", code);
         }
         free(q);
     }

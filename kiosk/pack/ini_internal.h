@@ -42,8 +42,9 @@ struct IniCtx {
 /* 1-based column (in characters) of byte off of the current line. */
 int ini_col(const IniCtx *c, size_t off);
 /* A located message about the file; an error is counted in c->errors. */
-void ini_diag(IniCtx *c, DiagLevel level, int line, int col, const char *hint,
-              const char *fmt, ...) MB_PRINTF(6, 7);
+/* Returns it (valid until the next diagnostic), for diag_hint(). */
+Diag *ini_diag(IniCtx *c, DiagLevel level, int line, int col, const char *hint,
+               const char *fmt, ...) MB_PRINTF(6, 7);
 /* A quoted copy of n bytes for a message; the caller frees it. */
 char *ini_quoted(const char *s, size_t n);
 /* Runs inih over c->data, calling c->on_section and c->on_entry; returns

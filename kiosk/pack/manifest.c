@@ -119,7 +119,7 @@ static void manifest_check_format(IniCtx *c, Manifest *m)
 {
     const char *v = m->value[K_FORMAT];
     int line = m->line[K_FORMAT], col = m->col[K_FORMAT];
-    const char *hint = "this kiosk reads packs written for format = 1";
+    const char *hint = DIAG_TEXT("this kiosk reads packs written for format = 1");
     size_t i = 0;
     bool neg = v[0] == '-';
     if (neg)
@@ -227,10 +227,10 @@ static void manifest_finish(IniCtx *c, Manifest *m)
     for (int k = 0; k < (int)MB_COUNT(required); k++) {
         if (m->value[k])
             continue;
-        char hint[64];
-        snprintf(hint, sizeof hint, "add %s under [pack]", examples[k]);
-        ini_diag(c, DIAG_ERROR, m->pack_line, m->pack_line ? 1 : 0, hint,
-                 m->pack_line ? "[pack] has no %s" : "no [pack] section with %s", required[k]);
+        diag_hint(ini_diag(c, DIAG_ERROR, m->pack_line, m->pack_line ? 1 : 0, NULL,
+                           m->pack_line ? "[pack] has no %s" : "no [pack] section with %s",
+                           required[k]),
+                  "add %s under [pack]", examples[k]);
     }
     if (m->value[K_FORMAT])
         manifest_check_format(c, m);
@@ -247,13 +247,12 @@ static void manifest_finish(IniCtx *c, Manifest *m)
         p->description[l] = m->value[K_DESC + l];
         const char *code = lang_code((Lang)l);
         if (p->has_lang[l] && (!p->title[l] || !*p->title[l])) {
-            char hint[64];
-            snprintf(hint, sizeof hint, "add [%s] with title = ...", code);
-            if (m->lang_line[l])
-                ini_diag(c, DIAG_ERROR, m->lang_line[l], 1, hint, "[%s] has no title", code);
-            else
-                ini_diag(c, DIAG_ERROR, 0, 0, hint, "no [%s] section with the pack's title",
-                         code);
+            Diag *g = m->lang_line[l]
+                          ? ini_diag(c, DIAG_ERROR, m->lang_line[l], 1, NULL, "[%s] has no title",
+                                     code)
+                          : ini_diag(c, DIAG_ERROR, 0, 0, NULL,
+                                     "no [%s] section with the pack's title", code);
+            diag_hint(g, "add [%s] with title = ...", code);
         } else if (!p->has_lang[l] && m->lang_line[l] && m->value[K_LANGUAGES]) {
             ini_diag(c, DIAG_WARNING, m->lang_line[l], 1, "add it to languages to use it",
                      "[%s] is not in languages; it is ignored", code);

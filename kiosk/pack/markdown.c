@@ -126,9 +126,13 @@ static int md_line_guess(Md *m)
     return (int)MB_MAX(m->nlines, 1);
 }
 
-static void md_error(Md *m, int line, const char *hint, const char *msg)
+static void md_error(Md *m, int line, const char *hint, const char *fmt, ...) MB_PRINTF(4, 5);
+static void md_error(Md *m, int line, const char *hint, const char *fmt, ...)
 {
-    diags_add(m->diags, DIAG_ERROR, m->path, line, line ? 1 : 0, hint, "%s", msg);
+    va_list ap;
+    va_start(ap, fmt);
+    diags_vadd(m->diags, DIAG_ERROR, m->path, line, line ? 1 : 0, hint, NULL, fmt, ap);
+    va_end(ap);
     m->errors++;
 }
 
@@ -396,9 +400,8 @@ static void md_nest_report(Md *m, int line)
         return;
     m->nest_pending = false;
     m->nest_reported = true;
-    char msg[128];
-    snprintf(msg, sizeof msg, "lists and quotes are nested more than %d deep", m->max_nesting);
-    md_error(m, line, "nest fewer lists and quotes inside each other", msg);
+    md_error(m, line, "nest fewer lists and quotes inside each other",
+             "lists and quotes are nested more than %d deep", m->max_nesting);
 }
 
 static int md_enter_block(MD_BLOCKTYPE type, void *detail, void *user)

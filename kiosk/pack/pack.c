@@ -42,19 +42,20 @@ static bool build_split_name(Build *b, FileInfo *fi, const char *rel, const char
     for (size_t i = 0; i < base; i++)
         if (name[i] == '.')
             dot = name + i;
-    char example[96];
-    snprintf(example, sizeof example, "name it %s<slug>.en%s or %s<slug>.zh-Hans%s", dir, ext,
-             dir, ext);
     if (!dot || dot == name) {
-        diags_add(b->diags, DIAG_ERROR, path, 0, 0, example,
-                  "the file name does not say its language");
+        diag_hint(diags_add(b->diags, DIAG_ERROR, path, 0, 0, NULL,
+                            "the file name does not say its language"),
+                  "name it %s<slug>.en%s or %s<slug>.zh-Hans%s", dir, ext, dir, ext);
         return false;
     }
     char *code = arena_strndup(&b->p->arena, dot + 1, (size_t)(name + base - dot - 1));
     if (lang_parse(code, &fi->lang)) {
         char *q = quoted(code);
-        diags_add(b->diags, DIAG_ERROR, path, 0, 0, example,
-                  "unknown language %s in the file name; this kiosk knows en and zh-Hans", q);
+        diag_hint(diags_add(b->diags, DIAG_ERROR, path, 0, 0, NULL,
+                            "unknown language %s in the file name; this kiosk knows en and "
+                            "zh-Hans",
+                            q),
+                  "name it %s<slug>.en%s or %s<slug>.zh-Hans%s", dir, ext, dir, ext);
         free(q);
         return false;
     }
@@ -142,13 +143,12 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
             if (o != (int)l && build_find(b, rel))
                 other = rel;
         }
-        char hint[128];
-        snprintf(hint, sizeof hint, "write the %s version, or remove %s from languages in pack.ini",
-                 lang_code(l), lang_code(l));
-        diags_add(b->diags, DIAG_ERROR, build_path(b, md_rel), 0, 0, hint,
-                  other ? "missing: the pack's languages include %s, and %s exists"
-                        : "missing: the pack's languages include %s%s",
-                  lang_code(l), other ? other : "");
+        Diag *g = diags_add(b->diags, DIAG_ERROR, build_path(b, md_rel), 0, 0, NULL,
+                            other ? "missing: the pack's languages include %s, and %s exists"
+                                  : "missing: the pack's languages include %s%s",
+                            lang_code(l), other ? other : "");
+        diag_hint(g, "write the %s version, or remove %s from languages in pack.ini",
+                  lang_code(l), lang_code(l));
     }
     if (gift) {
         const char *path = build_path(b, gift_rel);
@@ -170,10 +170,9 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
         char *rel = quiz_rel(b, u, (Lang)o);
         FileInfo *fo = build_find(b, rel);
         if (o != (int)l && b->lang[o] && fo && fo->kind == F_QUIZ) {
-            char hint[128];
-            snprintf(hint, sizeof hint, "translate %s, keeping each ::id::", rel);
-            diags_add(b->diags, DIAG_ERROR, build_path(b, gift_rel), 0, 0, hint,
-                      "missing: %s exists", rel);
+            diag_hint(diags_add(b->diags, DIAG_ERROR, build_path(b, gift_rel), 0, 0, NULL,
+                                "missing: %s exists", rel),
+                      "translate %s, keeping each ::id::", rel);
             return;
         }
     }

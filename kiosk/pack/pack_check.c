@@ -36,10 +36,8 @@ void build_check_media(Build *b, FileInfo *fi)
                   (unsigned)w, (unsigned)h, 4096u, 4096u);
     }
     if (!fi->used) {
-        char hint[320];
-        snprintf(hint, sizeof hint, "remove it, or show it in a unit with ![text](%s)",
-                 fi->file->path);
-        diags_add(b->diags, DIAG_WARNING, path, 0, 0, hint, "no unit shows this image");
+        diag_hint(diags_add(b->diags, DIAG_WARNING, path, 0, 0, NULL, "no unit shows this image"),
+                  "remove it, or show it in a unit with ![text](%s)", fi->file->path);
     }
 }
 
@@ -106,13 +104,11 @@ static void build_check_image(Build *b, const char *path, Block *blk)
                   q);
     } else if (!fi) {
         FileInfo *near = build_find_ci(b, rel);
-        char hint[300];
+        Diag *g = diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
+                            "put the file in media/, or correct the name",
+                            "image %s is not in the pack", q);
         if (near)
-            snprintf(hint, sizeof hint, "names are case-sensitive: the pack has %s",
-                     near->file->path);
-        else
-            snprintf(hint, sizeof hint, "put the file in media/, or correct the name");
-        diags_add(b->diags, DIAG_ERROR, path, blk->line, 1, hint, "image %s is not in the pack", q);
+            diag_hint(g, "names are case-sensitive: the pack has %s", near->file->path);
     } else if (strncmp(rel, "media/", 6) || fi->kind != F_MEDIA) {
         diags_add(b->diags, DIAG_ERROR, path, blk->line, 1,
                   "images are PNG or JPEG files in media/", "%s is not an image in media/", q);

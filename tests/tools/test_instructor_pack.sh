@@ -3,6 +3,9 @@
 # the kiosk; then a broken copy lists every mistake with its line, and
 # importing it changes nothing.
 set -eu
+# The messages checked here are the English ones, whatever the locale.
+unset LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 . "$(dirname "$0")/need.sh"
 need zip zip
 need sqlite3 sqlite3

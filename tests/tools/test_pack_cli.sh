@@ -7,6 +7,9 @@
 # other check still runs, and a run that found nothing wrong ends with exit 77
 # (skipped), since the JSON was not read back.
 set -u
+# The messages checked here are the English ones, whatever the locale.
+unset LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 . "$(dirname "$0")/need.sh"
 need sqlite3 sqlite3
 cd "${MINGBAI_SOURCE_DIR:-.}"

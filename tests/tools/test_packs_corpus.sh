@@ -8,6 +8,9 @@
 # MINGBAI_UPDATE_PACKS=1 rewrites each expected.txt from the output: review
 # the diff before committing it.
 set -u
+# The messages checked here are the English ones, whatever the locale.
+unset LC_ALL LC_MESSAGES
+export LANG=C.UTF-8
 cd "${MINGBAI_SOURCE_DIR:-.}"
 bin=$(realpath "${MINGBAI_BIN:-build/mingbai}")
 tmp=$(mktemp -d)

@@ -4,7 +4,8 @@
 # entry has a Chinese text that is not empty. The same for the command-line
 # messages: each literal given to cli_tr() or cli_say() in kiosk/cli is a key
 # of kiosk/cli/cli_text.c, translated, with the same printf conversions in
-# both languages. Names what is missing.
+# both languages; and the pack's diagnostics (kiosk/core/diag_text.c).
+# Names what is missing.
 set -u
 . "$(dirname "$0")/need.sh"
 need perl perl-base
@@ -15,7 +16,7 @@ keys=$(perl -0777 -ne 'while (/\{\s*("(?:[^"\\]|\\.)*")\s*,\s*("(?:[^"\\]|\\.)*"
 while IFS=$'\t' read -r en zh; do
   if [ "$zh" = '""' ]; then echo "missing Chinese for $en"; fail=1; fi
 done <<<"$keys"
-used=$(perl -0777 -ne 'while (/\b(?:tr(?:_lang)?|ui_store_failed|ui_notice)\(\s*[^,]+,\s*((?:[^;{}]|\n)*?)\)\s*[,;)]/g) { my $a=$1; while ($a =~ /("(?:[^"\\]|\\.)*")/g) { print "$1\n" } }' kiosk/ui/*.c kiosk/ui/screens/*.c | sort -u)
+used=$(perl -0777 -ne 'while (/\b(?:tr(?:_lang)?|ui_store_failed|ui_notice|import_result|import_fail)\(\s*[^,]+,\s*((?:[^;{}]|\n)*?)\)\s*[,;)]/g) { my $a=$1; while ($a =~ /("(?:[^"\\]|\\.)*")/g) { print "$1\n" } }' kiosk/ui/*.c kiosk/ui/screens/*.c | sort -u)
 while read -r lit; do
   [ -z "$lit" ] && continue
   if ! grep -qF -- "{$lit," "$cat" && ! grep -qF -- "{$lit ," "$cat" && ! grep -qF -- "    {$lit" "$cat"; then
@@ -31,4 +32,10 @@ n=$(wc -l <<<"$keys")
 # The command line (tests/tools/cli_translations.pl).
 perl "$(dirname "$0")/cli_translations.pl" kiosk/cli/cli_text.c \
   $(grep -l "cli_say\|cli_tr" kiosk/cli/*.c | grep -v cli_text.c) || fail=1
+
+# The pack diagnostics (tests/tools/diag_translations.pl): each literal
+# message and hint given to diags_add() and the pack's wrappers around it
+# is a key of kiosk/core/diag_text.c, translated, with the same conversions.
+perl "$(dirname "$0")/diag_translations.pl" kiosk/core/diag_text.c \
+  kiosk/core/*.c kiosk/pack/*.c kiosk/cli/*.c kiosk/ui/*.c kiosk/ui/screens/*.c kiosk/store/*.c || fail=1
 exit $fail

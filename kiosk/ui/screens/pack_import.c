@@ -12,6 +12,7 @@
 #include "mingbai/pack.h"
 
 #include <glob.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,10 +24,11 @@
 
 typedef enum { IMP_IDLE, IMP_CHECK, IMP_BACKUP, IMP_WRITE } ImportStep;
 
-/* One problem of the check, ready to show. */
+/* One problem of the check, ready to show in either language (the
+ * language may change while the list is shown). */
 typedef struct {
     char *where; /* "pack/quizzes/01.en.gift:10:34" */
-    char *message, *hint;
+    char *message[LANG_COUNT], *hint[LANG_COUNT]; /* hints may be NULL */
     bool error;
 } ImportProblem;
 
@@ -37,7 +39,7 @@ typedef struct {
     uint64_t step_shown; /* the frame time the step was first drawn */
     int chosen;          /* index into found of the pack being imported */
     Pack *pack;          /* checked, waiting for the backup and the import */
-    char *result;        /* what the last import did, or NULL */
+    char *result[LANG_COUNT]; /* what the last import did in each language, or NULL */
     bool result_ok;
     ImportProblem *problems;
     size_t nproblems;
@@ -108,14 +110,18 @@ static void import_clear_result(ImportState *st)
 {
     for (size_t i = 0; i < st->nproblems; i++) {
         free(st->problems[i].where);
-        free(st->problems[i].message);
-        free(st->problems[i].hint);
+        for (int l = 0; l < LANG_COUNT; l++) {
+            free(st->problems[i].message[l]);
+            free(st->problems[i].hint[l]);
+        }
     }
     free(st->problems);
     st->problems = NULL;
     st->nproblems = st->more = 0;
-    free(st->result);
-    st->result = NULL;
+    for (int l = 0; l < LANG_COUNT; l++) {
+        free(st->result[l]);
+        st->result[l] = NULL;
+    }
     pack_free(st->pack);
     st->pack = NULL;
 }
@@ -135,17 +141,49 @@ static void import_keep_problems(ImportState *st, Diags *d, const char *path)
         p->where = g->line > 0 && g->col > 0 ? mb_xasprintf("%s:%d:%d", file, g->line, g->col)
                    : g->line > 0             ? mb_xasprintf("%s:%d", file, g->line)
                                              : mb_xstrdup(file);
-        p->message = mb_xstrdup(g->message);
-        p->hint = g->hint ? mb_xstrdup(g->hint) : NULL;
+        for (int l = 0; l < LANG_COUNT; l++) {
+            p->message[l] = mb_xstrdup(g->text[l]);
+            p->hint[l] = g->hint_text[l] ? mb_xstrdup(g->hint_text[l]) : NULL;
+        }
         p->error = g->level == DIAG_ERROR;
     }
 }
 
+/* Says what the import did, in every language (the interface's language
+ * may change while it is shown): fmt is the English key of strings.c. */
+static void import_result(Ui *ui, ImportState *st, bool ok, const char *fmt, ...) MB_PRINTF(4, 5);
+static void import_result(Ui *ui, ImportState *st, bool ok, const char *fmt, ...)
+{
+    (void)ui;
+    va_list ap;
+    va_start(ap, fmt);
+    for (int l = 0; l < LANG_COUNT; l++) {
+        free(st->result[l]);
+        va_list aq;
+        va_copy(aq, ap);
+        const char *f = tr_lang((Lang)l, fmt);
+        int n = vsnprintf(NULL, 0, f, aq);
+        va_end(aq);
+        st->result[l] = mb_xmalloc(n > 0 ? (size_t)n + 1 : 1);
+        st->result[l][0] = '\0';
+        va_copy(aq, ap);
+        if (n > 0)
+            vsnprintf(st->result[l], (size_t)n + 1, f, aq);
+        va_end(aq);
+    }
+    va_end(ap);
+    st->result_ok = ok;
+}
+
+/* "1 unit" or "3 units" in language l (catalogue keys one and many). */
+static char *import_count(Lang l, int n, const char *one, const char *many)
+{
+    return n == 1 ? mb_xstrdup(tr_lang(l, one)) : mb_xasprintf(tr_lang(l, many), n);
+}
+
 static void import_fail(Ui *ui, ImportState *st, const char *fmt, const char *arg)
 {
-    free(st->result);
-    st->result = mb_xasprintf(tr(ui, fmt), arg);
-    st->result_ok = false;
+    import_result(ui, st, false, fmt, arg);
     pack_free(st->pack);
     st->pack = NULL;
     st->step = IMP_IDLE;
@@ -174,14 +212,12 @@ static bool import_refused(Ui *ui, ImportState *st, const StorePackInfo *list, s
         int cmp = strcmp(list[i].id, p->id) ? 1 : pack_version_cmp(p->version, list[i].version);
         if (cmp > 0)
             continue;
-        free(st->result);
-        st->result =
-            cmp == 0
-                ? mb_xasprintf(tr(ui, "%s %s is already on the kiosk; nothing was imported. Raise its version in pack.ini for a new edition."),
-                               p->id, p->version)
-                : mb_xasprintf(tr(ui, "The kiosk has %s %s, newer than %s; nothing was imported."),
-                               p->id, list[i].version, p->version);
-        st->result_ok = false;
+        if (cmp == 0)
+            import_result(ui, st, false, "%s %s is already on the kiosk; nothing was imported. Raise its version in pack.ini for a new edition.",
+                          p->id, p->version);
+        else
+            import_result(ui, st, false, "The kiosk has %s %s, newer than %s; nothing was imported.",
+                          p->id, list[i].version, p->version);
         return true;
     }
     return false;
@@ -231,11 +267,15 @@ static void import_write(Ui *ui, ImportState *st)
             if (!strcmp(list[i].id, st->pack->id))
                 questions = list[i].questions;
     store_pack_list_free(list, n);
-    free(st->result);
-    st->result = mb_xasprintf(
-        tr(ui, "Imported %s, version %s: %s, %s."), st->pack->id, st->pack->version,
-        screen_count(ui, units, tr(ui, "1 unit"), tr(ui, "%d units")),
-        screen_count(ui, questions, tr(ui, "1 question"), tr(ui, "%d questions")));
+    for (int l = 0; l < LANG_COUNT; l++) {
+        char *nu = import_count((Lang)l, units, "1 unit", "%d units");
+        char *nq = import_count((Lang)l, questions, "1 question", "%d questions");
+        free(st->result[l]);
+        st->result[l] = mb_xasprintf(tr_lang((Lang)l, "Imported %s, version %s: %s, %s."),
+                                     st->pack->id, st->pack->version, nu, nq);
+        free(nu);
+        free(nq);
+    }
     st->result_ok = true;
     pack_free(st->pack);
     st->pack = NULL;
@@ -299,11 +339,12 @@ static int import_problems(Ui *ui, const ImportState *st, int x, int y, int w, b
         y += draw ? ui_text(ui, x, y, w, where, SZ_SMALL, TEXT_BOLD,
                             p->error ? ui->th.bad : ui->th.muted, TEXT_ALIGN_LEFT)
                   : ui_text_height(ui, w, where, SZ_SMALL, TEXT_BOLD);
-        y += draw ? ui_text(ui, x, y, w, p->message, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT)
-                  : ui_text_height(ui, w, p->message, SZ_BODY, 0);
-        if (p->hint)
-            y += draw ? ui_text(ui, x, y, w, p->hint, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT)
-                      : ui_text_height(ui, w, p->hint, SZ_SMALL, 0);
+        const char *message = p->message[ui->lang], *hint = p->hint[ui->lang];
+        y += draw ? ui_text(ui, x, y, w, message, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT)
+                  : ui_text_height(ui, w, message, SZ_BODY, 0);
+        if (hint)
+            y += draw ? ui_text(ui, x, y, w, hint, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT)
+                      : ui_text_height(ui, w, hint, SZ_SMALL, 0);
         y += px(ui, TOK.space_l) + sp;
     }
     if (st->more) {
@@ -353,14 +394,15 @@ static int import_found(Ui *ui, ImportState *st, int x, int y, int w, bool draw)
 static int import_content(Ui *ui, ImportState *st, int x, int y, int w, bool draw)
 {
     int y0 = y, sp = px(ui, TOK.space_2xl);
-    if (st->result) {
+    const char *result = st->result[ui->lang];
+    if (result) {
         Color c = st->result_ok ? ui->th.good : ui->th.bad;
-        y += (draw ? ui_text(ui, x, y, w, st->result, SZ_BODY, TEXT_BOLD, c, TEXT_ALIGN_LEFT)
-                   : ui_text_height(ui, w, st->result, SZ_BODY, TEXT_BOLD)) +
+        y += (draw ? ui_text(ui, x, y, w, result, SZ_BODY, TEXT_BOLD, c, TEXT_ALIGN_LEFT)
+                   : ui_text_height(ui, w, result, SZ_BODY, TEXT_BOLD)) +
              px(ui, TOK.space_l);
     }
     y += import_problems(ui, st, x, y, w, draw);
-    if (st->result || st->nproblems)
+    if (result || st->nproblems)
         y += sp;
     if (st->step == IMP_IDLE)
         y += import_found(ui, st, x, y, w, draw);
