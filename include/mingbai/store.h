@@ -454,8 +454,10 @@ int store_code_clear(Store *s, int64_t participant);
  * the code stays. MB_OK when there is no code. */
 int store_code_forgive(Store *s, int64_t participant);
 /* *has: whether participant has a code; *failures (may be NULL): the
- * wrong tries in a row. */
-int store_code_get(Store *s, int64_t participant, bool *has, int *failures);
+ * wrong tries in a row; *wait_s (may be NULL): the seconds at now_ms (wall
+ * clock) before the next try is allowed, 0 when none. Counts nothing. */
+int store_code_get(Store *s, int64_t participant, int64_t now_ms, bool *has, int *failures,
+                   int *wait_s);
 /* Checks code for participant at now_ms (wall clock, mb_now_ms()), as
  * store_pin_check does: *result STORE_PIN_WAIT (code not looked at),
  * STORE_PIN_OK or STORE_PIN_WRONG; *wait_s (may be NULL): seconds before

@@ -140,13 +140,19 @@ static int code_read(Store *s, int64_t participant, CodeState *cs)
     return rc;
 }
 
-int store_code_get(Store *s, int64_t participant, bool *has, int *failures)
+int store_code_get(Store *s, int64_t participant, int64_t now_ms, bool *has, int *failures,
+                   int *wait_s)
 {
     CodeState cs;
     int rc = code_read(s, participant, &cs);
     *has = !rc && cs.hash;
     if (failures)
         *failures = *has ? cs.failures : 0;
+    if (wait_s) {
+        bool changed;
+        int64_t ms = *has ? store_wait_left(cs.failures, &cs.wait_until_ms, now_ms, &changed) : 0;
+        *wait_s = (int)((ms + 999) / 1000);
+    }
     free(cs.hash);
     return rc;
 }

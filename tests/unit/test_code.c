@@ -86,10 +86,10 @@ static void test_code_set_and_check(void **state)
     Fixture *f = *state;
     int64_t mei = add(f->s, "Mei"), bo = add(f->s, "Bo");
     bool has = true;
-    assert_int_equal(store_code_get(f->s, mei, &has, NULL), MB_OK);
+    assert_int_equal(store_code_get(f->s, mei, T0, &has, NULL, NULL), MB_OK);
     assert_false(has);
     assert_int_equal(store_code_set(f->s, mei, "4821"), MB_OK);
-    assert_int_equal(store_code_get(f->s, mei, &has, NULL), MB_OK);
+    assert_int_equal(store_code_get(f->s, mei, T0, &has, NULL, NULL), MB_OK);
     assert_true(has);
     /* Only a salted Argon2id hash is kept, never the digits. */
     char *hash = sql_text(f->s, "SELECT hash FROM participant_code");
@@ -142,7 +142,7 @@ static void test_code_count_persisted(void **state)
     assert_int_equal(sql_int(f->s, "SELECT failures FROM participant_code"), 2);
     int failures = -1;
     bool has = false;
-    assert_int_equal(store_code_get(f->s, mei, &has, &failures), MB_OK);
+    assert_int_equal(store_code_get(f->s, mei, T0, &has, &failures, NULL), MB_OK);
     assert_int_equal(failures, 2);
     /* A right code is counted first too: a store that cannot write the
      * count checks nothing. */
@@ -177,6 +177,12 @@ static void test_code_wait_after_five(void **state)
     assert_int_equal(wait, 30);
     assert_int_equal(check(f->s, mei, "4821", T0 + 5 * SEC, &wait), STORE_PIN_WAIT);
     assert_int_equal(wait, 29);
+    bool has = false;
+    int failures = 0;
+    assert_int_equal(store_code_get(f->s, mei, T0 + 14 * SEC, &has, &failures, &wait), MB_OK);
+    assert_true(has);
+    assert_int_equal(failures, 5);
+    assert_int_equal(wait, 20);
     assert_int_equal(sql_int(f->s, "SELECT failures FROM participant_code WHERE participant = 1"),
                      5);
     /* Bo is not held up by Mei's tries. */
@@ -212,7 +218,7 @@ static void test_code_forgive_and_clear(void **state)
     assert_int_equal(store_code_clear(f->s, mei), MB_OK);
     assert_int_equal(sql_int(f->s, "SELECT count(*) FROM participant_code"), 0);
     bool has = true;
-    assert_int_equal(store_code_get(f->s, mei, &has, NULL), MB_OK);
+    assert_int_equal(store_code_get(f->s, mei, T0, &has, NULL, NULL), MB_OK);
     assert_false(has);
     assert_int_equal(store_code_clear(f->s, mei), MB_OK);
     assert_int_equal(sql_int(f->s, "SELECT count(*) FROM participant"), 1);
