@@ -290,8 +290,7 @@ static int code_read(char *code, size_t cap)
         return 1;
     }
     if (!store_code_valid(code)) {
-        cli_say(stderr, "mingbai participant: a code is %d digits, nothing else\n",
-                STORE_CODE_LEN);
+        cli_say(stderr, "mingbai participant: a code is %d digits, nothing else\n", STORE_CODE_LEN);
         return 1;
     }
     bool second = tty ? pin_ask(cli_tr("The same code again: "), again, sizeof again)
@@ -315,8 +314,8 @@ static int cli_participant_code(bool set, const char *key, const char *db_path)
     int rc = set ? code_read(code, sizeof code) : 0;
     if (!rc)
         rc = admin_open("participant", db_path, &s);
-    if (!rc && (store_participant_find(s, key, &id) || store_participant_get(s, id, &p) ||
-                p.guest)) {
+    if (!rc &&
+        (store_participant_find(s, key, &id) || store_participant_get(s, id, &p) || p.guest)) {
         cli_say(stderr, "mingbai participant: no participant %s\n", key);
         rc = 1;
     }
@@ -324,8 +323,8 @@ static int cli_participant_code(bool set, const char *key, const char *db_path)
         cli_say(stderr, "mingbai participant: the code was not changed: %s\n", store_errmsg(s));
         rc = 1;
     } else if (!rc && set) {
-        cli_say(stdout, "%s (%s) has a code now; it is asked when they tap their name.\n",
-                p.name, p.pseudo);
+        cli_say(stdout, "%s (%s) has a code now; it is asked when they tap their name.\n", p.name,
+                p.pseudo);
     } else if (!rc && p.has_code) {
         cli_say(stdout, "%s (%s) has no code now.\n", p.name, p.pseudo);
     } else if (!rc) {

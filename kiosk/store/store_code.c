@@ -59,8 +59,8 @@ static int code_hash(Store *s, const char *code, char out[crypto_pwhash_STRBYTES
 
 /* Runs sql (one statement) with ?1 the participant, ?2 text (may be NULL)
  * and ?3, ?4 numbers; *changes (may be NULL) the rows it changed. */
-static int code_exec(Store *s, const char *sql, int64_t participant, const char *text,
-                     int64_t a, int64_t b, int *changes)
+static int code_exec(Store *s, const char *sql, int64_t participant, const char *text, int64_t a,
+                     int64_t b, int *changes)
 {
     sqlite3_stmt *st = NULL;
     int rc = store_prepare(s, sql, &st);
@@ -104,8 +104,8 @@ int store_code_set(Store *s, int64_t participant, const char *code)
 
 int store_code_clear(Store *s, int64_t participant)
 {
-    return code_exec(s, "DELETE FROM participant_code WHERE participant = ?1", participant, NULL,
-                     0, 0, NULL);
+    return code_exec(s, "DELETE FROM participant_code WHERE participant = ?1", participant, NULL, 0,
+                     0, NULL);
 }
 
 int store_code_forgive(Store *s, int64_t participant)
@@ -176,8 +176,7 @@ static int code_count_try(Store *s, int64_t participant, int64_t now_ms, CodeSta
     if (!rc)
         rc = code_read(s, participant, cs);
     if (!rc && !cs->hash)
-        rc = store_fail(s, MB_ERR_NOTFOUND, "participant %lld has no code",
-                        (long long)participant);
+        rc = store_fail(s, MB_ERR_NOTFOUND, "participant %lld has no code", (long long)participant);
     if (rc)
         goto done;
     bool changed;

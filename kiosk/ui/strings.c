@@ -308,6 +308,9 @@ static const Msg catalog[] = {
     {"The two codes differ. Type one again.", "两次输入的密码不一致，请重新输入。"},
     {"Tell them the code: it is asked when they tap their name, and never shown.",
      "请把密码告诉学员：点自己的名字时需要输入，密码不会显示出来。"},
+    {"This name has a code. Tap your name on the list, then type your code.",
+     "这个名字设有密码。请在名单上点你的名字，再输入密码。"},
+    {"Back to the names", "返回名单"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the
