@@ -14,10 +14,12 @@
  * at the kiosk, and there the counted, growing waits do the work; the hash
  * only keeps the digits out of the file. So the cost is chosen for the
  * kiosk's own check, asked on the sign-in screen while the participant
- * waits: measured on an x86-64 server core (libsodium 1.0.18), a check
- * takes about 8 ms at 4 MiB (55 ms at the PIN's 16 MiB); a Pi Zero 2 W runs
- * Argon2's portable code roughly eight to ten times slower, so about 60 to
- * 100 ms there, well under the 300 ms a tap may take, and 4 MiB of its
+ * waits. Measured on an x86-64 server core (libsodium 1.0.18, best of 20
+ * verifications, on a machine shared with other builds): 8 to 12 ms at
+ * 4 MiB, against 47 to 63 ms at the PIN's 16 MiB; one pass less saves
+ * little, since filling the memory is most of the cost. A Pi Zero 2 W runs
+ * Argon2's portable code roughly eight to ten times slower, so about 65 to
+ * 120 ms there, well under the 300 ms a tap may take, and 4 MiB of its
  * 512 MB. */
 #include "store_internal.h"
 
