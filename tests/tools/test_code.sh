@@ -2,7 +2,8 @@
 # A participant's code (tests/replay/code_wrong.replay, code_right.replay):
 # the instructor gives BAO LI a code on the roster; a wrong code at sign-in
 # records nothing for BAO LI (only the count of wrong tries); five wrong
-# tries make the pad wait; the right code signs BAO LI in, and the one
+# tries make the pad wait, which the instructor can clear on the roster;
+# the right code signs BAO LI in, and the one
 # answer given is theirs. `participant set-code` and `clear-code` from a
 # shell, in English and Chinese. Only a hash of the code is kept, and no export
 # (CSV, xAPI, HTML) holds it or its hash.
