@@ -88,6 +88,8 @@ typedef struct {
     char *name;     /* display name or nickname */
     char *pseudo;   /* pseudonymous id used in exports, e.g. "p-3f9a2c" */
     bool guest;
+    bool has_code;     /* a code is asked at sign-in (store_code_*) */
+    int code_failures; /* wrong codes in a row; 0 without a code */
 } StoreParticipant;
 
 /* Adds a participant with a new pseudonym; *id_out (may be NULL) is its id.
@@ -362,7 +364,8 @@ int store_participant_rename(Store *s, int64_t id, const char *name);
 /* Two entries of one person: moves every answer of from to into, with
  * from's review boxes, reading positions, places and quizzes left half way
  * where into has none of the same (or an older one: the one used last is
- * kept), then removes from; in one transaction. *answers (may be NULL):
+ * kept) and from's code where into has none, then removes from; in one
+ * transaction. *answers (may be NULL):
  * how many answers moved. MB_ERR_NOTFOUND when either is absent (or a
  * guest); MB_ERR when from is into. */
 int store_participant_merge(Store *s, int64_t from, int64_t into, int64_t *answers);
@@ -429,6 +432,39 @@ int store_pin_check(Store *s, const char *pin, int64_t now_ms, StorePinResult *r
                     int *wait_s);
 /* Failed tries in a row so far; -1 on failure. */
 int store_pin_failures(Store *s);
+
+/* ---- a participant's code (store_code.c) ---- */
+/* The instructor may give a participant a code of STORE_CODE_LEN digits,
+ * asked when their name is tapped at sign-in, so that others cannot go on
+ * as them. It is kept as a salted hash only, never shown, exported or
+ * merged into another kiosk's database. Wrong codes are counted per
+ * participant on disk before a code is looked at; after
+ * STORE_PIN_FREE_TRIES of them in a row each try waits longer, as for the
+ * PIN (store_pin_delay_s). A participant without a code has no row. */
+#define STORE_CODE_LEN 4
+/* Whether code is exactly STORE_CODE_LEN ASCII digits. */
+bool store_code_valid(const char *code);
+/* Gives participant (not a guest) code as a new hash, replacing any code
+ * and clearing the wrong tries. code is not kept anywhere else.
+ * MB_ERR_PARSE for a code that is not one; MB_ERR_NOTFOUND for no such
+ * participant (or a guest). */
+int store_code_set(Store *s, int64_t participant, const char *code);
+/* Removes participant's code (and its count); MB_OK when there was none. */
+int store_code_clear(Store *s, int64_t participant);
+/* Clears participant's wrong tries, so that they may try again at once;
+ * the code stays. MB_OK when there is no code. */
+int store_code_forgive(Store *s, int64_t participant);
+/* *has: whether participant has a code; *failures (may be NULL): the
+ * wrong tries in a row; *wait_s (may be NULL): the seconds at now_ms (wall
+ * clock) before the next try is allowed, 0 when none. Counts nothing. */
+int store_code_get(Store *s, int64_t participant, int64_t now_ms, bool *has, int *failures,
+                   int *wait_s);
+/* Checks code for participant at now_ms (wall clock, mb_now_ms()), as
+ * store_pin_check does: *result STORE_PIN_WAIT (code not looked at),
+ * STORE_PIN_OK or STORE_PIN_WRONG; *wait_s (may be NULL): seconds before
+ * the next try is allowed. MB_ERR_NOTFOUND when participant has no code. */
+int store_code_check(Store *s, int64_t participant, const char *code, int64_t now_ms,
+                     StorePinResult *result, int *wait_s);
 
 /* ---- settings (key -> text) ---- */
 /* Returns a new string, or NULL when unset or on failure (store_errmsg()

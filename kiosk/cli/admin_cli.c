@@ -1,8 +1,8 @@
 /* The instructor's commands without a window: `mingbai instructor set-pin`,
  * `mingbai backup FILE`, `mingbai results merge A.db ... --into C.db` and
- * `mingbai participant delete PSEUDO-OR-ID`. Arguments, the PIN typed and
- * the files named come from the user and are untrusted; the store checks
- * them again. Messages follow the locale (cli_text.c). Exit status: 0
+ * `mingbai participant delete|set-code|clear-code PSEUDO-OR-ID`. Arguments,
+ * the PIN or code typed and the files named come from the user and are
+ * untrusted; the store checks them again. Messages follow the locale (cli_text.c). Exit status: 0
  * success, 1 failure, 2 a usage error. */
 #include "mingbai/cli.h"
 
@@ -19,7 +19,8 @@ static void admin_usage_text(FILE *f)
     cli_say(f, "usage: mingbai instructor set-pin [--db PATH]\n"
                "       mingbai backup FILE [--db PATH]\n"
                "       mingbai results merge A.db B.db ... --into C.db\n"
-               "       mingbai participant delete PSEUDONYM-OR-ID [--db PATH]\n");
+               "       mingbai participant delete PSEUDONYM-OR-ID [--db PATH]\n"
+               "       mingbai participant set-code|clear-code PSEUDONYM-OR-ID [--db PATH]\n");
 }
 
 static int admin_usage(const char *cmd)
@@ -243,10 +244,8 @@ static int cli_merge(int argc, char **argv)
 
 /* ---------------- participant delete ---------------- */
 
-static int cli_participant(int argc, char **argv, const char *db_path)
+static int cli_participant_delete(char **argv, const char *db_path)
 {
-    if (argc != 2 || strcmp(argv[0], "delete"))
-        return admin_usage("participant");
     Store *s = NULL;
     int64_t id = 0, answers = 0;
     StoreParticipant p = {0};
@@ -275,6 +274,76 @@ static int cli_participant(int argc, char **argv, const char *db_path)
     free(p.pseudo);
     store_close(s);
     return rc;
+}
+
+/* ---------------- participant set-code, clear-code ---------------- */
+
+/* As pin_read: asked twice on a terminal; from a pipe the first line is the
+ * code, and a second line, when there is one, must repeat it. */
+static int code_read(char *code, size_t cap)
+{
+    char again[64];
+    bool tty = isatty(0);
+    if (!(tty ? pin_ask(cli_tr("The participant's new code (4 digits): "), code, cap)
+              : pin_read_line(code, cap))) {
+        cli_say(stderr, "mingbai participant: no code was given\n");
+        return 1;
+    }
+    if (!store_code_valid(code)) {
+        cli_say(stderr, "mingbai participant: a code is %d digits, nothing else\n", STORE_CODE_LEN);
+        return 1;
+    }
+    bool second = tty ? pin_ask(cli_tr("The same code again: "), again, sizeof again)
+                      : pin_read_line(again, sizeof again);
+    bool differ = (tty || second) && strcmp(code, again);
+    memset(again, 0, sizeof again);
+    if (differ) {
+        cli_say(stderr, "mingbai participant: the two codes differ; nothing changed\n");
+        return 1;
+    }
+    return 0;
+}
+
+/* Gives the participant named by key a code (set) or takes it away. */
+static int cli_participant_code(bool set, const char *key, const char *db_path)
+{
+    char code[64] = "";
+    Store *s = NULL;
+    int64_t id = 0;
+    StoreParticipant p = {0};
+    int rc = set ? code_read(code, sizeof code) : 0;
+    if (!rc)
+        rc = admin_open("participant", db_path, &s);
+    if (!rc &&
+        (store_participant_find(s, key, &id) || store_participant_get(s, id, &p) || p.guest)) {
+        cli_say(stderr, "mingbai participant: no participant %s\n", key);
+        rc = 1;
+    }
+    if (!rc && (set ? store_code_set(s, id, code) : store_code_clear(s, id))) {
+        cli_say(stderr, "mingbai participant: the code was not changed: %s\n", store_errmsg(s));
+        rc = 1;
+    } else if (!rc && set) {
+        cli_say(stdout, "%s (%s) has a code now; it is asked when they tap their name.\n", p.name,
+                p.pseudo);
+    } else if (!rc && p.has_code) {
+        cli_say(stdout, "%s (%s) has no code now.\n", p.name, p.pseudo);
+    } else if (!rc) {
+        cli_say(stdout, "%s (%s) had no code.\n", p.name, p.pseudo);
+    }
+    memset(code, 0, sizeof code);
+    free(p.name);
+    free(p.pseudo);
+    store_close(s);
+    return rc;
+}
+
+static int cli_participant(int argc, char **argv, const char *db_path)
+{
+    if (argc == 2 && !strcmp(argv[0], "delete"))
+        return cli_participant_delete(argv, db_path);
+    if (argc == 2 && (!strcmp(argv[0], "set-code") || !strcmp(argv[0], "clear-code")))
+        return cli_participant_code(!strcmp(argv[0], "set-code"), argv[1], db_path);
+    return admin_usage("participant");
 }
 
 int cli_admin_main(int argc, char **argv, const char *db_path)

@@ -16,11 +16,13 @@ static const CliMsg catalog[] = {
     {"usage: mingbai instructor set-pin [--db PATH]\n"
      "       mingbai backup FILE [--db PATH]\n"
      "       mingbai results merge A.db B.db ... --into C.db\n"
-     "       mingbai participant delete PSEUDONYM-OR-ID [--db PATH]\n",
+     "       mingbai participant delete PSEUDONYM-OR-ID [--db PATH]\n"
+     "       mingbai participant set-code|clear-code PSEUDONYM-OR-ID [--db PATH]\n",
      "用法：mingbai instructor set-pin [--db 路径]\n"
      "      mingbai backup 文件 [--db 路径]\n"
      "      mingbai results merge A.db B.db ... --into C.db\n"
-     "      mingbai participant delete 代号或编号 [--db 路径]\n"},
+     "      mingbai participant delete 代号或编号 [--db 路径]\n"
+     "      mingbai participant set-code|clear-code 代号或编号 [--db 路径]\n"},
     {"not understood\n", "命令写法不对\n"},
     {"cannot open the database %s (the reason is above)\n", "无法打开数据库 %s（原因见上）\n"},
     {"New instructor PIN (4 to 8 digits): ", "新的教师 PIN（4 到 8 位数字）："},
@@ -162,6 +164,19 @@ static const CliMsg catalog[] = {
     {"\tunits: ", "\t单元："},
     {"\tpacks: ", "\t学习包："},
     {"unknown session command", "session 没有这个命令"},
+    {"The participant's new code (4 digits): ", "学员的新密码（4 位数字）："},
+    {"The same code again: ", "再输入一次同一个密码："},
+    {"mingbai participant: no code was given\n", "mingbai participant：没有输入密码\n"},
+    {"mingbai participant: a code is %d digits, nothing else\n",
+     "mingbai participant：密码只能是 %d 位数字\n"},
+    {"mingbai participant: the two codes differ; nothing changed\n",
+     "mingbai participant：两次输入的密码不一致，什么也没有改\n"},
+    {"mingbai participant: the code was not changed: %s\n",
+     "mingbai participant：密码没有改成：%s\n"},
+    {"%s (%s) has a code now; it is asked when they tap their name.\n",
+     "%s（%s）现在有密码了；点自己的名字时需要输入。\n"},
+    {"%s (%s) has no code now.\n", "%s（%s）现在没有密码了。\n"},
+    {"%s (%s) had no code.\n", "%s（%s）本来就没有密码。\n"},
 };
 
 bool cli_zh(void)

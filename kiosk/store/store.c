@@ -7,8 +7,9 @@
  * Packs are in store_pack.c; participants, answers and progress in
  * store_progress.c; a quiz left half way in store_round.c; seminar
  * sessions in store_session.c; deleting a participant in store_forget.c;
- * the typed settings in store_settings.c; the PIN in store_pin.c; backups
- * in store_backup.c; merging kiosks in store_merge.c. */
+ * the typed settings in store_settings.c; the PIN in store_pin.c; a
+ * participant's code in store_code.c; backups in store_backup.c; merging
+ * kiosks in store_merge.c. */
 #include "store_internal.h"
 
 #include <errno.h>
@@ -153,6 +154,13 @@ static const char *const store_migrations[] = {
     /* 6: a pack the instructor hid from participants (the shipped course
      * too); kept when a newer version replaces it */
     "ALTER TABLE pack ADD COLUMN hidden INTEGER NOT NULL DEFAULT 0;",
+    /* 7: a participant's code (store_code.c): its salted hash, the wrong
+     * tries in a row and when the next try is allowed; no row: no code */
+    "CREATE TABLE participant_code("
+    "  participant INTEGER PRIMARY KEY REFERENCES participant(id) ON DELETE CASCADE,"
+    "  hash TEXT NOT NULL,"
+    "  failures INTEGER NOT NULL DEFAULT 0,"
+    "  wait_until_ms INTEGER NOT NULL DEFAULT 0);",
 };
 
 #define STORE_SCHEMA_VERSION ((int)MB_COUNT(store_migrations))

@@ -52,6 +52,13 @@ int store_schema_latest(void);
  * the table: a table a migration adds must be named there. */
 bool store_merge_knows_table(const char *name);
 
+/* Milliseconds still to wait at now_ms after failures wrong tries in a row
+ * (store_pin_delay_s), the next try allowed at *wait_until_ms (wall clock):
+ * a deadline further away than the count allows (the clock went back) is
+ * brought in, and *changed set so that the caller writes it. Shared by the
+ * PIN (store_pin.c) and the participants' codes (store_code.c). */
+int64_t store_wait_left(int failures, int64_t *wait_until_ms, int64_t now_ms, bool *changed);
+
 /* Creates the folder that will hold path (and its parents). */
 int store_mkdirs_for(Store *s, const char *path);
 

@@ -15,7 +15,8 @@
  *   rule says so (a review box from the kiosk that saw the latest answer to
  *   the question; a reading position or resume point used last);
  * - packs go whole: one absent here, or newer there, is copied with its
- *   files and question index; settings (the PIN, the kiosk id) stay ours.
+ *   files and question index; settings (the PIN, the kiosk id) and the
+ *   participants' codes stay ours.
  *
  * Columns are read from the schema, so a column added by a migration is
  * copied without a change here; a table added by a migration is added to
@@ -92,8 +93,14 @@ static const MergeTable merge_tables[] = {
 };
 
 /* Not merged row by row: the settings are this kiosk's own; packs go
- * whole (merge_packs). */
-static const char *const merge_skipped[] = {"setting", "pack", "pack_file", "question"};
+ * whole (merge_packs). A participant's code stays on the kiosk where the
+ * instructor gave it, as the PIN does: it guards that kiosk's sign-in, not
+ * a result; its wrong tries are that kiosk's keypad's; and a hash from a
+ * stick is untrusted, its cost read from the hash itself, so a forged one
+ * could make every sign-in here slow. A participant merged in comes
+ * without a code, which the instructor gives here if wanted. */
+static const char *const merge_skipped[] = {"setting", "pack", "pack_file", "question",
+                                            "participant_code"};
 
 bool store_merge_knows_table(const char *name)
 {

@@ -174,17 +174,15 @@ int store_pin_set(Store *s, const char *pin)
     return rc;
 }
 
-/* Milliseconds still to wait at now_ms; a deadline further than the
- * failure count allows (the clock went back) is brought in and *changed set. */
-static int64_t pin_wait_left(PinState *st, int64_t now_ms, bool *changed)
+int64_t store_wait_left(int failures, int64_t *wait_until_ms, int64_t now_ms, bool *changed)
 {
-    int64_t most = (int64_t)store_pin_delay_s(st->failures) * 1000;
+    int64_t most = (int64_t)store_pin_delay_s(failures) * 1000;
     *changed = false;
-    if (st->wait_until_ms - now_ms > most) {
-        st->wait_until_ms = now_ms + most;
+    if (*wait_until_ms - now_ms > most) {
+        *wait_until_ms = now_ms + most;
         *changed = true;
     }
-    return st->wait_until_ms > now_ms ? st->wait_until_ms - now_ms : 0;
+    return *wait_until_ms > now_ms ? *wait_until_ms - now_ms : 0;
 }
 
 /* Counts the try as failed, on disk, before the PIN is looked at: a power
@@ -201,7 +199,7 @@ static int pin_count_try(Store *s, int64_t now_ms, PinState *st, int64_t *wait_m
     if (rc)
         goto done;
     bool changed;
-    *wait_ms = pin_wait_left(st, now_ms, &changed);
+    *wait_ms = store_wait_left(st->failures, &st->wait_until_ms, now_ms, &changed);
     if (*wait_ms > 0) {
         if (changed)
             rc = pin_state_write(s, st->failures, st->wait_until_ms);

@@ -57,7 +57,15 @@ static void store_participant_read(sqlite3_stmt *st, StoreParticipant *p)
     p->name = store_column_strdup(st, 1);
     p->pseudo = store_column_strdup(st, 2);
     p->guest = sqlite3_column_int(st, 3) != 0;
+    p->has_code = sqlite3_column_type(st, 4) != SQLITE_NULL;
+    p->code_failures = p->has_code ? sqlite3_column_int(st, 4) : 0;
 }
+
+/* The columns store_participant_read reads: the code's count, NULL
+ * without a code (never the code's hash). */
+#define PARTICIPANT_COLUMNS                                                                  \
+    "SELECT id, name, pseudo, guest, (SELECT c.failures FROM participant_code c "           \
+    "WHERE c.participant = participant.id) FROM participant "
 
 int store_participant_list(Store *s, StoreParticipant **out, size_t *n)
 {
@@ -67,7 +75,7 @@ int store_participant_list(Store *s, StoreParticipant **out, size_t *n)
     StoreParticipant *list = NULL;
     size_t count = 0, cap = 0;
     int rc = store_prepare(s,
-                           "SELECT id, name, pseudo, guest FROM participant WHERE guest = 0 "
+                           PARTICIPANT_COLUMNS "WHERE guest = 0 "
                            "ORDER BY name COLLATE NOCASE, id",
                            &st);
     if (rc)
@@ -104,7 +112,7 @@ int store_participant_get(Store *s, int64_t id, StoreParticipant *out)
 {
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st = NULL;
-    int rc = store_prepare(s, "SELECT id, name, pseudo, guest FROM participant WHERE id = ?1", &st);
+    int rc = store_prepare(s, PARTICIPANT_COLUMNS "WHERE id = ?1", &st);
     if (rc)
         return rc;
     sqlite3_bind_int64(st, 1, id);

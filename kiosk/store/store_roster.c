@@ -70,6 +70,9 @@ static const char *const merge_sql[] = {
     "DELETE FROM unit_position WHERE participant = ?1",
     "DELETE FROM resume WHERE participant = ?1",
     "DELETE FROM quiz_progress WHERE participant = ?1",
+    /* into keeps its code; from's code goes to into when into has none */
+    "UPDATE OR IGNORE participant_code SET participant = ?2 WHERE participant = ?1",
+    "DELETE FROM participant_code WHERE participant = ?1",
     "DELETE FROM participant WHERE id = ?1",
 };
 

@@ -130,4 +130,5 @@ const Tokens TOK = {
     .pin_pad_w = 360,
     .pseudo_w = 110,
     .stat_bar_h = 14,
+    .code_tag_w = 90,
 };

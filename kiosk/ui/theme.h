@@ -115,6 +115,7 @@ typedef struct {
     float pin_pad_w;      /* the PIN pad's width, at most */
     float pseudo_w;       /* a pseudonymous id beside a name on the roster */
     float stat_bar_h;     /* a bar of the class results and the discussion view */
+    float code_tag_w;     /* "Code" on a roster row of a participant who has one */
 } Tokens;
 
 /* The one set of tokens; static. */

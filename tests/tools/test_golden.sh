@@ -23,7 +23,7 @@ for lang in en zh; do
          --px-per-mm "${display#*@}" --db "$dir/kiosk.db"; then
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
-    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor instructor-roster roster-import instructor-settings results discussion export sessions; do
+    for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor instructor-roster roster-import instructor-settings results discussion export sessions code-set code-ask; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done

@@ -581,7 +581,7 @@ static void test_migrate_to_hidden(void **state)
                      SQLITE_OK);
     store_close(s);
     assert_int_equal(store_open(old, &s), MB_OK);
-    assert_int_equal(store_schema_version(s), 6);
+    assert_int_equal(store_schema_version(s), 7);
     StorePackInfo *list = NULL;
     size_t n = 0;
     assert_int_equal(store_pack_list(s, &list, &n), MB_OK);

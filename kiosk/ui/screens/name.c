@@ -2,7 +2,9 @@
  * pinyin for a name in Chinese characters), then "Start" adds the name to
  * the roster and opens the units. A name already on the roster is not
  * added twice: "Is this you?" signs in as that participant, or goes back
- * to change the name. */
+ * to change the name; for a name with a code it sends them to the names,
+ * where tapping theirs asks for it (signin.c): a name typed never skips
+ * the code. */
 #include "keypad.h"
 #include "screens.h"
 
@@ -16,6 +18,7 @@ typedef struct {
     size_t n;
     int64_t same;           /* the participant with the name typed, while asking */
     char same_name[48];
+    bool same_code;         /* that participant has a code */
     UiKeys keys;
 } NameState;
 
@@ -71,6 +74,7 @@ static void name_start(Ui *ui, NameState *st)
     const StoreParticipant *same = name_existing(st, st->name);
     if (same) { /* asked with the name as the roster has it */
         st->same = same->id;
+        st->same_code = same->has_code;
         snprintf(st->same_name, sizeof st->same_name, "%s", same->name);
         return;
     }
@@ -85,6 +89,17 @@ static void name_start(Ui *ui, NameState *st)
 /* "Is this you?" over the screen. */
 static void name_ask(Ui *ui, NameState *st)
 {
+    if (st->same_code) {
+        int b = ui_dialog(
+            ui, tr(ui, "Is this you?"), st->same_name,
+            tr(ui, "This name has a code. Tap your name on the list, then type your code."),
+            tr(ui, "Back to the names"), tr(ui, "No, change my name"));
+        if (b == 1)
+            ui_go(ui, SCR_SIGNIN);
+        else if (b == 2)
+            st->same = 0;
+        return;
+    }
     const char *yes = arena_printf(&ui->frame, tr(ui, "Yes, continue as %s"), st->same_name);
     int b = ui_dialog(ui, tr(ui, "Is this you?"), st->same_name,
                       tr(ui, "This name is on the list already. Not you? Add a letter to it."), yes,

@@ -95,19 +95,6 @@ static void pin_ok(Ui *ui, PinState *st)
     }
 }
 
-/* The seconds left to wait (0: the pad is on); asks for a frame when the
- * number shown changes. */
-static int pin_wait_left(Ui *ui, PinState *st)
-{
-    if (!st->wait_until || ui->now >= st->wait_until) {
-        st->wait_until = 0;
-        return 0;
-    }
-    uint64_t left = st->wait_until - ui->now;
-    ui->wake_ms = ui->now + (left % 1000 ? left % 1000 : 1000);
-    return (int)((left + 999) / 1000);
-}
-
 /* What the pad asks for, and what went wrong, at y; returns the height. */
 static int pin_prompt(Ui *ui, PinState *st, int x, int y, int w, int wait)
 {
@@ -134,43 +121,6 @@ static int pin_prompt(Ui *ui, PinState *st, int x, int y, int w, int wait)
     return y - y0;
 }
 
-/* A dot for each digit typed, centred at y; returns the height. */
-static int pin_dots(Ui *ui, const PinState *st, int y)
-{
-    int d = px(ui, TOK.pin_dot), gap = px(ui, TOK.gap);
-    int n = (int)strlen(st->pin);
-    int x = (ui->w - (STORE_PIN_MAX * d + (STORE_PIN_MAX - 1) * gap)) / 2;
-    for (int i = 0; i < STORE_PIN_MAX; i++) {
-        Rect r = {x + i * (d + gap), y, d, d};
-        if (i < n)
-            ui_rect(ui, r, ui->th.ink, d / 2);
-        else
-            ui_frame_rect(ui, r, ui->th.line, d / 2, MB_MAX(1, px(ui, TOK.stroke)));
-    }
-    return d;
-}
-
-/* The twelve keys at x, y, w wide; the key tapped ('0'..'9', 'd' Delete,
- * 'k' OK) or 0. Off keys are drawn off and do nothing. */
-static char pin_pad(Ui *ui, const PinState *st, int x, int y, int w, bool on)
-{
-    static const char keys[] = "123456789d0k";
-    int gap = ui_touch_gap(ui, TOK.keypad_gap), kh = ui_touch_px(ui, TOK.key_h);
-    int kw = (w - 2 * gap) / 3;
-    size_t n = strlen(st->pin);
-    char hit = 0;
-    for (int i = 0; i < 12; i++) {
-        Rect r = {x + (i % 3) * (kw + gap), y + (i / 3) * (kh + gap), kw, kh};
-        char k = keys[i], label[2] = {k, 0};
-        bool can = on && (k == 'd' ? n > 0 : k == 'k' ? n >= STORE_PIN_MIN : n < STORE_PIN_MAX);
-        const char *text = k == 'd' ? tr(ui, "Delete") : k == 'k' ? tr(ui, "OK") : label;
-        int style = !can ? BTN_OFF : k == 'k' ? BTN_PRIMARY : BTN_SECONDARY;
-        if (ui_button(ui, r, text, style) && can)
-            hit = k;
-    }
-    return hit;
-}
-
 static void pin_frame(Ui *ui, void *state)
 {
     PinState *st = state;
@@ -180,24 +130,16 @@ static void pin_frame(Ui *ui, void *state)
         ui_go(ui, SCR_ATTRACT);
         return;
     }
-    int wait = pin_wait_left(ui, st);
+    int wait = screen_wait_left(ui, &st->wait_until);
     int x, w = screen_column(ui, &x);
     int y = top + px(ui, TOK.space_l);
     y += pin_prompt(ui, st, x, y, w, wait) + px(ui, TOK.space_m);
-    y += pin_dots(ui, st, y) + px(ui, TOK.space_l);
+    y += screen_digit_dots(ui, strlen(st->pin), STORE_PIN_MAX, y) + px(ui, TOK.space_l);
     int pw = MB_MIN(w, px(ui, TOK.pin_pad_w));
-    char k = pin_pad(ui, st, (ui->w - pw) / 2, y, pw, st->mode != PIN_BROKEN && !wait);
-    size_t n = strlen(st->pin);
-    if (k >= '0' && k <= '9') {
-        st->pin[n] = k;
-        st->pin[n + 1] = 0;
-    } else if (k == 'd') {
-        st->pin[n - 1] = 0;
-    } else if (k == 'k') {
+    char k = screen_digit_pad(ui, st->pin, STORE_PIN_MIN, STORE_PIN_MAX, (ui->w - pw) / 2, y, pw,
+                              st->mode != PIN_BROKEN && !wait);
+    if (k == 'k')
         pin_ok(ui, st);
-    }
-    if (k)
-        ui->changed = true;
 }
 
 const ScreenDef screen_pin = {.name = "pin",

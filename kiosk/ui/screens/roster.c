@@ -1,8 +1,11 @@
 /* The instructor's roster: every participant (guests aside) with their
  * pseudonymous id, scrolled; a name tapped shows what can be done with it:
  * rename, merge into another entry of the same person (the answers move),
- * remove for real (asked first). A name is added on the name screen's
- * keyboard; a class list comes from a CSV file (roster_import.c). */
+ * remove for real (asked first), give a code of 4 digits asked at sign-in
+ * (typed twice on the PIN's pad), remove it, or let them try again after
+ * wrong tries. A row shows whether a name has a code, never the code. A
+ * name is added on the name screen's keyboard; a class list comes from a
+ * CSV file (roster_import.c). */
 #include "keypad.h"
 #include "screens.h"
 
@@ -10,7 +13,7 @@
 #include <string.h>
 #include <strings.h>
 
-typedef enum { RO_LIST, RO_EDIT, RO_PICK } RosterMode;
+typedef enum { RO_LIST, RO_EDIT, RO_PICK, RO_CODE, RO_CODE_AGAIN } RosterMode;
 
 typedef struct {
     RosterMode mode;
@@ -23,7 +26,17 @@ typedef struct {
     char name[4 * STORE_NAME_MAX + 1];
     char said[256];         /* what the last change did, shown under the actions */
     UiKeys keys;
+    char code[STORE_CODE_LEN + 1];  /* RO_CODE*: the digits typed */
+    char first[STORE_CODE_LEN + 1]; /* RO_CODE_AGAIN: the code typed first */
+    bool differ;                    /* the two codes typed differed */
 } RosterState;
+
+static void roster_wipe(RosterState *st)
+{
+    volatile char *a = st->code, *b = st->first;
+    for (size_t i = 0; i < sizeof st->code; i++)
+        a[i] = b[i] = 0;
+}
 
 static void roster_load(Ui *ui, RosterState *st)
 {
@@ -51,6 +64,7 @@ static void roster_leave(Ui *ui, void *state)
 {
     (void)ui;
     RosterState *st = state;
+    roster_wipe(st);
     store_participant_list_free(st->list, st->n);
     st->list = NULL;
     st->n = 0;
@@ -74,6 +88,7 @@ static void roster_edit(Ui *ui, RosterState *st, int64_t id, const char *name)
 
 static void roster_list_mode(Ui *ui, RosterState *st)
 {
+    roster_wipe(st);
     st->mode = RO_LIST;
     ui->edit = NULL;
     ui->edit_cap = 0;
@@ -135,6 +150,63 @@ static void roster_edit_frame(Ui *ui, RosterState *st)
     ui_keyboard(ui, &st->keys, x, y + bh + ui_touch_gap(ui, TOK.gap), w);
 }
 
+/* OK on the code pad: the code typed once, then again; kept when both
+ * are the same. */
+static void roster_code_ok(Ui *ui, RosterState *st)
+{
+    const StoreParticipant *p = &st->list[st->sel];
+    st->differ = false;
+    if (st->mode == RO_CODE) {
+        memcpy(st->first, st->code, sizeof st->first);
+        memset(st->code, 0, sizeof st->code);
+        st->mode = RO_CODE_AGAIN;
+        return;
+    }
+    if (strcmp(st->first, st->code)) {
+        roster_wipe(st);
+        st->mode = RO_CODE;
+        st->differ = true;
+        return;
+    }
+    char name[sizeof st->name];
+    snprintf(name, sizeof name, "%s", p->name);
+    int rc = store_code_set(ui->store, p->id, st->code);
+    roster_wipe(st);
+    if (rc != MB_OK)
+        ui_store_failed(ui, "The code could not be kept: %s");
+    else
+        roster_say(ui, st, "%s has a code now.", name);
+    roster_load(ui, st);
+    roster_list_mode(ui, st);
+}
+
+/* The PIN's pad for a participant's new code, typed twice. */
+static void roster_code_frame(Ui *ui, RosterState *st)
+{
+    bool back;
+    int top = ui_top_bar(ui, tr(ui, "Cancel"), st->list[st->sel].name, &back);
+    if (back) {
+        roster_list_mode(ui, st);
+        return;
+    }
+    int x, w = screen_column(ui, &x), gap = px(ui, TOK.gap);
+    int y = top + px(ui, TOK.space_m);
+    const char *ask =
+        st->mode == RO_CODE ? "Type a 4-digit code for them" : "Type the same code again";
+    y += ui_text(ui, x, y, w, tr(ui, ask), SZ_HEADING, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_CENTER) +
+         gap;
+    const char *line =
+        st->differ ? "The two codes differ. Type one again."
+                   : "Tell them the code: it is asked when they tap their name, and never shown.";
+    y += ui_text(ui, x, y, w, tr(ui, line), SZ_BODY, 0, st->differ ? ui->th.bad : ui->th.muted,
+                 TEXT_ALIGN_CENTER) + px(ui, TOK.space_m);
+    y += screen_digit_dots(ui, strlen(st->code), STORE_CODE_LEN, y) + px(ui, TOK.space_m);
+    int pw = MB_MIN(w, px(ui, TOK.pin_pad_w));
+    if (screen_digit_pad(ui, st->code, STORE_CODE_LEN, STORE_CODE_LEN, (ui->w - pw) / 2, y, pw,
+                         true) == 'k')
+        roster_code_ok(ui, st);
+}
+
 /* A name's row: the name, its pseudonym small at the right; true when
  * tapped. */
 static bool roster_row(Ui *ui, const StoreParticipant *p, Rect r, bool on)
@@ -143,17 +215,66 @@ static bool roster_row(Ui *ui, const StoreParticipant *p, Rect r, bool on)
     ui_rect(ui, r, ui_pressing(ui, r) ? ui->th.pressed : bg, px(ui, TOK.radius));
     ui_frame_rect(ui, r, on ? ui->th.accent : ui->th.edge, px(ui, TOK.radius),
                   MB_MAX(1, px(ui, TOK.stroke)));
-    int pad = px(ui, TOK.pad), pw = px(ui, TOK.pseudo_w);
+    int pad = px(ui, TOK.pad), pw = px(ui, TOK.pseudo_w), cw = px(ui, TOK.code_tag_w);
     TextStyle ns = ui_style(ui, SZ_BODY, 0);
     ns.max_lines = 1; /* a long name is cut, on purpose: the row keeps its height */
     ns.cut = true;
-    int nw = r.w - 3 * pad - pw, th = ui_text_height_st(ui, nw, p->name, &ns);
+    int nw = r.w - 4 * pad - pw - cw, th = ui_text_height_st(ui, nw, p->name, &ns);
+    if (p->has_code) {
+        const char *tag = tr(ui, "Code");
+        int ch = ui_text_height(ui, cw, tag, SZ_SMALL, TEXT_BOLD);
+        ui_text(ui, r.x + r.w - 2 * pad - pw - cw, r.y + (r.h - ch) / 2, cw, tag, SZ_SMALL,
+                TEXT_BOLD, ui->th.accent, TEXT_ALIGN_RIGHT);
+    }
     ui_text_st(ui, r.x + pad, r.y + (r.h - th) / 2, nw, p->name, &ns, ui->th.ink);
     int sh = ui_text_height(ui, pw, p->pseudo, SZ_SMALL, 0);
     ui_text(ui, r.x + r.w - pad - pw, r.y + (r.h - sh) / 2, pw, p->pseudo, SZ_SMALL, 0,
             ui->th.muted, TEXT_ALIGN_RIGHT);
     ui_add_target(ui, r, p->name);
     return ui_tapped(ui, r);
+}
+
+/* The height of the actions under a chosen name: two rows. */
+static int roster_actions_h(Ui *ui)
+{
+    return 2 * (ui_touch_px(ui, TOK.target) + ui_touch_gap(ui, TOK.gap));
+}
+
+/* The code's actions: set (or change) it, remove it, let them try again. */
+static void roster_code_actions(Ui *ui, RosterState *st, int x, int y, int w)
+{
+    const StoreParticipant *p = &st->list[st->sel];
+    int gap = ui_touch_gap(ui, TOK.gap), bh = ui_touch_px(ui, TOK.target);
+    int bw = (w - 2 * gap) / 3;
+    const char *set = tr(ui, p->has_code ? "Change the code" : "Set a code");
+    if (ui_button(ui, (Rect){x, y, bw, bh}, set, BTN_SECONDARY)) {
+        roster_wipe(st);
+        st->differ = false;
+        st->mode = RO_CODE;
+        ui->changed = true;
+        return;
+    }
+    int rc = MB_OK;
+    const char *done = NULL;
+    if (p->has_code &&
+        ui_button(ui, (Rect){x + bw + gap, y, bw, bh}, tr(ui, "Remove the code"), BTN_SECONDARY)) {
+        rc = store_code_clear(ui->store, p->id);
+        done = "%s has no code now.";
+    } else if (p->code_failures > 0 &&
+               ui_button(ui, (Rect){x + 2 * (bw + gap), y, bw, bh}, tr(ui, "Let them try again"),
+                         BTN_SECONDARY)) {
+        rc = store_code_forgive(ui->store, p->id);
+        done = "%s may try their code again now.";
+    }
+    if (!done)
+        return;
+    char name[sizeof st->name];
+    snprintf(name, sizeof name, "%s", p->name);
+    if (rc != MB_OK)
+        ui_store_failed(ui, "The roster could not be changed: %s");
+    else
+        roster_say(ui, st, done, name);
+    roster_load(ui, st);
 }
 
 /* The actions under the chosen name; returns their height. */
@@ -174,8 +295,10 @@ static int roster_actions(Ui *ui, RosterState *st, int x, int y, int w)
         else
             st->ask_remove = true;
         ui->changed = true;
+        return roster_actions_h(ui);
     }
-    return bh + gap;
+    roster_code_actions(ui, st, x, y + bh + gap, w);
+    return roster_actions_h(ui);
 }
 
 /* The names in view, scrolled (in RO_PICK without the one chosen). */
@@ -184,7 +307,7 @@ static void roster_names(Ui *ui, RosterState *st, Rect view)
     int gap = ui_touch_gap(ui, TOK.gap), rh = ui_touch_px(ui, TOK.row_h);
     bool pick = st->mode == RO_PICK;
     int rows = (int)st->n - (pick ? 1 : 0);
-    int extra = !pick && st->sel >= 0 ? ui_touch_px(ui, TOK.target) + gap : 0;
+    int extra = !pick && st->sel >= 0 ? roster_actions_h(ui) : 0;
     int content = MB_MAX(0, rows) * (rh + gap) + extra;
     ui_scroll_update(ui, content, view.h);
     ui_scroll_begin(ui, view);
@@ -200,14 +323,17 @@ static void roster_names(Ui *ui, RosterState *st, Rect view)
             else
                 st->sel = st->sel == (int)i ? -1 : (int)i;
             /* The actions under the name chosen come into view. */
-            int end = y + rh + gap + ui_touch_px(ui, TOK.target) + gap;
+            int end = y + rh + gap + roster_actions_h(ui);
             if (st->sel == (int)i && end > view.y + view.h)
                 ui->scroll += (float)(end - view.y - view.h);
             ui->changed = true;
         }
         y += rh + gap;
-        if (!pick && (int)i == st->sel)
+        if (!pick && (int)i == st->sel) {
             y += roster_actions(ui, st, view.x, y, view.w);
+            if (st->sel < 0 || st->mode != RO_LIST)
+                break; /* the list was read again, or another mode began */
+        }
     }
     ui_pop_clip(ui);
     ui_scroll_indicator(ui, view, content);
@@ -287,6 +413,10 @@ static void roster_frame(Ui *ui, void *state)
     }
     if (st->mode == RO_EDIT) {
         roster_edit_frame(ui, st);
+        return;
+    }
+    if ((st->mode == RO_CODE || st->mode == RO_CODE_AGAIN) && st->sel >= 0) {
+        roster_code_frame(ui, st);
         return;
     }
     bool asking = st->sel >= 0 && (st->ask_remove || st->other >= 0);

@@ -122,6 +122,21 @@ void screen_round_over(Ui *ui);
 /* The width and left edge of a centred column of content at most
  * TOK.content_w wide. */
 int screen_column(Ui *ui, int *x);
+/* ---- a pad of digits: the instructor's PIN, a participant's code ---- */
+/* A dot for each of the n digits typed, out of max, centred at y (never
+ * the digits); returns the height. */
+int screen_digit_dots(Ui *ui, size_t n, size_t max, int y);
+/* The twelve keys (1 to 9, Delete, 0, OK) at x, y, w wide: a digit is
+ * added to typed (a string with room for max digits), Delete takes the
+ * last one away; OK is on from min digits. Returns the key tapped ('0' to
+ * '9', 'd' Delete, 'k' OK) or 0. Off keys (all of them when !on) do
+ * nothing. */
+char screen_digit_pad(Ui *ui, char *typed, size_t min, size_t max, int x, int y, int w, bool on);
+/* The height of that pad. */
+int screen_digit_pad_height(Ui *ui);
+/* The seconds left until *wait_until (ui->now; 0 when no wait runs, and
+ * *wait_until is cleared); asks for a frame when the number shown changes. */
+int screen_wait_left(Ui *ui, uint64_t *wait_until);
 /* Where the screen is wide enough (TOK.wide_min, in units; 1920x1080 but
  * not 800x480, 1024x600 or a portrait screen), two columns side by side:
  * fills the lead (left) column's x and width and the other's; returns

@@ -1,8 +1,11 @@
 /* What several screens draw the same way: unit titles in the language
- * they are shown in, the question bar of a round, the content column. */
+ * they are shown in, the question bar of a round, the content column, the
+ * pad of digits (the instructor's PIN, a participant's code) and the wait
+ * after wrong tries. */
 #include "screens.h"
 
 #include <stdio.h>
+#include <string.h>
 
 const Unit *screen_unit(Ui *ui, int i)
 {
@@ -61,4 +64,62 @@ bool screen_columns(Ui *ui, Columns *c)
     c->rx = c->lx + c->lw + gap;
     c->rw = w - c->lw - gap;
     return true;
+}
+
+int screen_digit_dots(Ui *ui, size_t n, size_t max, int y)
+{
+    int d = px(ui, TOK.pin_dot), gap = px(ui, TOK.gap);
+    int x = (ui->w - ((int)max * d + ((int)max - 1) * gap)) / 2;
+    for (int i = 0; i < (int)max; i++) {
+        Rect r = {x + i * (d + gap), y, d, d};
+        if (i < (int)n)
+            ui_rect(ui, r, ui->th.ink, d / 2);
+        else
+            ui_frame_rect(ui, r, ui->th.line, d / 2, MB_MAX(1, px(ui, TOK.stroke)));
+    }
+    return d;
+}
+
+char screen_digit_pad(Ui *ui, char *typed, size_t min, size_t max, int x, int y, int w, bool on)
+{
+    static const char keys[] = "123456789d0k";
+    int gap = ui_touch_gap(ui, TOK.keypad_gap), kh = ui_touch_px(ui, TOK.key_h);
+    int kw = (w - 2 * gap) / 3;
+    size_t n = strlen(typed);
+    char hit = 0;
+    for (int i = 0; i < 12; i++) {
+        Rect r = {x + (i % 3) * (kw + gap), y + (i / 3) * (kh + gap), kw, kh};
+        char k = keys[i], label[2] = {k, 0};
+        bool can = on && (k == 'd' ? n > 0 : k == 'k' ? n >= min : n < max);
+        const char *text = k == 'd' ? tr(ui, "Delete") : k == 'k' ? tr(ui, "OK") : label;
+        int style = !can ? BTN_OFF : k == 'k' ? BTN_PRIMARY : BTN_SECONDARY;
+        if (ui_button(ui, r, text, style) && can)
+            hit = k;
+    }
+    if (hit >= '0' && hit <= '9') {
+        typed[n] = hit;
+        typed[n + 1] = 0;
+    } else if (hit == 'd') {
+        typed[n - 1] = 0;
+    }
+    if (hit)
+        ui->changed = true;
+    return hit;
+}
+
+int screen_digit_pad_height(Ui *ui)
+{
+    int gap = ui_touch_gap(ui, TOK.keypad_gap), kh = ui_touch_px(ui, TOK.key_h);
+    return 4 * kh + 3 * gap;
+}
+
+int screen_wait_left(Ui *ui, uint64_t *wait_until)
+{
+    if (!*wait_until || ui->now >= *wait_until) {
+        *wait_until = 0;
+        return 0;
+    }
+    uint64_t left = *wait_until - ui->now;
+    ui->wake_ms = ui->now + (left % 1000 ? left % 1000 : 1000);
+    return (int)((left + 999) / 1000);
 }
