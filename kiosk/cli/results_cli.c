@@ -163,6 +163,33 @@ int cli_export_main(int argc, char **argv, const char *db_path)
 
 /* ---------------- mingbai session ---------------- */
 
+/* Whether the kiosk has pack id and, when unit is not NULL, that unit in
+ * it (as the pack rebuilt from the database lists its units); says which
+ * is missing on stderr. */
+static bool cli_session_known(Store *s, const char *id, const char *unit)
+{
+    PackFiles files = {0};
+    Pack *p = NULL;
+    Diags d = {0};
+    bool ok = false;
+    int st = store_pack_files(s, id, &files);
+    if (st == MB_ERR_NOTFOUND)
+        cli_say(stderr, "mingbai session: no pack %s on the kiosk; nothing was started\n", id);
+    else if (st)
+        cli_say(stderr, "mingbai session: %s\n", store_errmsg(s));
+    else if (!unit)
+        ok = true;
+    else if (pack_build(&files, id, &p, &d) == 0 && p)
+        for (size_t i = 0; i < p->nunits && !ok; i++)
+            ok = !strcmp(p->units[i].slug, unit);
+    if (!ok && st == MB_OK && unit)
+        cli_say(stderr, "mingbai session: %s has no unit %s; nothing was started\n", id, unit);
+    diags_free(&d);
+    pack_free(p);
+    pack_files_free(&files);
+    return ok;
+}
+
 static int cli_session_start(int argc, char **argv, Store *s)
 {
     const char *title = NULL;
@@ -194,6 +221,13 @@ static int cli_session_start(int argc, char **argv, Store *s)
         cli_usage_of(USAGE_SESSION, cli_tr("start needs a --title"));
         goto done;
     }
+    rc = 1;
+    for (size_t i = 0; i < nunits; i++)
+        if (!cli_session_known(s, units[i].pack_id, units[i].unit))
+            goto done;
+    for (size_t i = 0; i < npacks; i++)
+        if (!cli_session_known(s, packs[i], NULL))
+            goto done;
     StoreSessionNew n = {title, units, nunits, packs, npacks};
     int64_t id = 0;
     rc = store_session_start(s, &n, mb_now_ms(), &id) ? 1 : 0;
@@ -221,6 +255,15 @@ static int cli_session_end(int argc, char **argv, Store *s)
         return 1;
     }
     cli_say(stdout, "session %lld ended\n", (long long)id);
+    /* As on the screen: a backup after each session. */
+    char *path = NULL;
+    if (store_backup_auto(s, NULL, "session", STORE_BACKUPS_KEPT, &path)) {
+        cli_say(stderr, "mingbai session: the session ended, but the backup failed: %s\n",
+                store_errmsg(s));
+        return 1;
+    }
+    cli_say(stdout, "backed up to %s\n", path);
+    free(path);
     return 0;
 }
 

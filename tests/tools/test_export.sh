@@ -206,5 +206,22 @@ check "exports leave the database as it was" "$before" "$(sqlite3 "$db" .dump | 
 "$bin" session start --title "Three" --db "$db" >/dev/null 2>"$tmp/err"
 check "a second open session is refused" "1 session 2 \"Two\" is still open" \
   "$? $(sed 's/^mingbai session: //; s/: end it first$//' "$tmp/err")"
-"$bin" session end --db "$db" >/dev/null
+"$bin" session end --db "$db" >"$tmp/out"
+check "ending a session backs the kiosk up" "session 2 ended
+backed up to $tmp/backups/mingbai-NNNNNN-session.db" \
+  "$(sed 's/[0-9]\{6\}-[0-9]\{8\}T[0-9]\{6\}Z/NNNNNN/' "$tmp/out")"
+check "two session backups: the seminar's (ended on the screen) and this one" "2" \
+  "$(ls "$tmp/backups" | grep -c -- '-session\.db$')"
+# A session over units or packs the kiosk does not have is refused.
+before=$(sqlite3 "$db" "SELECT count(*) FROM session")
+"$bin" session start --title "Four" --unit media-literacy/99-nothing --db "$db" >/dev/null 2>"$tmp/err"
+check "an unknown unit is refused" "1 mingbai session: media-literacy has no unit 99-nothing; nothing was started" \
+  "$? $(head -1 "$tmp/err")"
+"$bin" session start --title "Four" --unit nopack/01-x --db "$db" >/dev/null 2>"$tmp/err"
+check "a unit of an unknown pack is refused" "1 mingbai session: no pack nopack on the kiosk; nothing was started" \
+  "$? $(cat "$tmp/err")"
+"$bin" session start --title "Four" --pack nopack --db "$db" >/dev/null 2>"$tmp/err"
+check "an unknown pack is refused" "1 mingbai session: no pack nopack on the kiosk; nothing was started" \
+  "$? $(cat "$tmp/err")"
+check "no session started" "$before" "$(sqlite3 "$db" "SELECT count(*) FROM session")"
 exit $fail

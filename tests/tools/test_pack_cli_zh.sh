@@ -107,7 +107,9 @@ same "session start" "$tmp/out" "研讨课 1 已开始：第一课"
 run zh_CN.UTF-8 0 "session list" "$bin" session list
 same "session list" "$tmp/out" "$(printf '1\t进行中\t0 条答题记录\t第一课')"
 run zh_CN.UTF-8 0 "session end" "$bin" session end
-same "session end" "$tmp/out" "研讨课 1 已结束"
+sed -i 's/[0-9]\{6\}-[0-9]\{8\}T[0-9]\{6\}Z/NNNNNN/' "$tmp/out"
+same "session end" "$tmp/out" "研讨课 1 已结束
+已备份到 $tmp/backups/mingbai-NNNNNN-session.db"
 run zh_CN.UTF-8 1 "session end again" "$bin" session end
 same "session end again" "$tmp/err" "mingbai session：没有正在进行的研讨课"
 run zh_CN.UTF-8 2 "export with a bad format" "$bin" export --format pdf --out "$tmp/x"
