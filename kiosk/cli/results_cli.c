@@ -13,6 +13,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 typedef enum { USAGE_EXPORT, USAGE_SESSION } Usage;
 
@@ -151,7 +153,12 @@ int cli_export_main(int argc, char **argv, const char *db_path)
     cache.store = o.store;
     o.pack_ctx = &cache;
     char err[1024];
+    /* The folder itself is made when its parent exists (and removed
+     * again when nothing could be written into it). */
+    bool made = mkdir(a.out, 0755) == 0;
     int rc = report_export(&o, f, a.out, err, sizeof err);
+    if (rc && made)
+        rmdir(a.out);
     if (rc)
         cli_say(stderr, "mingbai export: %s; nothing was written\n", err);
     else

@@ -21,7 +21,10 @@ static int report_fail_errno(char *err, size_t cap, int e, const char *what, con
     const char *why = e == ENOSPC || e == EDQUOT || e == EFBIG
                           ? "the disk or stick is full"
                           : e == EROFS ? "the disk or stick is read-only" : strerror(e);
-    snprintf(err, cap, "cannot %s %s: %s (%s)", what, path, why, strerror(e));
+    if (why == strerror(e))
+        snprintf(err, cap, "cannot %s %s: %s", what, path, why);
+    else
+        snprintf(err, cap, "cannot %s %s: %s (%s)", what, path, why, strerror(e));
     return MB_ERR_IO;
 }
 

@@ -173,7 +173,11 @@ expect_fail() { # NAME DIR TEXT ARGS...
   [ -d "$dir" ] && check "$name: nothing left in $dir" "" "$(ls -A "$dir")"
 }
 expect_fail "missing folder" "$tmp/nowhere/out" \
-  "cannot write to the folder $tmp/nowhere/out: No such file or directory" --format csv
+  "cannot write to the folder $tmp/nowhere/out: No such file or directory; nothing was written" --format csv
+check "the reason said once" "1" "$(grep -o 'No such file or directory' "$tmp/err" | wc -l)"
+# A folder that does not exist yet, in one that does: made, and written.
+"$bin" export --db "$db" --out "$tmp/new" --format csv >/dev/null 2>"$tmp/err"
+check "a new folder" "0 answers.csv progress.csv" "$? $(ls "$tmp/new" 2>&1 | tr '\n' ' ' | sed 's/ $//')"
 touch "$tmp/afile"
 expect_fail "a file, not a folder" "$tmp/afile" "cannot write to $tmp/afile: it is not a folder" \
   --format html
