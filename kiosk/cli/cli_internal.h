@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "mingbai/core.h"
+#include "mingbai/pack_model.h"
 
 /* Whether messages are in Chinese: the locale (LC_ALL, else LC_MESSAGES,
  * else LANG, the first one set) starts with "zh". */
@@ -22,5 +23,10 @@ const char *cli_tr(const char *en) __attribute__((format_arg(1)));
 void cli_prefix(FILE *f, const char *cmd);
 /* Prints the message fmt (translated) with its arguments to f. */
 void cli_say(FILE *f, const char *fmt, ...) MB_PRINTF(2, 3);
+
+/* pack_show.c: a question as `pack show` prints it, appended to b. */
+void cli_json_str(StrBuf *b, const char *s); /* a JSON string; NULL is null */
+void cli_json_question(StrBuf *b, const Question *q);
+void cli_text_question(StrBuf *b, size_t n, const Question *q); /* n: its number */
 
 #endif

@@ -66,9 +66,16 @@ static const CliMsg catalog[] = {
     {"Backups made before keep a copy of them (%s).\n", "之前做的备份里仍有此人的数据（%s）。\n"},
     {"  (hidden from participants)", "  （学员看不到）"},
     {"usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
-     "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n",
+     "                    remove ID | hide ID | unhide ID |\n"
+     "                    export-gift ID --lang L [-o FILE]   [--db PATH]\n",
      "用法：mingbai pack check 路径... | show 文件.gift [--json] | import 路径 | list |\n"
-     "                   remove 编号 | export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]\n"},
+     "                   remove 编号 | hide 编号 | unhide 编号 |\n"
+     "                   export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]\n"},
+    {"hide needs one ID", "hide 需要一个学习包编号"},
+    {"unhide needs one ID", "unhide 需要一个学习包编号"},
+    {"mingbai pack: cannot change %s: %s\n", "mingbai pack：无法更改 %s：%s\n"},
+    {"%s is hidden from participants (its answers are kept)\n", "学员现在看不到 %s 了（答题记录仍然保留）\n"},
+    {"participants see %s again\n", "学员又能看到 %s 了\n"},
     {"1 error, ", "1 个错误，"},
     {"%d errors, ", "%d 个错误，"},
     {"1 warning\n", "1 个警告\n"},

@@ -1,13 +1,13 @@
 /* `mingbai pack ...`: the instructor's pack tools without a window -- check
  * a pack or one file, show a quiz as the kiosk reads it, import, list,
- * remove, export a quiz as GIFT. Paths and files come from the user and are
+ * remove, hide from participants and show again, export a quiz as GIFT (what
+ * `show` prints is in pack_show.c). Paths and files come from the user and are
  * untrusted; they go through the pack module's readers and limits. Checking
  * prints diagnostics to stdout (sorted, with hints) and a summary to stderr;
  * exit status 0 is success, 1 problems found, 2 a usage error. */
 #include "mingbai/cli.h"
 
 #include <errno.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -23,7 +23,8 @@
 static void cli_usage_line(FILE *f)
 {
     cli_say(f, "usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
-               "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n");
+               "                    remove ID | hide ID | unhide ID |\n"
+               "                    export-gift ID --lang L [-o FILE]   [--db PATH]\n");
 }
 
 /* why: NULL, or the message already in the user's language (cli_tr). */
@@ -152,171 +153,6 @@ static int cli_check(int argc, char **argv)
 
 /* ---------------- show ---------------- */
 
-/* A JSON string (RFC 8259): quotes, backslashes and control characters
- * escaped; invalid UTF-8 (never from the parser, but cheap to guard)
- * becomes U+FFFD. NULL is null. */
-static void json_str(StrBuf *b, const char *s)
-{
-    if (!s) {
-        strbuf_puts(b, "null");
-        return;
-    }
-    size_t n = strlen(s), i = 0;
-    strbuf_putc(b, '"');
-    while (i < n) {
-        unsigned char c = (unsigned char)s[i];
-        if (c >= 0x80) {
-            size_t start = i;
-            uint32_t cp = utf8_decode(s, n, &i);
-            if (cp == 0xFFFD && i - start == 1)
-                strbuf_puts(b, "\\ufffd");
-            else
-                strbuf_append(b, s + start, i - start);
-            continue;
-        }
-        i++;
-        switch (c) {
-        case '"':
-            strbuf_puts(b, "\\\"");
-            break;
-        case '\\':
-            strbuf_puts(b, "\\\\");
-            break;
-        case '\n':
-            strbuf_puts(b, "\\n");
-            break;
-        case '\r':
-            strbuf_puts(b, "\\r");
-            break;
-        case '\t':
-            strbuf_puts(b, "\\t");
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f)
-                strbuf_printf(b, "\\u%04x", c);
-            else
-                strbuf_putc(b, (char)c);
-        }
-    }
-    strbuf_putc(b, '"');
-}
-
-static void json_num(StrBuf *b, double v)
-{
-    if (isfinite(v))
-        strbuf_printf(b, "%.10g", v);
-    else
-        strbuf_puts(b, "null");
-}
-
-static void json_question(StrBuf *b, const Question *q)
-{
-    strbuf_puts(b, "{\"type\":");
-    json_str(b, question_type_name(q->type));
-    strbuf_puts(b, ",\"id\":");
-    json_str(b, q->id);
-    strbuf_puts(b, ",\"name\":");
-    json_str(b, q->name);
-    strbuf_printf(b, ",\"line\":%d,\"col\":%d,\"scored\":%s,\"text\":", q->line, q->col,
-                  question_type_scored(q->type) ? "true" : "false");
-    json_str(b, q->text);
-    strbuf_puts(b, ",\"format\":");
-    json_str(b, text_format_name(q->format));
-    strbuf_puts(b, ",\"general_feedback\":");
-    json_str(b, q->general_feedback);
-    strbuf_puts(b, ",\"category\":");
-    json_str(b, q->category);
-    strbuf_puts(b, ",\"tags\":[");
-    for (size_t i = 0; i < q->ntags; i++) {
-        if (i)
-            strbuf_putc(b, ',');
-        json_str(b, q->tags[i]);
-    }
-    strbuf_puts(b, "],\"source\":");
-    json_str(b, q->source);
-    if (q->type == QT_TRUEFALSE) {
-        strbuf_printf(b, ",\"answer\":%s,\"feedback_wrong\":", q->tf_answer ? "true" : "false");
-        json_str(b, q->tf_feedback_wrong);
-        strbuf_puts(b, ",\"feedback_right\":");
-        json_str(b, q->tf_feedback_right);
-    }
-    strbuf_puts(b, ",\"answers\":[");
-    for (size_t i = 0; i < q->nanswers; i++) {
-        const Answer *a = &q->answers[i];
-        strbuf_puts(b, i ? ",{\"text\":" : "{\"text\":");
-        json_str(b, a->text);
-        if (q->type == QT_MATCHING) {
-            strbuf_puts(b, ",\"left\":");
-            json_str(b, a->left);
-        }
-        strbuf_puts(b, ",\"fraction\":");
-        json_num(b, a->fraction);
-        strbuf_puts(b, ",\"feedback\":");
-        json_str(b, a->feedback);
-        strbuf_puts(b, ",\"format\":");
-        json_str(b, text_format_name(a->format));
-        if (q->type == QT_NUMERICAL) {
-            strbuf_puts(b, ",\"value\":");
-            json_num(b, a->value);
-            strbuf_puts(b, ",\"tolerance\":");
-            json_num(b, a->tolerance);
-            strbuf_printf(b, ",\"catchall\":%s", a->catchall ? "true" : "false");
-        }
-        strbuf_putc(b, '}');
-    }
-    strbuf_puts(b, "]}");
-}
-
-static void text_field(StrBuf *b, const char *label, const char *value)
-{
-    if (value)
-        strbuf_printf(b, cli_tr("    %s: %s\n"), label, value);
-}
-
-static void text_question(StrBuf *b, size_t n, const Question *q)
-{
-    strbuf_printf(b, "[%zu] %s", n, question_type_name(q->type));
-    if (q->id)
-        strbuf_printf(b, "  %s", q->id);
-    if (q->name && (!q->id || strcmp(q->name, q->id)))
-        strbuf_printf(b, cli_tr("  (name: %s)"), q->name);
-    strbuf_printf(b, cli_tr("  line %d"), q->line);
-    strbuf_puts(b, question_type_scored(q->type) ? "\n" : cli_tr("  (not scored)\n"));
-    text_field(b, cli_tr("category"), q->category);
-    if (q->ntags) {
-        strbuf_puts(b, cli_tr("    tags:"));
-        for (size_t i = 0; i < q->ntags; i++)
-            strbuf_printf(b, " %s", q->tags[i]);
-        strbuf_putc(b, '\n');
-    }
-    text_field(b, cli_tr("source"), q->source);
-    text_field(b, cli_tr("text"), q->text);
-    if (q->format != TF_MOODLE)
-        text_field(b, cli_tr("format"), text_format_name(q->format));
-    if (q->type == QT_TRUEFALSE) {
-        text_field(b, cli_tr("answer"), q->tf_answer ? cli_tr("true") : cli_tr("false"));
-        text_field(b, cli_tr("feedback if wrong"), q->tf_feedback_wrong);
-        text_field(b, cli_tr("feedback if right"), q->tf_feedback_right);
-    }
-    for (size_t i = 0; i < q->nanswers; i++) {
-        const Answer *a = &q->answers[i];
-        strbuf_printf(b, "    %6.2f%%  ", a->fraction * 100.0);
-        if (q->type == QT_MATCHING)
-            strbuf_printf(b, "%s -> %s", a->left && *a->left ? a->left : cli_tr("(distractor)"),
-                          a->text ? a->text : "");
-        else if (q->type == QT_NUMERICAL && a->catchall)
-            strbuf_puts(b, cli_tr("(any other value)"));
-        else if (q->type == QT_NUMERICAL)
-            strbuf_printf(b, "%.10g +/- %.10g", a->value, a->tolerance);
-        else
-            strbuf_puts(b, a->text ? a->text : "");
-        strbuf_putc(b, '\n');
-        if (a->feedback)
-            strbuf_printf(b, cli_tr("             feedback: %s\n"), a->feedback);
-    }
-    text_field(b, cli_tr("general feedback"), q->general_feedback);
-}
-
 static int cli_show(int argc, char **argv)
 {
     const char *path = NULL;
@@ -341,19 +177,19 @@ static int cli_show(int argc, char **argv)
     StrBuf out = {0};
     if (json) {
         strbuf_puts(&out, "{\"file\":");
-        json_str(&out, path);
+        cli_json_str(&out, path);
         strbuf_printf(&out, ",\"errors\":%d,\"warnings\":%d,\"questions\":[", d.errors,
                       d.warnings);
         for (size_t i = 0; i < q.count; i++) {
             strbuf_puts(&out, i ? ",\n" : "\n");
-            json_question(&out, &q.items[i]);
+            cli_json_question(&out, &q.items[i]);
         }
         strbuf_puts(&out, "\n]}\n");
     } else {
         strbuf_printf(&out, q.count == 1 ? cli_tr("%s: %zu question\n") : cli_tr("%s: %zu questions\n"),
                       path, q.count);
         for (size_t i = 0; i < q.count; i++)
-            text_question(&out, i + 1, &q.items[i]);
+            cli_text_question(&out, i + 1, &q.items[i]);
     }
     fwrite(out.data, 1, out.len, stdout);
     fflush(stdout);
@@ -563,6 +399,28 @@ static int cli_remove(int argc, char **argv, const char *db_path)
     return rc ? 1 : 0;
 }
 
+/* `pack hide ID` / `pack unhide ID`: off the participants' screens and
+ * back, as the Packs screen's Hide and Show. */
+static int cli_hide(int argc, char **argv, const char *db_path, bool hide)
+{
+    if (argc != 1)
+        return cli_usage(hide ? cli_tr("hide needs one ID") : cli_tr("unhide needs one ID"));
+    Store *s = NULL;
+    if (cli_store_open(db_path, &s))
+        return 1;
+    int rc = store_pack_set_hidden(s, argv[0], hide);
+    if (rc == MB_ERR_NOTFOUND)
+        cli_say(stderr, "mingbai pack: no pack with id %s on the kiosk\n", argv[0]);
+    else if (rc)
+        cli_say(stderr, "mingbai pack: cannot change %s: %s\n", argv[0], store_errmsg(s));
+    else if (hide)
+        cli_say(stdout, "%s is hidden from participants (its answers are kept)\n", argv[0]);
+    else
+        cli_say(stdout, "participants see %s again\n", argv[0]);
+    store_close(s);
+    return rc ? 1 : 0;
+}
+
 /* ---------------- export-gift ---------------- */
 
 static int cli_export_write(const Pack *p, Lang lang, const char *out_path)
@@ -665,6 +523,8 @@ int cli_pack_main(int argc, char **argv, const char *db_path)
         return cli_list(n, db_path);
     if (!strcmp(cmd, "remove"))
         return cli_remove(n, args, db_path);
+    if (!strcmp(cmd, "hide") || !strcmp(cmd, "unhide"))
+        return cli_hide(n, args, db_path, !strcmp(cmd, "hide"));
     if (!strcmp(cmd, "export-gift"))
         return cli_export(n, args, db_path);
     if (!strcmp(cmd, "help") || !strcmp(cmd, "--help") || !strcmp(cmd, "-h")) {

@@ -76,6 +76,21 @@ expect 1 "bad pack refused" "$bin" pack import tests/packs/bad/manifest-format-n
 contains "$tmp/out" "pack format 2 is newer than this kiosk understands" "bad pack"
 contains "$tmp/err" "not imported" "bad pack"
 
+# Hidden from participants and shown again, from a shell.
+expect 0 "hide" "$bin" pack hide bilingual
+contains "$tmp/out" "bilingual is hidden from participants" "hide"
+[ "$(sqlite3 "$MINGBAI_DB" "SELECT hidden FROM pack WHERE id = 'bilingual'")" = 1 ] ||
+  { echo "FAIL: hide did not hide"; fail=1; }
+expect 0 "list hidden" "$bin" pack list
+contains "$tmp/out" "(hidden from participants)" "list hidden"
+expect 0 "unhide" "$bin" pack unhide bilingual
+contains "$tmp/out" "participants see bilingual again" "unhide"
+[ "$(sqlite3 "$MINGBAI_DB" "SELECT hidden FROM pack WHERE id = 'bilingual'")" = 0 ] ||
+  { echo "FAIL: unhide did not show"; fail=1; }
+expect 1 "hide an unknown pack" "$bin" pack hide nope
+contains "$tmp/err" "no pack with id nope on the kiosk" "hide an unknown pack"
+expect 2 "hide without an id" "$bin" pack hide
+
 expect 0 "remove" "$bin" pack remove bilingual
 expect 1 "remove again" "$bin" pack remove bilingual
 expect 0 "list empty" "$bin" pack list

@@ -96,7 +96,8 @@ same "remove an unknown pack" "$tmp/err" "mingbai pack：本机上没有编号�
 run zh_CN.UTF-8 2 "an unknown command" "$bin" pack frob
 same "an unknown command" "$tmp/err" "mingbai pack：没有 'frob' 这个命令
 用法：mingbai pack check 路径... | show 文件.gift [--json] | import 路径 | list |
-                   remove 编号 | export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]"
+                   remove 编号 | hide 编号 | unhide 编号 |
+                   export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]"
 run zh_CN.UTF-8 2 "check without a path" "$bin" pack check
 grep -qxF "mingbai pack：check 需要一个路径" "$tmp/err" || { echo "FAIL: check usage:"; cat "$tmp/err"; fail=1; }
 run zh_CN.UTF-8 0 "remove" "$bin" pack remove bilingual
