@@ -6,39 +6,14 @@
 # Literals may be split over lines ("a" "b"), as C joins them.
 use strict;
 use warnings;
-
-my $lit = qr/(?:"(?:[^"\\]|\\.)*"\s*)+/;
-
-sub join_lits {
-    my $s = shift;
-    my $o = "";
-    $o .= $1 while $s =~ /"((?:[^"\\]|\\.)*)"/g;
-    return $o;
-}
-
-sub convs {
-    my $s = shift;
-    $s =~ s/%%//g;
-    return join " ", $s =~ /(%[-+ #0]*\d*(?:\.\d+)?(?:hh|h|ll|l|z|j|t)?[diouxXeEfgGcsp])/g;
-}
+use FindBin;
+use lib $FindBin::Bin;
+use Catalogue;
 
 my ($cat, @src) = @ARGV;
+my ($zh, $fail) = read_catalogue($cat);
+my %zh = %$zh;
 local $/;
-open my $fh, "<", $cat or die "$cat: $!\n";
-my $c = <$fh>;
-my (%zh, $fail);
-$fail = 0;
-while ($c =~ /\{\s*($lit),\s*($lit)\}/g) {
-    my ($en, $zh) = (join_lits($1), join_lits($2));
-    $zh{$en} = $zh;
-    if ($zh eq "") {
-        print "missing Chinese for \"$en\" ($cat)\n";
-        $fail = 1;
-    } elsif (convs($en) ne convs($zh)) {
-        print "the Chinese of \"$en\" takes [" . convs($zh) . "], not [" . convs($en) . "] ($cat)\n";
-        $fail = 1;
-    }
-}
 my $used = 0;
 for my $f (@src) {
     open my $s, "<", $f or die "$f: $!\n";

@@ -7,8 +7,9 @@
 # --list, prints the literals found instead (one a line).
 use strict;
 use warnings;
-
-my $lit = qr/(?:"(?:[^"\\]|\\.)*"\s*)+/;
+use FindBin;
+use lib $FindBin::Bin;
+use Catalogue;
 # function => [index of the hint, index of the format] among its arguments
 my %calls = (
     diags_add    => [5, 6],
@@ -23,18 +24,7 @@ my %calls = (
     gift_diag_at => [4, 5],
 );
 
-sub join_lits {
-    my $s = shift;
-    my $o = "";
-    $o .= $1 while $s =~ /"((?:[^"\\]|\\.)*)"/g;
-    return $o;
-}
 
-sub convs {
-    my $s = shift;
-    $s =~ s/%%//g;
-    return join " ", $s =~ /(%[-+ #0]*(?:\d+|\*)?(?:\.(?:\d+|\*))?(?:hh|h|ll|l|z|j|t)?[diouxXeEfgGcsp])/g;
-}
 
 # The arguments of the call whose '(' is at pos in t, split at the commas
 # outside parentheses and strings; nested calls are blanked out, so their
@@ -67,22 +57,9 @@ sub call_args {
 
 my $list = $ARGV[0] eq "--list" ? shift @ARGV : "";
 my ($cat, @src) = @ARGV;
+my ($zh, $fail) = read_catalogue($cat);
+my %zh = %$zh;
 local $/;
-open my $fh, "<", $cat or die "$cat: $!\n";
-my $c = <$fh>;
-my (%zh, $fail);
-$fail = 0;
-while ($c =~ /\{\s*($lit),\s*($lit)\}/g) {
-    my ($en, $zh) = (join_lits($1), join_lits($2));
-    $zh{$en} = $zh;
-    if ($zh eq "") {
-        print "missing Chinese for \"$en\" ($cat)\n";
-        $fail = 1;
-    } elsif (convs($en) ne convs($zh)) {
-        print "the Chinese of \"$en\" takes [" . convs($zh) . "], not [" . convs($en) . "] ($cat)\n";
-        $fail = 1;
-    }
-}
 my ($used, %seen) = (0);
 for my $f (@src) {
     open my $s, "<", $f or die "$f: $!\n";
