@@ -10,6 +10,7 @@ use warnings;
 use FindBin;
 use lib $FindBin::Bin;
 use Catalogue;
+
 # function => [index of the hint, index of the format] among its arguments
 my %calls = (
     diags_add    => [5, 6],
