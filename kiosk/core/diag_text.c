@@ -166,6 +166,10 @@ static const DiagMsg catalog[] = {
      "权重是 -100 到 100 之间的百分数，写在两个 '%' 之间，例如 ~%50%半对；否则 Moodle 会把它当成答案文字"},
     {"bad weight",
      "权重写得不对"},
+    {"a quiz is a text file of at most 1 MB",
+     "测验是不超过 1 MB 的文本文件"},
+    {"cannot be read",
+     "无法读取"},
     {"leave a blank line after the $CATEGORY: line",
      "请在 $CATEGORY: 这一行后面空一行"},
     {"Moodle would take this question for part of the category's name and leave it out; "
@@ -488,9 +492,12 @@ static const DiagMsg catalog[] = {
      "问答题：作为讨论题显示，不计分"},
     {"make it a multiple-choice question, or accept a short Latin answer",
      "请改成选择题，或接受简短的拉丁字母答案"},
-    {"short answer %s cannot be typed on the kiosk's keyboard (Latin letters, digits and the "
-     "signs on its keys only)",
-     "简答题答案 %s 无法用本机键盘输入（只有拉丁字母、数字和键上的符号）"},
+    {"short answer %s cannot be typed on the kiosk's keyboard ('%s' is not on it): it can "
+     "never be answered right",
+     "简答题答案 %s 无法用本机键盘输入（键盘上没有 '%s'）：永远无法答对"},
+    {"make it a multiple-choice question, or accept an answer written with Latin letters, "
+     "digits and the signs on the keyboard",
+     "请改成选择题，或接受用拉丁字母、数字和键盘上的符号写成的答案"},
     {"short answer %s is long to type on a touchscreen",
      "简答题答案 %s 在触摸屏上输入太长"},
     {"progress is kept by id, so every question of the pack needs its own",
@@ -507,8 +514,8 @@ static const DiagMsg catalog[] = {
      "文件大于 %zu MiB"},
     {"cannot read: %s",
      "无法读取：%s"},
-    {"check a pack folder or .zip, a .gift quiz, a .md unit or a pack.ini",
-     "请检查学习包文件夹或 .zip、.gift 测验、.md 单元或 pack.ini"},
+    {"check a pack folder or .zip, a .gift (or Moodle's .txt) quiz, a .md unit or a pack.ini",
+     "请检查学习包文件夹或 .zip、.gift（或 Moodle 导出的 .txt）测验、.md 单元或 pack.ini"},
     {"not a pack or a file of one",
      "不是学习包，也不是学习包里的文件"},
     {"a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift and media/",

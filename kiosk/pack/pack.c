@@ -248,14 +248,15 @@ static void build_languages(Build *b)
     }
 }
 
-int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
+static int build_all(PackFiles *files, const char *origin, const char *single, Pack **out,
+                     Diags *diags)
 {
     *out = NULL;
     Pack *p = mb_xcalloc(1, sizeof *p);
     p->files = *files;
     memset(files, 0, sizeof *files);
     int errors_before = diags->errors;
-    Build b = {.origin = origin ? origin : "", .diags = diags, .p = p};
+    Build b = {.origin = origin ? origin : "", .diags = diags, .p = p, .single = single};
     b.ninfo = p->files.count;
     b.info = mb_xcalloc(b.ninfo ? b.ninfo : 1, sizeof *b.info);
     for (size_t i = 0; i < b.ninfo; i++) {
@@ -293,8 +294,20 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
     return 0;
 }
 
+int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
+{
+    return build_all(files, origin, NULL, out, diags);
+}
+
+int pack_build_single(PackFiles *files, const char *path, Pack **out, Diags *diags)
+{
+    return build_all(files, path, path, out, diags);
+}
+
 int pack_load(const char *path, Pack **out, Diags *diags)
 {
+    if (pack_is_gift_file(path))
+        return pack_load_gift_file(path, out, NULL, diags);
     PackLimits lim = pack_limits_default();
     PackFiles files;
     *out = NULL;
