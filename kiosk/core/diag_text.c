@@ -170,6 +170,10 @@ static const DiagMsg catalog[] = {
      "测验是不超过 1 MB 的文本文件"},
     {"cannot be read",
      "无法读取"},
+    {"the kiosk looks for this file as %s",
+     "本机要找的这个文件名是 %s"},
+    {"rename %s to %s",
+     "请把 %s 改名为 %s"},
     {"leave a blank line after the $CATEGORY: line",
      "请在 $CATEGORY: 这一行后面空一行"},
     {"Moodle would take this question for part of the category's name and leave it out; "
