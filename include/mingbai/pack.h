@@ -93,6 +93,10 @@ bool pack_is_gift_name(const char *path);
 /* Whether path is a regular file with such a name that is not a zip. */
 bool pack_is_gift_file(const char *path);
 
+/* Whether path is such a file worth offering as a quiz: a .gift, or a .txt
+ * with an answer block ("{...}") in its first 64 KiB (not a README). */
+bool pack_looks_like_gift(const char *path);
+
 /* What a GIFT file was wrapped as. */
 typedef struct {
     char id[64];

@@ -173,3 +173,20 @@ bool pack_is_gift_file(const char *path)
     fclose(f);
     return !(n == 2 && m[0] == 'P' && m[1] == 'K');
 }
+
+bool pack_looks_like_gift(const char *path)
+{
+    if (!pack_is_gift_file(path))
+        return false;
+    if (suffix_ci(path, ".gift"))
+        return true;
+    /* A .txt is a GIFT quiz when it has an answer block: not a README. */
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return false;
+    char buf[65536];
+    size_t n = fread(buf, 1, sizeof buf, f);
+    fclose(f);
+    const char *open = memchr(buf, '{', n);
+    return open && memchr(open, '}', n - (size_t)(open - buf));
+}
