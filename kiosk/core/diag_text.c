@@ -174,6 +174,13 @@ static const DiagMsg catalog[] = {
      "本机要找的这个文件名是 %s"},
     {"rename %s to %s",
      "请把 %s 改名为 %s"},
+    {"Moodle's grades are 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, "
+     "20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 and 0 percent, and their negatives",
+     "Moodle 的分数档是 100、90、83.33333、80、75、70、66.66667、60、50、40、33.33333、30、25、"
+     "20、16.66667、14.28571、12.5、11.11111、10、5 和 0（百分比）及其负值"},
+    {"Moodle refuses a weight of %g%% on import unless \"nearest grade\" is chosen; the kiosk "
+     "scores it as written",
+     "Moodle 导入时会拒绝 %g%% 这个权重，除非选择“最接近的分数”；本机按写的权重计分"},
     {"leave a blank line after the $CATEGORY: line",
      "请在 $CATEGORY: 这一行后面空一行"},
     {"Moodle would take this question for part of the category's name and leave it out; "

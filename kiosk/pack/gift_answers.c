@@ -156,6 +156,27 @@ static GiftWeightKind gift_weight_scan(const GiftText *t, size_t a, size_t b, do
     return W_OK;
 }
 
+/* Moodle's import keeps only the grades of its list (question_bank::
+ * fraction_options_full, matched within 0.00001) unless the teacher picks
+ * "nearest grade"; by default it refuses a question with another one. */
+static void gift_weight_grade(GiftParser *p, const GiftText *t, size_t at, double frac)
+{
+    static const double grades[] = {1,   0.9, 0.8333333, 0.8,  0.75,      0.7,
+                                    0.6666667, 0.6, 0.5,       0.4,  0.3333333, 0.3,
+                                    0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111,
+                                    0.1, 0.05, 0};
+    for (size_t i = 0; i < MB_COUNT(grades); i++)
+        if (fabs(fabs(frac) - grades[i]) < 0.00001)
+            return;
+    gift_diag_at(p, DIAG_WARNING, t, at,
+                 "Moodle's grades are 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, "
+                 "33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 and 0 percent, "
+                 "and their negatives",
+                 "Moodle refuses a weight of %g%% on import unless \"nearest grade\" is chosen; "
+                 "the kiosk scores it as written",
+                 frac * 100);
+}
+
 /* Applies a weight at the start of t[*a, b) to *frac; false after an error. */
 static bool gift_weight(GiftParser *p, const GiftText *t, size_t *a, size_t b, double *frac)
 {
@@ -173,6 +194,7 @@ static bool gift_weight(GiftParser *p, const GiftText *t, size_t *a, size_t b, d
         return true;
     }
     if (k == W_OK) {
+        gift_weight_grade(p, t, *a, *frac);
         *a += len;
         return true;
     }

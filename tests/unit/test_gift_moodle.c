@@ -316,6 +316,19 @@ static void test_category_directly_above_a_question(void **state)
     parsed_free(&p);
 }
 
+/* Moodle's import refuses a weight outside its list of grades by default:
+ * the kiosk scores it as written, and says so. */
+static void test_weight_outside_moodle_grades_warns(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, "::g:: Q {~%33.3%a ~%33.33333%b ~%-12.5%c =d}");
+    const Question *q = only(&p);
+    assert_answer(&q->answers[0], "a", 0.333);
+    assert_one_diag(&p, DIAG_WARNING, 1, 11, "Moodle refuses a weight of 33.3% on import");
+    parsed_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -328,6 +341,7 @@ int main(void)
         cmocka_unit_test(test_bare_zero_as_moodle_reads_it),
         cmocka_unit_test(test_utf16_named_once),
         cmocka_unit_test(test_category_directly_above_a_question),
+        cmocka_unit_test(test_weight_outside_moodle_grades_warns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
