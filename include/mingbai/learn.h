@@ -272,6 +272,11 @@ void learn_round_free(LearnRound *r);
 int learn_round_count(const LearnRound *r);
 /* 0-based index of the current question (count when done). */
 int learn_round_index(const LearnRound *r);
+/* How many of the round's questions are numbered (descriptions, which
+ * only give information, are not), and in *number the number of the current
+ * one (of the last numbered one before it when it is a description; 0
+ * before any), as shown in lang. */
+int learn_round_numbered(const LearnRound *r, Lang lang, int *number);
 /* Where the round is (see the lifecycle above). */
 RoundStep learn_round_step(const LearnRound *r);
 /* The current question shown in lang; NULL when done. In lang's quiz it is

@@ -85,6 +85,33 @@ int pack_load(const char *path, Pack **out, Diags *diags);
 int pack_files_read_zip_mem(const void *data, size_t len, const char *origin,
                             const PackLimits *lim, PackFiles *files, Diags *diags);
 
+/* ------------ one GIFT file as a pack (pack_single.c) ------------ */
+
+/* Whether path names a GIFT file by its extension: .gift, or .txt as
+ * Moodle's question bank exports GIFT (any case). */
+bool pack_is_gift_name(const char *path);
+/* Whether path is a regular file with such a name that is not a zip. */
+bool pack_is_gift_file(const char *path);
+
+/* Whether path is such a file worth offering as a quiz: a .gift, or a .txt
+ * with an answer block ("{...}") in its first 64 KiB (not a README). */
+bool pack_looks_like_gift(const char *path);
+
+/* What a GIFT file was wrapped as. */
+typedef struct {
+    char id[64];
+    char title[256];
+    Lang lang;
+} PackSingle;
+
+/* Reads one GIFT file (within the pack's limits) and builds it as a pack of
+ * one unit holding its questions: id and title from the file name, version
+ * from the file's time, language from its text. pack_load does this for
+ * such a path. *out as pack_build gives it; info (may be NULL) gets what
+ * the file was made. path is borrowed for the call. Returns the number of
+ * errors. */
+int pack_load_gift_file(const char *path, Pack **out, PackSingle *info, Diags *diags);
+
 /* Parses pack.ini text (untrusted) into p's manifest fields: format, id,
  * version, has_lang, licence, author, title, description. p is a zeroed Pack
  * or one from pack_build; the strings set point into p->arena: valid while

@@ -120,6 +120,9 @@ static const CliMsg catalog[] = {
     {"mingbai pack: the import failed: %s; nothing changed\n",
      "mingbai pack：导入失败：%s，什么也没有改动\n"},
     {"imported %s %s: %zu units, %zu questions\n", "已导入 %s %s：%zu 个单元，%zu 道题\n"},
+    {"%s is one GIFT file: it becomes the pack %s, \"%s\" (%s), with one unit holding its "
+     "questions\n",
+     "%s 是单个 GIFT 文件：它成为学习包 %s，“%s”（%s），其中一个单元包含它的全部题目\n"},
     {"list takes no arguments", "list 不接受参数"},
     {"mingbai pack: cannot list packs: %s\n", "mingbai pack：无法列出学习包：%s\n"},
     {"no packs on the kiosk\n", "本机上没有学习包\n"},

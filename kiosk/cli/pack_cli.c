@@ -107,12 +107,20 @@ static void cli_check_path(const char *path, Diags *d)
         pack_free(p);
         return;
     }
+    if (pack_is_gift_file(path)) {
+        /* As inside a pack: the touchscreen's checks too. */
+        Pack *p = NULL;
+        pack_load_gift_file(path, &p, NULL, d);
+        pack_free(p);
+        return;
+    }
     const char *base = base_name(path);
     bool gift = has_suffix(path, ".gift"), md = has_suffix(path, ".md");
     bool manifest = !strcmp(base, "pack.ini"), glossary = !strcmp(base, "glossary.ini");
     if (!gift && !md && !manifest && !glossary) {
         diags_add(d, DIAG_ERROR, path, 0, 0,
-                  "check a pack folder or .zip, a .gift quiz, a .md unit or a pack.ini",
+                  "check a pack folder or .zip, a .gift (or Moodle's .txt) quiz, a .md unit or "
+                  "a pack.ini",
                   "not a pack or a file of one");
         return;
     }
@@ -312,8 +320,16 @@ static int cli_import(int argc, char **argv, const char *db_path)
     Pack *p = NULL;
     Store *s = NULL;
     int rc = 1;
-    int errors = pack_load(argv[0], &p, &d);
+    PackSingle single;
+    bool one_file = pack_is_gift_file(argv[0]);
+    int errors = one_file ? pack_load_gift_file(argv[0], &p, &single, &d)
+                          : pack_load(argv[0], &p, &d);
     cli_print_diags(&d, stdout);
+    if (one_file)
+        cli_say(stdout,
+                "%s is one GIFT file: it becomes the pack %s, \"%s\" (%s), with one unit "
+                "holding its questions\n",
+                argv[0], single.id, single.title, lang_code(single.lang));
     fflush(stdout);
     if (errors) {
         cli_summary(&d);

@@ -166,6 +166,79 @@ static const DiagMsg catalog[] = {
      "权重是 -100 到 100 之间的百分数，写在两个 '%' 之间，例如 ~%50%半对；否则 Moodle 会把它当成答案文字"},
     {"bad weight",
      "权重写得不对"},
+    {"a quiz is a text file of at most 1 MB",
+     "测验是不超过 1 MB 的文本文件"},
+    {"cannot be read",
+     "无法读取"},
+    {"the kiosk looks for this file as %s",
+     "本机要找的这个文件名是 %s"},
+    {"rename %s to %s",
+     "请把 %s 改名为 %s"},
+    {"Moodle's grades are 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, 33.33333, 30, 25, "
+     "20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 and 0 percent, and their negatives",
+     "Moodle 的分数档是 100、90、83.33333、80、75、70、66.66667、60、50、40、33.33333、30、25、"
+     "20、16.66667、14.28571、12.5、11.11111、10、5 和 0（百分比）及其负值"},
+    {"Moodle refuses a weight of %g%% on import unless \"nearest grade\" is chosen; the kiosk "
+     "scores it as written",
+     "Moodle 导入时会拒绝 %g%% 这个权重，除非选择“最接近的分数”；本机按写的权重计分"},
+    {"leave a blank line after the $CATEGORY: line",
+     "请在 $CATEGORY: 这一行后面空一行"},
+    {"Moodle would take this question for part of the category's name and leave it out; "
+     "the kiosk reads it as a question",
+     "Moodle 会把这道题当成分类名称的一部分而漏掉它；本机把它读作一道题"},
+    {"progress is kept by id: give each question its own ::name:: or [id:] so that it stays "
+     "the same when the file changes",
+     "学习进度按编号保存：请给每道题各自的 ::名称:: 或 [id:]，这样文件改动后编号也不变"},
+    {"id '%.*s' is used again (first on line %d); Moodle imports both, and the kiosk calls "
+     "this one '%.*s'",
+     "编号 '%.*s' 重复使用（第一次在第 %d 行）；Moodle 两道题都会导入，本机把这一道称为 '%.*s'"},
+    {"put the 0 on the line above, or write =0",
+     "请把 0 写到上一行，或写成 =0"},
+    {"a line holding only '0' ends the question in Moodle, which reads it as a blank line",
+     "只有一个 '0' 的行在 Moodle 里会结束这道题，因为 Moodle 把它当成空行"},
+    {"save the file with ordinary line ends (LF or CR LF)",
+     "请用普通的换行符（LF 或 CR LF）保存文件"},
+    {"a carriage return (CR) alone does not end a line in Moodle; the kiosk reads it as a "
+     "space, Moodle keeps it in the text",
+     "单独的回车符（CR）在 Moodle 里不算换行；本机把它读作空格，Moodle 把它留在文字里"},
+    {"save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8); Moodle would read it as "
+     "garbled text",
+     "请另存为 UTF-8（记事本：另存为，编码选 UTF-8）；Moodle 会把它读成乱码"},
+    {"the file is %s text, not UTF-8",
+     "文件是 %s 编码的文字，不是 UTF-8"},
+    {"a weight is written in digits, e.g. ~%50%half right",
+     "权重要用数字写，例如 ~%50%半对"},
+    {"'%s' is not a weight: it stays part of the answer text (as in Moodle), and the answer "
+     "scores the default",
+     "'%s' 不是权重：它仍是答案文字的一部分（与 Moodle 相同），这个答案按默认得分"},
+    {"a weight is a percentage from -100 to 100 in digits between '%' signs, e.g. ~%50%half "
+     "right or ~%33.333%; Moodle would keep it as answer text, scoring 0%",
+     "权重是 -100 到 100 之间的百分数，用数字写在两个 '%' 之间，例如 ~%50%半对 或 ~%33.333%；"
+     "否则 Moodle 会把它当成答案文字，得 0%"},
+    {"'%s' is not a weight Moodle reads",
+     "'%s' 不是 Moodle 能读懂的权重"},
+    {"a weight is a percentage from -100 to 100 between '%' signs, e.g. ~%50%half right; "
+     "Moodle would refuse the question",
+     "权重是 -100 到 100 之间的百分数，写在两个 '%' 之间，例如 ~%50%半对；Moodle 会拒绝这道题"},
+    {"bad weight '%s'",
+     "权重 '%s' 写得不对"},
+    {"write =0 for the answer 0",
+     "答案是 0 时请写成 =0"},
+    {"Moodle reads a bare 0 as no answer at all (PHP takes \"0\" for empty) and refuses the "
+     "question",
+     "Moodle 把单独的 0 当成没有答案（PHP 把 \"0\" 当作空），会拒绝这道题"},
+    {"Moodle leaves out a bare 0 before the first '~' or '=' (PHP takes \"0\" for empty), and "
+     "so does the kiosk",
+     "Moodle 会略去第一个 '~' 或 '=' 前单独的 0（PHP 把 \"0\" 当作空），本机也一样"},
+    {"write the right answer after its '='; Moodle would leave this answer out and the "
+     "question would have no right answer",
+     "请把正确答案写在 '=' 后面；Moodle 会略去这个答案，这道题就没有正确答案了"},
+    {"empty right answer",
+     "正确答案是空的"},
+    {"remove the '~', or write the answer after it",
+     "请删掉这个 '~'，或在它后面写上答案"},
+    {"empty answer: left out, as Moodle leaves it out",
+     "空答案：已略去，Moodle 也会略去它"},
     {"write the answer after its '~' or '='; a literal '~' or '=' is written \\~ or \\=",
      "请把答案写在 '~' 或 '=' 后面；'~' 或 '=' 本身要写成 \\~ 或 \\="},
     {"empty answer",
@@ -430,9 +503,12 @@ static const DiagMsg catalog[] = {
      "问答题：作为讨论题显示，不计分"},
     {"make it a multiple-choice question, or accept a short Latin answer",
      "请改成选择题，或接受简短的拉丁字母答案"},
-    {"short answer %s cannot be typed on the kiosk's keyboard (Latin letters, digits and the "
-     "signs on its keys only)",
-     "简答题答案 %s 无法用本机键盘输入（只有拉丁字母、数字和键上的符号）"},
+    {"short answer %s cannot be typed on the kiosk's keyboard ('%s' is not on it): it can "
+     "never be answered right",
+     "简答题答案 %s 无法用本机键盘输入（键盘上没有 '%s'）：永远无法答对"},
+    {"make it a multiple-choice question, or accept an answer written with Latin letters, "
+     "digits and the signs on the keyboard",
+     "请改成选择题，或接受用拉丁字母、数字和键盘上的符号写成的答案"},
     {"short answer %s is long to type on a touchscreen",
      "简答题答案 %s 在触摸屏上输入太长"},
     {"progress is kept by id, so every question of the pack needs its own",
@@ -449,8 +525,8 @@ static const DiagMsg catalog[] = {
      "文件大于 %zu MiB"},
     {"cannot read: %s",
      "无法读取：%s"},
-    {"check a pack folder or .zip, a .gift quiz, a .md unit or a pack.ini",
-     "请检查学习包文件夹或 .zip、.gift 测验、.md 单元或 pack.ini"},
+    {"check a pack folder or .zip, a .gift (or Moodle's .txt) quiz, a .md unit or a pack.ini",
+     "请检查学习包文件夹或 .zip、.gift（或 Moodle 导出的 .txt）测验、.md 单元或 pack.ini"},
     {"not a pack or a file of one",
      "不是学习包，也不是学习包里的文件"},
     {"a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift and media/",

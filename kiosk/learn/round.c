@@ -252,6 +252,21 @@ int learn_round_index(const LearnRound *r)
     return r->index;
 }
 
+int learn_round_numbered(const LearnRound *r, Lang lang, int *number)
+{
+    int total = 0;
+    *number = 0;
+    for (int i = 0; i < r->count; i++) {
+        const Question *q = round_item_question(r, i, lang);
+        if (q && q->type == QT_DESCRIPTION)
+            continue;
+        total++;
+        if (i <= r->index)
+            *number = total;
+    }
+    return total;
+}
+
 RoundStep learn_round_step(const LearnRound *r)
 {
     return r->step;

@@ -55,6 +55,26 @@ static const GiftIdSlot *gift_id_add(GiftParser *p, const char *id, int line)
     return NULL;
 }
 
+/* Moodle imports every question of a repeated name (or [id:]); the kiosk
+ * keeps progress by id, so a repeat gets the first free "id (2)", "id (3)". */
+static void gift_unique_id(GiftParser *p, Question *q)
+{
+    const GiftIdSlot *dup = gift_id_add(p, q->id, q->line);
+    if (!dup)
+        return;
+    int first = dup->line;
+    char *id = NULL;
+    for (int k = 2; !id || gift_id_add(p, id, q->line); k++)
+        id = arena_printf(p->arena, "%s (%d)", q->id, k);
+    gift_diag(p, DIAG_WARNING, q->line, q->col,
+              "progress is kept by id: give each question its own ::name:: or [id:] so "
+              "that it stays the same when the file changes",
+              "id '%.*s' is used again (first on line %d); Moodle imports both, and the kiosk "
+              "calls this one '%.*s'",
+              gift_quote_len(q->id, 80), q->id, first, gift_quote_len(id, 90), id);
+    q->id = id;
+}
+
 /* ---------------- one block ---------------- */
 
 /* Checks the braces: exactly one answer block, from the first unescaped '{'
@@ -139,7 +159,12 @@ static void gift_question_body(GiftParser *p, const GiftText *t, Question *q, si
     size_t gf = gift_rfind(t, aa, ab, "####");
     if (gf != GIFT_NONE) {
         TextFormat fmt;
-        q->general_feedback = gift_nonempty(gift_field(p, t, gf + 4, ab, q->format, &fmt));
+        /* Moodle does not trim before it looks for "[html]": after "#### " it
+         * is text. */
+        size_t fa = gf + 4;
+        bool spaced = fa < ab && !t->lit[fa] && gift_space(t->c[fa]);
+        char *s = spaced ? gift_string(p, t, fa, ab) : gift_field(p, t, fa, ab, q->format, &fmt);
+        q->general_feedback = gift_nonempty(s);
         ab = gf;
         gift_trim(t, &aa, &ab);
     }
@@ -168,8 +193,17 @@ static void gift_block(GiftParser *p)
         return;
     }
     if (gift_starts(t, a, b, "$CATEGORY:")) {
-        p->category = gift_nonempty(gift_string(p, t, a + 10, b));
-        return;
+        size_t nl = gift_find(t, a + 10, b, "\n");
+        p->category = gift_nonempty(gift_string(p, t, a + 10, nl == GIFT_NONE ? b : nl));
+        if (nl == GIFT_NONE)
+            return;
+        a = nl + 1;
+        gift_trim(t, &a, &b);
+        if (a == b)
+            return;
+        gift_diag_at(p, DIAG_WARNING, t, a, "leave a blank line after the $CATEGORY: line",
+                     "Moodle would take this question for part of the category's name and "
+                     "leave it out; the kiosk reads it as a question");
     }
 
     Question q = {0};
@@ -193,14 +227,8 @@ static void gift_block(GiftParser *p)
         }
     }
     q.id = m.id ? m.id : q.name;
-    if (q.id) {
-        const GiftIdSlot *dup = gift_id_add(p, q.id, q.line);
-        if (dup)
-            gift_diag(p, DIAG_ERROR, q.line, q.col,
-                      "progress is kept by id, so each question of a file needs its own",
-                      "duplicate id '%.*s' (first used on line %d)", gift_quote_len(q.id, 80), q.id,
-                      dup->line);
-    }
+    if (q.id)
+        gift_unique_id(p, &q);
 
     gift_question_body(p, t, &q, a, b);
     if (p->bad)
@@ -248,6 +276,22 @@ static void gift_line(GiftParser *p, size_t s, size_t e, int line)
         gift_flush(p);
         return;
     }
+    if (te - ts == 1 && p->data[ts] == '0') {
+        /* PHP's empty("0") is true: Moodle takes the line for a blank one. */
+        gift_diag(p, DIAG_ERROR, line, (int)MB_MIN(ts - s + 1, (size_t)INT_MAX),
+                  "put the 0 on the line above, or write =0",
+                  "a line holding only '0' ends the question in Moodle, which reads it as a "
+                  "blank line");
+        gift_flush(p);
+        return;
+    }
+    const char *cr = memchr(p->data + ts, '\r', te - ts);
+    if (cr && !broken)
+        gift_diag(p, DIAG_WARNING, line,
+                  (int)MB_MIN(utf8_count(l, (size_t)(cr - l)) + 1, INT_MAX),
+                  "save the file with ordinary line ends (LF or CR LF)",
+                  "a carriage return (CR) alone does not end a line in Moodle; the kiosk reads "
+                  "it as a space, Moodle keeps it in the text");
     if (p->nlines == p->linecap) {
         p->linecap = p->linecap ? p->linecap * 2 : 64;
         p->lines = mb_xrealloc(p->lines, p->linecap * sizeof *p->lines);
@@ -257,6 +301,21 @@ static void gift_line(GiftParser *p, size_t s, size_t e, int line)
     p->lines[p->nlines++] = (GiftLine){ts, te - ts, line, col, broken};
 }
 
+/* A UTF-16 file (by its byte order mark, or by the NUL bytes every other
+ * byte of ASCII text has in it): named once, instead of one error a line. */
+static const char *gift_utf16(const char *d, size_t len)
+{
+    if (len >= 2 && (unsigned char)d[0] == 0xFF && (unsigned char)d[1] == 0xFE)
+        return "UTF-16 (little-endian)";
+    if (len >= 2 && (unsigned char)d[0] == 0xFE && (unsigned char)d[1] == 0xFF)
+        return "UTF-16 (big-endian)";
+    if (len >= 4 && d[0] && !d[1] && d[2] && !d[3])
+        return "UTF-16 (little-endian)";
+    if (len >= 4 && !d[0] && d[1] && !d[2] && d[3])
+        return "UTF-16 (big-endian)";
+    return NULL;
+}
+
 int pack_gift_parse(const char *path, const char *data, size_t len, Arena *arena, QuestionList *out,
                     Diags *diags)
 {
@@ -264,16 +323,27 @@ int pack_gift_parse(const char *path, const char *data, size_t len, Arena *arena
     GiftParser p = {.path = path, .data = data ? data : "", .arena = arena, .diags = diags};
     size_t pos = 0;
     int line = 1;
+    const char *utf16 = gift_utf16(p.data, len);
+    if (utf16) {
+        gift_diag(&p, DIAG_ERROR, 1, 1,
+                  "save it again as UTF-8 (in Notepad: Save as, Encoding UTF-8); Moodle "
+                  "would read it as garbled text",
+                  "the file is %s text, not UTF-8", utf16);
+        len = 0;
+    }
     if (len >= 3 && !memcmp(p.data, "\xEF\xBB\xBF", 3))
         pos = 3;
+    /* Moodle reads the file with PHP's file(): lines end at LF, and only a
+     * file without any LF (an old Mac file) is split at CR instead. */
+    char eol = memchr(p.data, '\n', len) || !memchr(p.data, '\r', len) ? '\n' : '\r';
     while (!p.stop) {
         size_t e = pos;
-        while (e < len && p.data[e] != '\n' && p.data[e] != '\r')
+        while (e < len && p.data[e] != eol)
             e++;
         gift_line(&p, pos, e, line);
         if (e >= len)
             break;
-        pos = e + (p.data[e] == '\r' && e + 1 < len && p.data[e + 1] == '\n' ? 2 : 1);
+        pos = e + 1;
         gift_inc(&line, 1);
     }
     gift_flush(&p);

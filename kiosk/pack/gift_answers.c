@@ -36,6 +36,7 @@ static void gift_piece_add(GiftParser *p, size_t a, size_t b, size_t at, char ma
 static void gift_split(GiftParser *p, const GiftText *t, size_t a, size_t b, const char *marks)
 {
     p->npieces = 0;
+    p->zero_at = GIFT_NONE;
     size_t start = a, at = GIFT_NONE;
     char mark = 0;
     for (size_t i = a; i <= b; i++) {
@@ -43,7 +44,11 @@ static void gift_split(GiftParser *p, const GiftText *t, size_t a, size_t b, con
             continue;
         size_t pa = start, pb = i;
         gift_trim(t, &pa, &pb);
-        if (mark || pa < pb)
+        /* PHP's empty() also takes "0" for nothing. */
+        bool zero = pb == pa + 1 && gift_is(t, pa, '0');
+        if (!mark && zero)
+            p->zero_at = pa;
+        if (mark || (pa < pb && !zero))
             gift_piece_add(p, start, i, at, mark);
         if (i < b) {
             start = i + 1;
@@ -100,48 +105,112 @@ static bool gift_number(const char *s, size_t n, double *out)
     return true;
 }
 
-/* Reads a weight "%50%" at t[a, b). Returns its length, 0 when the text does
- * not start with a weight, or GIFT_NONE when it starts like one ('%' then a
- * digit or '-') but is not "%[-]digits[.digits]%" from -100 to 100. Moodle's
- * pattern is ^%-*[0-9]{1,2}\.?[0-9]*%; what it does not match it keeps as
- * answer text, which is how "%5O%" typos go unnoticed. */
-static size_t gift_weight_scan(const GiftText *t, size_t a, size_t b, double *frac)
+/* What a '%' at the start of an answer is. */
+typedef enum {
+    W_TEXT,      /* no weight: Moodle keeps it as text, and so does the kiosk */
+    W_OK,        /* a weight Moodle reads the same */
+    W_RANGE,     /* Moodle reads it, but not from -100 to 100 */
+    W_MINUS,     /* "%--50%": PHP cannot divide the text */
+    W_NOT_MOODLE, /* "%100.0%", "%5O%": looks like one, Moodle keeps it as text */
+    W_WORD        /* "%fifty%", "%PATH%": text in Moodle and here, with a warning */
+} GiftWeightKind;
+
+/* Reads a weight "%50%" at t[a, b) as Moodle's pattern
+ * ^%-*[0-9]{1,2}\.?[0-9]*% reads it; *len gets its length. A '%', up to 12
+ * letters, digits, '.' or '-', and a '%' that the pattern does not take is
+ * W_NOT_MOODLE: Moodle would keep it as answer text, scoring 0, which is
+ * how "%5O%" and "%100.0%" typos go unnoticed there. */
+static GiftWeightKind gift_weight_scan(const GiftText *t, size_t a, size_t b, double *frac,
+                                       size_t *len)
 {
     if (a + 1 >= b || !gift_is(t, a, '%'))
-        return 0;
-    size_t i = a + 1;
-    if (t->c[i] == '-' && !t->lit[i])
-        i++;
-    if (i >= b || t->lit[i] || t->c[i] < '0' || t->c[i] > '9')
-        return t->c[a + 1] == '-' ? GIFT_NONE : 0;
+        return W_TEXT;
     size_t e = a + 1;
-    while (e < b && !gift_is(t, e, '%'))
+    while (e < b && e - a <= 13 && !t->lit[e] &&
+           ((t->c[e] >= '0' && t->c[e] <= '9') || (t->c[e] >= 'a' && t->c[e] <= 'z') ||
+            (t->c[e] >= 'A' && t->c[e] <= 'Z') || t->c[e] == '.' || t->c[e] == '-'))
         e++;
-    if (e >= b)
-        return GIFT_NONE;
-    for (size_t k = i; k < e; k++)
-        if (t->lit[k] || !((t->c[k] >= '0' && t->c[k] <= '9') || t->c[k] == '.'))
-            return GIFT_NONE;
+    if (e >= b || e == a + 1 || !gift_is(t, e, '%'))
+        return W_TEXT;
+    *len = e + 1 - a;
+    size_t i = a + 1, minus = 0, lead = 0, dots = 0, bad = 0;
+    for (; i < e && t->c[i] == '-'; i++)
+        minus++;
+    for (; i < e && t->c[i] >= '0' && t->c[i] <= '9'; i++)
+        lead++;
+    for (size_t k = i; k < e; k++) {
+        dots += t->c[k] == '.';
+        bad += t->c[k] != '.' && (t->c[k] < '0' || t->c[k] > '9');
+    }
+    if (!lead && !minus && !dots && bad == e - a - 1)
+        return W_WORD;
+    /* digits, or 1-2 digits '.' digits */
+    if (!lead || bad || dots > 1 || (dots && (lead > 2 || t->c[i] != '.')))
+        return W_NOT_MOODLE;
+    if (minus > 1)
+        return W_MINUS;
     double v;
     if (!gift_number(t->c + a + 1, e - a - 1, &v) || fabs(v) > 100)
-        return GIFT_NONE;
+        return W_RANGE;
     *frac = v / 100;
-    return e + 1 - a;
+    return W_OK;
+}
+
+/* Moodle's import keeps only the grades of its list (question_bank::
+ * fraction_options_full, matched within 0.00001) unless the teacher picks
+ * "nearest grade"; by default it refuses a question with another one. */
+static void gift_weight_grade(GiftParser *p, const GiftText *t, size_t at, double frac)
+{
+    static const double grades[] = {1,   0.9, 0.8333333, 0.8,  0.75,      0.7,
+                                    0.6666667, 0.6, 0.5,       0.4,  0.3333333, 0.3,
+                                    0.25, 0.2, 0.1666667, 0.1428571, 0.125, 0.1111111,
+                                    0.1, 0.05, 0};
+    for (size_t i = 0; i < MB_COUNT(grades); i++)
+        if (fabs(fabs(frac) - grades[i]) < 0.00001)
+            return;
+    gift_diag_at(p, DIAG_WARNING, t, at,
+                 "Moodle's grades are 100, 90, 83.33333, 80, 75, 70, 66.66667, 60, 50, 40, "
+                 "33.33333, 30, 25, 20, 16.66667, 14.28571, 12.5, 11.11111, 10, 5 and 0 percent, "
+                 "and their negatives",
+                 "Moodle refuses a weight of %g%% on import unless \"nearest grade\" is chosen; "
+                 "the kiosk scores it as written",
+                 frac * 100);
 }
 
 /* Applies a weight at the start of t[*a, b) to *frac; false after an error. */
 static bool gift_weight(GiftParser *p, const GiftText *t, size_t *a, size_t b, double *frac)
 {
-    size_t w = gift_weight_scan(t, *a, b, frac);
-    if (w == GIFT_NONE) {
-        gift_diag_at(p, DIAG_ERROR, t, *a,
-                     "a weight is a percentage from -100 to 100 between '%' signs, e.g. ~%50%half "
-                     "right; Moodle would keep it as answer text",
-                     "bad weight");
-        return false;
+    size_t len = 0;
+    GiftWeightKind k = gift_weight_scan(t, *a, b, frac, &len);
+    if (k == W_TEXT)
+        return true;
+    if (k == W_WORD) {
+        char *w = gift_string(p, t, *a, *a + len);
+        gift_diag_at(p, DIAG_WARNING, t, *a,
+                     "a weight is written in digits, e.g. ~%50%half right",
+                     "'%s' is not a weight: it stays part of the answer text (as in Moodle), "
+                     "and the answer scores the default",
+                     w);
+        return true;
     }
-    *a += w;
-    return true;
+    if (k == W_OK) {
+        gift_weight_grade(p, t, *a, *frac);
+        *a += len;
+        return true;
+    }
+    char *w = gift_string(p, t, *a, *a + len);
+    if (k == W_NOT_MOODLE)
+        gift_diag_at(p, DIAG_ERROR, t, *a,
+                     "a weight is a percentage from -100 to 100 in digits between '%' signs, "
+                     "e.g. ~%50%half right or ~%33.333%; Moodle would keep it as answer text, "
+                     "scoring 0%",
+                     "'%s' is not a weight Moodle reads", w);
+    else
+        gift_diag_at(p, DIAG_ERROR, t, *a,
+                     "a weight is a percentage from -100 to 100 between '%' signs, e.g. "
+                     "~%50%half right; Moodle would refuse the question",
+                     "bad weight '%s'", w);
+    return false;
 }
 
 /* Moodle's commentparser: answer text, then feedback after the first '#'. */
@@ -166,26 +235,55 @@ static bool gift_answer_empty(GiftParser *p, const GiftText *t, size_t pos, cons
     return true;
 }
 
+/* A leading "0" that Moodle dropped (PHP's empty("0")), said once. */
+static void gift_zero_dropped(GiftParser *p, const GiftText *t, DiagLevel level)
+{
+    if (p->zero_at == GIFT_NONE)
+        return;
+    gift_diag_at(p, level, t, p->zero_at, "write =0 for the answer 0",
+                 level == DIAG_ERROR
+                     ? "Moodle reads a bare 0 as no answer at all (PHP takes \"0\" for empty) "
+                       "and refuses the question"
+                     : "Moodle leaves out a bare 0 before the first '~' or '=' (PHP takes "
+                       "\"0\" for empty), and so does the kiosk");
+}
+
+/* An answer of a multiple-choice question with nothing in it: Moodle keeps
+ * it from the import but leaves it out when it saves the question. "~=x"
+ * (a '~' left before '=') is common and means "=x": nothing to say. */
+static void gift_multichoice_empty(GiftParser *p, const GiftText *t, size_t i, const Answer *an)
+{
+    const GiftPiece *pc = &p->pieces[i];
+    size_t pos = gift_piece_pos(t, pc);
+    if (an->fraction > 0) {
+        gift_diag_at(p, DIAG_ERROR, t, pos,
+                     "write the right answer after its '='; Moodle would leave this answer out "
+                     "and the question would have no right answer",
+                     "empty right answer");
+        return;
+    }
+    bool tilde_eq = i + 1 < p->npieces && p->pieces[i + 1].mark == '=' &&
+                    p->pieces[i + 1].at == pc->at + 1 && !an->feedback;
+    if (!tilde_eq)
+        gift_diag_at(p, DIAG_WARNING, t, pos, "remove the '~', or write the answer after it",
+                     "empty answer: left out, as Moodle leaves it out");
+}
+
 static void gift_multichoice(GiftParser *p, const GiftText *t, Question *q, size_t a, size_t b,
                              size_t open)
 {
     q->type = gift_find(t, a, b, "=") == GIFT_NONE ? QT_MULTIRESPONSE : QT_MULTICHOICE;
     gift_split(p, t, a, b, "~=");
-    if (p->npieces < 2) {
-        gift_diag_at(p, DIAG_ERROR, t, open, "add wrong answers with ~, e.g. {=right ~wrong}",
-                     "a multiple-choice question needs at least 2 answers");
-        return;
-    }
+    gift_zero_dropped(p, t, DIAG_WARNING);
     double positive = 0;
     for (size_t i = 0; i < p->npieces; i++) {
         const GiftPiece *pc = &p->pieces[i];
-        size_t pa = pc->a, pb = pc->b, pos = gift_piece_pos(t, pc);
+        size_t pa = pc->a, pb = pc->b, pos = gift_piece_pos(t, pc), len;
         gift_trim(t, &pa, &pb);
         double frac = 0, ignored;
         if (pc->mark == '=') {
             frac = 1;
-            size_t w = gift_weight_scan(t, pa, pb, &ignored);
-            if (w && w != GIFT_NONE)
+            if (gift_weight_scan(t, pa, pb, &ignored, &len) == W_OK)
                 gift_diag_at(p, DIAG_WARNING, t, pos,
                              "for partial credit write ~%50%answer; after '=' the weight is "
                              "part of the answer text",
@@ -194,12 +292,20 @@ static void gift_multichoice(GiftParser *p, const GiftText *t, Question *q, size
         } else if (!gift_weight(p, t, &pa, pb, &frac)) {
             continue;
         }
-        Answer *an = gift_answer_new(p);
-        an->fraction = frac;
-        gift_answer_text(p, t, pa, pb, q->format, an);
-        gift_answer_empty(p, t, pos, an);
+        Answer an = {.fraction = frac};
+        gift_answer_text(p, t, pa, pb, q->format, &an);
+        if (!an.text[0]) {
+            gift_multichoice_empty(p, t, i, &an);
+            continue;
+        }
+        *gift_answer_new(p) = an;
         if (frac > 0)
             positive += frac;
+    }
+    if (!p->bad && p->nans < 2) {
+        gift_diag_at(p, DIAG_ERROR, t, open, "add wrong answers with ~, e.g. {=right ~wrong}",
+                     "a multiple-choice question needs at least 2 answers");
+        return;
     }
     /* Moodle saves such a question with a notice; say it the same way. */
     if (q->type == QT_MULTIRESPONSE && !p->bad && fabs(round(positive * 100) / 100 - 1) > 1e-9)
@@ -291,6 +397,10 @@ static void gift_shortanswer(GiftParser *p, const GiftText *t, Question *q, size
 {
     q->type = QT_SHORTANSWER;
     gift_split(p, t, a, b, "=");
+    if (!p->npieces) {
+        gift_zero_dropped(p, t, DIAG_ERROR);
+        return;
+    }
     for (size_t i = 0; i < p->npieces; i++) {
         const GiftPiece *pc = &p->pieces[i];
         size_t pa = pc->a, pb = pc->b, pos = gift_piece_pos(t, pc);
@@ -387,6 +497,10 @@ static void gift_numerical(GiftParser *p, const GiftText *t, Question *q, size_t
     a++; /* the '#' */
     size_t tilde = gift_find(t, a, b, "~");
     gift_split(p, t, a, tilde == GIFT_NONE ? b : tilde, "=");
+    if (p->npieces == 0 && p->zero_at != GIFT_NONE) {
+        gift_zero_dropped(p, t, DIAG_ERROR);
+        return;
+    }
     if (p->npieces == 0) {
         gift_diag_at(p, DIAG_ERROR, t, open, "e.g. {#3:0.5} or {#=3 =%50%4}",
                      "a numerical question needs at least one answer");

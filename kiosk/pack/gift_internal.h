@@ -70,6 +70,7 @@ typedef struct {
     size_t ntags, tagcap;
     GiftPiece *pieces;
     size_t npieces, piececap;
+    size_t zero_at; /* a leading "0" gift_split dropped as Moodle does, or GIFT_NONE */
 } GiftParser;
 
 /* ---------------- gift_text.c: the block's text ---------------- */

@@ -442,8 +442,9 @@ void gift_text_build(GiftParser *p, GiftMeta *m)
             }
             size_t next = i;
             utf8_decode(s, n, &next);
+            /* A CR inside a line (gift.c warns) reads as a space. */
             for (; i < next; i++)
-                gift_text_push(t, s[i], false, ln->line, col);
+                gift_text_push(t, s[i] == '\r' ? ' ' : s[i], false, ln->line, col);
             gift_inc(&col, 1);
         }
         prev_col = col;

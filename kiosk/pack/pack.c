@@ -111,6 +111,23 @@ static int str_ptr_cmp(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
+/* A file of the unit in language l under another name than want (the
+ * language written "zh" or "zh-CN"): reported naming it; true when found. */
+static bool build_twin(Build *b, const char *slug, Lang l, FileKind kind, const char *want)
+{
+    for (size_t i = 0; i < b->ninfo; i++) {
+        const FileInfo *fi = &b->info[i];
+        if (fi->kind != kind || fi->lang != l || strcmp(fi->slug, slug) ||
+            !strcmp(fi->file->path, want))
+            continue;
+        diag_hint(diags_add(b->diags, DIAG_ERROR, build_path(b, fi->file->path), 0, 0, NULL,
+                            "the kiosk looks for this file as %s", want),
+                  "rename %s to %s", fi->file->path, want);
+        return true;
+    }
+    return false;
+}
+
 static void build_unit_lang(Build *b, Unit *u, Lang l)
 {
     char *md_rel = arena_printf(&b->p->arena, "units/%s.%s.md", u->slug, lang_code(l));
@@ -134,6 +151,8 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
             diags_add(b->diags, DIAG_WARNING, path, 1, 1, "start the unit with # Its title",
                       "no level-1 heading; the unit list shows the file name instead");
         build_check_doc(b, path, &u->lang[l].doc);
+    } else if (build_twin(b, u->slug, l, F_UNIT, md_rel)) {
+        /* "units/x.zh.md" is there under a name the kiosk does not look for. */
     } else {
         /* Name the language versions that exist, so the message says why
          * this one is expected. */
@@ -164,7 +183,7 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
             build_check_question(b, path, &u->lang[l].quiz.items[i]);
         return;
     }
-    if (u->is_page)
+    if (u->is_page || build_twin(b, u->slug, l, F_QUIZ, gift_rel))
         return;
     for (int o = 0; o < LANG_COUNT; o++) {
         char *rel = quiz_rel(b, u, (Lang)o);
@@ -248,14 +267,15 @@ static void build_languages(Build *b)
     }
 }
 
-int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
+static int build_all(PackFiles *files, const char *origin, const char *single, Pack **out,
+                     Diags *diags)
 {
     *out = NULL;
     Pack *p = mb_xcalloc(1, sizeof *p);
     p->files = *files;
     memset(files, 0, sizeof *files);
     int errors_before = diags->errors;
-    Build b = {.origin = origin ? origin : "", .diags = diags, .p = p};
+    Build b = {.origin = origin ? origin : "", .diags = diags, .p = p, .single = single};
     b.ninfo = p->files.count;
     b.info = mb_xcalloc(b.ninfo ? b.ninfo : 1, sizeof *b.info);
     for (size_t i = 0; i < b.ninfo; i++) {
@@ -293,8 +313,20 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
     return 0;
 }
 
+int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
+{
+    return build_all(files, origin, NULL, out, diags);
+}
+
+int pack_build_single(PackFiles *files, const char *path, Pack **out, Diags *diags)
+{
+    return build_all(files, path, path, out, diags);
+}
+
 int pack_load(const char *path, Pack **out, Diags *diags)
 {
+    if (pack_is_gift_file(path))
+        return pack_load_gift_file(path, out, NULL, diags);
     PackLimits lim = pack_limits_default();
     PackFiles files;
     *out = NULL;

@@ -197,16 +197,20 @@ static bool typable(uint32_t cp)
     return cp == 0x2018 || cp == 0x2019 || cp == 0x02BC || cp == 0x2010 || cp == 0x2011;
 }
 
-static bool typable_text(const char *s)
+/* The first character of s the keyboard cannot type, or 0. */
+static uint32_t untypable(const char *s)
 {
     size_t i = 0, n = strlen(s);
-    while (i < n)
-        if (!typable(utf8_decode(s, n, &i)))
-            return false;
-    return true;
+    while (i < n) {
+        uint32_t cp = utf8_decode(s, n, &i);
+        if (!typable(cp))
+            return cp;
+    }
+    return 0;
 }
 
-/* What a touchscreen cannot score well. */
+/* What a touchscreen cannot score well: every right short answer that the
+ * keyboard cannot type, or that is long to type, is named. */
 void build_check_question(Build *b, const char *path, const Question *q)
 {
     if (q->type == QT_ESSAY) {
@@ -221,18 +225,23 @@ void build_check_question(Build *b, const char *path, const Question *q)
         const Answer *a = &q->answers[i];
         if (a->fraction <= 0 || !a->text)
             continue;
-        bool latin = typable_text(a->text);
-        if (!latin || utf8_count(a->text, strlen(a->text)) > TYPED_ANSWER_MAX) {
-            char *qa = quoted(a->text);
+        uint32_t cp = untypable(a->text);
+        char *qa = quoted(a->text);
+        if (cp) {
+            char ch[5] = {0};
+            utf8_encode(cp, ch);
+            diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
+                      "make it a multiple-choice question, or accept an answer written with "
+                      "Latin letters, digits and the signs on the keyboard",
+                      "short answer %s cannot be typed on the kiosk's keyboard ('%s' is not on "
+                      "it): it can never be answered right",
+                      qa, ch);
+        } else if (utf8_count(a->text, strlen(a->text)) > TYPED_ANSWER_MAX) {
             diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
                       "make it a multiple-choice question, or accept a short Latin answer",
-                      !latin ? "short answer %s cannot be typed on the kiosk's keyboard (Latin "
-                               "letters, digits and the signs on its keys only)"
-                             : "short answer %s is long to type on a touchscreen",
-                      qa);
-            free(qa);
-            return;
+                      "short answer %s is long to type on a touchscreen", qa);
         }
+        free(qa);
     }
 }
 

@@ -25,6 +25,7 @@ typedef struct {
     FileInfo *info;
     size_t ninfo;
     bool lang[LANG_COUNT]; /* the languages units are checked in */
+    const char *single;    /* one GIFT file made a pack (pack_single.c): its path */
 } Build;
 
 /* ---------------- small helpers of both ---------------- */
@@ -32,6 +33,8 @@ typedef struct {
 /* origin/rel, as messages name a file of the pack. */
 static inline char *build_path(Build *b, const char *rel)
 {
+    if (b->single && !strncmp(rel, "quizzes/", 8))
+        return arena_strdup(&b->p->arena, b->single);
     size_t n = strlen(b->origin);
     if (n == 0)
         return arena_strdup(&b->p->arena, rel);
@@ -67,6 +70,10 @@ static inline char *quiz_rel(Build *b, const Unit *u, Lang l)
 {
     return arena_printf(&b->p->arena, "quizzes/%s.%s.gift", u->slug, lang_code(l));
 }
+
+/* pack_build for one GIFT file wrapped as a pack (pack_single.c): messages
+ * about its quiz name path itself. */
+int pack_build_single(PackFiles *files, const char *path, Pack **out, Diags *diags);
 
 /* ---------------- pack_check.c ---------------- */
 

@@ -33,6 +33,7 @@ static const Msg catalog[] = {
     {"Take the quiz", "开始测验"},
     {"Back to the units", "返回单元列表"},
     {"Question %d of %d", "第 %d 题，共 %d 题"},
+    {"Information", "说明"},
     {"Choose one answer.", "请选择一个答案。"},
     {"Choose every answer that applies.", "请选择所有正确的答案。"},
     {"True", "对"},

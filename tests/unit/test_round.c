@@ -1011,9 +1011,45 @@ static void test_answer_again_language(void **state)
     learn_round_free(&b);
 }
 
+/* A description gives information: it is not "Question 1 of 4". */
+static void test_descriptions_are_not_numbered(void **state)
+{
+    (void)state;
+    Answer mc[2] = {build_answer("a", 1, NULL), build_answer("b", 0, NULL)};
+    Question qs[4] = {
+        question(QT_DESCRIPTION, "d1", "Read this.", NULL, 0),
+        question(QT_MULTICHOICE, "q1", "Which?", mc, 2),
+        question(QT_DESCRIPTION, "d2", "And this.", NULL, 0),
+        question(QT_TRUEFALSE, "q2", "True?", NULL, 0),
+    };
+    Unit u;
+    memset(&u, 0, sizeof u);
+    u.slug = "01-x";
+    u.lang[LANG_EN].present = true;
+    u.lang[LANG_EN].quiz = (QuestionList){qs, 4};
+    Pack p;
+    memset(&p, 0, sizeof p);
+    p.id = "x";
+    p.units = &u;
+    p.nunits = 1;
+    LearnRound r;
+    memset(&r, 0, sizeof r);
+    learn_round_unit(&r, &p, 0, LANG_EN, 1, 0);
+    assert_int_equal(learn_round_count(&r), 4);
+    static const int numbers[4] = {0, 1, 1, 2};
+    for (int i = 0; i < 4; i++) {
+        r.index = i;
+        int number = -1;
+        assert_int_equal(learn_round_numbered(&r, LANG_EN, &number), 2);
+        assert_int_equal(number, numbers[i]);
+    }
+    learn_round_free(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_descriptions_are_not_numbered),
         cmocka_unit_test(test_unit_round_order),
         cmocka_unit_test(test_answer_order),
         cmocka_unit_test(test_shuffled_order),

@@ -192,6 +192,8 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
     if (screen_columns(ui, &c))
         x = c.lx, w = c.lw;
     feedback_verdict(ui, &v->score, &verdict, &vc);
+    if (q->type == QT_DESCRIPTION) /* information, not a prompt to discuss */
+        verdict = tr(ui, "Information");
     y += ui_text(ui, x, y, w, verdict, SZ_TITLE, TEXT_BOLD, vc, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
     y += ui_text(ui, x, y, w, q->text, SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
     int left_end = y;

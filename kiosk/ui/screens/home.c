@@ -306,7 +306,11 @@ static const char *home_status(Ui *ui, const HomeState *st, size_t i)
         read = arena_printf(&ui->frame, "%s\n%s", tr(ui, "In this seminar"), read);
     if (u->is_page)
         return read;
-    int count = (int)learn_unit_quiz(u, ui->lang)->count;
+    /* Descriptions give information; they are no questions to count. */
+    const QuestionList *ql = learn_unit_quiz(u, ui->lang);
+    int count = 0;
+    for (size_t k = 0; k < ql->count; k++)
+        count += ql->items[k].type != QT_DESCRIPTION;
     int answered = h ? h->answered[ui->lang] : 0;
     const char *quiz = answered > 0 ? arena_printf(&ui->frame, tr(ui, "%d of %d answered, %d right"),
                                                    answered, count, h->right[ui->lang])

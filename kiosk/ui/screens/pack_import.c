@@ -1,5 +1,6 @@
 /* Importing a pack on the kiosk: the packs found on a USB stick (folders
- * holding a pack.ini, and .zip files, at the top of each stick (screen_sticks)
+ * holding a pack.ini, .zip files, and GIFT quizzes (.gift, or Moodle's .txt
+ * export) that become a pack of one unit, at the top of each stick (screen_sticks)
  * or in $MINGBAI_IMPORT_DIR), one tap to import one. The import runs in
  * steps, one per frame, under a progress bar: the pack's check (pack_load,
  * whose problems are listed with their file and line, and then nothing is
@@ -81,7 +82,8 @@ static void import_scan(ImportState *st, const char *base)
             if (stat(p, &sb) != 0)
                 continue;
             if ((S_ISDIR(sb.st_mode) && import_is_pack_dir(p)) ||
-                (S_ISREG(sb.st_mode) && n > 4 && !strcmp(p + n - 4, ".zip")))
+                (S_ISREG(sb.st_mode) && n > 4 && !strcmp(p + n - 4, ".zip")) ||
+                (S_ISREG(sb.st_mode) && pack_looks_like_gift(p)))
                 import_add(st, p);
         }
     }

@@ -111,6 +111,7 @@ static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, 
     case QT_MATCHING: return quiz_matching(ui, q, x, y, w);
     case QT_SHORTANSWER:
     case QT_NUMERICAL: return quiz_typed(ui, st, q, x, y, w);
+    case QT_DESCRIPTION: return 0; /* information only: nothing to answer */
     default:
         return ui_text(ui, x, y, w, tr(ui, "This question is for discussion; it is not scored."),
                        SZ_BODY, TEXT_EM, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);

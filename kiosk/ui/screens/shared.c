@@ -26,9 +26,16 @@ const char *screen_count(Ui *ui, int n, const char *one, const char *many)
 
 int screen_question_bar(Ui *ui, const char *back_label, bool *back)
 {
+    /* A description only gives information: it has no number, and the
+     * count is of the questions to answer. */
     char title[64];
-    snprintf(title, sizeof title, tr(ui, "Question %d of %d"), learn_round_index(&ui->round) + 1,
-             learn_round_count(&ui->round));
+    int number;
+    int total = learn_round_numbered(&ui->round, ui->lang, &number);
+    const Question *q = learn_round_question(&ui->round, ui->lang);
+    if (q && q->type == QT_DESCRIPTION)
+        snprintf(title, sizeof title, "%s", tr(ui, "Information"));
+    else
+        snprintf(title, sizeof title, tr(ui, "Question %d of %d"), number, total);
     return ui_top_bar(ui, back_label, title, back);
 }
 
