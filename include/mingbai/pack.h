@@ -47,6 +47,7 @@ typedef struct {
     size_t max_files;
     size_t max_text_file;  /* bytes of one .md/.gift/.ini */
     size_t max_image_file;
+    size_t max_xml_file;   /* bytes of one Moodle .xml question file (images inside) */
     size_t max_ratio;      /* compression ratio (uncompressed / compressed) */
     size_t max_name;       /* bytes of one path */
     int max_md_nesting;
@@ -73,6 +74,41 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags);
 /* Reads and builds in one step (pack_files_read + pack_build): *out as
  * pack_build gives it. path is borrowed for the call. */
 int pack_load(const char *path, Pack **out, Diags *diags);
+
+/* ---------------- questions (Moodle XML) ---------------- */
+
+/* Where the Moodle XML reader puts the images a question file embeds
+ * (<file name="x.png" encoding="base64">, referenced as @@PLUGINFILE@@/x.png):
+ * each PNG or JPEG becomes a file dir + its name ("media/01-x.en/x.png";
+ * another image of the same name gets "-2", "-3"; the same bytes reuse the
+ * name), added to out, and its references in the texts are rewritten to that
+ * path. taken (may be NULL) holds names already in use: a file there with the
+ * same bytes is reused. lim bounds each image and out's total with taken's.
+ * All borrowed for the call. */
+typedef struct {
+    const char *dir;
+    PackFiles *out;
+    const PackFiles *taken;
+    const PackLimits *lim;
+} MoodleXmlMedia;
+
+/* Parses a Moodle XML question file (<quiz><question type=...>, Moodle's
+ * question bank export) into questions as pack_gift_parse gives them: texts
+ * raw with their TextFormat, categories, tags, feedback. Types the kiosk
+ * does not show are skipped with a warning naming them. media may be NULL:
+ * images are then not kept and their references stay. The input is
+ * untrusted: no network, no DTD or entities (a DOCTYPE is refused), and a
+ * broken document gives one error at line:col. out and its strings point
+ * into arena. Returns the number of errors. */
+int pack_moodle_xml_parse(const char *path, const char *data, size_t len, Arena *arena,
+                          const MoodleXmlMedia *media, QuestionList *out, Diags *diags);
+
+/* Wraps one question file (a Moodle .xml) as the files of a pack: pack.ini
+ * with id and title from the file's name, a unit named after it and the
+ * file as its quiz, so that it checks, shows and imports like a pack. name
+ * is the file's path as the user gave it; data (len bytes) is copied.
+ * files is overwritten with the new list; the caller frees it. */
+void pack_files_wrap_quiz(const char *name, const char *data, size_t len, PackFiles *files);
 
 /* ------------ added with the pack reader (files*.c, manifest.c, glossary.c) ------------ */
 

@@ -91,6 +91,22 @@ static int cli_read_text(const char *path, char **data, size_t *len, Diags *d)
     return rc;
 }
 
+/* Reads and parses a Moodle XML question file for show: its images are
+ * not kept, so their references stay as written. */
+static void cli_read_xml(const char *path, char **data, size_t *len, Arena *arena,
+                         QuestionList *q, Diags *d)
+{
+    size_t max = pack_limits_default().max_xml_file;
+    int rc = mb_read_file(path, max, data, len);
+    if (rc == MB_ERR_LIMIT)
+        diags_add(d, DIAG_ERROR, path, 0, 0, "split it into several files",
+                  "the file is larger than %zu MiB", max >> 20);
+    else if (rc)
+        diags_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    else
+        pack_moodle_xml_parse(path, *data, *len, arena, NULL, q, d);
+}
+
 /* ---------------- check ---------------- */
 
 static void cli_check_path(const char *path, Diags *d)
@@ -100,7 +116,8 @@ static void cli_check_path(const char *path, Diags *d)
         diags_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
         return;
     }
-    if (S_ISDIR(st.st_mode) || file_is_zip(path) || has_suffix(path, ".zip")) {
+    if (S_ISDIR(st.st_mode) || file_is_zip(path) || has_suffix(path, ".zip") ||
+        has_suffix(path, ".xml")) {
         Pack *p = NULL;
         pack_load(path, &p, d);
         pack_free(p);
@@ -111,7 +128,8 @@ static void cli_check_path(const char *path, Diags *d)
     bool manifest = !strcmp(base, "pack.ini"), glossary = !strcmp(base, "glossary.ini");
     if (!gift && !md && !manifest && !glossary) {
         diags_add(d, DIAG_ERROR, path, 0, 0,
-                  "check a pack folder or .zip, a .gift quiz, a .md unit or a pack.ini",
+                  "check a pack folder or .zip, a .gift or Moodle .xml quiz, a .md unit or a "
+                  "pack.ini",
                   "not a pack or a file of one");
         return;
     }
@@ -336,7 +354,9 @@ static int cli_show(int argc, char **argv)
     QuestionList q = {0};
     char *data = NULL;
     size_t len;
-    if (!cli_read_text(path, &data, &len, &d))
+    if (has_suffix(path, ".xml"))
+        cli_read_xml(path, &data, &len, &arena, &q, &d);
+    else if (!cli_read_text(path, &data, &len, &d))
         pack_gift_parse(path, data, len, &arena, &q, &d);
     StrBuf out = {0};
     if (json) {

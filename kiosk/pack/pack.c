@@ -8,9 +8,12 @@
  * in model.c. */
 #include "pack_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 static bool is_image_path(const char *s)
 {
@@ -85,8 +88,8 @@ static void build_classify(Build *b, FileInfo *fi)
             fi->kind = F_UNIT;
         return;
     } else if (!strncmp(rel, "quizzes/", 8) && !strchr(rel + 8, '/') &&
-               has_suffix(rel, ".gift")) {
-        if (build_split_name(b, fi, rel, "quizzes/", ".gift"))
+               (has_suffix(rel, ".gift") || has_suffix(rel, ".xml"))) {
+        if (build_split_name(b, fi, rel, "quizzes/", has_suffix(rel, ".xml") ? ".xml" : ".gift"))
             fi->kind = F_QUIZ;
         return;
     } else if (!strncmp(rel, "media/", 6)) {
@@ -100,7 +103,8 @@ static void build_classify(Build *b, FileInfo *fi)
     }
     if (fi->kind == F_OTHER)
         diags_add(b->diags, DIAG_WARNING, path, 0, 0,
-                  "a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift and media/",
+                  "a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift or *.xml and "
+                  "media/",
                   "not part of a pack; this file is ignored");
 }
 
@@ -109,6 +113,24 @@ static void build_classify(Build *b, FileInfo *fi)
 static int str_ptr_cmp(const void *a, const void *b)
 {
     return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A unit's Moodle XML quiz: its images go to media/<slug>.<lang>/, into
+ * b->xml_media until the files are merged (build_merge_media). */
+static void build_quiz_xml(Build *b, Unit *u, Lang l, FileInfo *fi, const char *path)
+{
+    PackLimits lim = pack_limits_default();
+    MoodleXmlMedia m = {
+        .dir = arena_printf(&b->p->arena, "media/%s.%s/", u->slug, lang_code(l)),
+        .out = &b->xml_media,
+        .taken = &b->p->files,
+        .lim = &lim,
+    };
+    pack_moodle_xml_parse(path, (const char *)fi->file->data, fi->file->len, &b->p->arena, &m,
+                          &u->lang[l].quiz, b->diags);
+    for (size_t i = 0; i < b->ninfo; i++)
+        if (!strncmp(b->info[i].file->path, m.dir, strlen(m.dir)))
+            b->info[i].used = true;
 }
 
 static void build_unit_lang(Build *b, Unit *u, Lang l)
@@ -150,6 +172,11 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
         diag_hint(g, "write the %s version, or remove %s from languages in pack.ini",
                   lang_code(l), lang_code(l));
     }
+    char *xml_rel = arena_printf(&b->p->arena, "quizzes/%s.%s.xml", u->slug, lang_code(l));
+    if (gift && strcmp(gift_rel, xml_rel) && build_find(b, xml_rel))
+        diags_add(b->diags, DIAG_ERROR, build_path(b, xml_rel), 0, 0,
+                  "keep one quiz per unit and language", "%s is this unit's quiz already",
+                  gift_rel);
     if (gift) {
         const char *path = build_path(b, gift_rel);
         if (u->is_page) {
@@ -158,8 +185,11 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
                       "a page (00-) has no quiz; this file is ignored");
             return;
         }
-        pack_gift_parse(path, (const char *)gift->file->data, gift->file->len, &b->p->arena,
-                        &u->lang[l].quiz, b->diags);
+        if (has_suffix(gift_rel, ".xml"))
+            build_quiz_xml(b, u, l, gift, path);
+        else
+            pack_gift_parse(path, (const char *)gift->file->data, gift->file->len,
+                            &b->p->arena, &u->lang[l].quiz, b->diags);
         for (size_t i = 0; i < u->lang[l].quiz.count; i++)
             build_check_question(b, path, &u->lang[l].quiz.items[i]);
         return;
@@ -199,8 +229,7 @@ static void build_units(Build *b)
         }
         if (!has_md) {
             for (int l = 0; l < LANG_COUNT; l++) {
-                char *rel = arena_printf(&p->arena, "quizzes/%s.%s.gift", slugs[i],
-                                         lang_code((Lang)l));
+                char *rel = quiz_rel_slug(b, slugs[i], (Lang)l);
                 FileInfo *fi = build_find(b, rel);
                 if (fi && fi->kind == F_QUIZ && b->lang[l])
                     diags_add(b->diags, DIAG_ERROR, build_path(b, rel), 0, 0,
@@ -226,6 +255,30 @@ static void build_units(Build *b)
 
 /* ---------------- the pack ---------------- */
 
+/* The images Moodle XML quizzes carried become files of the pack, checked
+ * as every image of media/ is. */
+static void build_merge_media(Build *b)
+{
+    PackFiles *extra = &b->xml_media;
+    if (!extra->count)
+        return;
+    Pack *p = b->p;
+    size_t old = p->files.count;
+    for (size_t i = 0; i < extra->count; i++)
+        pack_files_add(&p->files, extra->items[i].path, extra->items[i].data,
+                       extra->items[i].len);
+    pack_files_free(extra);
+    b->info = mb_xrealloc(b->info, p->files.count * sizeof *b->info);
+    memset(b->info + old, 0, (p->files.count - old) * sizeof *b->info);
+    for (size_t i = 0; i < p->files.count; i++)
+        b->info[i].file = &p->files.items[i];
+    for (size_t i = old; i < p->files.count; i++) {
+        b->info[i].kind = F_MEDIA;
+        b->info[i].used = true;
+    }
+    b->ninfo = p->files.count;
+}
+
 static void build_languages(Build *b)
 {
     Pack *p = b->p;
@@ -248,14 +301,15 @@ static void build_languages(Build *b)
     }
 }
 
-int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
+static int build_pack(PackFiles *files, const char *origin, const char *single, Pack **out,
+                      Diags *diags)
 {
     *out = NULL;
     Pack *p = mb_xcalloc(1, sizeof *p);
     p->files = *files;
     memset(files, 0, sizeof *files);
     int errors_before = diags->errors;
-    Build b = {.origin = origin ? origin : "", .diags = diags, .p = p};
+    Build b = {.origin = origin ? origin : "", .single = single, .diags = diags, .p = p};
     b.ninfo = p->files.count;
     b.info = mb_xcalloc(b.ninfo ? b.ninfo : 1, sizeof *b.info);
     for (size_t i = 0; i < b.ninfo; i++) {
@@ -278,6 +332,7 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
 
     build_languages(&b);
     build_units(&b);
+    build_merge_media(&b);
     build_check_ids(&b);
     for (size_t i = 0; i < b.ninfo; i++)
         if (b.info[i].kind == F_MEDIA)
@@ -293,11 +348,52 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
     return 0;
 }
 
+int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
+{
+    return build_pack(files, origin, NULL, out, diags);
+}
+
+static bool is_question_file(const char *path)
+{
+    size_t n = strlen(path);
+    struct stat st;
+    return n > 4 && !strcasecmp(path + n - 4, ".xml") && !stat(path, &st) && S_ISREG(st.st_mode);
+}
+
+/* One Moodle XML question file, wrapped as a pack around it. */
+static int load_question_file(const char *path, const PackLimits *lim, Pack **out, Diags *diags)
+{
+    char *data;
+    size_t len;
+    int rc = mb_read_file(path, lim->max_xml_file, &data, &len);
+    if (rc == MB_ERR_LIMIT) {
+        diags_add(diags, DIAG_ERROR, path, 0, 0, "split it into several files",
+                  "the file is larger than %zu MiB", lim->max_xml_file >> 20);
+        return 1;
+    } else if (rc) {
+        diags_add(diags, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+        return 1;
+    }
+    PackFiles files;
+    pack_files_wrap_quiz(path, data, len, &files);
+    free(data);
+    const char *single = NULL;
+    for (size_t i = 0; i < files.count; i++)
+        if (!strncmp(files.items[i].path, "quizzes/", 8))
+            single = files.items[i].path;
+    char *keep = mb_xstrdup(single ? single : "");
+    rc = build_pack(&files, path, keep, out, diags);
+    free(keep);
+    return rc;
+}
+
 int pack_load(const char *path, Pack **out, Diags *diags)
 {
     PackLimits lim = pack_limits_default();
     PackFiles files;
     *out = NULL;
+    if (is_question_file(path))
+        return load_question_file(path, &lim, out, diags);
     int rc = pack_files_read(path, &lim, &files, diags);
     if (rc) {
         pack_files_free(&files);
