@@ -128,8 +128,7 @@ static void cli_check_path(const char *path, Diags *d)
     bool manifest = !strcmp(base, "pack.ini"), glossary = !strcmp(base, "glossary.ini");
     if (!gift && !md && !manifest && !glossary) {
         diags_add(d, DIAG_ERROR, path, 0, 0,
-                  "check a pack folder or .zip, a .gift or Moodle .xml quiz, a .md unit or a "
-                  "pack.ini",
+                  "check a pack folder or .zip, a .gift or Moodle .xml quiz, a .md unit or a pack.ini",
                   "not a pack or a file of one");
         return;
     }

@@ -103,8 +103,7 @@ static void build_classify(Build *b, FileInfo *fi)
     }
     if (fi->kind == F_OTHER)
         diags_add(b->diags, DIAG_WARNING, path, 0, 0,
-                  "a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift or *.xml and "
-                  "media/",
+                  "a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift or *.xml and media/",
                   "not part of a pack; this file is ignored");
 }
 
