@@ -15,6 +15,7 @@
 
 #include <libxml/parser.h>
 #include <stdarg.h>
+#include <stdio.h>
 #include <limits.h>
 #include <math.h>
 #include <stdlib.h>
@@ -436,23 +437,38 @@ static size_t mx_doctype(const char *d, size_t len)
             return len;
         if (!end)
             return len;
-        i = (size_t)(end - d) + 2;
+        i = (size_t)(end - d) + (d[i + 1] == '!' ? 3 : 2);
     }
     return len;
 }
 
-static void mx_broken(const char *path, xmlParserCtxtPtr ctxt, Diags *diags)
+/* The first error libxml2 raises (later ones follow from it). */
+typedef struct {
+    bool seen;
+    int line, col;
+    char msg[200];
+} MxFirstError;
+
+static void mx_on_error(void *ctx, xmlErrorPtr e)
 {
-    const xmlError *e = ctxt ? xmlCtxtGetLastError(ctxt) : NULL;
-    char *msg = mb_xstrdup(e && e->message ? e->message : "unreadable");
-    size_t n = strlen(msg);
-    while (n && (msg[n - 1] == '\n' || msg[n - 1] == ' '))
-        msg[--n] = 0;
-    diags_add(diags, DIAG_ERROR, path, e && e->line > 0 ? e->line : 1,
-              e && e->int2 > 0 ? e->int2 : 1,
+    MxFirstError *f = ctx;
+    if (f->seen || !e || e->level < XML_ERR_ERROR)
+        return;
+    f->seen = true;
+    f->line = e->line;
+    f->col = e->int2;
+    snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "unreadable");
+    size_t n = strlen(f->msg);
+    while (n && (f->msg[n - 1] == '\n' || f->msg[n - 1] == ' '))
+        f->msg[--n] = 0;
+}
+
+static void mx_broken(const char *path, const MxFirstError *e, Diags *diags)
+{
+    diags_add(diags, DIAG_ERROR, path, e->seen && e->line > 0 ? e->line : 1,
+              e->seen && e->col > 0 ? e->col : 1,
               "Moodle cannot read it either; export the questions again",
-              "the XML is broken: %s", msg);
-    free(msg);
+              "the XML is broken: %s", e->seen ? e->msg : "unreadable");
 }
 
 /* The questions of <quiz>. */
@@ -503,14 +519,17 @@ int pack_moodle_xml_parse(const char *path, const char *data, size_t len, Arena 
         return 1;
     }
     xmlInitParser();
+    MxFirstError first = {0};
+    xmlSetStructuredErrorFunc(&first, mx_on_error);
     xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
     xmlDocPtr doc = ctxt ? xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
                                              XML_PARSE_NONET | XML_PARSE_NOERROR |
                                                  XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
                          : NULL;
+    xmlSetStructuredErrorFunc(NULL, NULL);
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
-    if (!doc) {
-        mx_broken(path, ctxt, diags);
+    if (!doc || first.seen) {
+        mx_broken(path, &first, diags);
     } else if (!mx_is(root, "quiz")) {
         diags_add(diags, DIAG_ERROR, path, root ? mx_line(root) : 1, 1,
                   "export the questions from Moodle's question bank as Moodle XML",
