@@ -90,6 +90,16 @@ static bool mx_true(const char *s)
     return s && (!strcmp(s, "1") || !strcmp(s, "true"));
 }
 
+/* Moodle's trans_single(): anything but "false", "" and "0" (which PHP
+ * takes as empty) is yes, so "False" is yes; dflt when the element is
+ * missing. */
+static bool mx_yes(const char *s, bool dflt)
+{
+    if (!s)
+        return dflt;
+    return strcmp(s, "false") && s[0] && strcmp(s, "0");
+}
+
 static TextFormat mx_format(MxReader *r, const xmlNode *n, TextFormat dflt)
 {
     char *f = mx_attr(r, n, "format");
@@ -298,9 +308,13 @@ static bool mx_body(MxQuestion *m)
                 "no right answer; the question is left out");
         return false;
     }
-    if (q->type == QT_MULTICHOICE &&
-        !mx_true(mx_text(m->r, mx_child(m->node, "single"))))
+    if (q->type == QT_MULTICHOICE && !mx_yes(mx_text(m->r, mx_child(m->node, "single")), true))
         q->type = QT_MULTIRESPONSE;
+    /* Moodle shuffles a multichoice question's answers only when told to,
+     * a matching question's unless told not to. */
+    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MATCHING)
+        q->fixed_order = !mx_yes(mx_text(m->r, mx_child(m->node, "shuffleanswers")),
+                                 q->type == QT_MATCHING);
     q->answers = m->ans;
     q->nanswers = m->nans;
     return true;
@@ -369,8 +383,6 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
     q->general_feedback = mx_field(r, n, mx_child(n, "generalfeedback"), true);
     char *idnumber = mx_text(r, mx_child(n, "idnumber"));
     q->id = idnumber && idnumber[0] ? idnumber : q->name;
-    char *shuffle = mx_text(r, mx_child(n, "shuffleanswers"));
-    q->fixed_order = shuffle && (!strcmp(shuffle, "0") || !strcmp(shuffle, "false"));
     mx_tags(r, n, q);
     *ok = mx_body(&m);
 }

@@ -122,6 +122,33 @@ static void test_multichoice_multiple_is_multiresponse(void **state)
     parsed_free(&p);
 }
 
+/* Moodle's trans_single(): "False" is not "false", so the question is single
+ * choice; without <shuffleanswers> a multichoice keeps its order and a
+ * matching question is shuffled. */
+static void test_single_and_shuffle_read_as_moodle_does(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, HEAD "<question type=\"multichoice\"><name><text>A</text></name>"
+                   "<questiontext><text>?</text></questiontext><single>False</single>"
+                   "<answer fraction=\"100\"><text>a</text></answer>"
+                   "<answer fraction=\"0\"><text>b</text></answer></question>"
+                   "<question type=\"multichoice\"><name><text>B</text></name>"
+                   "<questiontext><text>?</text></questiontext><single>0</single>"
+                   "<answer fraction=\"100\"><text>a</text></answer></question>"
+                   "<question type=\"matching\"><name><text>C</text></name>"
+                   "<questiontext><text>?</text></questiontext>"
+                   "<subquestion><text>x</text><answer><text>y</text></answer></subquestion>"
+                   "<subquestion><text>z</text><answer><text>w</text></answer></subquestion>"
+                   "</question>" TAIL);
+    assert_int_equal(p.errors, 0);
+    assert_int_equal(p.q.items[0].type, QT_MULTICHOICE);
+    assert_true(p.q.items[0].fixed_order);
+    assert_int_equal(p.q.items[1].type, QT_MULTIRESPONSE);
+    assert_false(p.q.items[2].fixed_order);
+    parsed_free(&p);
+}
+
 static void test_truefalse_false_is_right(void **state)
 {
     (void)state;
@@ -478,6 +505,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_multichoice_single_with_feedback_and_fields),
         cmocka_unit_test(test_multichoice_multiple_is_multiresponse),
+        cmocka_unit_test(test_single_and_shuffle_read_as_moodle_does),
         cmocka_unit_test(test_truefalse_false_is_right),
         cmocka_unit_test(test_shortanswer_and_usecase_warns),
         cmocka_unit_test(test_numerical_tolerance_catchall_units),
