@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "mingbai/cli.h"
+#include "preview.h"
 #include "replay.h"
 
 static void usage(FILE *f)
@@ -97,6 +98,8 @@ int main(int argc, char **argv)
     const char *script = NULL, *shots = NULL;
     bool replay = false;
     int i = 1;
+    if (argc > 2 && !strcmp(argv[1], "pack") && !strcmp(argv[2], "preview"))
+        return preview_main(argc - 2, argv + 2);
     if (argc > 1) {
         int rc = run_command(argc, argv);
         if (rc >= 0)

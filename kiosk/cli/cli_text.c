@@ -13,6 +13,17 @@ typedef struct {
 } CliMsg;
 
 static const CliMsg catalog[] = {
+    {"usage: mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n",
+     "用法：mingbai pack preview 路径 --shots 文件夹 [--lang 语言] [--window 宽x高]\n"},
+    {"mingbai pack: cannot make a temporary database: %s\n",
+     "mingbai pack：无法建立临时数据库：%s\n"},
+    {"mingbai pack: not previewed; fix the errors above first\n",
+     "mingbai pack：没有生成预览；请先改正上面的错误\n"},
+    {"previewed %zu questions: %d screenshots and %s\n",
+     "已预览 %zu 道题：%d 张截图和 %s\n"},
+    {"question", "题目"},
+    {"feedback on the right answer", "答对时的反馈"},
+    {"feedback on a wrong answer", "答错时的反馈"},
     {"usage: mingbai instructor set-pin [--db PATH]\n"
      "       mingbai backup FILE [--db PATH]\n"
      "       mingbai results merge A.db B.db ... --into C.db\n"
