@@ -254,13 +254,10 @@ int preview_main(int argc, char **argv)
         cli_say(stderr, "mingbai pack: not previewed; fix the errors above first\n");
         return 1;
     }
-    if (!a.lang_given && !p->has_lang[a.o.lang])
-        a.o.lang = p->has_lang[LANG_ZH] ? LANG_ZH : LANG_EN;
-    if (!p->has_lang[a.o.lang]) {
-        cli_say(stderr, "mingbai pack: %s has no %s version\n", p->id, lang_code(a.o.lang));
-        pack_free(p);
-        return 1;
-    }
+    /* Without --lang, the interface in the user's language; a unit the
+     * pack lacks in it is shown in the other, as participants see it. */
+    if (!a.lang_given)
+        a.o.lang = cli_zh() ? LANG_ZH : LANG_EN;
     char *dir, *db;
     char *id = mb_xstrdup(p->id);
     rc = preview_db(p, &dir, &db);
