@@ -76,10 +76,12 @@ static const CliMsg catalog[] = {
     {"backed up to %s\n", "已备份到 %s\n"},
     {"Backups made before keep a copy of them (%s).\n", "之前做的备份里仍有此人的数据（%s）。\n"},
     {"  (hidden from participants)", "  （学员看不到）"},
-    {"usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
-     "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n",
-     "用法：mingbai pack check 路径... | show 文件.gift [--json] | import 路径 | list |\n"
-     "                   remove 编号 | export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]\n"},
+    {"usage: mingbai pack check PATH... | show FILE.gift|FILE.xml [--json] | import PATH | list |\n"
+     "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n"
+     "       mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n",
+     "用法：mingbai pack check 路径... | show 文件.gift|文件.xml [--json] | import 路径 | list |\n"
+     "                   remove 编号 | export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]\n"
+     "      mingbai pack preview 路径 --shots 文件夹 [--lang 语言] [--window 宽x高]\n"},
     {"1 error, ", "1 个错误，"},
     {"%d errors, ", "%d 个错误，"},
     {"1 warning\n", "1 个警告\n"},

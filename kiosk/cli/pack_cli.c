@@ -22,8 +22,9 @@
 
 static void cli_usage_line(FILE *f)
 {
-    cli_say(f, "usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
-               "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n");
+    cli_say(f, "usage: mingbai pack check PATH... | show FILE.gift|FILE.xml [--json] | import PATH | list |\n"
+               "                    remove ID | export-gift ID --lang L [-o FILE]   [--db PATH]\n"
+               "       mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n");
 }
 
 /* why: NULL, or the message already in the user's language (cli_tr). */
