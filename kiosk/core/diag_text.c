@@ -13,6 +13,14 @@ typedef struct {
 } DiagMsg;
 
 static const DiagMsg catalog[] = {
+    {"give each question its own name or ID number in Moodle",
+     "请在 Moodle 里给每道题起不同的名称或编号"},
+    {"question %s has the name of an earlier one; its id here is %s",
+     "题目 %s 与前面一道题同名；这里它的编号是 %s"},
+    {"the file has no question the kiosk shows",
+     "这个文件里没有本机能显示的题目"},
+    {"every question of it is of a type the kiosk skips",
+     "其中每道题的题型本机都会跳过"},
     {"Moodle cannot read it either; export the questions again",
      "Moodle 也读不了；请重新导出这些题目"},
     {"the XML is broken: %s",

@@ -483,6 +483,63 @@ static void mx_broken(const char *path, const MxFirstError *e, Diags *diags)
               "the XML is broken: %s", e->seen ? e->msg : "unreadable");
 }
 
+/* The ids given so far in the file (an open-addressing set of questions). */
+typedef struct {
+    const Question **slot;
+    size_t cap, n;
+} MxIds;
+
+static uint64_t mx_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The earlier question with id, or NULL after adding q under it. */
+static const Question *mx_ids_add(MxIds *ids, const char *id, const Question *q)
+{
+    if ((ids->n + 1) * 2 > ids->cap) {
+        MxIds big = {mb_xcalloc(ids->cap ? ids->cap * 2 : 64, sizeof *big.slot),
+                     ids->cap ? ids->cap * 2 : 64, 0};
+        for (size_t i = 0; i < ids->cap; i++)
+            if (ids->slot[i])
+                mx_ids_add(&big, ids->slot[i]->id, ids->slot[i]);
+        free(ids->slot);
+        *ids = big;
+    }
+    size_t j = mx_hash(id) & (ids->cap - 1);
+    for (; ids->slot[j]; j = (j + 1) & (ids->cap - 1))
+        if (!strcmp(ids->slot[j]->id, id))
+            return ids->slot[j];
+    ids->slot[j] = q;
+    ids->n++;
+    return NULL;
+}
+
+/* Moodle imports questions of the same name side by side; the kiosk keeps
+ * progress by id, so a later one gets "name (2)", and says so. */
+static void mx_unique_id(MxReader *r, MxIds *ids, Question *q)
+{
+    if (!q->id)
+        return;
+    const Question *earlier = mx_ids_add(ids, q->id, q);
+    if (!earlier)
+        return;
+    char *base = q->id;
+    for (int k = 2; earlier; k++) {
+        q->id = arena_printf(r->arena, "%s (%d)", base, k);
+        earlier = mx_ids_add(ids, q->id, q);
+    }
+    char *qb = quoted(base), *qi = quoted(q->id);
+    diags_add(r->diags, DIAG_WARNING, r->path, q->line, q->col,
+              "give each question its own name or ID number in Moodle",
+              "question %s has the name of an earlier one; its id here is %s", qb, qi);
+    free(qb);
+    free(qi);
+}
+
 /* The questions of <quiz>. */
 static void mx_quiz(MxReader *r, const xmlNode *root, const char *data, size_t len,
                     QuestionList *out)
@@ -493,6 +550,7 @@ static void mx_quiz(MxReader *r, const xmlNode *root, const char *data, size_t l
     out->items = arena_alloc(r->arena, (count ? count : 1) * sizeof *out->items);
     size_t *starts = mx_line_starts(data, len, &nlines);
     char *category = NULL;
+    MxIds ids = {0};
     for (xmlNode *c = root->children; c; c = c->next) {
         if (!mx_is(c, "question"))
             continue;
@@ -505,8 +563,10 @@ static void mx_quiz(MxReader *r, const xmlNode *root, const char *data, size_t l
         bool ok = false;
         int col = mx_col(data, len, starts, nlines, mx_line(c), "question");
         mx_question(r, c, col, category, &out->items[out->count], &ok);
-        out->count += ok;
+        if (ok)
+            mx_unique_id(r, &ids, &out->items[out->count++]);
     }
+    free(ids.slot);
     free(starts);
 }
 

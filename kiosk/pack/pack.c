@@ -125,8 +125,12 @@ static void build_quiz_xml(Build *b, Unit *u, Lang l, FileInfo *fi, const char *
         .taken = &b->p->files,
         .lim = &lim,
     };
-    pack_moodle_xml_parse(path, (const char *)fi->file->data, fi->file->len, &b->p->arena, &m,
-                          &u->lang[l].quiz, b->diags);
+    int errors = pack_moodle_xml_parse(path, (const char *)fi->file->data, fi->file->len,
+                                       &b->p->arena, &m, &u->lang[l].quiz, b->diags);
+    if (!errors && !u->lang[l].quiz.count)
+        diags_add(b->diags, DIAG_WARNING, path, 0, 0,
+                  "every question of it is of a type the kiosk skips",
+                  "the file has no question the kiosk shows");
     for (size_t i = 0; i < b->ninfo; i++)
         if (!strncmp(b->info[i].file->path, m.dir, strlen(m.dir)))
             b->info[i].used = true;

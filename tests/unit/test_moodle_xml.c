@@ -149,6 +149,31 @@ static void test_single_and_shuffle_read_as_moodle_does(void **state)
     parsed_free(&p);
 }
 
+/* Moodle imports questions of one name side by side; the store keeps one
+ * id once per unit, so the later ones get "name (2)", "name (3)". */
+static void test_repeated_names_get_their_own_ids(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, HEAD "<question type=\"essay\"><name><text>Q</text></name></question>\n"
+                   "<question type=\"essay\"><name><text>Q (2)</text></name></question>\n"
+                   "<question type=\"essay\"><name><text>Q</text></name></question>\n"
+                   "<question type=\"essay\"><name><text>Q</text></name></question>\n"
+                   "<question type=\"essay\"><questiontext><text>x</text></questiontext>"
+                   "</question>" TAIL);
+    assert_int_equal(p.errors, 0);
+    assert_int_equal(p.q.count, 5);
+    assert_string_equal(p.q.items[2].id, "Q (3)");
+    assert_string_equal(p.q.items[3].id, "Q (4)");
+    assert_string_equal(p.q.items[2].name, "Q");
+    assert_null(p.q.items[4].id);
+    assert_int_equal(p.diags.count, 2);
+    assert_string_equal(p.diags.items[0].message,
+                        "question \"Q\" has the name of an earlier one; its id here is \"Q (3)\"");
+    assert_int_equal(p.diags.items[0].line, 5);
+    parsed_free(&p);
+}
+
 static void test_truefalse_false_is_right(void **state)
 {
     (void)state;
@@ -506,6 +531,7 @@ int main(void)
         cmocka_unit_test(test_multichoice_single_with_feedback_and_fields),
         cmocka_unit_test(test_multichoice_multiple_is_multiresponse),
         cmocka_unit_test(test_single_and_shuffle_read_as_moodle_does),
+        cmocka_unit_test(test_repeated_names_get_their_own_ids),
         cmocka_unit_test(test_truefalse_false_is_right),
         cmocka_unit_test(test_shortanswer_and_usecase_warns),
         cmocka_unit_test(test_numerical_tolerance_catchall_units),
