@@ -227,8 +227,12 @@ static int preview_render(PreviewArgs *a, const char *db, const char *id)
         if (mb_write_file_atomic(index, s.html.data, s.html.len)) {
             cli_say(stderr, "mingbai pack: cannot write %s: %s\n", index, strerror(errno));
         } else if (!s.failed) {
-            cli_say(stdout, "previewed %zu questions: %d screenshots and %s\n", n, s.written,
-                    index);
+            if (n == 1)
+                cli_say(stdout, "previewed 1 question: %d screenshots and %s\n", s.written,
+                        index);
+            else
+                cli_say(stdout, "previewed %zu questions: %d screenshots and %s\n", n,
+                        s.written, index);
             rc = 0;
         }
         free(index);

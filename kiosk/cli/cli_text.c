@@ -19,6 +19,8 @@ static const CliMsg catalog[] = {
      "mingbai pack：无法建立临时数据库：%s\n"},
     {"mingbai pack: not previewed; fix the errors above first\n",
      "mingbai pack：没有生成预览；请先改正上面的错误\n"},
+    {"previewed 1 question: %d screenshots and %s\n",
+     "已预览 1 道题：%d 张截图和 %s\n"},
     {"previewed %zu questions: %d screenshots and %s\n",
      "已预览 %zu 道题：%d 张截图和 %s\n"},
     {"question", "题目"},
