@@ -63,10 +63,10 @@ void pack_files_wrap_quiz(const char *name, const char *data, size_t len, PackFi
     Lang lang;
     char *stem = wrap_stem(name, &lang);
     const char *code = lang_code(lang);
-    StrBuf ini = {0}, unit = {0}, rel = {0};
-    strbuf_puts(&ini, "; made from one question file\n[pack]\nformat = 1\nid = ");
-    wrap_id(&ini, stem);
-    strbuf_printf(&ini, "\nversion = 1\nlanguages = %s\n\n[%s]\ntitle = ", code, code);
+    StrBuf id = {0}, ini = {0}, unit = {0}, rel = {0};
+    wrap_id(&id, stem);
+    strbuf_printf(&ini, "; made from one question file\n[pack]\nformat = 1\nid = %s\n", id.data);
+    strbuf_printf(&ini, "version = 1\nlanguages = %s\n\n[%s]\ntitle = ", code, code);
     wrap_title(&ini, stem);
     strbuf_putc(&ini, '\n');
     strbuf_puts(&unit, "# ");
@@ -75,11 +75,14 @@ void pack_files_wrap_quiz(const char *name, const char *data, size_t len, PackFi
     wrap_title(&unit, name);
     strbuf_putc(&unit, '\n');
     pack_files_add(files, "pack.ini", ini.data, ini.len);
-    strbuf_printf(&rel, "units/01-questions.%s.md", code);
+    /* The unit is named after the file: its questions' screenshots and
+     * images say where they come from. */
+    strbuf_printf(&rel, "units/01-%s.%s.md", id.data, code);
     pack_files_add(files, rel.data, unit.data, unit.len);
     rel.len = 0;
-    strbuf_printf(&rel, "quizzes/01-questions.%s.xml", code);
+    strbuf_printf(&rel, "quizzes/01-%s.%s.xml", id.data, code);
     pack_files_add(files, rel.data, data, len);
+    strbuf_free(&id);
     strbuf_free(&ini);
     strbuf_free(&unit);
     strbuf_free(&rel);

@@ -70,14 +70,14 @@ same "$tmp/last" "imported world-maps 1: 1 units, 3 questions" "import's report"
 sqlite3 "$MINGBAI_DB" "SELECT id, version FROM pack; SELECT unit, question_id, type FROM question ORDER BY ord;
   SELECT path FROM pack_file ORDER BY path" >"$tmp/rows"
 same "$tmp/rows" 'world-maps|1
-01-questions|ocean-1|multichoice
-01-questions|Earth round|truefalse
-01-questions|Continents|numerical
-media/01-questions.en/tick.png
-media/01-questions.en/world-map.png
+01-world-maps|ocean-1|multichoice
+01-world-maps|Earth round|truefalse
+01-world-maps|Continents|numerical
+media/01-world-maps.en/tick.png
+media/01-world-maps.en/world-map.png
 pack.ini
-quizzes/01-questions.en.xml
-units/01-questions.en.md' "the database holds the pack, its questions and its images"
+quizzes/01-world-maps.en.xml
+units/01-world-maps.en.md' "the database holds the pack, its questions and its images"
 
 # Preview: a temporary database only; the kiosk's is never created.
 rm -f "$MINGBAI_DB"
@@ -85,20 +85,20 @@ run 0 "preview" "$bin" pack preview "$bank" --shots "$tmp/shots"
 tail -n 1 "$tmp/out" >"$tmp/last"
 same "$tmp/last" "previewed 3 questions: 9 screenshots and $tmp/shots/index.html" "preview's report"
 (cd "$tmp/shots" && ls) >"$tmp/files"
-same "$tmp/files" '01-questions-q01-feedback-wrong.png
-01-questions-q01-feedback.png
-01-questions-q01-question.png
-01-questions-q02-feedback-wrong.png
-01-questions-q02-feedback.png
-01-questions-q02-question.png
-01-questions-q03-feedback-wrong.png
-01-questions-q03-feedback.png
-01-questions-q03-question.png
+same "$tmp/files" '01-world-maps-q01-feedback-wrong.png
+01-world-maps-q01-feedback.png
+01-world-maps-q01-question.png
+01-world-maps-q02-feedback-wrong.png
+01-world-maps-q02-feedback.png
+01-world-maps-q02-question.png
+01-world-maps-q03-feedback-wrong.png
+01-world-maps-q03-feedback.png
+01-world-maps-q03-question.png
 index.html' "one shot per question and per feedback, right and wrong"
 [ -e "$MINGBAI_DB" ] && { echo "FAIL: preview created the kiosk's database"; fail=1; }
 [ "$(grep -o '<img src="[^"]*"' "$tmp/shots/index.html" | wc -l)" -eq 9 ] ||
   { echo "FAIL: index.html does not list the 9 screenshots"; fail=1; }
-python3 - "$tmp/shots/01-questions-q01-question.png" <<'PY' || fail=1
+python3 - "$tmp/shots/01-world-maps-q01-question.png" <<'PY' || fail=1
 import struct, sys
 d = open(sys.argv[1], "rb").read(24)
 w, h = struct.unpack(">II", d[16:24])

@@ -514,8 +514,8 @@ static void test_question_file_as_pack(void **state)
     assert_int_equal(pk->nunits, 1);
     assert_int_equal(pk->units[0].lang[LANG_EN].quiz.count, 1);
     assert_string_equal(pk->units[0].lang[LANG_EN].quiz.items[0].text,
-                        "<img src=\"media/01-questions.en/m.png\">");
-    assert_non_null(pack_files_find(&pk->files, "media/01-questions.en/m.png"));
+                        "<img src=\"media/01-week-3-maps.en/m.png\">");
+    assert_non_null(pack_files_find(&pk->files, "media/01-week-3-maps.en/m.png"));
     assert_int_equal(d.count, 1);
     assert_string_equal(d.items[0].path, path);
     assert_int_equal(d.items[0].line, 4);
