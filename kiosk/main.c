@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "mingbai/cli.h"
+#include "preview.h"
 #include "replay.h"
 
 static void usage(FILE *f)
@@ -17,8 +18,9 @@ static void usage(FILE *f)
             "usage: mingbai [--window WxH] [--db PATH] [--lang en|zh-Hans]\n"
             "       mingbai replay SCRIPT --shots DIR [--window WxH] [--db PATH] [--lang L]\n"
             "                      [--px-per-mm F]\n"
-            "       mingbai pack check PATH... | show FILE.gift [--json] | import PATH |\n"
+            "       mingbai pack check PATH... | show FILE.gift|FILE.xml [--json] | import PATH |\n"
             "                    list | remove ID | export-gift ID --lang L [-o FILE]\n"
+            "       mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n"
             "       mingbai export --format csv|xapi|html --out DIR [--session ID] [--names]\n"
             "                      [--lang en|zh-Hans]\n"
             "       mingbai session start --title T [--unit PACK/UNIT]... [--pack ID]... |\n"
@@ -97,6 +99,8 @@ int main(int argc, char **argv)
     const char *script = NULL, *shots = NULL;
     bool replay = false;
     int i = 1;
+    if (argc > 2 && !strcmp(argv[1], "pack") && !strcmp(argv[2], "preview"))
+        return preview_main(argc - 2, argv + 2);
     if (argc > 1) {
         int rc = run_command(argc, argv);
         if (rc >= 0)

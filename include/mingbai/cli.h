@@ -4,6 +4,11 @@
 #ifndef MINGBAI_CLI_H
 #define MINGBAI_CLI_H
 
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "mingbai/core.h"
+
 /* `mingbai pack check|show|import|list|remove|export-gift ...`.
  * argv[0] is "pack". db_path is the database (--db) or NULL for the default.
  * argv and db_path are borrowed: read during the call, neither changed nor
@@ -25,5 +30,13 @@ int cli_session_main(int argc, char **argv, const char *db_path);
  * the locale: Chinese when LC_ALL, LC_MESSAGES or LANG starts with zh.
  * Returns the exit status: 0 success, 1 failure, 2 usage. */
 int cli_admin_main(int argc, char **argv, const char *db_path);
+
+/* For the commands the program runs itself (`mingbai pack preview`, which
+ * needs the window machinery): whether messages are in Chinese (by the
+ * locale), a message in the user's language (en is the key of the
+ * catalogue in kiosk/cli/cli_text.c), and such a message printed to f. */
+bool cli_zh(void);
+const char *cli_tr(const char *en) __attribute__((format_arg(1)));
+void cli_say(FILE *f, const char *fmt, ...) MB_PRINTF(2, 3);
 
 #endif

@@ -47,6 +47,7 @@ typedef struct {
     size_t max_files;
     size_t max_text_file;  /* bytes of one .md/.gift/.ini */
     size_t max_image_file;
+    size_t max_xml_file;   /* bytes of one Moodle .xml question file (images inside) */
     size_t max_ratio;      /* compression ratio (uncompressed / compressed) */
     size_t max_name;       /* bytes of one path */
     int max_md_nesting;
@@ -74,6 +75,35 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags);
  * pack_build gives it. path is borrowed for the call. */
 int pack_load(const char *path, Pack **out, Diags *diags);
 
+/* ---------------- questions (Moodle XML) ---------------- */
+
+/* Where the Moodle XML reader puts the images a question file embeds
+ * (<file name="x.png" encoding="base64">, referenced as @@PLUGINFILE@@/x.png):
+ * each PNG or JPEG becomes a file dir + its name ("media/01-x.en/x.png";
+ * another image of the same name gets "-2", "-3"; the same bytes reuse the
+ * name), added to out, and its references in the texts are rewritten to that
+ * path. taken (may be NULL) holds names already in use: a file there with the
+ * same bytes is reused. lim bounds each image and out's total with taken's.
+ * All borrowed for the call. */
+typedef struct {
+    const char *dir;
+    PackFiles *out;
+    const PackFiles *taken;
+    const PackLimits *lim;
+} MoodleXmlMedia;
+
+/* Parses a Moodle XML question file (<quiz><question type=...>, Moodle's
+ * question bank export) into questions as pack_gift_parse gives them: texts
+ * raw with their TextFormat, categories, tags, feedback. Types the kiosk
+ * does not show are skipped with a warning naming them. media may be NULL:
+ * images are then not kept and their references stay. The input is
+ * untrusted: no network, no DTD or entities (a DOCTYPE is refused), and a
+ * broken document gives one error at line:col. out and its strings point
+ * into arena. Returns the number of errors. */
+int pack_moodle_xml_parse(const char *path, const char *data, size_t len, Arena *arena,
+                          const MoodleXmlMedia *media, QuestionList *out, Diags *diags);
+
+
 /* ------------ added with the pack reader (files*.c, manifest.c, glossary.c) ------------ */
 
 /* Reads a zip archive held in memory, as pack_files_read does for a file
@@ -85,17 +115,18 @@ int pack_load(const char *path, Pack **out, Diags *diags);
 int pack_files_read_zip_mem(const void *data, size_t len, const char *origin,
                             const PackLimits *lim, PackFiles *files, Diags *diags);
 
-/* ------------ one GIFT file as a pack (pack_single.c) ------------ */
+/* ------------ one question file as a pack (pack_single.c) ------------ */
 
-/* Whether path names a GIFT file by its extension: .gift, or .txt as
- * Moodle's question bank exports GIFT (any case). */
-bool pack_is_gift_name(const char *path);
+/* Whether path names a question file by its extension: .gift, or .txt as
+ * Moodle's question bank exports GIFT, or a Moodle XML .xml (any case). */
+bool pack_is_quiz_name(const char *path);
 /* Whether path is a regular file with such a name that is not a zip. */
-bool pack_is_gift_file(const char *path);
+bool pack_is_quiz_file(const char *path);
 
-/* Whether path is such a file worth offering as a quiz: a .gift, or a .txt
- * with an answer block ("{...}") in its first 64 KiB (not a README). */
-bool pack_looks_like_gift(const char *path);
+/* Whether path is such a file worth offering as a quiz: a .gift or .xml,
+ * or a .txt with an answer block ("{...}") in its first 64 KiB (not a
+ * README). */
+bool pack_looks_like_quiz(const char *path);
 
 /* What a GIFT file was wrapped as. */
 typedef struct {
@@ -110,7 +141,7 @@ typedef struct {
  * such a path. *out as pack_build gives it; info (may be NULL) gets what
  * the file was made. path is borrowed for the call. Returns the number of
  * errors. */
-int pack_load_gift_file(const char *path, Pack **out, PackSingle *info, Diags *diags);
+int pack_load_quiz_file(const char *path, Pack **out, PackSingle *info, Diags *diags);
 
 /* Parses pack.ini text (untrusted) into p's manifest fields: format, id,
  * version, has_lang, licence, author, title, description. p is a zeroed Pack

@@ -132,4 +132,15 @@ int ui_target_problems(Ui *ui, StrBuf *out);
  * cut by the screen's edge nor by the view it scrolls in. */
 bool ui_target_whole(Ui *ui, const char *text);
 
+/* ---- preview: `mingbai pack preview` ---- */
+/* Shows question `question` (its index in the unit's quiz for lang, as
+ * learn_unit_quiz() lists it) of pack `pack` (an index into UiConfig.packs)
+ * on the quiz screen, in lang, without a participant. False when there is
+ * no such question. */
+bool ui_preview_question(Ui *ui, int pack, int unit, int question, Lang lang);
+/* Answers the question ui_preview_question() shows -- its right answer, or
+ * a wrong one -- and shows the feedback screen. Nothing goes to the store.
+ * False when the question is not scored or has no such answer. */
+bool ui_preview_answer(Ui *ui, bool right);
+
 #endif

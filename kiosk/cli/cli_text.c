@@ -13,6 +13,19 @@ typedef struct {
 } CliMsg;
 
 static const CliMsg catalog[] = {
+    {"usage: mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n",
+     "用法：mingbai pack preview 路径 --shots 文件夹 [--lang 语言] [--window 宽x高]\n"},
+    {"mingbai pack: cannot make a temporary database: %s\n",
+     "mingbai pack：无法建立临时数据库：%s\n"},
+    {"mingbai pack: not previewed; fix the errors above first\n",
+     "mingbai pack：没有生成预览；请先改正上面的错误\n"},
+    {"previewed 1 question: %d screenshots and %s\n",
+     "已预览 1 道题：%d 张截图和 %s\n"},
+    {"previewed %zu questions: %d screenshots and %s\n",
+     "已预览 %zu 道题：%d 张截图和 %s\n"},
+    {"question", "题目"},
+    {"feedback on the right answer", "答对时的反馈"},
+    {"feedback on a wrong answer", "答错时的反馈"},
     {"usage: mingbai instructor set-pin [--db PATH]\n"
      "       mingbai backup FILE [--db PATH]\n"
      "       mingbai results merge A.db B.db ... --into C.db\n"
@@ -65,12 +78,14 @@ static const CliMsg catalog[] = {
     {"backed up to %s\n", "已备份到 %s\n"},
     {"Backups made before keep a copy of them (%s).\n", "之前做的备份里仍有此人的数据（%s）。\n"},
     {"  (hidden from participants)", "  （学员看不到）"},
-    {"usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
+    {"usage: mingbai pack check PATH... | show FILE.gift|FILE.xml [--json] | import PATH | list |\n"
      "                    remove ID | hide ID | unhide ID |\n"
-     "                    export-gift ID --lang L [-o FILE]   [--db PATH]\n",
-     "用法：mingbai pack check 路径... | show 文件.gift [--json] | import 路径 | list |\n"
+     "                    export-gift ID --lang L [-o FILE]   [--db PATH]\n"
+     "       mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n",
+     "用法：mingbai pack check 路径... | show 文件.gift|文件.xml [--json] | import 路径 | list |\n"
      "                   remove 编号 | hide 编号 | unhide 编号 |\n"
-     "                   export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]\n"},
+     "                   export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]\n"
+     "      mingbai pack preview 路径 --shots 文件夹 [--lang 语言] [--window 宽x高]\n"},
     {"hide needs one ID", "hide 需要一个学习包编号"},
     {"unhide needs one ID", "unhide 需要一个学习包编号"},
     {"mingbai pack: cannot change %s: %s\n", "mingbai pack：无法更改 %s：%s\n"},
@@ -123,6 +138,9 @@ static const CliMsg catalog[] = {
     {"%s is one GIFT file: it becomes the pack %s, \"%s\" (%s), with one unit holding its "
      "questions\n",
      "%s 是单个 GIFT 文件：它成为学习包 %s，“%s”（%s），其中一个单元包含它的全部题目\n"},
+    {"%s is one Moodle XML file: it becomes the pack %s, \"%s\" (%s), with one unit holding "
+     "its questions\n",
+     "%s 是单个 Moodle XML 文件：它成为学习包 %s，“%s”（%s），其中一个单元包含它的全部题目\n"},
     {"list takes no arguments", "list 不接受参数"},
     {"mingbai pack: cannot list packs: %s\n", "mingbai pack：无法列出学习包：%s\n"},
     {"no packs on the kiosk\n", "本机上没有学习包\n"},

@@ -22,9 +22,10 @@
 
 static void cli_usage_line(FILE *f)
 {
-    cli_say(f, "usage: mingbai pack check PATH... | show FILE.gift [--json] | import PATH | list |\n"
+    cli_say(f, "usage: mingbai pack check PATH... | show FILE.gift|FILE.xml [--json] | import PATH | list |\n"
                "                    remove ID | hide ID | unhide ID |\n"
-               "                    export-gift ID --lang L [-o FILE]   [--db PATH]\n");
+               "                    export-gift ID --lang L [-o FILE]   [--db PATH]\n"
+               "       mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n");
 }
 
 /* why: NULL, or the message already in the user's language (cli_tr). */
@@ -92,6 +93,22 @@ static int cli_read_text(const char *path, char **data, size_t *len, Diags *d)
     return rc;
 }
 
+/* Reads and parses a Moodle XML question file for show: its images are
+ * not kept, so their references stay as written. */
+static void cli_read_xml(const char *path, char **data, size_t *len, Arena *arena,
+                         QuestionList *q, Diags *d)
+{
+    size_t max = pack_limits_default().max_xml_file;
+    int rc = mb_read_file(path, max, data, len);
+    if (rc == MB_ERR_LIMIT)
+        diags_add(d, DIAG_ERROR, path, 0, 0, "split it into several files",
+                  "the file is larger than %zu MiB", max >> 20);
+    else if (rc)
+        diags_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot read: %s", strerror(errno));
+    else
+        pack_moodle_xml_parse(path, *data, *len, arena, NULL, q, d);
+}
+
 /* ---------------- check ---------------- */
 
 static void cli_check_path(const char *path, Diags *d)
@@ -101,16 +118,17 @@ static void cli_check_path(const char *path, Diags *d)
         diags_add(d, DIAG_ERROR, path, 0, 0, NULL, "cannot open: %s", strerror(errno));
         return;
     }
-    if (S_ISDIR(st.st_mode) || file_is_zip(path) || has_suffix(path, ".zip")) {
+    if (S_ISDIR(st.st_mode) || file_is_zip(path) || has_suffix(path, ".zip") ||
+        has_suffix(path, ".xml")) {
         Pack *p = NULL;
         pack_load(path, &p, d);
         pack_free(p);
         return;
     }
-    if (pack_is_gift_file(path)) {
+    if (pack_is_quiz_file(path)) {
         /* As inside a pack: the touchscreen's checks too. */
         Pack *p = NULL;
-        pack_load_gift_file(path, &p, NULL, d);
+        pack_load_quiz_file(path, &p, NULL, d);
         pack_free(p);
         return;
     }
@@ -119,8 +137,8 @@ static void cli_check_path(const char *path, Diags *d)
     bool manifest = !strcmp(base, "pack.ini"), glossary = !strcmp(base, "glossary.ini");
     if (!gift && !md && !manifest && !glossary) {
         diags_add(d, DIAG_ERROR, path, 0, 0,
-                  "check a pack folder or .zip, a .gift (or Moodle's .txt) quiz, a .md unit or "
-                  "a pack.ini",
+                  "check a pack folder or .zip, a .gift (or Moodle's .txt) or Moodle .xml quiz, a "
+                  ".md unit or a pack.ini",
                   "not a pack or a file of one");
         return;
     }
@@ -180,7 +198,9 @@ static int cli_show(int argc, char **argv)
     QuestionList q = {0};
     char *data = NULL;
     size_t len;
-    if (!cli_read_text(path, &data, &len, &d))
+    if (has_suffix(path, ".xml"))
+        cli_read_xml(path, &data, &len, &arena, &q, &d);
+    else if (!cli_read_text(path, &data, &len, &d))
         pack_gift_parse(path, data, len, &arena, &q, &d);
     StrBuf out = {0};
     if (json) {
@@ -321,11 +341,16 @@ static int cli_import(int argc, char **argv, const char *db_path)
     Store *s = NULL;
     int rc = 1;
     PackSingle single;
-    bool one_file = pack_is_gift_file(argv[0]);
-    int errors = one_file ? pack_load_gift_file(argv[0], &p, &single, &d)
+    bool one_file = pack_is_quiz_file(argv[0]);
+    int errors = one_file ? pack_load_quiz_file(argv[0], &p, &single, &d)
                           : pack_load(argv[0], &p, &d);
     cli_print_diags(&d, stdout);
-    if (one_file)
+    if (one_file && has_suffix(argv[0], ".xml"))
+        cli_say(stdout,
+                "%s is one Moodle XML file: it becomes the pack %s, \"%s\" (%s), with one unit "
+                "holding its questions\n",
+                argv[0], single.id, single.title, lang_code(single.lang));
+    else if (one_file)
         cli_say(stdout,
                 "%s is one GIFT file: it becomes the pack %s, \"%s\" (%s), with one unit "
                 "holding its questions\n",

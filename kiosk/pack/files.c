@@ -25,6 +25,7 @@ PackLimits pack_limits_default(void)
         .max_files = 2000,
         .max_text_file = 1 * MIB,
         .max_image_file = 8 * MIB,
+        .max_xml_file = 16 * MIB,
         .max_ratio = 100,
         .max_name = 255,
         .max_md_nesting = 16,

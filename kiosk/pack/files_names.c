@@ -157,7 +157,12 @@ bool pack_is_image_name(const char *path)
 
 size_t pack_file_limit(const PackLimits *lim, const char *path)
 {
-    return pack_is_image_name(path) ? lim->max_image_file : lim->max_text_file;
+    if (pack_is_image_name(path))
+        return lim->max_image_file;
+    /* A Moodle question file carries its images inside, in base64. */
+    if (ends_with_ci(path, ".xml") && lim->max_xml_file > lim->max_text_file)
+        return lim->max_xml_file;
+    return lim->max_text_file;
 }
 
 /* Why a relative '/'-separated name of n bytes is unsafe, or NULL. A folder

@@ -8,9 +8,12 @@
  * in model.c. */
 #include "pack_internal.h"
 
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
 
 static bool is_image_path(const char *s)
 {
@@ -85,8 +88,8 @@ static void build_classify(Build *b, FileInfo *fi)
             fi->kind = F_UNIT;
         return;
     } else if (!strncmp(rel, "quizzes/", 8) && !strchr(rel + 8, '/') &&
-               has_suffix(rel, ".gift")) {
-        if (build_split_name(b, fi, rel, "quizzes/", ".gift"))
+               (has_suffix(rel, ".gift") || has_suffix(rel, ".xml"))) {
+        if (build_split_name(b, fi, rel, "quizzes/", has_suffix(rel, ".xml") ? ".xml" : ".gift"))
             fi->kind = F_QUIZ;
         return;
     } else if (!strncmp(rel, "media/", 6)) {
@@ -100,7 +103,7 @@ static void build_classify(Build *b, FileInfo *fi)
     }
     if (fi->kind == F_OTHER)
         diags_add(b->diags, DIAG_WARNING, path, 0, 0,
-                  "a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift and media/",
+                  "a pack holds pack.ini, glossary.ini, units/*.md, quizzes/*.gift or *.xml and media/",
                   "not part of a pack; this file is ignored");
 }
 
@@ -126,6 +129,28 @@ static bool build_twin(Build *b, const char *slug, Lang l, FileKind kind, const 
         return true;
     }
     return false;
+}
+
+/* A unit's Moodle XML quiz: its images go to media/<slug>.<lang>/, into
+ * b->xml_media until the files are merged (build_merge_media). */
+static void build_quiz_xml(Build *b, Unit *u, Lang l, FileInfo *fi, const char *path)
+{
+    PackLimits lim = pack_limits_default();
+    MoodleXmlMedia m = {
+        .dir = arena_printf(&b->p->arena, "media/%s.%s/", u->slug, lang_code(l)),
+        .out = &b->xml_media,
+        .taken = &b->p->files,
+        .lim = &lim,
+    };
+    int errors = pack_moodle_xml_parse(path, (const char *)fi->file->data, fi->file->len,
+                                       &b->p->arena, &m, &u->lang[l].quiz, b->diags);
+    if (!errors && !u->lang[l].quiz.count)
+        diags_add(b->diags, DIAG_WARNING, path, 0, 0,
+                  "every question of it is of a type the kiosk skips",
+                  "the file has no question the kiosk shows");
+    for (size_t i = 0; i < b->ninfo; i++)
+        if (!strncmp(b->info[i].file->path, m.dir, strlen(m.dir)))
+            b->info[i].used = true;
 }
 
 static void build_unit_lang(Build *b, Unit *u, Lang l)
@@ -169,6 +194,11 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
         diag_hint(g, "write the %s version, or remove %s from languages in pack.ini",
                   lang_code(l), lang_code(l));
     }
+    char *xml_rel = arena_printf(&b->p->arena, "quizzes/%s.%s.xml", u->slug, lang_code(l));
+    if (gift && strcmp(gift_rel, xml_rel) && build_find(b, xml_rel))
+        diags_add(b->diags, DIAG_ERROR, build_path(b, xml_rel), 0, 0,
+                  "keep one quiz per unit and language", "%s is this unit's quiz already",
+                  gift_rel);
     if (gift) {
         const char *path = build_path(b, gift_rel);
         if (u->is_page) {
@@ -177,8 +207,11 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
                       "a page (00-) has no quiz; this file is ignored");
             return;
         }
-        pack_gift_parse(path, (const char *)gift->file->data, gift->file->len, &b->p->arena,
-                        &u->lang[l].quiz, b->diags);
+        if (has_suffix(gift_rel, ".xml"))
+            build_quiz_xml(b, u, l, gift, path);
+        else
+            pack_gift_parse(path, (const char *)gift->file->data, gift->file->len,
+                            &b->p->arena, &u->lang[l].quiz, b->diags);
         for (size_t i = 0; i < u->lang[l].quiz.count; i++)
             build_check_question(b, path, &u->lang[l].quiz.items[i]);
         return;
@@ -218,8 +251,7 @@ static void build_units(Build *b)
         }
         if (!has_md) {
             for (int l = 0; l < LANG_COUNT; l++) {
-                char *rel = arena_printf(&p->arena, "quizzes/%s.%s.gift", slugs[i],
-                                         lang_code((Lang)l));
+                char *rel = quiz_rel_slug(b, slugs[i], (Lang)l);
                 FileInfo *fi = build_find(b, rel);
                 if (fi && fi->kind == F_QUIZ && b->lang[l])
                     diags_add(b->diags, DIAG_ERROR, build_path(b, rel), 0, 0,
@@ -244,6 +276,30 @@ static void build_units(Build *b)
 }
 
 /* ---------------- the pack ---------------- */
+
+/* The images Moodle XML quizzes carried become files of the pack, checked
+ * as every image of media/ is. */
+static void build_merge_media(Build *b)
+{
+    PackFiles *extra = &b->xml_media;
+    if (!extra->count)
+        return;
+    Pack *p = b->p;
+    size_t old = p->files.count;
+    for (size_t i = 0; i < extra->count; i++)
+        pack_files_add(&p->files, extra->items[i].path, extra->items[i].data,
+                       extra->items[i].len);
+    pack_files_free(extra);
+    b->info = mb_xrealloc(b->info, p->files.count * sizeof *b->info);
+    memset(b->info + old, 0, (p->files.count - old) * sizeof *b->info);
+    for (size_t i = 0; i < p->files.count; i++)
+        b->info[i].file = &p->files.items[i];
+    for (size_t i = old; i < p->files.count; i++) {
+        b->info[i].kind = F_MEDIA;
+        b->info[i].used = true;
+    }
+    b->ninfo = p->files.count;
+}
 
 static void build_languages(Build *b)
 {
@@ -298,6 +354,7 @@ static int build_all(PackFiles *files, const char *origin, const char *single, P
 
     build_languages(&b);
     build_units(&b);
+    build_merge_media(&b);
     build_check_ids(&b);
     for (size_t i = 0; i < b.ninfo; i++)
         if (b.info[i].kind == F_MEDIA)
@@ -325,8 +382,8 @@ int pack_build_single(PackFiles *files, const char *path, Pack **out, Diags *dia
 
 int pack_load(const char *path, Pack **out, Diags *diags)
 {
-    if (pack_is_gift_file(path))
-        return pack_load_gift_file(path, out, NULL, diags);
+    if (pack_is_quiz_file(path))
+        return pack_load_quiz_file(path, out, NULL, diags);
     PackLimits lim = pack_limits_default();
     PackFiles files;
     *out = NULL;

@@ -25,12 +25,14 @@ typedef struct {
     FileInfo *info;
     size_t ninfo;
     bool lang[LANG_COUNT]; /* the languages units are checked in */
-    const char *single;    /* one GIFT file made a pack (pack_single.c): its path */
+    const char *single;    /* one quiz file made a pack (pack_single.c): its path */
+    PackFiles xml_media;   /* images of Moodle XML quizzes, until merged */
 } Build;
 
 /* ---------------- small helpers of both ---------------- */
 
-/* origin/rel, as messages name a file of the pack. */
+/* origin/rel, as messages name a file of the pack; a question file checked
+ * on its own is named as the user named it. */
 static inline char *build_path(Build *b, const char *rel)
 {
     if (b->single && !strncmp(rel, "quizzes/", 8))
@@ -65,10 +67,19 @@ static inline bool has_suffix(const char *s, const char *suffix)
     return n >= m && !strcmp(s + n - m, suffix);
 }
 
-/* "quizzes/<slug>.<lang>.gift" of unit u, in the pack's arena. */
+/* "quizzes/<slug>.<lang>.gift" of a unit, in the pack's arena; the
+ * unit's Moodle XML file "quizzes/<slug>.<lang>.xml" when it has that and no
+ * GIFT file. */
+static inline char *quiz_rel_slug(Build *b, const char *slug, Lang l)
+{
+    char *gift = arena_printf(&b->p->arena, "quizzes/%s.%s.gift", slug, lang_code(l));
+    char *xml = arena_printf(&b->p->arena, "quizzes/%s.%s.xml", slug, lang_code(l));
+    return !build_find(b, gift) && build_find(b, xml) ? xml : gift;
+}
+
 static inline char *quiz_rel(Build *b, const Unit *u, Lang l)
 {
-    return arena_printf(&b->p->arena, "quizzes/%s.%s.gift", u->slug, lang_code(l));
+    return quiz_rel_slug(b, u->slug, l);
 }
 
 /* pack_build for one GIFT file wrapped as a pack (pack_single.c): messages

@@ -1,6 +1,6 @@
-/* One GIFT file is a pack: a bare quiz.gift, or the quiz.txt Moodle's
- * question bank exports, is wrapped as a pack of one unit holding its
- * questions. Its id and title come from the file name, its version from the
+/* One question file is a pack: a bare quiz.gift, the quiz.txt Moodle's
+ * question bank exports as GIFT, or its Moodle XML export quiz.xml, is
+ * wrapped as a pack of one unit holding its questions. Its id and title come from the file name, its version from the
  * file's time (a later edit imports over the earlier one), its language
  * from its text (Chinese when Chinese characters are most of its letters).
  * Messages about the questions name the file itself. Input is untrusted:
@@ -25,9 +25,9 @@ static bool suffix_ci(const char *s, const char *suffix)
     return true;
 }
 
-bool pack_is_gift_name(const char *path)
+bool pack_is_quiz_name(const char *path)
 {
-    return suffix_ci(path, ".gift") || suffix_ci(path, ".txt");
+    return suffix_ci(path, ".gift") || suffix_ci(path, ".txt") || suffix_ci(path, ".xml");
 }
 
 static const char *base_of(const char *path)
@@ -74,30 +74,26 @@ static char *single_id(Arena *a, const char *title)
     return id;
 }
 
-/* Chinese when Han characters are at least a third of the letters. */
-static Lang single_lang(const char *data, size_t len)
+/* Chinese when Han characters are at least a third of the letters (of an
+ * XML file's text, not of its tags). */
+static Lang single_lang(const char *data, size_t len, bool xml)
 {
     size_t han = 0, latin = 0, i = 0;
+    bool tag = false;
     while (i < len) {
         uint32_t cp = utf8_decode(data, len, &i);
+        if (xml && (cp == '<' || cp == '>')) {
+            tag = cp == '<';
+            continue;
+        }
+        if (tag)
+            continue;
         if (cp >= 0x4E00 && cp <= 0x9FFF)
             han++;
         else if ((cp | 0x20) >= 'a' && (cp | 0x20) <= 'z')
             latin++;
     }
     return han * 3 >= latin && han ? LANG_ZH : LANG_EN;
-}
-
-/* files has room for the three files (pack_load_gift_file). */
-static void single_add(PackFiles *f, const char *rel, const void *data, size_t len)
-{
-    PackFile *pf = &f->items[f->count++];
-    pf->path = mb_xstrdup(rel);
-    pf->data = mb_xmalloc(len + 1);
-    memcpy(pf->data, data, len);
-    pf->data[len] = 0;
-    pf->len = len;
-    f->total_bytes += len;
 }
 
 /* The Markdown text of a title: punctuation Markdown reads escaped. */
@@ -110,22 +106,28 @@ static void md_escaped(StrBuf *b, const char *s)
     }
 }
 
-int pack_load_gift_file(const char *path, Pack **out, PackSingle *info, Diags *diags)
+int pack_load_quiz_file(const char *path, Pack **out, PackSingle *info, Diags *diags)
 {
     *out = NULL;
     PackLimits lim = pack_limits_default();
     struct stat st;
     char *data = NULL;
     size_t len = 0;
-    if (stat(path, &st) || mb_read_file(path, lim.max_text_file, &data, &len)) {
-        diags_add(diags, DIAG_ERROR, path, 0, 0, "a quiz is a text file of at most 1 MB",
-                  "cannot be read");
+    bool xml = suffix_ci(path, ".xml"); /* its images make it larger */
+    if (stat(path, &st) || mb_read_file(path, xml ? lim.max_xml_file : lim.max_text_file, &data,
+                                        &len)) {
+        if (xml)
+            diags_add(diags, DIAG_ERROR, path, 0, 0, "a Moodle XML quiz is a file of at most 16 MB",
+                      "cannot be read");
+        else
+            diags_add(diags, DIAG_ERROR, path, 0, 0, "a quiz is a text file of at most 1 MB",
+                      "cannot be read");
         return 1;
     }
     Arena a = {0};
     char *title = single_title(&a, path);
     char *id = single_id(&a, title);
-    Lang l = single_lang(data, len);
+    Lang l = single_lang(data, len, xml);
     const char *lc = lang_code(l);
     struct tm tm;
     time_t t = st.st_mtime;
@@ -141,12 +143,12 @@ int pack_load_gift_file(const char *path, Pack **out, PackSingle *info, Diags *d
     strbuf_puts(&md, "\n\n");
     md_escaped(&md, base_of(path));
     strbuf_puts(&md, "\n");
-    PackFiles files = {.items = mb_xcalloc(3, sizeof(PackFile))};
+    PackFiles files = {0};
     char *unit = arena_printf(&a, "units/01-%s.%s.md", id, lc);
-    char *quiz = arena_printf(&a, "quizzes/01-%s.%s.gift", id, lc);
-    single_add(&files, "pack.ini", ini.data, ini.len);
-    single_add(&files, unit, md.data, md.len);
-    single_add(&files, quiz, data, len);
+    char *quiz = arena_printf(&a, "quizzes/01-%s.%s.%s", id, lc, xml ? "xml" : "gift");
+    pack_files_add(&files, "pack.ini", ini.data, ini.len);
+    pack_files_add(&files, unit, md.data, md.len);
+    pack_files_add(&files, quiz, data, len);
     strbuf_free(&ini);
     strbuf_free(&md);
     free(data);
@@ -160,25 +162,25 @@ int pack_load_gift_file(const char *path, Pack **out, PackSingle *info, Diags *d
     return errors;
 }
 
-bool pack_is_gift_file(const char *path)
+bool pack_is_quiz_file(const char *path)
 {
     struct stat st;
-    if (!pack_is_gift_name(path) || stat(path, &st) || !S_ISREG(st.st_mode))
+    if (!pack_is_quiz_name(path) || stat(path, &st) || !S_ISREG(st.st_mode))
         return false;
     FILE *f = fopen(path, "rb");
     if (!f)
-        return true; /* pack_load_gift_file says why */
+        return true; /* pack_load_quiz_file says why */
     unsigned char m[2] = {0};
     size_t n = fread(m, 1, 2, f);
     fclose(f);
     return !(n == 2 && m[0] == 'P' && m[1] == 'K');
 }
 
-bool pack_looks_like_gift(const char *path)
+bool pack_looks_like_quiz(const char *path)
 {
-    if (!pack_is_gift_file(path))
+    if (!pack_is_quiz_file(path))
         return false;
-    if (suffix_ci(path, ".gift"))
+    if (suffix_ci(path, ".gift") || suffix_ci(path, ".xml"))
         return true;
     /* A .txt is a GIFT quiz when it has an answer block: not a README. */
     FILE *f = fopen(path, "rb");

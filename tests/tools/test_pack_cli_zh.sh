@@ -95,9 +95,10 @@ run zh_CN.UTF-8 1 "remove an unknown pack" "$bin" pack remove nope
 same "remove an unknown pack" "$tmp/err" "mingbai pack：本机上没有编号为 nope 的学习包"
 run zh_CN.UTF-8 2 "an unknown command" "$bin" pack frob
 same "an unknown command" "$tmp/err" "mingbai pack：没有 'frob' 这个命令
-用法：mingbai pack check 路径... | show 文件.gift [--json] | import 路径 | list |
+用法：mingbai pack check 路径... | show 文件.gift|文件.xml [--json] | import 路径 | list |
                    remove 编号 | hide 编号 | unhide 编号 |
-                   export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]"
+                   export-gift 编号 --lang 语言 [-o 文件]   [--db 路径]
+      mingbai pack preview 路径 --shots 文件夹 [--lang 语言] [--window 宽x高]"
 run zh_CN.UTF-8 2 "check without a path" "$bin" pack check
 grep -qxF "mingbai pack：check 需要一个路径" "$tmp/err" || { echo "FAIL: check usage:"; cat "$tmp/err"; fail=1; }
 run zh_CN.UTF-8 0 "remove" "$bin" pack remove bilingual

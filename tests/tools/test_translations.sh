@@ -31,7 +31,7 @@ n=$(wc -l <<<"$keys")
 
 # The command line (tests/tools/cli_translations.pl).
 perl "$(dirname "$0")/cli_translations.pl" kiosk/cli/cli_text.c \
-  $(grep -l "cli_say\|cli_tr" kiosk/cli/*.c | grep -v cli_text.c) || fail=1
+  $(grep -l "cli_say\|cli_tr" kiosk/cli/*.c kiosk/preview.c | grep -v cli_text.c) || fail=1
 
 # The pack diagnostics (tests/tools/diag_translations.pl): each literal
 # message and hint given to diags_add() and the pack's wrappers around it

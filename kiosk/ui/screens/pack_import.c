@@ -83,7 +83,7 @@ static void import_scan(ImportState *st, const char *base)
                 continue;
             if ((S_ISDIR(sb.st_mode) && import_is_pack_dir(p)) ||
                 (S_ISREG(sb.st_mode) && n > 4 && !strcmp(p + n - 4, ".zip")) ||
-                (S_ISREG(sb.st_mode) && pack_looks_like_gift(p)))
+                (S_ISREG(sb.st_mode) && pack_looks_like_quiz(p)))
                 import_add(st, p);
         }
     }

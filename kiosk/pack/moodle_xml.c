@@ -1,0 +1,617 @@
+/* Moodle XML question files (Moodle's question bank export: <quiz> holding
+ * <question type="...">) read into the same Questions as GIFT gives, the way
+ * Moodle's importer (question/format/xml/format.php) reads them: names,
+ * idnumbers, categories, tags, texts with their format (kept raw: HTML is
+ * not stripped or rendered here), answers with fractions in percent and
+ * their feedback, general feedback. Types the kiosk cannot show are skipped
+ * with a warning naming them. Input is untrusted: libxml2 reads it without
+ * network access, a DOCTYPE (and with it every entity declaration, so no
+ * external entity and no entity expansion) is refused before parsing, and
+ * a broken document gives one error at line:col. moodle_xml_media.c keeps
+ * the embedded images. */
+#include "moodle_xml_internal.h"
+
+#include "pack_internal.h"
+
+#include <libxml/parser.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <limits.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* ---------------- the tree ---------------- */
+
+int mx_line(const xmlNode *n)
+{
+    long l = xmlGetLineNo((xmlNode *)n);
+    return l > 0 && l < INT_MAX ? (int)l : 0;
+}
+
+static bool mx_is(const xmlNode *n, const char *name)
+{
+    return n && n->type == XML_ELEMENT_NODE && !strcmp((const char *)n->name, name);
+}
+
+static xmlNode *mx_child(const xmlNode *n, const char *name)
+{
+    for (xmlNode *c = n ? n->children : NULL; c; c = c->next)
+        if (mx_is(c, name))
+            return c;
+    return NULL;
+}
+
+/* The text and CDATA directly in n, trimmed, in the arena (NULL for no n).
+ * Entity references are not followed (there are no declared ones). */
+static char *mx_text(MxReader *r, const xmlNode *n)
+{
+    if (!n)
+        return NULL;
+    StrBuf b = {0};
+    strbuf_append(&b, "", 0);
+    for (xmlNode *c = n->children; c; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            strbuf_puts(&b, (const char *)c->content);
+    const char *s = b.data;
+    size_t len = b.len;
+    while (len && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+        s++, len--;
+    while (len && (s[len - 1] == ' ' || s[len - 1] == '\t' || s[len - 1] == '\n' ||
+                   s[len - 1] == '\r'))
+        len--;
+    char *out = arena_strndup(r->arena, s, len);
+    strbuf_free(&b);
+    return out;
+}
+
+/* <n><text>...</text></n>, or n's own text when it has no <text>. */
+static char *mx_value(MxReader *r, const xmlNode *q, const char *name)
+{
+    xmlNode *n = mx_child(q, name);
+    if (!n)
+        return NULL;
+    xmlNode *t = mx_child(n, "text");
+    return mx_text(r, t ? t : n);
+}
+
+static char *mx_attr(MxReader *r, const xmlNode *n, const char *name)
+{
+    xmlChar *v = xmlGetProp((xmlNode *)n, (const xmlChar *)name);
+    if (!v)
+        return NULL;
+    char *out = arena_strdup(r->arena, (const char *)v);
+    xmlFree(v);
+    return out;
+}
+
+static bool mx_true(const char *s)
+{
+    return s && (!strcmp(s, "1") || !strcmp(s, "true"));
+}
+
+/* Moodle's trans_single(): anything but "false", "" and "0" (which PHP
+ * takes as empty) is yes, so "False" is yes; dflt when the element is
+ * missing. */
+static bool mx_yes(const char *s, bool dflt)
+{
+    if (!s)
+        return dflt;
+    return strcmp(s, "false") && s[0] && strcmp(s, "0");
+}
+
+static TextFormat mx_format(MxReader *r, const xmlNode *n, TextFormat dflt)
+{
+    char *f = mx_attr(r, n, "format");
+    if (!f)
+        return dflt;
+    if (!strcmp(f, "html"))
+        return TF_HTML;
+    if (!strcmp(f, "plain_text"))
+        return TF_PLAIN;
+    if (!strcmp(f, "markdown"))
+        return TF_MARKDOWN;
+    if (!strcmp(f, "moodle_auto_format"))
+        return TF_MOODLE;
+    return dflt;
+}
+
+/* A text field (<questiontext>, <feedback>, an <answer>...): its <text>
+ * with the images it embeds kept; NULL when absent, or empty and
+ * nonempty is set. */
+static char *mx_field(MxReader *r, const xmlNode *q, const xmlNode *field, bool nonempty)
+{
+    if (!field)
+        return NULL;
+    char *raw = mx_text(r, mx_child(field, "text"));
+    if (!raw)
+        raw = arena_strdup(r->arena, "");
+    if (nonempty && !raw[0])
+        return NULL;
+    return mx_media_rewrite(r, q, field, raw);
+}
+
+/* ---------------- questions ---------------- */
+
+typedef struct {
+    MxReader *r;
+    const xmlNode *node;
+    Question *q;
+    Answer *ans;
+    size_t nans, cap;
+} MxQuestion;
+
+static Answer *mx_answer_new(MxQuestion *m)
+{
+    if (m->nans == m->cap) {
+        size_t cap = m->cap ? m->cap * 2 : 8;
+        Answer *a = arena_alloc(m->r->arena, cap * sizeof *a);
+        if (m->nans)
+            memcpy(a, m->ans, m->nans * sizeof *a);
+        m->ans = a;
+        m->cap = cap;
+    }
+    Answer *a = &m->ans[m->nans++];
+    memset(a, 0, sizeof *a);
+    return a;
+}
+
+/* Reports at the question: fmt's first %s is its name (quoted), then args. */
+static void mx_diag(MxQuestion *m, DiagLevel level, const char *hint, const char *fmt, ...)
+    MB_PRINTF(4, 5);
+static void mx_diag(MxQuestion *m, DiagLevel level, const char *hint, const char *fmt, ...)
+{
+    char *name = m->r->qname ? quoted(m->r->qname) : NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    diags_vadd(m->r->diags, level, m->r->path, m->q->line, m->q->col, hint, name, fmt, ap);
+    va_end(ap);
+    free(name);
+}
+
+/* The answers of multichoice and shortanswer: text, fraction (percent in the
+ * file), feedback. Answers with an empty text are dropped, as Moodle drops
+ * them when it saves the question. */
+static void mx_answers(MxQuestion *m)
+{
+    for (xmlNode *c = m->node->children; c; c = c->next) {
+        if (!mx_is(c, "answer"))
+            continue;
+        char *text = mx_field(m->r, m->node, c, false);
+        if (!text[0])
+            continue;
+        Answer *a = mx_answer_new(m);
+        a->text = text;
+        a->format = m->q->type == QT_SHORTANSWER ? TF_PLAIN : mx_format(m->r, c, m->q->format);
+        char *f = mx_attr(m->r, c, "fraction");
+        a->fraction = f ? strtod(f, NULL) / 100.0 : 0;
+        if (!isfinite(a->fraction) || a->fraction > 1 || a->fraction < -1)
+            a->fraction = a->fraction > 0 ? 1 : a->fraction < 0 ? -1 : 0;
+        a->feedback = mx_field(m->r, m->node, mx_child(c, "feedback"), true);
+    }
+}
+
+static void mx_truefalse(MxQuestion *m)
+{
+    char *fb_true = NULL, *fb_false = NULL;
+    bool true_right = false;
+    for (xmlNode *c = m->node->children; c; c = c->next) {
+        if (!mx_is(c, "answer"))
+            continue;
+        char *text = mx_text(m->r, mx_child(c, "text"));
+        char *f = mx_attr(m->r, c, "fraction");
+        char *fb = mx_field(m->r, m->node, mx_child(c, "feedback"), true);
+        bool is_true = text && !strcmp(text, "true");
+        if (is_true) {
+            true_right = f && strtod(f, NULL) == 100;
+            fb_true = fb;
+        } else {
+            fb_false = fb;
+        }
+    }
+    Question *q = m->q;
+    q->tf_answer = true_right;
+    q->tf_feedback_right = true_right ? fb_true : fb_false;
+    q->tf_feedback_wrong = true_right ? fb_false : fb_true;
+    for (int k = 0; k < 2; k++) {
+        bool is_true = k == 0;
+        Answer *a = mx_answer_new(m);
+        a->text = arena_strdup(m->r->arena, is_true ? "true" : "false");
+        a->format = q->format;
+        a->fraction = is_true == q->tf_answer ? 1 : 0;
+        a->feedback = is_true ? fb_true : fb_false;
+    }
+}
+
+static void mx_numerical(MxQuestion *m)
+{
+    for (xmlNode *c = m->node->children; c; c = c->next) {
+        if (!mx_is(c, "answer"))
+            continue;
+        char *text = mx_text(m->r, mx_child(c, "text"));
+        if (!text || !text[0])
+            continue;
+        Answer *a = mx_answer_new(m);
+        a->text = text;
+        a->format = TF_PLAIN;
+        char *f = mx_attr(m->r, c, "fraction");
+        a->fraction = f ? strtod(f, NULL) / 100.0 : 0;
+        if (!isfinite(a->fraction))
+            a->fraction = 0;
+        a->feedback = mx_field(m->r, m->node, mx_child(c, "feedback"), true);
+        char *tol = mx_text(m->r, mx_child(c, "tolerance"));
+        a->tolerance = tol ? fabs(strtod(tol, NULL)) : 0;
+        if (!strcmp(text, "*")) {
+            a->catchall = true;
+            continue;
+        }
+        char *end;
+        a->value = strtod(text, &end);
+        if (*end || !isfinite(a->value) || !isfinite(a->tolerance)) {
+            mx_diag(m, DIAG_ERROR, "write the answer as a number, such as 3.14",
+                    "numerical answer %s is not a number", text);
+            m->nans--;
+        }
+    }
+    xmlNode *units = mx_child(m->node, "units");
+    if (units && mx_child(units, "unit"))
+        mx_diag(m, DIAG_WARNING, "the kiosk's number pad takes the number alone",
+                "units are ignored; the number is scored without them");
+}
+
+static void mx_matching(MxQuestion *m)
+{
+    for (xmlNode *c = m->node->children; c; c = c->next) {
+        if (!mx_is(c, "subquestion"))
+            continue;
+        char *right = mx_text(m->r, mx_child(mx_child(c, "answer"), "text"));
+        if (!right || !right[0])
+            continue;
+        Answer *a = mx_answer_new(m);
+        a->left = mx_field(m->r, m->node, c, false);
+        a->format = mx_format(m->r, c, m->q->format);
+        a->text = right;
+        a->fraction = a->left[0] ? 1 : 0;
+    }
+}
+
+/* Reads the parts of the question that depend on its type; false when it
+ * cannot be used (reported). */
+static bool mx_body(MxQuestion *m)
+{
+    Question *q = m->q;
+    switch (q->type) {
+    case QT_MULTICHOICE:
+    case QT_SHORTANSWER:
+        mx_answers(m);
+        if (q->type == QT_SHORTANSWER && mx_true(mx_text(m->r, mx_child(m->node, "usecase"))))
+            mx_diag(m, DIAG_WARNING, "Moodle would mark a different case wrong",
+                    "the kiosk compares short answers without case");
+        break;
+    case QT_TRUEFALSE:
+        mx_truefalse(m);
+        break;
+    case QT_NUMERICAL:
+        mx_numerical(m);
+        break;
+    case QT_MATCHING:
+        mx_matching(m);
+        break;
+    default:
+        return true;
+    }
+    size_t scored = 0;
+    for (size_t i = 0; i < m->nans; i++)
+        scored += q->type == QT_MATCHING ? m->ans[i].left[0] != 0 : m->ans[i].fraction > 0;
+    if (!scored) {
+        mx_diag(m, DIAG_ERROR, "Moodle cannot score it either; give it a right answer",
+                "no right answer; the question is left out");
+        return false;
+    }
+    if (q->type == QT_MULTICHOICE && !mx_yes(mx_text(m->r, mx_child(m->node, "single")), true))
+        q->type = QT_MULTIRESPONSE;
+    /* Moodle shuffles a multichoice question's answers only when told to,
+     * a matching question's unless told not to. */
+    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MATCHING)
+        q->fixed_order = !mx_yes(mx_text(m->r, mx_child(m->node, "shuffleanswers")),
+                                 q->type == QT_MATCHING);
+    q->answers = m->ans;
+    q->nanswers = m->nans;
+    return true;
+}
+
+static void mx_tags(MxReader *r, const xmlNode *n, Question *q)
+{
+    xmlNode *tags = mx_child(n, "tags");
+    size_t count = 0;
+    for (xmlNode *c = tags ? tags->children : NULL; c; c = c->next)
+        count += mx_is(c, "tag");
+    if (!count)
+        return;
+    q->tags = arena_alloc(r->arena, count * sizeof *q->tags);
+    for (xmlNode *c = tags->children; c; c = c->next) {
+        if (mx_is(c, "tag")) {
+            xmlNode *tt = mx_child(c, "text");
+            char *v = mx_text(r, tt ? tt : c);
+            if (v && v[0])
+                q->tags[q->ntags++] = v;
+        }
+    }
+}
+
+static const struct {
+    const char *name;
+    QuestionType type;
+} mx_types[] = {
+    {"multichoice", QT_MULTICHOICE}, {"truefalse", QT_TRUEFALSE},
+    {"shortanswer", QT_SHORTANSWER}, {"numerical", QT_NUMERICAL},
+    {"matching", QT_MATCHING},       {"description", QT_DESCRIPTION},
+    {"essay", QT_ESSAY},
+};
+
+/* One <question>: appended to list when the kiosk can show it. */
+static void mx_question(MxReader *r, const xmlNode *n, int col, const char *category,
+                        Question *into, bool *ok)
+{
+    char *type = mx_attr(r, n, "type");
+    Question *q = into;
+    memset(q, 0, sizeof *q);
+    q->line = mx_line(n);
+    q->col = col;
+    q->category = (char *)category;
+    q->name = mx_value(r, n, "name");
+    if (q->name && !q->name[0])
+        q->name = NULL;
+    r->qname = q->name;
+    MxQuestion m = {.r = r, .node = n, .q = q};
+    size_t t = 0;
+    while (t < sizeof mx_types / sizeof *mx_types && (!type || strcmp(type, mx_types[t].name)))
+        t++;
+    if (t == sizeof mx_types / sizeof *mx_types) {
+        mx_diag(&m, DIAG_WARNING, "the kiosk shows multichoice, truefalse, shortanswer, "
+                                  "numerical, matching, description and essay questions",
+                "skipped: the kiosk does not show questions of type %s", type ? type : "");
+        *ok = false;
+        return;
+    }
+    q->type = mx_types[t].type;
+    xmlNode *qt = mx_child(n, "questiontext");
+    q->format = mx_format(r, qt, TF_HTML);
+    q->text = mx_field(r, n, qt, false);
+    if (!q->text)
+        q->text = arena_strdup(r->arena, "");
+    q->general_feedback = mx_field(r, n, mx_child(n, "generalfeedback"), true);
+    char *idnumber = mx_text(r, mx_child(n, "idnumber"));
+    q->id = idnumber && idnumber[0] ? idnumber : q->name;
+    mx_tags(r, n, q);
+    *ok = mx_body(&m);
+}
+
+/* ---------------- the document ---------------- */
+
+/* The 1-based column of the first "<name" on line (in characters), or 1. */
+static int mx_col(const char *data, size_t len, const size_t *starts, size_t nlines, int line,
+                  const char *name)
+{
+    if (line < 1 || (size_t)line > nlines)
+        return 1;
+    size_t a = starts[line - 1], b = (size_t)line < nlines ? starts[line] : len;
+    size_t n = strlen(name);
+    for (size_t i = a; i + n + 1 <= b; i++)
+        if (data[i] == '<' && !memcmp(data + i + 1, name, n))
+            return 1 + (int)utf8_count(data + a, i - a);
+    return 1;
+}
+
+/* Where each line starts, for columns. */
+static size_t *mx_line_starts(const char *data, size_t len, size_t *nlines)
+{
+    size_t n = 1;
+    for (size_t i = 0; i < len; i++)
+        n += data[i] == '\n';
+    size_t *s = mb_xmalloc(n * sizeof *s);
+    s[0] = 0;
+    n = 1;
+    for (size_t i = 0; i < len; i++)
+        if (data[i] == '\n')
+            s[n++] = i + 1;
+    *nlines = n;
+    return s;
+}
+
+/* The first m bytes of needle in the n bytes at s, or NULL. */
+static const char *mx_find(const char *s, size_t n, const char *needle, size_t m)
+{
+    for (size_t i = 0; i + m <= n; i++)
+        if (!memcmp(s + i, needle, m))
+            return s + i;
+    return NULL;
+}
+
+/* A DOCTYPE before the root element: its offset, or len when there is none.
+ * Only the prolog is looked at (a question's HTML may well quote one). */
+static size_t mx_doctype(const char *d, size_t len)
+{
+    size_t i = len >= 3 && !memcmp(d, "\xEF\xBB\xBF", 3) ? 3 : 0;
+    while (i < len) {
+        if (d[i] == ' ' || d[i] == '\t' || d[i] == '\r' || d[i] == '\n' || d[i] == 0) {
+            i++;
+            continue;
+        }
+        const char *end = NULL;
+        if (len - i >= 4 && !memcmp(d + i, "<!--", 4))
+            end = mx_find(d + i + 4, len - i - 4, "-->", 3);
+        else if (len - i >= 2 && !memcmp(d + i, "<?", 2))
+            end = mx_find(d + i + 2, len - i - 2, "?>", 2);
+        else if (len - i >= 9 && !memcmp(d + i, "<!DOCTYPE", 9))
+            return i;
+        else
+            return len;
+        if (!end)
+            return len;
+        i = (size_t)(end - d) + (d[i + 1] == '!' ? 3 : 2);
+    }
+    return len;
+}
+
+/* The first error libxml2 raises (later ones follow from it). */
+typedef struct {
+    bool seen;
+    int line, col;
+    char msg[200];
+} MxFirstError;
+
+static void mx_on_error(void *ctx, xmlErrorPtr e)
+{
+    MxFirstError *f = ctx;
+    if (f->seen || !e || e->level < XML_ERR_ERROR)
+        return;
+    f->seen = true;
+    f->line = e->line;
+    f->col = e->int2;
+    snprintf(f->msg, sizeof f->msg, "%s", e->message ? e->message : "unreadable");
+    size_t n = strlen(f->msg);
+    while (n && (f->msg[n - 1] == '\n' || f->msg[n - 1] == ' '))
+        f->msg[--n] = 0;
+}
+
+static void mx_broken(const char *path, const MxFirstError *e, Diags *diags)
+{
+    diags_add(diags, DIAG_ERROR, path, e->seen && e->line > 0 ? e->line : 1,
+              e->seen && e->col > 0 ? e->col : 1,
+              "Moodle cannot read it either; export the questions again",
+              "the XML is broken: %s", e->seen ? e->msg : "unreadable");
+}
+
+/* The ids given so far in the file (an open-addressing set of questions). */
+typedef struct {
+    const Question **slot;
+    size_t cap, n;
+} MxIds;
+
+static uint64_t mx_hash(const char *s)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* The earlier question with id, or NULL after adding q under it. */
+static const Question *mx_ids_add(MxIds *ids, const char *id, const Question *q)
+{
+    if ((ids->n + 1) * 2 > ids->cap) {
+        MxIds big = {mb_xcalloc(ids->cap ? ids->cap * 2 : 64, sizeof *big.slot),
+                     ids->cap ? ids->cap * 2 : 64, 0};
+        for (size_t i = 0; i < ids->cap; i++)
+            if (ids->slot[i])
+                mx_ids_add(&big, ids->slot[i]->id, ids->slot[i]);
+        free(ids->slot);
+        *ids = big;
+    }
+    size_t j = mx_hash(id) & (ids->cap - 1);
+    for (; ids->slot[j]; j = (j + 1) & (ids->cap - 1))
+        if (!strcmp(ids->slot[j]->id, id))
+            return ids->slot[j];
+    ids->slot[j] = q;
+    ids->n++;
+    return NULL;
+}
+
+/* Moodle imports questions of the same name side by side; the kiosk keeps
+ * progress by id, so a later one gets "name (2)", and says so. */
+static void mx_unique_id(MxReader *r, MxIds *ids, Question *q)
+{
+    if (!q->id)
+        return;
+    const Question *earlier = mx_ids_add(ids, q->id, q);
+    if (!earlier)
+        return;
+    char *base = q->id;
+    for (int k = 2; earlier; k++) {
+        q->id = arena_printf(r->arena, "%s (%d)", base, k);
+        earlier = mx_ids_add(ids, q->id, q);
+    }
+    char *qb = quoted(base), *qi = quoted(q->id);
+    diags_add(r->diags, DIAG_WARNING, r->path, q->line, q->col,
+              "give each question its own name or ID number in Moodle",
+              "question %s has the name of an earlier one; its id here is %s", qb, qi);
+    free(qb);
+    free(qi);
+}
+
+/* The questions of <quiz>. */
+static void mx_quiz(MxReader *r, const xmlNode *root, const char *data, size_t len,
+                    QuestionList *out)
+{
+    size_t count = 0, nlines;
+    for (xmlNode *c = root->children; c; c = c->next)
+        count += mx_is(c, "question");
+    out->items = arena_alloc(r->arena, (count ? count : 1) * sizeof *out->items);
+    size_t *starts = mx_line_starts(data, len, &nlines);
+    char *category = NULL;
+    MxIds ids = {0};
+    for (xmlNode *c = root->children; c; c = c->next) {
+        if (!mx_is(c, "question"))
+            continue;
+        char *type = mx_attr(r, c, "type");
+        if (type && !strcmp(type, "category")) {
+            char *cat = mx_value(r, c, "category");
+            category = cat && cat[0] ? cat : NULL;
+            continue;
+        }
+        bool ok = false;
+        int col = mx_col(data, len, starts, nlines, mx_line(c), "question");
+        mx_question(r, c, col, category, &out->items[out->count], &ok);
+        if (ok)
+            mx_unique_id(r, &ids, &out->items[out->count++]);
+    }
+    free(ids.slot);
+    free(starts);
+}
+
+int pack_moodle_xml_parse(const char *path, const char *data, size_t len, Arena *arena,
+                          const MoodleXmlMedia *media, QuestionList *out, Diags *diags)
+{
+    memset(out, 0, sizeof *out);
+    int before = diags->errors;
+    size_t dt = mx_doctype(data, len);
+    if (dt < len) {
+        size_t line = 1, col = 1;
+        for (size_t i = 0; i < dt; i++)
+            line += data[i] == '\n', col = data[i] == '\n' ? 1 : col + 1;
+        diags_add(diags, DIAG_ERROR, path, (int)line, (int)col,
+                  "Moodle's export has none; remove the <!DOCTYPE ...> line",
+                  "a DOCTYPE is not read: its entities could reach outside the file");
+        return 1;
+    }
+    if (len > INT_MAX) {
+        diags_add(diags, DIAG_ERROR, path, 0, 0, "split it into several files",
+                  "the file is larger than %zu MiB", (size_t)(INT_MAX >> 20));
+        return 1;
+    }
+    xmlInitParser();
+    MxFirstError first = {0};
+    xmlSetStructuredErrorFunc(&first, mx_on_error);
+    xmlParserCtxtPtr ctxt = xmlNewParserCtxt();
+    xmlDocPtr doc = ctxt ? xmlCtxtReadMemory(ctxt, data, (int)len, NULL, NULL,
+                                             XML_PARSE_NONET | XML_PARSE_NOERROR |
+                                                 XML_PARSE_NOWARNING | XML_PARSE_BIG_LINES)
+                         : NULL;
+    xmlSetStructuredErrorFunc(NULL, NULL);
+    xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
+    if (!doc || first.seen) {
+        mx_broken(path, &first, diags);
+    } else if (!mx_is(root, "quiz")) {
+        diags_add(diags, DIAG_ERROR, path, root ? mx_line(root) : 1, 1,
+                  "export the questions from Moodle's question bank as Moodle XML",
+                  "not a Moodle question file: the document is <%s>, not <quiz>",
+                  root ? (const char *)root->name : "");
+    } else {
+        MxReader r = {.path = path, .arena = arena, .diags = diags, .media = media};
+        mx_quiz(&r, root, data, len, out);
+    }
+    xmlFreeDoc(doc);
+    xmlFreeParserCtxt(ctxt);
+    return diags->errors - before;
+}
