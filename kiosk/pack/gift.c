@@ -138,8 +138,8 @@ static void gift_question_body(GiftParser *p, const GiftText *t, Question *q, si
     gift_trim(t, &aa, &ab);
     size_t gf = gift_rfind(t, aa, ab, "####");
     if (gf != GIFT_NONE) {
-        TextFormat fmt;
-        q->general_feedback = gift_nonempty(gift_field(p, t, gf + 4, ab, q->format, &fmt));
+        q->general_feedback =
+            gift_nonempty(gift_field(p, t, gf + 4, ab, q->format, &q->feedback_format));
         ab = gf;
         gift_trim(t, &aa, &ab);
     }

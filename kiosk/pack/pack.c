@@ -160,6 +160,7 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
         }
         pack_gift_parse(path, (const char *)gift->file->data, gift->file->len, &b->p->arena,
                         &u->lang[l].quiz, b->diags);
+        build_format_questions(b, path, gift->file, &u->lang[l].quiz);
         for (size_t i = 0; i < u->lang[l].quiz.count; i++)
             build_check_question(b, path, &u->lang[l].quiz.items[i]);
         return;
