@@ -35,7 +35,8 @@ static const char *feedback_text(Ui *ui, const FeedbackView *v)
     StrBuf all = {0};
     for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
         if (((v->resp->selected >> i) & 1) && q->answers[i].feedback && q->answers[i].feedback[0])
-            strbuf_printf(&all, "%s■  %s", all.len ? "\n" : "", q->answers[i].feedback);
+            strbuf_printf(&all, "%s■  %s", all.len ? "\n" : "",
+                          rich_plain(q->answers[i].rich_feedback, q->answers[i].feedback));
     const char *fb = all.data ? arena_strdup(&ui->frame, all.data) : NULL;
     strbuf_free(&all);
     return fb;
@@ -75,15 +76,15 @@ static const char *feedback_part_text(Ui *ui, const Question *q, const LearnPart
 {
     const Answer *a = &q->answers[p->answer];
     *fix = NULL;
+    const char *text = rich_plain(a->rich_text, a->text ? a->text : "");
     if (q->type == QT_MULTIRESPONSE)
-        return arena_printf(&ui->frame, "%s  %s", p->mark == LEARN_PART_MISSED ? "□" : "■",
-                            a->text ? a->text : "");
-    const char *chosen = p->chosen >= 0 && q->answers[p->chosen].text
-                             ? q->answers[p->chosen].text
-                             : tr(ui, "not matched");
+        return arena_printf(&ui->frame, "%s  %s", p->mark == LEARN_PART_MISSED ? "□" : "■", text);
+    const Answer *c = p->chosen >= 0 ? &q->answers[p->chosen] : NULL;
+    const char *chosen = c && c->text ? rich_plain(c->rich_text, c->text) : tr(ui, "not matched");
     if (p->mark != LEARN_PART_RIGHT)
-        *fix = arena_printf(&ui->frame, tr(ui, "Right match: %s"), a->text ? a->text : "");
-    return arena_printf(&ui->frame, "%s  →  %s", a->left ? a->left : "", chosen);
+        *fix = arena_printf(&ui->frame, tr(ui, "Right match: %s"), text);
+    return arena_printf(&ui->frame, "%s  →  %s", rich_plain(a->rich_left, a->left ? a->left : ""),
+                        chosen);
 }
 
 /* One part as a row: its mark in words at the left, then what it says;
@@ -148,10 +149,14 @@ static int feedback_scored(Ui *ui, const FeedbackView *v, int x, int y, int w)
     }
     const char *fb = feedback_text(ui, v);
     if (fb && fb[0]) {
-        int h = ui_text_height(ui, w - 2 * pad, fb, SZ_BODY, 0) + 2 * pad;
+        /* one answer's feedback as written; several as their text */
+        const RichText *rt = fb == s->feedback ? question_rich_for(q, fb) : NULL;
+        RichPlace at = {x + pad, y + pad, w - 2 * pad, SZ_BODY, 0, ui->th.ink, false};
+        int h = screen_rich(ui, rt, fb, &at) + 2 * pad;
         ui_rect(ui, (Rect){x, y, w, h}, s->correct ? ui->th.good_bg : ui->th.bad_bg,
                 px(ui, TOK.radius_s));
-        ui_text(ui, x + pad, y + pad, w - 2 * pad, fb, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
+        at.draw = true;
+        screen_rich(ui, rt, fb, &at);
         y += h + after;
     }
     /* Parts already show every right match and every right answer missed. */
@@ -193,15 +198,18 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
         x = c.lx, w = c.lw;
     feedback_verdict(ui, &v->score, &verdict, &vc);
     y += ui_text(ui, x, y, w, verdict, SZ_TITLE, TEXT_BOLD, vc, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
-    y += ui_text(ui, x, y, w, q->text, SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
+    RichPlace qa = {x, y, w, SZ_BODY, 0, ui->th.muted, true};
+    y += screen_rich(ui, q->rich_text, q->text, &qa) + px(ui, TOK.gap);
     int left_end = y;
     if (screen_columns(ui, &c))
         x = c.rx, w = c.rw, y = y0;
     if (v->score.scored)
         y += feedback_scored(ui, v, x, y, w);
-    if (q->general_feedback && q->general_feedback[0])
-        y += ui_text(ui, x, y, w, q->general_feedback, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
+    if (q->general_feedback && q->general_feedback[0]) {
+        RichPlace ga = {x, y, w, SZ_BODY, 0, ui->th.ink, true};
+        y += screen_rich(ui, q->rich_general_feedback, q->general_feedback, &ga) +
              px(ui, TOK.space_l);
+    }
     if (q->source && q->source[0])
         y += feedback_source(ui, q->source, x, y, w);
     return MB_MAX(y, left_end) - y0;
