@@ -62,7 +62,11 @@ bool screen_rich_button(Ui *ui, int x, int y, int w, const RichText *r, const ch
     int h = MB_MAX(ui_touch_px(ui, TOK.target), th + px(ui, TOK.space_xl));
     Color fg;
     const char *label = rich_plain(r, raw);
-    bool tapped = ui_button_face(ui, (Rect){x, y, w, h}, label ? label : "", style, &fg);
+    if (!label)
+        label = "";
+    if (mark) /* the probe reads the box and the text, as drawn */
+        label = arena_printf(&ui->frame, "%s  %s", mark, label);
+    bool tapped = ui_button_face(ui, (Rect){x, y, w, h}, label, style, &fg);
     in.y = y + (h - th) / 2;
     in.ink = fg;
     in.draw = true;
