@@ -106,20 +106,32 @@ Block *rt_push(Rt *r, BlockKind kind)
     return b;
 }
 
-/* Leading and trailing spaces and line breaks are not shown. */
-static bool rt_trim_char(char c)
+/* The bytes of a space, line break or no-break space (which Moodle's
+ * editor leaves at the start of answers) that ends at t[end - 1] (back) or
+ * starts at t[start]; 0 when none. Neither is shown at a block's edge. */
+static size_t rt_blank(const char *t, size_t start, size_t end, bool back)
 {
-    return c == ' ' || c == '\n';
+    if (start >= end)
+        return 0;
+    char c = back ? t[end - 1] : t[start];
+    if (c == ' ' || c == '\n')
+        return 1;
+    if (end - start >= 2) {
+        const unsigned char *u = (const unsigned char *)(back ? t + end - 2 : t + start);
+        if (u[0] == 0xC2 && u[1] == 0xA0)
+            return 2;
+    }
+    return 0;
 }
 
 void rt_flush(Rt *r)
 {
     const char *t = r->text.data ? r->text.data : "";
     size_t start = 0, end = r->text.len;
-    while (start < end && rt_trim_char(t[start]))
-        start++;
-    while (end > start && rt_trim_char(t[end - 1]))
-        end--;
+    for (size_t k; (k = rt_blank(t, start, end, false));)
+        start += k;
+    for (size_t k; (k = rt_blank(t, start, end, true));)
+        end -= k;
     if (end > start) {
         Block *b = rt_push(r, r->kind);
         b->text = arena_strndup(r->arena, t + start, end - start);

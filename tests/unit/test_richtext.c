@@ -157,6 +157,9 @@ static void test_entities(void **state)
     RichText *r = conv(f, "a&nbsp;b &amp; &lt;c&gt; &#x4e2d;&#25991; &eacute;", TF_HTML, NULL);
     assert_string_equal(r->blocks[0].text, "a\xC2\xA0" "b & <c> 中文 é");
     assert_string_equal(r->plain, "a b & <c> 中文 é");
+    /* Moodle's editor starts answers with &nbsp;: not shown at the edge */
+    r = conv(f, "<p>&nbsp;Un document&nbsp;</p>", TF_HTML, NULL);
+    assert_string_equal(r->blocks[0].text, "Un document");
 }
 
 /* Moodle's editor writes paragraphs with attributes; they are not shown. */
