@@ -165,7 +165,7 @@ static const struct {
     {"frameset", T_DROP, 0},  {"object", T_DROP, 0},     {"embed", T_DROP, 0},
     {"applet", T_DROP, 0},    {"video", T_DROP, 0},      {"audio", T_DROP, 0},
     {"canvas", T_DROP, 0},    {"svg", T_DROP, 0},        {"math", T_DROP, 0},
-    {"noscript", T_DROP, 0},  {"template", T_DROP, 0},   {"head", T_DROP, 0},
+    {"noscript", T_DROP, 0},  {"template", T_DROP, 0},   {"head", T_WRAP, 0},
     {"title", T_DROP, 0},     {"meta", T_DROP, 0},       {"link", T_DROP, 0},
     {"form", T_DROP, 0},      {"input", T_DROP, 0},      {"select", T_DROP, 0},
     {"textarea", T_DROP, 0},  {"button", T_DROP, 0},     {"map", T_DROP, 0},

@@ -46,9 +46,21 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (!rt.plain)
         __builtin_trap();
-    /* SECRET written once, inside a script or a style, is never shown */
+    /* SECRET, inside a script or a style, is never shown: checked where
+     * its capitals appear nowhere else (so that no text around it can
+     * spell it), and every '<' is closed by a '>' before the next '<' (a
+     * broken tag such as "<li<script>" is text for a browser too) */
     const char *sec = strstr(raw, "SECRET");
-    bool hidden = sec && !strstr(sec + 1, "SECRET") &&
+    bool only = sec != NULL, open = false;
+    for (const char *p = raw; *p && only; p++) {
+        if (strchr("SECRT", *p) && (p < sec || p >= sec + 6))
+            only = false;
+        if (*p == '<')
+            only = only && !open, open = true;
+        else if (*p == '>')
+            open = false;
+    }
+    bool hidden = only && !open &&
                   (strstr(raw, "<script>SECRET</script>") || strstr(raw, "<style>SECRET</style>"));
     if ((f == TF_HTML || f == TF_MOODLE) && hidden && strstr(rt.plain, "SECRET"))
         __builtin_trap();

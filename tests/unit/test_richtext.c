@@ -184,6 +184,13 @@ static void test_dropped_with_warnings(void **state)
                       "<blink>kept</blink>\n  <iframe src=\"y\">in</iframe>";
     RichText *r = conv(f, raw, TF_HTML, src);
     assert_null(strstr(r->plain, "alert"));
+    /* a script first goes into the document's head: named as itself */
+    RichText *h = conv(f, "<script>x</script>Text", TF_HTML, NULL);
+    assert_string_equal(h->plain, "Text");
+    assert_non_null(strstr(f->diags.items[f->diags.count - 1].message, "<script>"));
+    diags_free(&f->diags);
+    memset(&f->diags, 0, sizeof f->diags);
+    r = conv(f, raw, TF_HTML, src);
     assert_null(strstr(r->plain, "p{}"));
     assert_null(strstr(r->plain, "in"));
     assert_null(strchr(r->plain, '<'));
