@@ -62,8 +62,11 @@ void build_format_questions(Build *b, const char *path, const PackFile *file, Qu
         }
         w.at.lt_before = count_lt(q->name);
         q->rich_text = format_field(&w, q->text, q->format);
+        /* {T#wrong#right}: the answer "true" of a true question holds the
+         * second feedback; the file's order is wrong, then right */
+        bool swap = q->type == QT_TRUEFALSE && q->nanswers == 2 && q->tf_answer;
         for (size_t k = 0; k < q->nanswers; k++) {
-            Answer *a = &q->answers[k];
+            Answer *a = &q->answers[swap ? 1 - k : k];
             a->rich_left = format_field(&w, a->left, a->format);
             a->rich_text = format_field(&w, a->text, a->format);
             a->rich_feedback = format_field(&w, a->feedback, a->feedback_format);
