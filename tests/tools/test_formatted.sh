@@ -47,12 +47,14 @@ check "en: the attempt rows, responses without markup" \
 "q-html|multichoice|0.0|en|A photo editor
 q-markdown|multichoice|1.0|en|The original photo's file
 q-moodle|truefalse|0.0|en|false
-q-plain|truefalse|1.0|en|true" "$(q en-800x480 "$rows")"
+q-plain|truefalse|1.0|en|true
+q-multi|multiresponse|0.0|en|A reverse image search; The number of likes" "$(q en-800x480 "$rows")"
 check "zh: the attempt rows, responses without markup" \
 "q-html|multichoice|0.0|zh-Hans|修图软件
 q-markdown|multichoice|1.0|zh-Hans|原始照片文件
 q-moodle|truefalse|0.0|zh-Hans|false
-q-plain|truefalse|1.0|zh-Hans|true" "$(q zh-800x480 "$rows")"
+q-plain|truefalse|1.0|zh-Hans|true
+q-multi|multiresponse|0.0|zh-Hans|以图搜图; 点赞数" "$(q zh-800x480 "$rows")"
 
 # Exports: the questions' and answers' text, never their tags.
 db="$out/en-800x480/kiosk.db"

@@ -25,21 +25,36 @@ static void feedback_verdict(Ui *ui, const Score *s, const char **text, Color *c
     }
 }
 
-/* The feedback for what was chosen: for multiple response every ticked
- * answer's, so a wrong tick is explained. In the frame arena, or NULL. */
-static const char *feedback_text(Ui *ui, const FeedbackView *v)
+/* The feedback for what was chosen, as written (formatted), inside
+ * x, y, w; for multiple response every ticked answer's after a box, so a
+ * wrong tick is explained. Returns the height (0: no feedback); draws only
+ * when draw. */
+static int feedback_texts(Ui *ui, const FeedbackView *v, int x, int y, int w, bool draw)
 {
     const Question *q = v->q;
-    if (q->type != QT_MULTIRESPONSE)
-        return v->score.feedback;
-    StrBuf all = {0};
-    for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
-        if (((v->resp->selected >> i) & 1) && q->answers[i].feedback && q->answers[i].feedback[0])
-            strbuf_printf(&all, "%s■  %s", all.len ? "\n" : "",
-                          rich_plain(q->answers[i].rich_feedback, q->answers[i].feedback));
-    const char *fb = all.data ? arena_strdup(&ui->frame, all.data) : NULL;
-    strbuf_free(&all);
-    return fb;
+    RichPlace at = {x, y, w, SZ_BODY, 0, ui->th.ink, draw};
+    if (q->type != QT_MULTIRESPONSE) {
+        const char *fb = v->score.feedback;
+        return fb && fb[0] ? screen_rich(ui, question_rich_for(q, fb), fb, &at) : 0;
+    }
+    TextStyle st = ui_style(ui, SZ_BODY, 0);
+    const char *box = "■";
+    int mw = text_layout_width(text_layout_str(ui->te, box, &st, w)) + px(ui, TOK.space_m);
+    int h = 0;
+    for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++) {
+        const Answer *a = &q->answers[i];
+        if (!((v->resp->selected >> i) & 1) || !a->feedback || !a->feedback[0])
+            continue;
+        if (h)
+            h += px(ui, TOK.space_s);
+        at.x = x + mw;
+        at.y = y + h;
+        at.w = w - mw;
+        if (draw)
+            ui_text_st(ui, x, at.y, mw, box, &st, ui->th.ink);
+        h += screen_rich(ui, a->rich_feedback, a->feedback, &at);
+    }
+    return h;
 }
 
 /* The words of "You chose" and "The answer" in the participant's language
@@ -147,17 +162,12 @@ static int feedback_scored(Ui *ui, const FeedbackView *v, int x, int y, int w)
         y += ui_text(ui, x, y, w, chosen, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
              px(ui, TOK.space_s);
     }
-    const char *fb = feedback_text(ui, v);
-    if (fb && fb[0]) {
-        /* one answer's feedback as written; several as their text */
-        const RichText *rt = fb == s->feedback ? question_rich_for(q, fb) : NULL;
-        RichPlace at = {x + pad, y + pad, w - 2 * pad, SZ_BODY, 0, ui->th.ink, false};
-        int h = screen_rich(ui, rt, fb, &at) + 2 * pad;
-        ui_rect(ui, (Rect){x, y, w, h}, s->correct ? ui->th.good_bg : ui->th.bad_bg,
+    int fh = feedback_texts(ui, v, x + pad, y + pad, w - 2 * pad, false);
+    if (fh) {
+        ui_rect(ui, (Rect){x, y, w, fh + 2 * pad}, s->correct ? ui->th.good_bg : ui->th.bad_bg,
                 px(ui, TOK.radius_s));
-        at.draw = true;
-        screen_rich(ui, rt, fb, &at);
-        y += h + after;
+        feedback_texts(ui, v, x + pad, y + pad, w - 2 * pad, true);
+        y += fh + 2 * pad + after;
     }
     /* Parts already show every right match and every right answer missed. */
     if (!s->correct && !parts_h) {
