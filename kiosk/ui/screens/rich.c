@@ -50,10 +50,42 @@ int screen_rich(Ui *ui, const RichText *r, const char *raw, const RichPlace *at)
     return MB_MAX(0, h - rich_gap_after(ui, r->blocks[r->count - 1].kind, &st));
 }
 
+/* A one-paragraph label with mark and two spaces before its text, as a
+ * plain label was always drawn (and read back); in the frame arena. */
+static const RichText *rich_marked(Ui *ui, const RichText *r, const char *mark)
+{
+    const Block *b = &r->blocks[0];
+    size_t off = strlen(mark) + 2;
+    Block *m = arena_alloc(&ui->frame, sizeof *m);
+    *m = *b;
+    m->text = arena_printf(&ui->frame, "%s  %s", mark, b->text ? b->text : "");
+    m->spans = arena_alloc(&ui->frame, (b->nspans ? b->nspans : 1) * sizeof *m->spans);
+    for (size_t i = 0; i < b->nspans; i++) {
+        m->spans[i] = b->spans[i];
+        m->spans[i].start += (uint32_t)off;
+    }
+    RichText *out = arena_alloc(&ui->frame, sizeof *out);
+    *out = (RichText){m, 1, r->plain};
+    return out;
+}
+
 bool screen_rich_button(Ui *ui, int x, int y, int w, const RichText *r, const char *raw,
                         const char *mark, int style, int *h_out)
 {
     int pad = px(ui, TOK.pad);
+    const char *plain = rich_plain(r, raw);
+    if (!plain)
+        plain = "";
+    /* the probe reads the box and the text, as drawn */
+    const char *label = mark ? arena_printf(&ui->frame, "%s  %s", mark, plain) : plain;
+    if (mark && (!r || !r->count)) {
+        raw = label;
+        r = NULL;
+        mark = NULL;
+    } else if (mark && r->count == 1 && r->blocks[0].kind == BLK_PARA) {
+        r = rich_marked(ui, r, mark);
+        mark = NULL;
+    }
     TextStyle st = ui_style(ui, SZ_BODY, 0);
     int mw = mark ? text_layout_width(text_layout_str(ui->te, mark, &st, w)) + px(ui, TOK.space_m)
                   : 0;
@@ -61,11 +93,6 @@ bool screen_rich_button(Ui *ui, int x, int y, int w, const RichText *r, const ch
     int th = screen_rich(ui, r, raw, &in);
     int h = MB_MAX(ui_touch_px(ui, TOK.target), th + px(ui, TOK.space_xl));
     Color fg;
-    const char *label = rich_plain(r, raw);
-    if (!label)
-        label = "";
-    if (mark) /* the probe reads the box and the text, as drawn */
-        label = arena_printf(&ui->frame, "%s  %s", mark, label);
     bool tapped = ui_button_face(ui, (Rect){x, y, w, h}, label, style, &fg);
     in.y = y + (h - th) / 2;
     in.ink = fg;
