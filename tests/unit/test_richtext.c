@@ -13,6 +13,7 @@
 
 #include <cmocka.h>
 
+#include "mingbai/learn.h"
 #include "mingbai/pack.h"
 
 typedef struct {
@@ -286,6 +287,32 @@ static void test_pack_fields(void **state)
     diags_free(&d);
 }
 
+/* A short answer written in Moodle's editor is matched on its text: what
+ * is typed never holds its tags. */
+static void test_short_answer_plain(void **state)
+{
+    Fx *f = *state;
+    const char *gift = "::s::[html]<p>The capital of <b>France</b>?</p>{=<p dir\\=\"ltr\">Paris<br></p>}\n";
+    QuestionList ql;
+    assert_int_equal(pack_gift_parse("s.gift", gift, strlen(gift), &f->arena, &ql, &f->diags), 0);
+    assert_int_equal(ql.count, 1);
+    Question *q = &ql.items[0];
+    assert_int_equal(q->type, QT_SHORTANSWER);
+    RichText *rt = arena_alloc(&f->arena, sizeof *rt);
+    pack_rich_text(q->answers[0].text, q->answers[0].format, NULL, &f->arena, rt, &f->diags);
+    q->answers[0].rich_text = rt;
+    Response r;
+    learn_response_clear(&r);
+    snprintf(r.text, sizeof r.text, "paris");
+    Score sc;
+    learn_score(q, &r, &sc);
+    assert_true(sc.correct);
+    StrBuf b = {0};
+    learn_correct_describe_in(q, &(LearnWords){"true", "false", "; ", " -> "}, &b);
+    assert_string_equal(b.data, "Paris");
+    strbuf_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -302,6 +329,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_moodle_format, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_plain_format, fx_setup, fx_teardown),
         cmocka_unit_test(test_pack_fields),
+        cmocka_unit_test_setup_teardown(test_short_answer_plain, fx_setup, fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
