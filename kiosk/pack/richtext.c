@@ -427,7 +427,7 @@ static void rt_plain(Rt *r)
 }
 
 /* [markdown]: md4c, as units are read. */
-static void rt_markdown(Rt *r, RichText *out)
+static void rt_markdown(Rt *r)
 {
     Doc doc;
     pack_md_parse(r->at ? r->at->path : "", r->raw, r->len, r->arena, &doc, r->diags);
@@ -435,7 +435,6 @@ static void rt_markdown(Rt *r, RichText *out)
         Block *b = rt_push(r, doc.blocks[i].kind);
         *b = doc.blocks[i];
     }
-    (void)out;
 }
 
 int pack_rich_text(const char *raw, TextFormat f, const RichWhere *at, Arena *arena,
@@ -447,7 +446,7 @@ int pack_rich_text(const char *raw, TextFormat f, const RichWhere *at, Arena *ar
     if (f == TF_PLAIN)
         rt_plain(&r);
     else if (f == TF_MARKDOWN)
-        rt_markdown(&r, out);
+        rt_markdown(&r);
     else
         rt_html(&r);
     rt_flush(&r);
