@@ -39,6 +39,30 @@ void pack_gift_write(const QuestionList *q, StrBuf *out);
 int pack_md_parse(const char *path, const char *data, size_t len, Arena *arena,
                   Doc *out, Diags *diags);
 
+/* ---------------- formatted text (Moodle's text formats) ---------------- */
+
+/* Where a field's raw text lies, for the messages about it; borrowed. */
+typedef struct {
+    const char *path;      /* the file messages name */
+    const char *src;       /* its text (srclen bytes), to place a tag exactly; or NULL */
+    size_t srclen;
+    size_t from;           /* byte offset in src where the field's question starts */
+    size_t lt_before;      /* '<' from there on that belong to the fields before it */
+    int line, col;         /* where the question starts: messages without src */
+    const PackFiles *files; /* the files an <img src> may name, or NULL */
+} RichWhere;
+
+/* Makes raw text of format f drawable and readable (pack_model.h:
+ * RichText): [html] through a safe subset (paragraphs, line breaks, bold,
+ * italic, underline, sub- and superscript, lists, links as their text,
+ * pictures that are files of the pack; anything else left out, with a
+ * warning at its place, a script's or style's content never shown),
+ * [moodle] the same with its line breaks kept, [plain] as written,
+ * [markdown] as units are read. out's blocks and strings live in arena.
+ * raw and at are borrowed for the call. Returns the number of warnings. */
+int pack_rich_text(const char *raw, TextFormat f, const RichWhere *at, Arena *arena,
+                   RichText *out, Diags *diags);
+
 /* ---------------- the pack ---------------- */
 
 /* Limits for untrusted packs (RELIABILITY.md); a plain value. */

@@ -35,6 +35,12 @@ typedef enum {
 const char *question_type_name(QuestionType t);
 
 typedef enum { TF_MOODLE, TF_HTML, TF_PLAIN, TF_MARKDOWN } TextFormat;
+
+/* A field's text in its format made drawable (blocks, as units have) and
+ * readable (plain: no markup, for exports, matching and one-line labels).
+ * pack_build makes one for every field of every question (mingbai/pack.h:
+ * pack_rich_text); they live in the pack's arena. */
+typedef struct RichText RichText;
 /* "moodle", "html", "plain" or "markdown": a static string, never freed. */
 const char *text_format_name(TextFormat f);
 
@@ -44,6 +50,9 @@ typedef struct {
     double fraction; /* score for choosing it, -1..1 */
     char *feedback;  /* NULL when none */
     TextFormat format;
+    TextFormat feedback_format; /* feedback's own [format], else the question's */
+    /* text, left and feedback formatted; NULL until pack_build formats them */
+    const RichText *rich_text, *rich_left, *rich_feedback;
     /* numerical answers: accepted when |x - value| <= tolerance */
     double value, tolerance;
     bool catchall;   /* numerical "~#feedback": any other value */
@@ -56,6 +65,9 @@ typedef struct {
     char *text;             /* question text, escapes resolved; "_____" marks a missing word */
     TextFormat format;
     char *general_feedback; /* NULL when none */
+    TextFormat feedback_format; /* the general feedback's ([format] or the question's) */
+    /* text and general feedback formatted; NULL until pack_build formats them */
+    const RichText *rich_text, *rich_general_feedback;
     char *category;         /* from the last $CATEGORY: before it, or NULL */
     char **tags;
     size_t ntags;
@@ -86,7 +98,8 @@ enum {
     SPAN_EM = 2,
     SPAN_CODE = 4,
     SPAN_LINK = 8,     /* href in Span.href */
-    SPAN_GLOSSARY = 16 /* a glossary: link; term id in Span.href */
+    SPAN_GLOSSARY = 16, /* a glossary: link; term id in Span.href */
+    SPAN_UNDERLINE = 32 /* formatted question text: <u> */
 };
 
 typedef struct {
@@ -116,6 +129,24 @@ typedef struct {
     char *src;      /* BLK_IMAGE */
     int line;       /* source line of the block (approximate for nested blocks) */
 } Block;
+
+struct RichText {
+    Block *blocks;  /* what the screens draw */
+    size_t count;
+    char *plain;    /* the text without markup: lines for paragraphs and items */
+};
+
+/* r's plain text, or raw when r is NULL (not formatted); NULL only when
+ * both are. */
+static inline const char *rich_plain(const RichText *r, const char *raw)
+{
+    return r && r->plain ? r->plain : raw;
+}
+
+/* The formatted form of a field of q given by its raw string (q->text, an
+ * answer's text, left or feedback, the general or a true/false feedback,
+ * compared by pointer), or NULL. Points into q's pack. */
+const RichText *question_rich_for(const Question *q, const char *raw);
 
 typedef struct {
     char *title;    /* the first level-1 heading, or NULL */

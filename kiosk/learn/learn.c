@@ -346,7 +346,8 @@ static int learn_score_shortanswer(const Question *q, const Response *r, Score *
         const Answer *a = &q->answers[i];
         const char *p;
         size_t pn;
-        learn_trim(learn_str(a->text), &p, &pn);
+        /* a formatted answer is matched on its text, without markup */
+        learn_trim(learn_str(rich_plain(a->rich_text, a->text)), &p, &pn);
         if (learn_wildcard_match(p, pn, t, tn)) {
             best = a; /* the first that matches, as in Moodle */
             break;
@@ -481,6 +482,12 @@ size_t learn_response_parts(const Question *q, const Response *r, const LearnOrd
 
 const LearnWords learn_words_record = {"true", "false", "; ", " -> "};
 
+/* An answer as the records and the screens say it: its text without markup. */
+static const char *learn_answer_text(const Answer *a)
+{
+    return rich_plain(a->rich_text, a->text);
+}
+
 static void learn_join(StrBuf *out, bool *first, const LearnWords *w, const char *s)
 {
     if (!*first)
@@ -495,7 +502,8 @@ static void learn_pair_put(StrBuf *out, bool *first, const LearnWords *w, const 
     if (!*first)
         strbuf_puts(out, w->sep);
     *first = false;
-    strbuf_printf(out, "%s%s%s", learn_str(left->left), w->arrow, learn_str(right->text));
+    strbuf_printf(out, "%s%s%s", learn_str(rich_plain(left->rich_left, left->left)), w->arrow,
+                  learn_str(rich_plain(right->rich_text, right->text)));
 }
 
 void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
@@ -510,12 +518,12 @@ void learn_response_describe_in(const Question *q, const Response *r, const Lear
     switch (q->type) {
     case QT_MULTICHOICE:
         if (r->choice >= 0 && (size_t)r->choice < q->nanswers)
-            strbuf_puts(out, learn_str(q->answers[r->choice].text));
+            strbuf_puts(out, learn_str(learn_answer_text(&q->answers[r->choice])));
         break;
     case QT_MULTIRESPONSE:
         for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
             if (r->selected & ((uint64_t)1 << i))
-                learn_join(out, &first, w, q->answers[i].text);
+                learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
         break;
     case QT_TRUEFALSE:
         if (r->choice == 0 || r->choice == 1)
@@ -579,12 +587,12 @@ void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *o
     case QT_SHORTANSWER:
         for (size_t i = 0; i < q->nanswers && best > 0; i++)
             if (q->answers[i].fraction >= best)
-                learn_join(out, &first, w, q->answers[i].text);
+                learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
         break;
     case QT_MULTIRESPONSE:
         for (size_t i = 0; i < q->nanswers; i++)
             if (q->answers[i].fraction > 0)
-                learn_join(out, &first, w, q->answers[i].text);
+                learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
         break;
     case QT_TRUEFALSE:
         strbuf_puts(out, q->tf_answer ? w->yes : w->no);

@@ -158,12 +158,13 @@ static void gift_question_body(GiftParser *p, const GiftText *t, Question *q, si
     gift_trim(t, &aa, &ab);
     size_t gf = gift_rfind(t, aa, ab, "####");
     if (gf != GIFT_NONE) {
-        TextFormat fmt;
         /* Moodle does not trim before it looks for "[html]": after "#### " it
-         * is text. */
+         * is text, in the question's format. */
         size_t fa = gf + 4;
         bool spaced = fa < ab && !t->lit[fa] && gift_space(t->c[fa]);
-        char *s = spaced ? gift_string(p, t, fa, ab) : gift_field(p, t, fa, ab, q->format, &fmt);
+        q->feedback_format = q->format;
+        char *s = spaced ? gift_string(p, t, fa, ab)
+                         : gift_field(p, t, fa, ab, q->format, &q->feedback_format);
         q->general_feedback = gift_nonempty(s);
         ab = gf;
         gift_trim(t, &aa, &ab);

@@ -218,10 +218,10 @@ static void gift_answer_text(GiftParser *p, const GiftText *t, size_t a, size_t 
                              Answer *an)
 {
     size_t h = gift_find(t, a, b, "#");
-    TextFormat ffmt;
     an->text = gift_field(p, t, a, h == GIFT_NONE ? b : h, def, &an->format);
+    an->feedback_format = def;
     if (h != GIFT_NONE)
-        an->feedback = gift_nonempty(gift_field(p, t, h + 1, b, def, &ffmt));
+        an->feedback = gift_nonempty(gift_field(p, t, h + 1, b, def, &an->feedback_format));
 }
 
 static bool gift_answer_empty(GiftParser *p, const GiftText *t, size_t pos, const Answer *an)
@@ -357,13 +357,13 @@ static void gift_truefalse(GiftParser *p, const GiftText *t, Question *q, size_t
     q->type = QT_TRUEFALSE;
     size_t h1 = gift_find(t, a, b, "#");
     size_t h2 = h1 == GIFT_NONE ? GIFT_NONE : gift_find(t, h1 + 1, b, "#");
-    TextFormat fmt;
+    TextFormat fmt, fmt_wrong = q->format, fmt_right = q->format;
     char *value = gift_field(p, t, a, h1 == GIFT_NONE ? b : h1, q->format, &fmt);
     char *wrong = NULL, *right = NULL;
     if (h1 != GIFT_NONE)
-        wrong = gift_field(p, t, h1 + 1, h2 == GIFT_NONE ? b : h2, q->format, &fmt);
+        wrong = gift_field(p, t, h1 + 1, h2 == GIFT_NONE ? b : h2, q->format, &fmt_wrong);
     if (h2 != GIFT_NONE)
-        right = gift_field(p, t, h2 + 1, b, q->format, &fmt);
+        right = gift_field(p, t, h2 + 1, b, q->format, &fmt_right);
     q->tf_answer = !strcmp(value, "T") || !strcmp(value, "TRUE");
     q->tf_feedback_wrong = gift_nonempty(wrong);
     q->tf_feedback_right = gift_nonempty(right);
@@ -376,6 +376,7 @@ static void gift_truefalse(GiftParser *p, const GiftText *t, Question *q, size_t
         an->format = q->format;
         an->fraction = is_true == q->tf_answer ? 1 : 0;
         an->feedback = is_true == q->tf_answer ? q->tf_feedback_right : q->tf_feedback_wrong;
+        an->feedback_format = is_true == q->tf_answer ? fmt_right : fmt_wrong;
     }
 }
 
@@ -531,12 +532,13 @@ static void gift_numerical(GiftParser *p, const GiftText *t, Question *q, size_t
             gift_diag_at(p, DIAG_WARNING, t, ja, "write ~#feedback for any other value",
                          "text between '~' and '#' in a numerical question is ignored");
         Answer *an = gift_answer_new(p);
-        TextFormat fmt;
         an->text = arena_strdup(p->arena, "*");
         an->format = q->format;
+        an->feedback_format = q->format;
         an->catchall = true;
         if (h != GIFT_NONE)
-            an->feedback = gift_nonempty(gift_field(p, t, h + 1, b, q->format, &fmt));
+            an->feedback = gift_nonempty(
+                gift_field(p, t, h + 1, b, q->format, &an->feedback_format));
     }
     gift_max_fraction_check(p, t, open);
 }

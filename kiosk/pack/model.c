@@ -41,6 +41,26 @@ bool question_type_scored(QuestionType t)
     return t != QT_DESCRIPTION && t != QT_ESSAY && (unsigned)t < QT_COUNT;
 }
 
+const RichText *question_rich_for(const Question *q, const char *raw)
+{
+    if (!q || !raw)
+        return NULL;
+    if (raw == q->text)
+        return q->rich_text;
+    if (raw == q->general_feedback)
+        return q->rich_general_feedback;
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        if (raw == a->text)
+            return a->rich_text;
+        if (raw == a->left)
+            return a->rich_left;
+        if (raw == a->feedback)
+            return a->rich_feedback;
+    }
+    return NULL;
+}
+
 /* ---------------- the file list ---------------- */
 
 void pack_files_push(PackFiles *f, char *path, unsigned char *data, size_t len)

@@ -188,6 +188,7 @@ static void mx_answers(MxQuestion *m)
         if (!isfinite(a->fraction) || a->fraction > 1 || a->fraction < -1)
             a->fraction = a->fraction > 0 ? 1 : a->fraction < 0 ? -1 : 0;
         a->feedback = mx_field(m->r, m->node, mx_child(c, "feedback"), true);
+        a->feedback_format = mx_format(m->r, mx_child(c, "feedback"), m->q->format);
     }
 }
 
@@ -220,6 +221,7 @@ static void mx_truefalse(MxQuestion *m)
         a->format = q->format;
         a->fraction = is_true == q->tf_answer ? 1 : 0;
         a->feedback = is_true ? fb_true : fb_false;
+        a->feedback_format = q->format;
     }
 }
 
@@ -239,6 +241,7 @@ static void mx_numerical(MxQuestion *m)
         if (!isfinite(a->fraction))
             a->fraction = 0;
         a->feedback = mx_field(m->r, m->node, mx_child(c, "feedback"), true);
+        a->feedback_format = mx_format(m->r, mx_child(c, "feedback"), m->q->format);
         char *tol = mx_text(m->r, mx_child(c, "tolerance"));
         a->tolerance = tol ? fabs(strtod(tol, NULL)) : 0;
         if (!strcmp(text, "*")) {
@@ -381,6 +384,7 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
     if (!q->text)
         q->text = arena_strdup(r->arena, "");
     q->general_feedback = mx_field(r, n, mx_child(n, "generalfeedback"), true);
+    q->feedback_format = mx_format(r, mx_child(n, "generalfeedback"), q->format);
     char *idnumber = mx_text(r, mx_child(n, "idnumber"));
     q->id = idnumber && idnumber[0] ? idnumber : q->name;
     mx_tags(r, n, q);

@@ -207,11 +207,14 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
                       "a page (00-) has no quiz; this file is ignored");
             return;
         }
-        if (has_suffix(gift_rel, ".xml"))
+        if (has_suffix(gift_rel, ".xml")) {
             build_quiz_xml(b, u, l, gift, path);
-        else
+            build_format_questions(b, path, NULL, &u->lang[l].quiz);
+        } else {
             pack_gift_parse(path, (const char *)gift->file->data, gift->file->len,
                             &b->p->arena, &u->lang[l].quiz, b->diags);
+            build_format_questions(b, path, gift->file, &u->lang[l].quiz);
+        }
         for (size_t i = 0; i < u->lang[l].quiz.count; i++)
             build_check_question(b, path, &u->lang[l].quiz.items[i]);
         return;

@@ -97,4 +97,11 @@ void build_check_question(Build *b, const char *path, const Question *q);
 /* Question ids across the pack's files and languages. */
 void build_check_ids(Build *b);
 
+/* ---------------- pack_rich.c ---------------- */
+
+/* Formats every field of the questions of ql, read from file (NULL: no
+ * exact places in messages) and named path in messages; images they show
+ * are marked used. */
+void build_format_questions(Build *b, const char *path, const PackFile *file, QuestionList *ql);
+
 #endif

@@ -183,7 +183,7 @@ static void html_question_label(const ReportData *d, StrBuf *b, const ReportAnsw
     html_esc(b, a->question_id);
     if (q && q->text) {
         strbuf_puts(b, " · ");
-        html_esc_cut(b, q->text, max);
+        html_esc_cut(b, rich_plain(q->rich_text, q->text), max);
     }
 }
 

@@ -115,6 +115,12 @@ static const Question *xapi_twin(const Question *q, const Question *other)
     return other && q && other->type == q->type && other->nanswers == q->nanswers ? other : NULL;
 }
 
+/* An answer's side (kind 'l': the left of a pair) as text without markup. */
+static const char *xapi_answer_text(const Answer *a, char kind)
+{
+    return kind == 'l' ? rich_plain(a->rich_left, a->left) : rich_plain(a->rich_text, a->text);
+}
+
 static json_t *xapi_components(const Question *en, const Question *zh, char kind)
 {
     const Question *q = en ? en : zh;
@@ -124,8 +130,8 @@ static json_t *xapi_components(const Question *en, const Question *zh, char kind
             continue;
         char id[32];
         snprintf(id, sizeof id, "%c%zu", kind, i + 1);
-        const char *t_en = en ? (kind == 'l' ? en->answers[i].left : en->answers[i].text) : NULL;
-        const char *t_zh = zh ? (kind == 'l' ? zh->answers[i].left : zh->answers[i].text) : NULL;
+        const char *t_en = en ? xapi_answer_text(&en->answers[i], kind) : NULL;
+        const char *t_zh = zh ? xapi_answer_text(&zh->answers[i], kind) : NULL;
         json_array_append_new(list, json_pack("{s:s, s:o}", "id", id, "description",
                                               xapi_lang_map(t_en, t_zh)));
     }
@@ -144,7 +150,7 @@ static void xapi_correct_pattern(json_t *def, const Question *q)
             strbuf_printf(&b, "a%zu", i + 1);
         } else if (q->type == QT_SHORTANSWER && a->fraction >= 1 && a->text &&
                    !strchr(a->text, '*')) {
-            strbuf_printf(&b, "{case_matters=false}%s", a->text);
+            strbuf_printf(&b, "{case_matters=false}%s", rich_plain(a->rich_text, a->text));
         } else if (q->type == QT_NUMERICAL && a->fraction >= 1 && !a->catchall) {
             report_number(&b, a->value - a->tolerance);
             if (a->tolerance > 0) {
@@ -190,7 +196,8 @@ static json_t *xapi_question_definition(ReportData *d, const ReportAnswer *a)
     }
     xapi_set(def, "name", xapi_lang_map(en ? (en->name ? en->name : en->id) : NULL,
                                         zh ? (zh->name ? zh->name : zh->id) : NULL));
-    xapi_set(def, "description", xapi_lang_map(en ? en->text : NULL, zh ? zh->text : NULL));
+    xapi_set(def, "description", xapi_lang_map(en ? rich_plain(en->rich_text, en->text) : NULL,
+                                                zh ? rich_plain(zh->rich_text, zh->text) : NULL));
     xapi_correct_pattern(def, q);
     if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE)
         xapi_set(def, "choices", xapi_components(en, zh, 'a'));

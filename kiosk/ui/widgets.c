@@ -326,6 +326,17 @@ bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, i
     return ui_tapped(ui, r);
 }
 
+bool ui_button_face(Ui *ui, Rect r, const char *label, int style, Color *fg)
+{
+    Color bg, border;
+    button_look(ui, r, style, &bg, fg, &border);
+    int rad = px(ui, TOK.radius);
+    ui_rect(ui, r, bg, rad);
+    ui_frame_rect(ui, r, border, rad, button_stroke(ui, style, true));
+    ui_add_target(ui, r, label);
+    return ui_tapped(ui, r);
+}
+
 bool ui_lang_toggle(Ui *ui, Rect r)
 {
     /* Names each language in itself, so anyone can find theirs. */

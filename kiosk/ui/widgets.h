@@ -48,6 +48,9 @@ bool ui_button(Ui *ui, Rect r, const char *label, int style);
 bool ui_button_in(Ui *ui, Rect r, const char *label, int style, Lang lang);
 /* A button w wide whose label wraps at reading size; *h_out its height. */
 bool ui_button_wrap(Ui *ui, int x, int y, int w, const char *label, int style, int *h_out);
+/* A button's face at r in style, with what it says drawn by the caller in
+ * *fg (formatted text); label names it for the probe. True when tapped. */
+bool ui_button_face(Ui *ui, Rect r, const char *label, int style, Color *fg);
 /* True while a finger is down in r where it went down (nothing over the
  * screen holding it): r shows it is pressed. */
 bool ui_pressing(Ui *ui, Rect r);

@@ -23,6 +23,7 @@ my %calls = (
     ini_bad      => [2, 3],
     gift_diag    => [4, 5],
     gift_diag_at => [4, 5],
+    rt_warn      => [1, 2],
 );
 
 

@@ -21,6 +21,8 @@ static uint32_t span_flags(uint32_t f)
         o |= TEXT_LINK;
     if (f & SPAN_GLOSSARY)
         o |= TEXT_GLOSSARY;
+    if (f & SPAN_UNDERLINE)
+        o |= TEXT_LINK; /* drawn underlined */
     return o;
 }
 
@@ -36,6 +38,7 @@ typedef struct {
     int para_gap;
     int x, y, w;
     bool draw;
+    Color ink;
 } BlockJob;
 
 static int block_heading(Ui *ui, BlockJob *j, BlockHit *hit)
@@ -49,7 +52,7 @@ static int block_heading(Ui *ui, BlockJob *j, BlockHit *hit)
     const TextLayout *l = text_layout(ui->te, j->text, j->len, &j->st, j->spans, b->nspans, j->w);
     if (j->draw)
         ui_text_ex(ui, j->x, j->y + above, j->w, j->text, j->len, &j->st, j->spans, b->nspans,
-                   b->level == 1 ? ui->th.accent : ui->th.ink, &hit->layout);
+                   b->level == 1 ? ui->th.accent : j->ink, &hit->layout);
     hit->x = j->x;
     hit->y = j->y + above;
     return above + text_layout_height(l) + (int)lroundf((float)j->st.size * 0.4f);
@@ -68,7 +71,7 @@ static int block_quote(Ui *ui, BlockJob *j, BlockHit *hit)
         ui_rect(ui, (Rect){j->x, j->y, j->w, h + joined}, ui->th.card, 0);
         ui_rect(ui, (Rect){j->x, j->y, rule, h + joined}, ui->th.accent, 0);
         ui_text_ex(ui, j->x + pad + rule, j->y + pad, tw, j->text, j->len, &j->st, j->spans,
-                   j->b->nspans, ui->th.ink, &hit->layout);
+                   j->b->nspans, j->ink, &hit->layout);
     }
     hit->x = j->x + pad + rule;
     hit->y = j->y + pad;
@@ -95,7 +98,7 @@ static int block_item(Ui *ui, BlockJob *j, BlockHit *hit)
                        ui->th.accent);
         }
         ui_text_ex(ui, j->x + indent, j->y, j->w - indent, j->text, j->len, &j->st, j->spans,
-                   b->nspans, ui->th.ink, &hit->layout);
+                   b->nspans, j->ink, &hit->layout);
     }
     hit->x = j->x + indent;
     hit->y = j->y;
@@ -144,7 +147,7 @@ static int block_text(Ui *ui, BlockJob *j, BlockHit *hit)
     const TextLayout *l = text_layout(ui->te, j->text, j->len, &j->st, j->spans, j->b->nspans, j->w);
     if (j->draw)
         ui_text_ex(ui, j->x, j->y, j->w, j->text, j->len, &j->st, j->spans, j->b->nspans,
-                   ui->th.ink, &hit->layout);
+                   j->ink, &hit->layout);
     hit->x = j->x;
     hit->y = j->y;
     return text_layout_height(l) + j->para_gap;
@@ -162,7 +165,8 @@ int reader_block(Ui *ui, const Pack *p, const Block *b, const Block *next, const
             j.spans[i] = (TextSpan){b->spans[i].start, b->spans[i].len,
                                     span_flags(b->spans[i].flags)};
     }
-    j.st = ui_style(ui, SZ_BODY, 0);
+    j.st = ui_style(ui, at->size > 0 ? at->size : SZ_BODY, at->flags);
+    j.ink = at->ink ? *at->ink : ui->th.ink;
     j.st.lang = at->lang;
     j.para_gap = (int)lroundf((float)j.st.size * (at->lang == LANG_ZH ? 0.9f : 0.8f));
     *hit = (BlockHit){0};

@@ -25,20 +25,36 @@ static void feedback_verdict(Ui *ui, const Score *s, const char **text, Color *c
     }
 }
 
-/* The feedback for what was chosen: for multiple response every ticked
- * answer's, so a wrong tick is explained. In the frame arena, or NULL. */
-static const char *feedback_text(Ui *ui, const FeedbackView *v)
+/* The feedback for what was chosen, as written (formatted), inside
+ * x, y, w; for multiple response every ticked answer's after a box, so a
+ * wrong tick is explained. Returns the height (0: no feedback); draws only
+ * when draw. */
+static int feedback_texts(Ui *ui, const FeedbackView *v, int x, int y, int w, bool draw)
 {
     const Question *q = v->q;
-    if (q->type != QT_MULTIRESPONSE)
-        return v->score.feedback;
-    StrBuf all = {0};
-    for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
-        if (((v->resp->selected >> i) & 1) && q->answers[i].feedback && q->answers[i].feedback[0])
-            strbuf_printf(&all, "%s■  %s", all.len ? "\n" : "", q->answers[i].feedback);
-    const char *fb = all.data ? arena_strdup(&ui->frame, all.data) : NULL;
-    strbuf_free(&all);
-    return fb;
+    RichPlace at = {x, y, w, SZ_BODY, 0, ui->th.ink, draw};
+    if (q->type != QT_MULTIRESPONSE) {
+        const char *fb = v->score.feedback;
+        return fb && fb[0] ? screen_rich(ui, question_rich_for(q, fb), fb, &at) : 0;
+    }
+    TextStyle st = ui_style(ui, SZ_BODY, 0);
+    const char *box = "■";
+    int mw = text_layout_width(text_layout_str(ui->te, box, &st, w)) + px(ui, TOK.space_m);
+    int h = 0;
+    for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++) {
+        const Answer *a = &q->answers[i];
+        if (!((v->resp->selected >> i) & 1) || !a->feedback || !a->feedback[0])
+            continue;
+        if (h)
+            h += px(ui, TOK.space_s);
+        at.x = x + mw;
+        at.y = y + h;
+        at.w = w - mw;
+        if (draw)
+            ui_text_st(ui, x, at.y, mw, box, &st, ui->th.ink);
+        h += screen_rich(ui, a->rich_feedback, a->feedback, &at);
+    }
+    return h;
 }
 
 /* The words of "You chose" and "The answer" in the participant's language
@@ -75,15 +91,15 @@ static const char *feedback_part_text(Ui *ui, const Question *q, const LearnPart
 {
     const Answer *a = &q->answers[p->answer];
     *fix = NULL;
+    const char *text = rich_plain(a->rich_text, a->text ? a->text : "");
     if (q->type == QT_MULTIRESPONSE)
-        return arena_printf(&ui->frame, "%s  %s", p->mark == LEARN_PART_MISSED ? "□" : "■",
-                            a->text ? a->text : "");
-    const char *chosen = p->chosen >= 0 && q->answers[p->chosen].text
-                             ? q->answers[p->chosen].text
-                             : tr(ui, "not matched");
+        return arena_printf(&ui->frame, "%s  %s", p->mark == LEARN_PART_MISSED ? "□" : "■", text);
+    const Answer *c = p->chosen >= 0 ? &q->answers[p->chosen] : NULL;
+    const char *chosen = c && c->text ? rich_plain(c->rich_text, c->text) : tr(ui, "not matched");
     if (p->mark != LEARN_PART_RIGHT)
-        *fix = arena_printf(&ui->frame, tr(ui, "Right match: %s"), a->text ? a->text : "");
-    return arena_printf(&ui->frame, "%s  →  %s", a->left ? a->left : "", chosen);
+        *fix = arena_printf(&ui->frame, tr(ui, "Right match: %s"), text);
+    return arena_printf(&ui->frame, "%s  →  %s", rich_plain(a->rich_left, a->left ? a->left : ""),
+                        chosen);
 }
 
 /* One part as a row: its mark in words at the left, then what it says;
@@ -146,13 +162,12 @@ static int feedback_scored(Ui *ui, const FeedbackView *v, int x, int y, int w)
         y += ui_text(ui, x, y, w, chosen, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
              px(ui, TOK.space_s);
     }
-    const char *fb = feedback_text(ui, v);
-    if (fb && fb[0]) {
-        int h = ui_text_height(ui, w - 2 * pad, fb, SZ_BODY, 0) + 2 * pad;
-        ui_rect(ui, (Rect){x, y, w, h}, s->correct ? ui->th.good_bg : ui->th.bad_bg,
+    int fh = feedback_texts(ui, v, x + pad, y + pad, w - 2 * pad, false);
+    if (fh) {
+        ui_rect(ui, (Rect){x, y, w, fh + 2 * pad}, s->correct ? ui->th.good_bg : ui->th.bad_bg,
                 px(ui, TOK.radius_s));
-        ui_text(ui, x + pad, y + pad, w - 2 * pad, fb, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
-        y += h + after;
+        feedback_texts(ui, v, x + pad, y + pad, w - 2 * pad, true);
+        y += fh + 2 * pad + after;
     }
     /* Parts already show every right match and every right answer missed. */
     if (!s->correct && !parts_h) {
@@ -195,15 +210,18 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
     if (q->type == QT_DESCRIPTION) /* information, not a prompt to discuss */
         verdict = tr(ui, "Information");
     y += ui_text(ui, x, y, w, verdict, SZ_TITLE, TEXT_BOLD, vc, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
-    y += ui_text(ui, x, y, w, q->text, SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
+    RichPlace qa = {x, y, w, SZ_BODY, 0, ui->th.muted, true};
+    y += screen_rich(ui, q->rich_text, q->text, &qa) + px(ui, TOK.gap);
     int left_end = y;
     if (screen_columns(ui, &c))
         x = c.rx, w = c.rw, y = y0;
     if (v->score.scored)
         y += feedback_scored(ui, v, x, y, w);
-    if (q->general_feedback && q->general_feedback[0])
-        y += ui_text(ui, x, y, w, q->general_feedback, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
+    if (q->general_feedback && q->general_feedback[0]) {
+        RichPlace ga = {x, y, w, SZ_BODY, 0, ui->th.ink, true};
+        y += screen_rich(ui, q->rich_general_feedback, q->general_feedback, &ga) +
              px(ui, TOK.space_l);
+    }
     if (q->source && q->source[0])
         y += feedback_source(ui, q->source, x, y, w);
     return MB_MAX(y, left_end) - y0;

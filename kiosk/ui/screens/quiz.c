@@ -27,10 +27,10 @@ static int quiz_choices(Ui *ui, const Question *q, int x, int y, int w)
     int gap = ui_touch_gap(ui, TOK.gap), y0 = y, h;
     for (size_t pos = 0; pos < o->nchoices; pos++) {
         bool on = learn_round_picked(&ui->round, ui->lang, (int)pos);
-        const char *label = q->answers[o->choice[pos]].text;
-        if (q->type == QT_MULTIRESPONSE)
-            label = arena_printf(&ui->frame, "%s  %s", on ? "■" : "□", label);
-        if (ui_button_wrap(ui, x, y, w, label, on ? BTN_CHOICE_ON : BTN_CHOICE, &h))
+        const Answer *a = &q->answers[o->choice[pos]];
+        const char *mark = q->type == QT_MULTIRESPONSE ? (on ? "■" : "□") : NULL;
+        if (screen_rich_button(ui, x, y, w, a->rich_text, a->text, mark,
+                               on ? BTN_CHOICE_ON : BTN_CHOICE, &h))
             learn_round_pick(&ui->round, ui->lang, (int)pos);
         y += h + gap;
     }
@@ -63,11 +63,18 @@ static int quiz_matching(Ui *ui, const Question *q, int x, int y, int w)
     for (size_t i = 0; i < q->nanswers && k < LEARN_MAX_PAIRS; i++) {
         if (!q->answers[i].left || !q->answers[i].left[0])
             continue;
-        const char *label = q->answers[i].left;
-        if (r->match[k] >= 0 && (size_t)r->match[k] < q->nanswers)
-            label = arena_printf(&ui->frame, "%s  →  %s", label, q->answers[r->match[k]].text);
+        const Answer *a = &q->answers[i];
         int style = learn_round_match_waiting(&ui->round) == k ? BTN_CHOICE_ON : BTN_CHOICE;
-        if (ui_button_wrap(ui, x, ly, colw, label, style, &h))
+        bool tapped;
+        if (r->match[k] >= 0 && (size_t)r->match[k] < q->nanswers) {
+            const Answer *m = &q->answers[r->match[k]];
+            const char *label = arena_printf(&ui->frame, "%s  →  %s", rich_plain(a->rich_left, a->left),
+                                             rich_plain(m->rich_text, m->text));
+            tapped = ui_button_wrap(ui, x, ly, colw, label, style, &h);
+        } else {
+            tapped = screen_rich_button(ui, x, ly, colw, a->rich_left, a->left, NULL, style, &h);
+        }
+        if (tapped)
             learn_round_match_left(&ui->round, k);
         ly += h + gap;
         k++;
@@ -77,8 +84,8 @@ static int quiz_matching(Ui *ui, const Question *q, int x, int y, int w)
         bool used = false;
         for (int m = 0; m < k; m++)
             used |= r->match[m] == j;
-        if (ui_button_wrap(ui, x + colw + gap, ry, colw, q->answers[j].text,
-                           used ? BTN_CHOICE_ON : BTN_CHOICE, &h))
+        if (screen_rich_button(ui, x + colw + gap, ry, colw, q->answers[j].rich_text,
+                               q->answers[j].text, NULL, used ? BTN_CHOICE_ON : BTN_CHOICE, &h))
             learn_round_match_right(&ui->round, ui->lang, (int)pos);
         ry += h + gap;
     }
@@ -166,7 +173,9 @@ static void quiz_submit(Ui *ui, QuizState *st)
 static int quiz_question(Ui *ui, const Question *q, int x, int y, int w)
 {
     int y0 = y;
-    y += ui_text(ui, x, y, w, q->text, SZ_LEAD, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
+    /* the question in bold, unless its own bold must stand out */
+    RichPlace at = {x, y, w, SZ_LEAD, rich_has_bold(q->rich_text) ? 0 : TEXT_BOLD, ui->th.ink, true};
+    y += screen_rich(ui, q->rich_text, q->text, &at);
     y += px(ui, TOK.space_m);
     if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE)
         y += ui_text(ui, x, y, w,

@@ -64,8 +64,8 @@ static int reader_pair_columns(Ui *ui, const Block *b, const Block *next, const 
     int pad = px(ui, TOK.space_l), m = px(ui, TOK.margin_reader), gap = px(ui, TOK.margin);
     int cw = (ui->w - 2 * m - gap) / 2;
     BlockHit th_hit;
-    BlockPlace left = {m, y, cw, ui->lang, false};
-    BlockPlace right = {m + cw + gap + pad, y, cw - 2 * pad, other, false};
+    BlockPlace left = {m, y, cw, ui->lang, false, 0, 0, NULL};
+    BlockPlace right = {m + cw + gap + pad, y, cw - 2 * pad, other, false, 0, 0, NULL};
     int h = reader_block(ui, p, b, next, &left, hit);
     int th = reader_block(ui, p, t, NULL, &right, &th_hit);
     int rows = MB_MAX(h, th + pad);
@@ -97,7 +97,7 @@ static int reader_item(Ui *ui, const ReaderState *st, const Unit *u, size_t i, c
     int pad = px(ui, TOK.space_l);
     int h = reader_block(ui, p, b, next, at, hit);
     BlockHit th_hit;
-    BlockPlace under = {at->x + pad, at->y + h, at->w - 2 * pad, other, false};
+    BlockPlace under = {at->x + pad, at->y + h, at->w - 2 * pad, other, false, 0, 0, NULL};
     int th = reader_block(ui, p, t, NULL, &under, &th_hit);
     if (at->draw) {
         ui_rect(ui, (Rect){at->x, at->y + h - pad, at->w, th + pad}, ui->th.panel,
@@ -150,7 +150,7 @@ static int reader_doc(Ui *ui, ReaderState *st, const Unit *u, int top, int x, in
     for (size_t i = 0; i < doc->count; i++) {
         const Block *b = &doc->blocks[i];
         BlockHit hit;
-        BlockPlace at = {x, y, w, ui->lang, false};
+        BlockPlace at = {x, y, w, ui->lang, false, 0, 0, NULL};
         int h = reader_item(ui, st, u, i, &at, &hit);
         if (y + h >= top && y <= ui->h) {
             at.draw = true;
@@ -172,7 +172,7 @@ static int reader_measure(Ui *ui, const ReaderState *st, const Unit *u, int x, i
     int h = 0;
     for (size_t i = 0; i < doc->count; i++) {
         BlockHit hit;
-        BlockPlace at = {x, 0, w, ui->lang, false};
+        BlockPlace at = {x, 0, w, ui->lang, false, 0, 0, NULL};
         h += reader_item(ui, st, u, i, &at, &hit);
     }
     return h;

@@ -114,7 +114,8 @@ static void res_options(ResItem *it)
         return;
     if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE)
         for (size_t k = 0; k < q->nanswers; k++)
-            res_option(it, q->answers[k].text, false, q->answers[k].fraction > 0);
+            res_option(it, rich_plain(q->answers[k].rich_text, q->answers[k].text), false,
+                       q->answers[k].fraction > 0);
     else if (q->type == QT_TRUEFALSE) {
         res_option(it, "True", true, q->tf_answer);
         res_option(it, "False", true, !q->tf_answer);
@@ -269,7 +270,7 @@ int64_t res_next_session(const ResData *d, int step)
 
 const char *res_item_text(const ResItem *it)
 {
-    return it->q && it->q->text ? it->q->text : it->question_id;
+    return it->q && it->q->text ? rich_plain(it->q->rich_text, it->q->text) : it->question_id;
 }
 
 const char *res_option_label(Ui *ui, const ResOption *o)

@@ -70,6 +70,9 @@ typedef struct {
     int x, y, w;
     Lang lang;  /* the language the block is set in */
     bool draw;  /* false: only measure */
+    float size;       /* text size (SZ_*); 0: SZ_BODY */
+    uint32_t flags;   /* TEXT_* of all its text */
+    const Color *ink; /* its colour; NULL: the theme's ink */
 } BlockPlace;
 /* Where a block's text was laid out, for finding the word under a tap. */
 typedef struct {
@@ -80,6 +83,26 @@ typedef struct {
  * after it, or NULL); returns its height with the space after it. */
 int reader_block(Ui *ui, const Pack *p, const Block *b, const Block *next, const BlockPlace *at,
                  BlockHit *hit);
+
+/* ---- a question's formatted text (rich.c) ---- */
+typedef struct {
+    int x, y, w;
+    float size;     /* SZ_* */
+    uint32_t flags; /* TEXT_* of all its text */
+    Color ink;
+    bool draw;      /* false: only measure */
+} RichPlace;
+/* Lays out (and when at->draw, draws) formatted text r (blocks: paragraphs,
+ * lists, pictures) in the interface language; raw as text when r is NULL.
+ * Returns the height, without the space after the last paragraph. */
+int screen_rich(Ui *ui, const RichText *r, const char *raw, const RichPlace *at);
+/* Whether r has bold text of its own. */
+bool rich_has_bold(const RichText *r);
+/* A choice: a button w wide at x, y whose label is formatted text r (raw
+ * when NULL), with mark (a box, or NULL) before it; *h_out its height. True
+ * when tapped. */
+bool screen_rich_button(Ui *ui, int x, int y, int w, const RichText *r, const char *raw,
+                        const char *mark, int style, int *h_out);
 
 /* ---- the glossary card over the reader (glossary.c) ---- */
 /* Draws term g in both languages over the screen; true when it was closed

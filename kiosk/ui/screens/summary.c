@@ -58,7 +58,7 @@ static int summary_missed(Ui *ui, SummaryState *st, int x, int y, int w)
         if (!q)
             continue;
         int h;
-        if (ui_button_wrap(ui, x, y, w, q->text, BTN_SECONDARY, &h))
+        if (screen_rich_button(ui, x, y, w, q->rich_text, q->text, NULL, BTN_SECONDARY, &h))
             summary_open(ui, st, i);
         y += h + ui_touch_gap(ui, TOK.space_s);
     }
