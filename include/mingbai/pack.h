@@ -50,6 +50,8 @@ typedef struct {
     size_t lt_before;      /* '<' from there on that belong to the fields before it */
     int line, col;         /* where the question starts: messages without src */
     const PackFiles *files; /* the files an <img src> may name, or NULL */
+    const PackFiles *more_files; /* more of them (a Moodle XML quiz's images
+                                    before they join the pack), or NULL */
 } RichWhere;
 
 /* Makes raw text of format f drawable and readable (pack_model.h:

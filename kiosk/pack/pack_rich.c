@@ -54,7 +54,9 @@ void build_format_questions(Build *b, const char *path, const PackFile *file, Qu
 {
     for (size_t i = 0; i < ql->count; i++) {
         Question *q = &ql->items[i];
-        FieldWalk w = {b, {.path = path, .line = q->line, .col = q->col, .files = &b->p->files}};
+        FieldWalk w = {b,
+                       {.path = path, .line = q->line, .col = q->col, .files = &b->p->files,
+                        .more_files = &b->xml_media}};
         if (file) {
             w.at.src = (const char *)file->data;
             w.at.srclen = file->len;

@@ -186,17 +186,23 @@ static const char *rt_attr(Rt *r, xmlNode *n, const char *name)
  * or Moodle's @@PLUGINFILE@@/name as media/name. NULL when none. */
 static const char *rt_image_path(Rt *r, const char *src)
 {
-    const PackFiles *files = r->at ? r->at->files : NULL;
-    if (!files || !src)
+    if (!r->at || !src)
         return NULL;
     while (!strncmp(src, "./", 2))
         src += 2;
     while (*src == '/')
         src++;
-    const PackFile *f = pack_files_find(files, src);
-    if (!f && !strncmp(src, "@@PLUGINFILE@@/", 15))
-        f = pack_files_find(files, arena_printf(r->arena, "media/%s", src + 15));
-    return f ? f->path : NULL;
+    const PackFiles *sets[] = {r->at->files, r->at->more_files};
+    const PackFile *f = NULL;
+    for (size_t i = 0; i < 2 && !f; i++) {
+        if (!sets[i])
+            continue;
+        f = pack_files_find(sets[i], src);
+        if (!f && !strncmp(src, "@@PLUGINFILE@@/", 15))
+            f = pack_files_find(sets[i], arena_printf(r->arena, "media/%s", src + 15));
+    }
+    /* a copy: the more_files move when they join the pack */
+    return f ? arena_strdup(r->arena, f->path) : NULL;
 }
 
 static void rt_walk(Rt *r, xmlNode *parent, int depth);
