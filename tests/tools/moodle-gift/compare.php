@@ -6,7 +6,12 @@
 // argument). Written for Mingbai's tests; format.php itself is not part of
 // Mingbai (see README.md beside this file).
 //
-// Usage: php compare.php FORMAT.PHP FILE.gift MINGBAI.json
+// Usage: php compare.php FORMAT.PHP FILE.gift MINGBAI.json [RECORD.json]
+//        php compare.php --recorded=RECORD.json FILE.gift MINGBAI.json
+// The first form may also write what Moodle read (each question in the
+// shape compared, and why Moodle refused one) to RECORD.json; the second
+// compares with such a record instead of running format.php, so that the
+// comparison holds where Moodle's code is not at hand.
 // Prints one line per question that is read differently or accepted by one
 // side only, then "counts: tried T, moodle M, kiosk K, same S, different D,
 // moodle-only O (kiosk refused with a message), kiosk-only X".
@@ -89,7 +94,10 @@ class qformat_default {
     }
 }
 
-require $argv[1];
+$recorded = strncmp($argv[1], '--recorded=', 11) === 0 ? substr($argv[1], 11) : null;
+if (!$recorded) {
+    require $argv[1];
+}
 
 $fmtname = array(FORMAT_MOODLE => 'moodle', FORMAT_HTML => 'html', FORMAT_PLAIN => 'plain',
                  FORMAT_MARKDOWN => 'markdown');
@@ -202,12 +210,23 @@ function canon($v) {
     return $v;
 }
 
-$gift = new qformat_gift();
-$bytes = file_get_contents($argv[2]);
 $moodle = array();
+$errors = array();
 $category = null;
 $tried = 0;
-foreach ($gift->readquestions_lines($gift->readdata_bytes($bytes)) as $blk) {
+if ($recorded) {
+    $rec = json_decode(file_get_contents($recorded), true);
+    $tried = $rec['tried'];
+    foreach ($rec['questions'] as $r) {
+        $moodle[$r['line']] = $r['moodle'];
+    }
+    $errors = $rec['errors'];
+} else {
+    $gift = new qformat_gift();
+    $bytes = file_get_contents($argv[2]);
+    $blocks = $gift->readquestions_lines($gift->readdata_bytes($bytes));
+}
+foreach ($recorded ? array() : $blocks as $blk) {
     list($line, $lines) = $blk;
     $gift->blockline = $line;
     $q = $gift->readquestion($lines);
@@ -227,6 +246,17 @@ foreach ($gift->readquestions_lines($gift->readdata_bytes($bytes)) as $blk) {
     }
 }
 
+if (!$recorded) {
+    $errors = $gift->errors;
+}
+if (!$recorded && isset($argv[4])) {
+    $rec = array('tried' => $tried, 'questions' => array(), 'errors' => (object)$errors);
+    foreach ($moodle as $line => $m) {
+        $rec['questions'][] = array('line' => $line, 'moodle' => $m);
+    }
+    file_put_contents($argv[4], json_encode($rec, JSON_UNESCAPED_UNICODE | JSON_UNESCAPED_SLASHES
+                                                  | JSON_PRETTY_PRINT) . "\n");
+}
 $doc = json_decode(file_get_contents($argv[3]), true);
 $kiosk = array();
 foreach ($doc['questions'] as $q) {
@@ -262,7 +292,7 @@ foreach ($moodle as $line => $m) {
         echo "$name:$line: moodle imports it, the kiosk refuses it (see its message)\n";
     } else if ($k) {
         $n['kiosk-only']++;
-        $why = isset($gift->errors[$line]) ? $gift->errors[$line] : '?';
+        $why = isset($errors[$line]) ? $errors[$line] : '?';
         echo "$name:$line: the kiosk imports it, moodle refuses it ($why)\n";
     }
 }
