@@ -159,9 +159,10 @@ static void gift_put_meta(StrBuf *out, const Question *q)
         strbuf_puts(out, "// order: fixed\n");
     if (q->source) {
         strbuf_puts(out, "// source: ");
-        /* Only a line end would break the comment. */
+        /* Only a line end would break the comment (a lone carriage return
+         * does not end a line; the reader keeps it in the comment). */
         for (const char *s = q->source; *s; s++)
-            strbuf_putc(out, *s == '\n' || *s == '\r' ? ' ' : *s);
+            strbuf_putc(out, *s == '\n' ? ' ' : *s);
         strbuf_putc(out, '\n');
     }
 }

@@ -532,8 +532,13 @@ static void mx_unique_id(MxReader *r, MxIds *ids, Question *q)
     if (!earlier)
         return;
     char *base = q->id;
+    /* as GIFT's: one line, so that export-gift can write it as [id:] */
+    char *one = arena_strdup(r->arena, base);
+    for (char *c = one; *c; c++)
+        if ((unsigned char)*c < 0x20 || *c == 0x7F)
+            *c = ' ';
     for (int k = 2; earlier; k++) {
-        q->id = arena_printf(r->arena, "%s (%d)", base, k);
+        q->id = arena_printf(r->arena, "%s (%d)", one, k);
         earlier = mx_ids_add(ids, q->id, q);
     }
     char *qb = quoted(base), *qi = quoted(q->id);

@@ -48,18 +48,30 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         __builtin_trap();
     /* SECRET, inside a script or a style, is never shown: checked where
      * its capitals appear nowhere else (so that no text around it can
-     * spell it), and every '<' is closed by a '>' before the next '<' (a
-     * broken tag such as "<li<script>" is text for a browser too) */
+     * spell it), every '<' is closed by a '>' before the next '<' (a
+     * broken tag such as "<li<script>" is text for a browser too), and
+     * SECRET is in no attribute's value, closed or not (alt="<script>
+     * SECRET</script>" is a picture's caption, shown as text) */
     const char *sec = strstr(raw, "SECRET");
     bool only = sec != NULL, open = false;
+    char quote = 0;
     for (const char *p = raw; *p && only; p++) {
         if (strchr("SECRT", *p) && (p < sec || p >= sec + 6))
             only = false;
-        if (*p == '<')
+        if (quote) {
+            if (*p == quote)
+                quote = 0;
+            else if (p >= sec && p < sec + 6)
+                only = false; /* in an attribute's value: shown, as a caption */
+        } else if (*p == '<') {
             only = only && !open, open = true;
-        else if (*p == '>')
+        } else if (*p == '>') {
             open = false;
+        } else if (open && (*p == '"' || *p == '\'')) {
+            quote = *p;
+        }
     }
+    open = open || quote;
     bool hidden = only && !open &&
                   (strstr(raw, "<script>SECRET</script>") || strstr(raw, "<style>SECRET</style>"));
     if ((f == TF_HTML || f == TF_MOODLE) && hidden && strstr(rt.plain, "SECRET"))
