@@ -16,7 +16,8 @@
 # which). Without it, each file is compared with what Moodle read when the
 # record tests/banks/gift/moodle/FILE.json was made (with it, the record is
 # checked to be what Moodle reads now). Without php the test ends with exit
-# 77, which ctest reports as skipped.
+# 77 (need.sh), which ctest reports as SKIPPED (SKIP_RETURN_CODE in
+# tests/CMakeLists.txt); php-cli is in board/debian-packages.txt.
 set -u
 unset LC_ALL LC_MESSAGES
 export LANG=C.UTF-8

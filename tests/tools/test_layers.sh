@@ -11,7 +11,7 @@
 #      must not close a cycle between modules, inside ui, or among the
 #      program's files (cycles inside other modules are listed as info).
 # Every problem prints file:line: and a Fix: line. Exit 0 when all agree,
-# 1 on a problem, 77 (need.sh's skip: ctest reports it skipped) when (a) and
+# 1 on a problem, 77 (need.sh's skip: ctest reports it SKIPPED) when (a) and
 # (b) pass but (c) cannot run
 # (no build tree, no nm).
 set -u

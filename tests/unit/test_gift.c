@@ -17,45 +17,11 @@
 
 #include "mingbai/pack.h"
 
-#define EPS 1e-9
-
-typedef struct {
-    Arena arena;
-    Diags diags;
-    QuestionList q;
-    int errors;
-} Parsed;
-
-static void parse_n(Parsed *p, const char *data, size_t len)
-{
-    memset(p, 0, sizeof *p);
-    p->errors = pack_gift_parse("t.gift", data, len, &p->arena, &p->q, &p->diags);
-}
-
-static void parse(Parsed *p, const char *text)
-{
-    parse_n(p, text, strlen(text));
-}
-
-static void parsed_free(Parsed *p)
-{
-    diags_free(&p->diags);
-    arena_reset(&p->arena);
-}
+#include "gift_parsed.h"
 
 static void dump_diags(const Parsed *p)
 {
     diags_print(&p->diags, stderr);
-}
-
-/* The one question of a clean parse. */
-static const Question *only(Parsed *p)
-{
-    if (p->errors || p->q.count != 1)
-        dump_diags(p);
-    assert_int_equal(p->errors, 0);
-    assert_int_equal(p->q.count, 1);
-    return &p->q.items[0];
 }
 
 static const Diag *find_diag(const Parsed *p, DiagLevel level, const char *part)
