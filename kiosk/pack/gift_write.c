@@ -347,6 +347,11 @@ static void gift_write_question(StrBuf *out, const Question *q, size_t number)
         gift_put_escaped(out, q->name);
         strbuf_puts(out, "::");
     }
+    /* An unnamed description "0" alone on its line would read as a blank
+     * line (PHP's empty("0")); the format prefix keeps it text. */
+    if (!q->name && q->type == QT_DESCRIPTION && q->format == TF_MOODLE && q->text &&
+        !strcmp(q->text, "0"))
+        strbuf_puts(out, "[moodle]");
     gift_put_field(out, q->text, q->format, TF_MOODLE);
     switch (q->type) {
     case QT_ESSAY:

@@ -1258,6 +1258,22 @@ static void test_regression_numerical_with_only_catchall_round_trips(void **stat
     parsed_free(&p);
 }
 
+static void test_regression_description_zero_round_trips(void **state)
+{
+    (void)state;
+    Parsed p;
+    /* Found by the round-trip fuzzer: an unnamed description "0" (from
+     * "::0", a name never closed) was written as a line holding only "0",
+     * which Moodle and the reader take for a blank line. */
+    parse(&p, "::0\n");
+    const Question *q = only(&p);
+    assert_int_equal(q->type, QT_DESCRIPTION);
+    assert_null(q->name);
+    assert_string_equal(q->text, "0");
+    assert_round_trip(&p);
+    parsed_free(&p);
+}
+
 static void test_regression_shortanswer_arrow_in_feedback_stays_shortanswer(void **state)
 {
     (void)state;
@@ -1408,6 +1424,7 @@ int main(void)
         cmocka_unit_test(test_regression_id_ending_in_backslash_round_trips),
         cmocka_unit_test(test_regression_source_with_control_char_round_trips),
         cmocka_unit_test(test_regression_numerical_with_only_catchall_round_trips),
+        cmocka_unit_test(test_regression_description_zero_round_trips),
         cmocka_unit_test(test_regression_shortanswer_arrow_in_feedback_stays_shortanswer),
         cmocka_unit_test(test_many_warnings_never_stop_the_check),
         cmocka_unit_test(test_round_trip_fuzz_corpus),
