@@ -27,6 +27,7 @@ void cli_say(FILE *f, const char *fmt, ...) MB_PRINTF(2, 3);
 /* pack_show.c: a question as `pack show` prints it, appended to b. */
 void cli_json_str(StrBuf *b, const char *s); /* a JSON string; NULL is null */
 void cli_json_question(StrBuf *b, const Question *q);
-void cli_text_question(StrBuf *b, size_t n, const Question *q); /* n: its number */
+/* n: its number; path: the file, for the formatting's messages */
+void cli_text_question(StrBuf *b, const char *path, size_t n, const Question *q);
 
 #endif

@@ -105,6 +105,7 @@ static const CliMsg catalog[] = {
     {"source", "来源"},
     {"text", "题目"},
     {"format", "格式"},
+    {"%s (shown without its markup)", "%s（显示时不带标记）"},
     {"answer", "答案"},
     {"true", "对"},
     {"false", "错"},

@@ -217,7 +217,7 @@ static int cli_show(int argc, char **argv)
         strbuf_printf(&out, q.count == 1 ? cli_tr("%s: %zu question\n") : cli_tr("%s: %zu questions\n"),
                       path, q.count);
         for (size_t i = 0; i < q.count; i++)
-            cli_text_question(&out, i + 1, &q.items[i]);
+            cli_text_question(&out, path, i + 1, &q.items[i]);
     }
     fwrite(out.data, 1, out.len, stdout);
     fflush(stdout);

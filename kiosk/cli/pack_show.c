@@ -3,8 +3,11 @@
  * person, its labels in the locale's language. */
 #include "cli_internal.h"
 
+#include "mingbai/pack.h"
+
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* A JSON string (RFC 8259): quotes, backslashes and control characters
@@ -122,14 +125,93 @@ void cli_json_question(StrBuf *b, const Question *q)
     strbuf_puts(b, "]}");
 }
 
-static void text_field(StrBuf *b, const char *label, const char *value)
+/* A field as the kiosk shows it, for a person reading `show`: formatted
+ * text without its markup (pack_rich_text's plain form), else raw. The
+ * formatting's own warnings are check's to give, not show's. */
+typedef struct {
+    const char *path;
+    Arena arena;
+    bool stripped; /* some field of the question lost markup */
+} ShowText;
+
+static const char *readable(ShowText *st, const char *raw, TextFormat f)
 {
-    if (value)
-        strbuf_printf(b, cli_tr("    %s: %s\n"), label, value);
+    if (!raw || f == TF_PLAIN)
+        return raw;
+    RichWhere at = {.path = st->path, .line = 1, .col = 1};
+    RichText rt;
+    Diags quiet = {0};
+    pack_rich_text(raw, f, &at, &st->arena, &rt, &quiet);
+    diags_free(&quiet);
+    const char *plain = rich_plain(&rt, raw);
+    if (strcmp(plain, raw))
+        st->stripped = true;
+    return plain;
 }
 
-void cli_text_question(StrBuf *b, size_t n, const Question *q)
+/* How many terminal columns the first n bytes of s take: a wide (CJK)
+ * character two, any other one. */
+static size_t columns(const char *s, size_t n)
 {
+    size_t cols = 0, i = 0;
+    while (i < n)
+        cols += utf8_decode(s, n, &i) >= 0x2E80 ? 2 : 1;
+    return cols;
+}
+
+/* value with each line after the first indented by indent spaces. */
+static void put_indented(StrBuf *b, const char *value, size_t indent)
+{
+    for (const char *s = value; *s; s++) {
+        strbuf_putc(b, *s);
+        if (*s == '\n' && s[1])
+            strbuf_printf(b, "%*s", (int)indent, "");
+    }
+}
+
+/* "    label: value", a value of several lines indented under its first. */
+static void text_field(StrBuf *b, const char *label, const char *value)
+{
+    if (!value)
+        return;
+    StrBuf v = {0};
+    put_indented(&v, value, 6 + columns(label, strlen(label)));
+    strbuf_printf(b, cli_tr("    %s: %s\n"), label, v.data ? v.data : "");
+    strbuf_free(&v);
+}
+
+static void text_answers(StrBuf *b, ShowText *st, const Question *q)
+{
+    for (size_t i = 0; i < q->nanswers; i++) {
+        const Answer *a = &q->answers[i];
+        const char *text = a->text ? readable(st, a->text, a->format) : "";
+        strbuf_printf(b, "    %6.2f%%  ", a->fraction * 100.0);
+        if (q->type == QT_MATCHING)
+            strbuf_printf(b, "%s -> %s",
+                          a->left && *a->left ? readable(st, a->left, a->format)
+                                              : cli_tr("(distractor)"),
+                          text);
+        else if (q->type == QT_NUMERICAL && a->catchall)
+            strbuf_puts(b, cli_tr("(any other value)"));
+        else if (q->type == QT_NUMERICAL)
+            strbuf_printf(b, "%.10g +/- %.10g", a->value, a->tolerance);
+        else
+            strbuf_puts(b, text);
+        strbuf_putc(b, '\n');
+        if (a->feedback) {
+            const char *fmt = cli_tr("             feedback: %s\n");
+            StrBuf v = {0};
+            put_indented(&v, readable(st, a->feedback, a->feedback_format),
+                         columns(fmt, (size_t)(strstr(fmt, "%s") - fmt)));
+            strbuf_printf(b, fmt, v.data ? v.data : "");
+            strbuf_free(&v);
+        }
+    }
+}
+
+void cli_text_question(StrBuf *b, const char *path, size_t n, const Question *q)
+{
+    ShowText st = {.path = path};
     strbuf_printf(b, "[%zu] %s", n, question_type_name(q->type));
     if (q->id)
         strbuf_printf(b, "  %s", q->id);
@@ -145,29 +227,25 @@ void cli_text_question(StrBuf *b, size_t n, const Question *q)
         strbuf_putc(b, '\n');
     }
     text_field(b, cli_tr("source"), q->source);
-    text_field(b, cli_tr("text"), q->text);
-    if (q->format != TF_MOODLE)
-        text_field(b, cli_tr("format"), text_format_name(q->format));
+    StrBuf rest = {0}; /* after the format line, which says whether markup was left out */
+    const char *text = readable(&st, q->text, q->format);
     if (q->type == QT_TRUEFALSE) {
-        text_field(b, cli_tr("answer"), q->tf_answer ? cli_tr("true") : cli_tr("false"));
-        text_field(b, cli_tr("feedback if wrong"), q->tf_feedback_wrong);
-        text_field(b, cli_tr("feedback if right"), q->tf_feedback_right);
+        text_field(&rest, cli_tr("answer"), q->tf_answer ? cli_tr("true") : cli_tr("false"));
+        text_field(&rest, cli_tr("feedback if wrong"), readable(&st, q->tf_feedback_wrong, q->format));
+        text_field(&rest, cli_tr("feedback if right"), readable(&st, q->tf_feedback_right, q->format));
     }
-    for (size_t i = 0; i < q->nanswers; i++) {
-        const Answer *a = &q->answers[i];
-        strbuf_printf(b, "    %6.2f%%  ", a->fraction * 100.0);
-        if (q->type == QT_MATCHING)
-            strbuf_printf(b, "%s -> %s", a->left && *a->left ? a->left : cli_tr("(distractor)"),
-                          a->text ? a->text : "");
-        else if (q->type == QT_NUMERICAL && a->catchall)
-            strbuf_puts(b, cli_tr("(any other value)"));
-        else if (q->type == QT_NUMERICAL)
-            strbuf_printf(b, "%.10g +/- %.10g", a->value, a->tolerance);
-        else
-            strbuf_puts(b, a->text ? a->text : "");
-        strbuf_putc(b, '\n');
-        if (a->feedback)
-            strbuf_printf(b, cli_tr("             feedback: %s\n"), a->feedback);
+    text_answers(&rest, &st, q);
+    text_field(&rest, cli_tr("general feedback"),
+               readable(&st, q->general_feedback, q->feedback_format));
+    text_field(b, cli_tr("text"), text);
+    if (q->format != TF_MOODLE || st.stripped) {
+        char *f = mb_xasprintf(st.stripped ? cli_tr("%s (shown without its markup)") : "%s",
+                               text_format_name(q->format));
+        text_field(b, cli_tr("format"), f);
+        free(f);
     }
-    text_field(b, cli_tr("general feedback"), q->general_feedback);
+    if (rest.data)
+        strbuf_append(b, rest.data, rest.len);
+    strbuf_free(&rest);
+    arena_reset(&st.arena);
 }

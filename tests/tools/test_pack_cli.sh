@@ -72,6 +72,27 @@ if command -v python3 >/dev/null; then
     "$tmp/out" || { echo "FAIL: show --json is not the expected JSON"; fail=1; }
 fi
 
+# `pack show` (text) gives formatted questions as the kiosk reads them: no
+# tags, each paragraph on its own line, the format named; --json keeps the
+# source as written.
+printf '%s\n' '::h1::[html]<p>Which is a <b>primary</b> source?</p><p>Pick one.</p>{' \
+  '=[html]The <i>original</i> letter#[html]<b>Yes:</b> written at the time.' \
+  '~A later summary#Written afterwards.' '}' >"$tmp/fmt.gift"
+expect 0 "show formatted" "$bin" pack show "$tmp/fmt.gift"
+cat >"$tmp/want" <<'WANT'
+[1] multichoice  h1  line 1
+    text: Which is a primary source?
+          Pick one.
+    format: html (shown without its markup)
+    100.00%  The original letter
+             feedback: Yes: written at the time.
+      0.00%  A later summary
+             feedback: Written afterwards.
+WANT
+tail -n +2 "$tmp/out" | diff -u "$tmp/want" - || { echo "FAIL: pack show of an [html] question"; fail=1; }
+expect 0 "show formatted --json" "$bin" pack show "$tmp/fmt.gift" --json
+contains "$tmp/out" '<p>Which is a <b>primary</b> source?</p>' "show --json keeps the source"
+
 expect 1 "bad pack refused" "$bin" pack import tests/packs/bad/manifest-format-newer
 contains "$tmp/out" "pack format 2 is newer than this kiosk understands" "bad pack"
 contains "$tmp/err" "not imported" "bad pack"

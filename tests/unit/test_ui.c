@@ -923,6 +923,71 @@ static const char prompt_gift[] =
     "// order: fixed\n::a2:: Do cats eat fish? {=Often ~Never}\n\n"
     "// order: fixed\n::a3:: Do birds eat seeds? {=Many do ~None do}\n";
 
+static const char notes_gift[] =
+    "// order: fixed\n::n0:: Read this before you start.\n\n"
+    "// order: fixed\n::a1:: Do cows eat grass? {=Yes ~No}\n\n"
+    "// order: fixed\n::n1:: One more note.\n\n"
+    "// order: fixed\n::a2:: Do cats eat fish? {=Often ~Never}\n";
+
+/* The quiz's progress bar: the colours of its segments, in order, into
+ * col (at most 16); returns how many there are. A segment is a rect
+ * TOK.progress_h (5) high on the first such row. */
+static int progress_segments(Harness *h, Color *col)
+{
+    int n = 0, y = -1;
+    for (size_t i = 0; i < h->dl.count && n < 16; i++) {
+        const DrawCmd *c = &h->dl.cmds[i];
+        if (c->kind != DRAW_RECT || c->r.h != 5 || (y >= 0 && c->r.y != y))
+            continue;
+        y = c->r.y;
+        col[n++] = c->color;
+    }
+    return n;
+}
+
+static bool same_color(Color a, Color b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b && a.a == b.a;
+}
+
+/* Descriptions have no segment of the progress bar: two questions between
+ * two notes make two segments, none lit on the first note, the first lit
+ * on question 1 and both on question 2. */
+static void test_quiz_progress_counts_questions_only(void **state)
+{
+    Harness *h = *state;
+    Pack *p = gift_pack(notes_gift);
+    use_pack(h, &p, 800, 480);
+    sign_in_as_guest(h);
+    tap(h, "Animals and food");
+    tap(h, "Take the quiz");
+    Color first[16], q1[16], q2[16];
+    assert_int_equal(shown(h, "Read this before you start."), 1);
+    assert_int_equal(progress_segments(h, first), 2);
+    tap(h, "Continue");
+    tap(h, "Next question");
+    assert_int_equal(shown(h, "Question 1 of 2"), 1);
+    assert_int_equal(progress_segments(h, q1), 2);
+    tap(h, "Yes");
+    tap(h, "Check my answer");
+    tap(h, "Next question");
+    assert_int_equal(shown(h, "One more note."), 1);
+    Color note[16];
+    assert_int_equal(progress_segments(h, note), 2);
+    tap(h, "Continue");
+    tap(h, "Next question");
+    assert_int_equal(shown(h, "Question 2 of 2"), 1);
+    assert_int_equal(progress_segments(h, q2), 2);
+    assert_true(same_color(first[0], first[1]));
+    assert_true(same_color(q2[0], q2[1]));
+    assert_false(same_color(first[0], q2[0]));
+    assert_true(same_color(q1[0], q2[0]) && same_color(q1[1], first[1]));
+    assert_true(same_color(note[0], q2[0]) && same_color(note[1], first[1]));
+    ui_free(h->ui);
+    h->ui = NULL;
+    pack_free(p);
+}
+
 /* A discussion prompt (nothing kept for it) between answered questions is
  * passed again as it was; one after the last answer is asked again. */
 static void test_quiz_place_past_a_prompt(void **state)
@@ -1022,6 +1087,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_quiz_place_next_session, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_place_pack_changed, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_place_store_failed, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_quiz_progress_counts_questions_only, setup, teardown),
         cmocka_unit_test_setup_teardown(test_quiz_place_past_a_prompt, setup, teardown),
         cmocka_unit_test_setup_teardown(test_pack_import_steps, setup, teardown),
     };

@@ -185,14 +185,15 @@ static int quiz_question(Ui *ui, const Question *q, int x, int y, int w)
     return y - y0;
 }
 
-/* Progress: one segment per question, no timer, no points. */
+/* Progress: one segment per numbered question (a description, which only
+ * informs, has none and lights what came before it), no timer, no points. */
 static int quiz_progress(Ui *ui, int x, int y, int w)
 {
-    int segs = learn_round_count(&ui->round), sg = px(ui, TOK.progress_gap);
+    int lit, segs = learn_round_numbered(&ui->round, ui->lang, &lit);
+    int sg = px(ui, TOK.progress_gap), h = MB_MAX(3, px(ui, TOK.progress_h));
     int sw = (w - (segs - 1) * sg) / MB_MAX(1, segs);
     for (int i = 0; i < segs; i++)
-        ui_rect(ui, (Rect){x + i * (sw + sg), y, sw, MB_MAX(3, px(ui, TOK.progress_h))},
-                i <= learn_round_index(&ui->round) ? ui->th.accent : ui->th.line, 2);
+        ui_rect(ui, (Rect){x + i * (sw + sg), y, sw, h}, i < lit ? ui->th.accent : ui->th.line, 2);
     return px(ui, TOK.progress_after);
 }
 
