@@ -63,15 +63,21 @@ static void gift_unique_id(GiftParser *p, Question *q)
     if (!dup)
         return;
     int first = dup->line;
-    /* The new id is written back as an [id:] token, one line of a comment:
-     * a name's line breaks and control characters become spaces there. */
+    /* The new id is written back as an [id:] token, one line of a comment,
+     * trimmed on reading: a name's line breaks and control characters
+     * become spaces there, and spaces at its ends go. */
     char *base = arena_strdup(p->arena, q->id);
     for (char *c = base; *c; c++)
         if ((unsigned char)*c < 0x20 || *c == 0x7F)
             *c = ' ';
+    while (*base == ' ')
+        base++;
+    size_t n = strlen(base);
+    while (n && base[n - 1] == ' ')
+        base[--n] = '\0';
     char *id = NULL;
     for (int k = 2; !id || gift_id_add(p, id, q->line); k++)
-        id = arena_printf(p->arena, "%s (%d)", base, k);
+        id = n ? arena_printf(p->arena, "%s (%d)", base, k) : arena_printf(p->arena, "(%d)", k);
     gift_diag(p, DIAG_WARNING, q->line, q->col,
               "progress is kept by id: give each question its own ::name:: or [id:] so "
               "that it stays the same when the file changes",

@@ -175,17 +175,29 @@ static void gift_put_general_feedback(StrBuf *out, const Question *q, bool inden
     if (indent)
         strbuf_putc(out, '\t');
     strbuf_puts(out, "####");
-    gift_put_field(out, q->general_feedback, q->format, q->format);
+    gift_put_field(out, q->general_feedback, q->feedback_format, q->format);
     if (indent)
         strbuf_putc(out, '\n');
 }
 
-static void gift_put_feedback(StrBuf *out, const Question *q, const char *fb)
+/* An answer's feedback after '#', with its own [format] where it differs
+ * from the question's (Moodle's writequestion does the same). */
+static void gift_put_feedback(StrBuf *out, const Question *q, const Answer *a)
 {
-    if (fb && fb[0]) {
+    if (a->feedback && a->feedback[0]) {
         strbuf_putc(out, '#');
-        gift_put_field(out, fb, q->format, q->format);
+        gift_put_field(out, a->feedback, a->feedback_format, q->format);
     }
+}
+
+/* The format of a true/false question's feedback fb: the answer's that
+ * holds it. */
+static TextFormat gift_tf_format(const Question *q, const char *fb)
+{
+    for (size_t i = 0; i < q->nanswers; i++)
+        if (q->answers[i].feedback == fb)
+            return q->answers[i].feedback_format;
+    return q->format;
 }
 
 static void gift_write_truefalse(StrBuf *out, const Question *q)
@@ -197,13 +209,13 @@ static void gift_write_truefalse(StrBuf *out, const Question *q)
     strbuf_puts(out, q->tf_answer ? "{TRUE" : "{FALSE");
     if (wrong) {
         strbuf_putc(out, '#');
-        gift_put_field(out, wrong, q->format, q->format);
+        gift_put_field(out, wrong, gift_tf_format(q, wrong), q->format);
     } else if (right) {
         strbuf_putc(out, '#');
     }
     if (right) {
         strbuf_putc(out, '#');
-        gift_put_field(out, right, q->format, q->format);
+        gift_put_field(out, right, gift_tf_format(q, right), q->format);
     }
     gift_put_general_feedback(out, q, false);
     strbuf_puts(out, "}\n");
@@ -234,7 +246,7 @@ static void gift_write_multichoice(StrBuf *out, const Question *q)
             gift_put_weight(out, a->fraction);
         }
         gift_put_field(out, text, a->format, q->format);
-        gift_put_feedback(out, q, a->feedback);
+        gift_put_feedback(out, q, a);
         strbuf_putc(out, '\n');
     }
     gift_put_general_feedback(out, q, true);
@@ -262,7 +274,7 @@ static void gift_write_shortanswer(StrBuf *out, const Question *q)
         gift_put_field(out, a->text, a->format, q->format);
         strbuf_putc(out, '#');
         if (a->feedback && a->feedback[0])
-            gift_put_field(out, a->feedback, q->format, q->format);
+            gift_put_field(out, a->feedback, a->feedback_format, q->format);
         strbuf_putc(out, '\n');
     }
     gift_put_general_feedback(out, q, true);
@@ -281,7 +293,7 @@ static void gift_write_numerical(StrBuf *out, const Question *q)
         if (a->catchall && a->fraction == 0 && i + 1 == q->nanswers && i > 0) {
             strbuf_puts(out, "\t~#");
             if (a->feedback)
-                gift_put_field(out, a->feedback, q->format, q->format);
+                gift_put_field(out, a->feedback, a->feedback_format, q->format);
             strbuf_putc(out, '\n');
             continue;
         }
@@ -296,7 +308,7 @@ static void gift_write_numerical(StrBuf *out, const Question *q)
         }
         strbuf_putc(out, '#');
         if (a->feedback && a->feedback[0])
-            gift_put_field(out, a->feedback, q->format, q->format);
+            gift_put_field(out, a->feedback, a->feedback_format, q->format);
         strbuf_putc(out, '\n');
     }
     gift_put_general_feedback(out, q, true);

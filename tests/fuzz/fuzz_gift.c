@@ -52,6 +52,7 @@ static bool fuzz_same_question(const Question *a, const Question *b)
     if (a->type != b->type || !fuzz_same_str(a->id, b->id) || !fuzz_same_str(a->name, b->name) ||
         !fuzz_same_str(a->text, b->text) || a->format != b->format ||
         !fuzz_same_str(a->general_feedback, b->general_feedback) ||
+        (a->general_feedback && a->feedback_format != b->feedback_format) ||
         !fuzz_same_str(a->category, b->category) || !fuzz_same_str(a->source, b->source) || a->fixed_order != b->fixed_order ||
         a->ntags != b->ntags || a->tf_answer != b->tf_answer ||
         !fuzz_same_str(a->tf_feedback_wrong, b->tf_feedback_wrong) ||
@@ -64,6 +65,7 @@ static bool fuzz_same_question(const Question *a, const Question *b)
         const Answer *x = &a->answers[i], *y = &b->answers[i];
         if ((a->type != QT_NUMERICAL && !fuzz_same_str(x->text, y->text)) ||
             !fuzz_same_str(x->left, y->left) || !fuzz_same_str(x->feedback, y->feedback) ||
+            (x->feedback && x->feedback_format != y->feedback_format) ||
             x->fraction != y->fraction || x->format != y->format || x->value != y->value ||
             x->tolerance != y->tolerance || x->catchall != y->catchall)
             return false;

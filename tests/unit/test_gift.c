@@ -91,6 +91,8 @@ static void assert_questions_equal(const QuestionList *x, const QuestionList *y)
         assert_str_same("text", i, a->text, b->text);
         assert_int_equal(a->format, b->format);
         assert_str_same("general feedback", i, a->general_feedback, b->general_feedback);
+        if (a->general_feedback)
+            assert_int_equal(a->feedback_format, b->feedback_format);
         assert_str_same("category", i, a->category, b->category);
         assert_str_same("source", i, a->source, b->source);
         assert_int_equal(a->fixed_order, b->fixed_order);
@@ -109,6 +111,8 @@ static void assert_questions_equal(const QuestionList *x, const QuestionList *y)
                 assert_str_same("answer text", i, p->text, q->text);
             assert_str_same("answer left", i, p->left, q->left);
             assert_str_same("answer feedback", i, p->feedback, q->feedback);
+            if (p->feedback)
+                assert_int_equal(p->feedback_format, q->feedback_format);
             assert_true(p->fraction == q->fraction);
             assert_int_equal(p->format, q->format);
             assert_true(p->value == q->value);
@@ -1258,6 +1262,41 @@ static void test_regression_numerical_with_only_catchall_round_trips(void **stat
     parsed_free(&p);
 }
 
+/* A feedback's own [format] (Moodle writes it when it differs from the
+ * question's) is written back. */
+static void test_round_trip_feedback_format(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, "::f1:: Which? {\n=[html]<b>A</b>#[html]<i>Yes</i>\n~B#[markdown]**No**\n"
+              "####[html]<p>Because.</p>\n}\n\n"
+              "::f2::[html]<p>True?</p>{T#[plain]no <b>#[markdown]*yes*}\n\n"
+              "::f3::[html]<p>Name it</p>{=cat#[moodle]a <b>cat</b>}\n");
+    assert_int_equal(p.q.count, 3);
+    const Question *q = &p.q.items[0];
+    assert_int_equal(q->answers[0].feedback_format, TF_HTML);
+    assert_int_equal(q->answers[1].feedback_format, TF_MARKDOWN);
+    assert_int_equal(q->feedback_format, TF_HTML);
+    assert_int_equal(p.q.items[2].answers[0].feedback_format, TF_MOODLE);
+    assert_round_trip(&p);
+    parsed_free(&p);
+}
+
+static void test_regression_repeated_name_with_control_chars_round_trips(void **state)
+{
+    (void)state;
+    Parsed p;
+    /* Found by the round-trip fuzzer: a repeated name starting with a
+     * control character and tabs got the id "\x11\t\tA) (2)", written as
+     * "[id:   A) (2)]" and read back trimmed. */
+    parse(&p, "::\x11\t\tA)::Frog\n\n::\x11\t\tA)::Frog\n\n::\x11::One\n\n::\x11::Two\n");
+    assert_int_equal(p.q.count, 4);
+    assert_string_equal(p.q.items[1].id, "A) (2)");
+    assert_string_equal(p.q.items[3].id, "(2)");
+    assert_round_trip(&p);
+    parsed_free(&p);
+}
+
 static void test_regression_description_zero_round_trips(void **state)
 {
     (void)state;
@@ -1424,6 +1463,8 @@ int main(void)
         cmocka_unit_test(test_regression_id_ending_in_backslash_round_trips),
         cmocka_unit_test(test_regression_source_with_control_char_round_trips),
         cmocka_unit_test(test_regression_numerical_with_only_catchall_round_trips),
+        cmocka_unit_test(test_round_trip_feedback_format),
+        cmocka_unit_test(test_regression_repeated_name_with_control_chars_round_trips),
         cmocka_unit_test(test_regression_description_zero_round_trips),
         cmocka_unit_test(test_regression_shortanswer_arrow_in_feedback_stays_shortanswer),
         cmocka_unit_test(test_many_warnings_never_stop_the_check),
