@@ -10,8 +10,8 @@
 #include "mingbai/core.h"
 #include "mingbai/pack_model.h"
 
-#define LEARN_MAX_CHOICES 64
-#define LEARN_MAX_PAIRS 16
+#define LEARN_MAX_CHOICES QUIZ_MAX_CHOICES
+#define LEARN_MAX_PAIRS QUIZ_MAX_PAIRS
 #define LEARN_TEXT_MAX 128
 
 /* What the participant chose or typed. Zero-initialise, then set the field
@@ -114,7 +114,7 @@ int64_t learn_review_due_ms(int box, int64_t now_ms);
  * response text): free it with learn_round_free(), also before starting a
  * round again in the same LearnRound. */
 
-#define LEARN_ROUND_MAX 128
+#define LEARN_ROUND_MAX QUIZ_MAX_QUESTIONS
 
 typedef enum { ROUND_ASK, ROUND_SCORED, ROUND_FEEDBACK, ROUND_DONE } RoundStep;
 

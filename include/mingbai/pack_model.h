@@ -16,6 +16,14 @@
 
 #include "mingbai/core.h"
 
+/* What one quiz round holds (mingbai/learn.h's round takes these): a unit's
+ * questions after QUIZ_MAX_QUESTIONS are not asked, a question's answers
+ * after QUIZ_MAX_CHOICES and matching pairs after QUIZ_MAX_PAIRS are not
+ * shown. pack check warns of each. */
+#define QUIZ_MAX_QUESTIONS 128
+#define QUIZ_MAX_CHOICES 64
+#define QUIZ_MAX_PAIRS 16
+
 /* ---------------- questions (GIFT) ---------------- */
 
 typedef enum {

@@ -215,8 +215,7 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
                             &b->p->arena, &u->lang[l].quiz, b->diags);
             build_format_questions(b, path, gift->file, &u->lang[l].quiz);
         }
-        for (size_t i = 0; i < u->lang[l].quiz.count; i++)
-            build_check_question(b, path, &u->lang[l].quiz.items[i]);
+        build_check_quiz(b, path, &u->lang[l].quiz);
         return;
     }
     if (u->is_page || build_twin(b, u->slug, l, F_QUIZ, gift_rel))

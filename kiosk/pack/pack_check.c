@@ -209,10 +209,45 @@ static uint32_t untypable(const char *s)
     return 0;
 }
 
+/* Answers or matching pairs of q after what a round shows. */
+static void build_check_choices(Build *b, const char *path, const Question *q)
+{
+    size_t pairs = 0;
+    for (size_t i = 0; i < q->nanswers; i++)
+        pairs += q->answers[i].left && q->answers[i].left[0];
+    if (q->type == QT_MATCHING && pairs > QUIZ_MAX_PAIRS)
+        diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
+                  "split it into several matching questions",
+                  "the question has %zu pairs; the kiosk shows the first %d", pairs,
+                  QUIZ_MAX_PAIRS);
+    else if ((q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MATCHING) &&
+             q->nanswers > QUIZ_MAX_CHOICES)
+        diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
+                  "keep the answers a participant should choose from",
+                  "the question has %zu answers; the kiosk shows the first %d", q->nanswers,
+                  QUIZ_MAX_CHOICES);
+}
+
+void build_check_quiz(Build *b, const char *path, const QuestionList *ql)
+{
+    for (size_t i = 0; i < ql->count; i++)
+        build_check_question(b, path, &ql->items[i]);
+    if (ql->count > QUIZ_MAX_QUESTIONS) {
+        const Question *q = &ql->items[QUIZ_MAX_QUESTIONS];
+        diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
+                  "split the quiz into several units",
+                  "the quiz has %zu questions; a round asks the first %d: this one and the "
+                  "%zu after it are never asked",
+                  ql->count, QUIZ_MAX_QUESTIONS, ql->count - QUIZ_MAX_QUESTIONS - 1);
+    }
+}
+
 /* What a touchscreen cannot score well: every right short answer that the
- * keyboard cannot type, or that is long to type, is named. */
+ * keyboard cannot type, or that is long to type, is named; answers or pairs
+ * beyond what it shows. */
 void build_check_question(Build *b, const char *path, const Question *q)
 {
+    build_check_choices(b, path, q);
     if (q->type == QT_ESSAY) {
         diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
                   "give it answers to choose from if it should be scored",

@@ -94,6 +94,8 @@ void build_check_media(Build *b, FileInfo *fi);
 void build_check_doc(Build *b, const char *path, Doc *doc);
 /* What a touchscreen cannot score well. */
 void build_check_question(Build *b, const char *path, const Question *q);
+/* Each question of a quiz, and its length against a round's. */
+void build_check_quiz(Build *b, const char *path, const QuestionList *ql);
 /* Question ids across the pack's files and languages. */
 void build_check_ids(Build *b);
 

@@ -1054,6 +1054,52 @@ static void test_build_good_pack(void **state)
     diags_free(&d);
 }
 
+/* What one round cannot hold is said, at the first question or answer left
+ * out: a unit's questions after the 128th, a question's answers after the
+ * 64th, matching pairs after the 16th. */
+static void test_build_round_limits(void **state)
+{
+    (void)state;
+    PackFiles f;
+    base_pack(&f);
+    StrBuf en = {0};
+    for (int i = 1; i <= 130; i++)
+        strbuf_printf(&en, "::q%d::Q%d? {T}\n\n", i, i);
+    strbuf_puts(&en, "::many::Which? {=a0");
+    for (int i = 1; i < 70; i++)
+        strbuf_printf(&en, " ~a%d", i);
+    strbuf_puts(&en, "}\n\n::pairs::Match. {");
+    for (int i = 0; i < 18; i++)
+        strbuf_printf(&en, "=l%d -> r%d ", i, i);
+    strbuf_puts(&en, "}\n");
+    replace(&f, "quizzes/01-x.en.gift", en.data);
+    replace(&f, "quizzes/01-x.zh-Hans.gift", en.data);
+    Pack *p = NULL;
+    Diags d = {0};
+    pack_build(&f, "big", &p, &d);
+    static const char *const needles[] = {"132 questions; a round asks the first 128",
+                                          "70 answers; the kiosk shows the first 64",
+                                          "18 pairs; the kiosk shows the first 16"};
+    static const int lines[] = {257, 261, 263}; /* q129, "many", "pairs" */
+    for (size_t k = 0; k < 3; k++) {
+        int found = 0;
+        for (size_t i = 0; i < d.count; i++) {
+            const Diag *g = &d.items[i];
+            if (!strstr(g->message, needles[k]))
+                continue;
+            assert_int_equal(g->level, DIAG_WARNING);
+            assert_int_equal(g->line, lines[k]);
+            assert_true(!strcmp(g->path, "big/quizzes/01-x.en.gift") ||
+                        !strcmp(g->path, "big/quizzes/01-x.zh-Hans.gift"));
+            found++;
+        }
+        assert_int_equal(found, 2); /* once per language */
+    }
+    pack_free(p);
+    diags_free(&d);
+    strbuf_free(&en);
+}
+
 static void test_build_problems(void **state)
 {
     (void)state;
@@ -1163,6 +1209,7 @@ int main(void)
         cmocka_unit_test(test_zip_top_folder_and_junk),
         cmocka_unit_test(test_folder_links_and_specials),
         cmocka_unit_test(test_build_good_pack),
+        cmocka_unit_test(test_build_round_limits),
         cmocka_unit_test(test_build_problems),
         cmocka_unit_test(test_build_no_manifest),
         cmocka_unit_test(test_load_folder),
