@@ -83,8 +83,12 @@ pack.ini
 quizzes/01-world-maps.en.xml
 units/01-world-maps.en.md' "the database holds the pack, its questions and its images"
 
-# Preview: a temporary database only; the kiosk's is never created.
+# Preview: a temporary database only (in TMPDIR, here a folder of this
+# test's own, which other tests running at the same time do not touch); the
+# kiosk's is never created.
 rm -f "$MINGBAI_DB"
+export TMPDIR="$tmp/tmpdir"
+mkdir "$TMPDIR"
 run 0 "preview" "$bin" pack preview "$bank" --shots "$tmp/shots"
 tail -n 1 "$tmp/out" >"$tmp/last"
 same "$tmp/last" "previewed 3 questions: 9 screenshots and $tmp/shots/index.html" "preview's report"
@@ -116,7 +120,6 @@ run 2 "preview without --shots" "$bin" pack preview "$bank"
 run 1 "preview of a refused file" "$bin" pack preview tests/packs/moodle/xxe.xml --shots "$tmp/x"
 [ -e "$tmp/x" ] && { echo "FAIL: a refused file still got a preview folder"; fail=1; }
 [ -e "$MINGBAI_DB" ] && { echo "FAIL: preview created the kiosk's database"; fail=1; }
-ls /tmp | grep -q "^mingbai-preview-" && [ -n "$(find /tmp -maxdepth 1 -name 'mingbai-preview-*' -newer "$tmp/files")" ] &&
-  { echo "FAIL: the temporary database was left behind"; fail=1; }
+[ -z "$(ls -A "$TMPDIR")" ] || { echo "FAIL: the temporary database was left behind:"; ls -A "$TMPDIR"; fail=1; }
 [ $fail -eq 0 ] && echo "pack xml: check, show, import and preview as expected"
 exit $fail
