@@ -210,7 +210,9 @@ static uint32_t untypable(const char *s)
 }
 
 /* What a touchscreen cannot score well: every right short answer that the
- * keyboard cannot type, or that is long to type, is named. */
+ * keyboard cannot type, or that is long to type, is named. A formatted
+ * answer is checked on the text it is scored on (learn.c): without its
+ * markup, its entities read ("caf&eacute;" is café). */
 void build_check_question(Build *b, const char *path, const Question *q)
 {
     if (q->type == QT_ESSAY) {
@@ -223,10 +225,11 @@ void build_check_question(Build *b, const char *path, const Question *q)
         return;
     for (size_t i = 0; i < q->nanswers; i++) {
         const Answer *a = &q->answers[i];
-        if (a->fraction <= 0 || !a->text)
+        const char *typed = rich_plain(a->rich_text, a->text);
+        if (a->fraction <= 0 || !typed)
             continue;
-        uint32_t cp = untypable(a->text);
-        char *qa = quoted(a->text);
+        uint32_t cp = untypable(typed);
+        char *qa = quoted(typed);
         if (cp) {
             char ch[5] = {0};
             utf8_encode(cp, ch);
@@ -236,7 +239,7 @@ void build_check_question(Build *b, const char *path, const Question *q)
                       "short answer %s cannot be typed on the kiosk's keyboard ('%s' is not on "
                       "it): it can never be answered right",
                       qa, ch);
-        } else if (utf8_count(a->text, strlen(a->text)) > TYPED_ANSWER_MAX) {
+        } else if (utf8_count(typed, strlen(typed)) > TYPED_ANSWER_MAX) {
             diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
                       "make it a multiple-choice question, or accept a short Latin answer",
                       "short answer %s is long to type on a touchscreen", qa);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <math.h>
@@ -296,6 +297,46 @@ static void test_weight_outside_moodle_grades_warns(void **state)
     parsed_free(&p);
 }
 
+/* The keyboard check looks at the text the kiosk scores a short answer
+ * on: a formatted answer without its markup. "<p>Paris</p>" in an [html]
+ * question is typed as Paris; "caf&eacute;" is café, whose é is not on
+ * the keyboard. */
+static void test_typing_check_reads_formatted_answers(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mingbai-gift-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/bank.gift", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("::a::[html]<p>Capital of France?</p>{=<p>Paris</p>}\n\n"
+          "::b::[html]Which word? {=caf&eacute;}\n",
+          f);
+    fclose(f);
+    Diags diags = {0};
+    Pack *pack = NULL;
+    assert_int_equal(pack_load_quiz_file(path, &pack, NULL, &diags), 0);
+    int warnings = 0;
+    for (size_t i = 0; i < diags.count; i++) {
+        const Diag *d = &diags.items[i];
+        if (d->level != DIAG_WARNING)
+            continue;
+        warnings++;
+        if (d->line != 3 || !strstr(d->message, "\"café\" cannot be typed")) {
+            diags_print(&diags, stderr);
+            fail_msg("unexpected warning at line %d", d->line);
+        }
+    }
+    if (warnings != 1)
+        diags_print(&diags, stderr);
+    assert_int_equal(warnings, 1);
+    pack_free(pack);
+    diags_free(&diags);
+    remove(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +350,7 @@ int main(void)
         cmocka_unit_test(test_utf16_named_once),
         cmocka_unit_test(test_category_directly_above_a_question),
         cmocka_unit_test(test_weight_outside_moodle_grades_warns),
+        cmocka_unit_test(test_typing_check_reads_formatted_answers),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
