@@ -114,7 +114,9 @@ static bool gift_braces(GiftParser *p, const GiftText *t, size_t a, size_t b, si
         if (gift_is(t, i, '{')) {
             gift_diag_at(p, DIAG_ERROR, t, i,
                          "separate questions with a blank line; a literal brace is written \\{",
-                         "more than one answer block in one question");
+                         "more than one answer block in one question; Moodle would take the "
+                         "first block as the answers and keep the rest, braces and all, as "
+                         "question text");
             return false;
         }
         if (gift_is(t, i, '}')) {

@@ -297,6 +297,22 @@ static void test_weight_outside_moodle_grades_warns(void **state)
     parsed_free(&p);
 }
 
+/* Two answer blocks in one block of lines (a question commented out with
+ * C's slash-star, which GIFT does not know, or a missing blank line):
+ * Moodle takes the first as the answers and keeps the rest, braces and
+ * all, as question text. The kiosk refuses it and says so. */
+static void test_two_answer_blocks_say_what_moodle_does(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, "/*\n::Q4:: Which? {=cat -> food =dog -> bone}\n*/\n::Q5:: A number? {#3:2}\n");
+    assert_int_equal(p.errors, 1);
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 4, 18,
+                    "Moodle would take the first block as the answers and keep the rest");
+    parsed_free(&p);
+}
+
 /* The keyboard check looks at the text the kiosk scores a short answer
  * on: a formatted answer without its markup. "<p>Paris</p>" in an [html]
  * question is typed as Paris; "caf&eacute;" is café, whose é is not on
@@ -351,6 +367,7 @@ int main(void)
         cmocka_unit_test(test_category_directly_above_a_question),
         cmocka_unit_test(test_weight_outside_moodle_grades_warns),
         cmocka_unit_test(test_typing_check_reads_formatted_answers),
+        cmocka_unit_test(test_two_answer_blocks_say_what_moodle_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
