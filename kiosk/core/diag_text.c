@@ -241,8 +241,9 @@ static const DiagMsg catalog[] = {
      "答案部分里面又出现了 '{'"},
     {"separate questions with a blank line; a literal brace is written \\{",
      "题目之间请空一行；花括号本身要写成 \\{"},
-    {"more than one answer block in one question",
-     "一道题里有不止一个答案部分"},
+    {"more than one answer block in one question; Moodle would take the first block as the "
+     "answers and keep the rest, braces and all, as question text",
+     "一道题里有不止一个答案部分；Moodle 会把第一个当作答案，其余部分连同花括号都当作题目文字"},
     {"a weight is a percentage from -100 to 100 between '%' signs, e.g. ~%50%half right; "
      "Moodle would keep it as answer text",
      "权重是 -100 到 100 之间的百分数，写在两个 '%' 之间，例如 ~%50%半对；否则 Moodle 会把它当成答案文字"},
