@@ -313,6 +313,36 @@ static void test_two_answer_blocks_say_what_moodle_does(void **state)
     parsed_free(&p);
 }
 
+/* Stray braces: Moodle still imports each of these, cut at its first '{'
+ * and first '}' (checked with its importer): "Q a } b {=x}" as an essay
+ * with the braces in its text, "{=a {b}" as the short answer "a {b", and
+ * "{=a} tail }" with the '}' left in the question text. The kiosk refuses
+ * them and says what Moodle would do. */
+static void test_stray_braces_say_what_moodle_does(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, "::a:: Q a } b {=x}");
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 1, 11,
+                    "'}' without an opening '{'; Moodle would still import the question, cut "
+                    "at the wrong places");
+    parsed_free(&p);
+
+    parse(&p, "::b:: Q {=a {b}");
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 1, 13,
+                    "'{' inside an answer block; Moodle would end the answers at the first "
+                    "'}' and keep this '{' in them");
+    parsed_free(&p);
+
+    parse(&p, "::d:: Q {=a} tail }");
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 1, 19,
+                    "'}' without an opening '{'; Moodle would keep it in the question text");
+    parsed_free(&p);
+}
+
 /* The keyboard check looks at the text the kiosk scores a short answer
  * on: a formatted answer without its markup. "<p>Paris</p>" in an [html]
  * question is typed as Paris; "caf&eacute;" is café, whose é is not on
@@ -368,6 +398,7 @@ int main(void)
         cmocka_unit_test(test_weight_outside_moodle_grades_warns),
         cmocka_unit_test(test_typing_check_reads_formatted_answers),
         cmocka_unit_test(test_two_answer_blocks_say_what_moodle_does),
+        cmocka_unit_test(test_stray_braces_say_what_moodle_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
