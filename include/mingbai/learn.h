@@ -12,7 +12,7 @@
 
 #define LEARN_MAX_CHOICES QUIZ_MAX_CHOICES
 #define LEARN_MAX_PAIRS QUIZ_MAX_PAIRS
-#define LEARN_TEXT_MAX 128
+#define LEARN_TEXT_MAX (QUIZ_MAX_TYPED + 1)
 
 /* What the participant chose or typed. Zero-initialise, then set the field
  * for the question's type. */

@@ -23,6 +23,8 @@
 #define QUIZ_MAX_QUESTIONS 128
 #define QUIZ_MAX_CHOICES 64
 #define QUIZ_MAX_PAIRS 16
+/* Bytes a typed answer holds: a longer right answer can never be typed. */
+#define QUIZ_MAX_TYPED 127
 
 /* ---------------- questions (GIFT) ---------------- */
 

@@ -100,7 +100,8 @@ static bool gift_braces(GiftParser *p, const GiftText *t, size_t a, size_t b, si
         return true;
     if (*close != GIFT_NONE && (*open == GIFT_NONE || *close < *open)) {
         gift_diag_at(p, DIAG_ERROR, t, *close, "a literal brace is written \\}",
-                     "'}' without an opening '{'");
+                     "'}' without an opening '{'; Moodle would still import the question, cut "
+                     "at the wrong places");
         return false;
     }
     if (*close == GIFT_NONE) {
@@ -113,19 +114,23 @@ static bool gift_braces(GiftParser *p, const GiftText *t, size_t a, size_t b, si
     if (inner != GIFT_NONE) {
         gift_diag_at(p, DIAG_ERROR, t, inner,
                      "is a '}' missing before it? A literal brace is written \\{",
-                     "'{' inside an answer block");
+                     "'{' inside an answer block; Moodle would end the answers at the first "
+                     "'}' and keep this '{' in them");
         return false;
     }
     for (size_t i = *close + 1; i < b; i++) {
         if (gift_is(t, i, '{')) {
             gift_diag_at(p, DIAG_ERROR, t, i,
                          "separate questions with a blank line; a literal brace is written \\{",
-                         "more than one answer block in one question");
+                         "more than one answer block in one question; Moodle would take the "
+                         "first block as the answers and keep the rest, braces and all, as "
+                         "question text");
             return false;
         }
         if (gift_is(t, i, '}')) {
             gift_diag_at(p, DIAG_ERROR, t, i, "a literal brace is written \\}",
-                         "'}' without an opening '{'");
+                         "'}' without an opening '{'; Moodle would keep it in the question "
+                         "text");
             return false;
         }
     }

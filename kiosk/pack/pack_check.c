@@ -244,7 +244,9 @@ void build_check_quiz(Build *b, const char *path, const QuestionList *ql)
 
 /* What a touchscreen cannot score well: every right short answer that the
  * keyboard cannot type, or that is long to type, is named; answers or pairs
- * beyond what it shows. */
+ * beyond what it shows. A formatted answer is checked on the text it is
+ * scored on (learn.c): without its markup, its entities read ("caf&eacute;"
+ * is café). */
 void build_check_question(Build *b, const char *path, const Question *q)
 {
     build_check_choices(b, path, q);
@@ -258,10 +260,11 @@ void build_check_question(Build *b, const char *path, const Question *q)
         return;
     for (size_t i = 0; i < q->nanswers; i++) {
         const Answer *a = &q->answers[i];
-        if (a->fraction <= 0 || !a->text)
+        const char *typed = rich_plain(a->rich_text, a->text);
+        if (a->fraction <= 0 || !typed)
             continue;
-        uint32_t cp = untypable(a->text);
-        char *qa = quoted(a->text);
+        uint32_t cp = untypable(typed);
+        char *qa = quoted(typed);
         if (cp) {
             char ch[5] = {0};
             utf8_encode(cp, ch);
@@ -271,7 +274,13 @@ void build_check_question(Build *b, const char *path, const Question *q)
                       "short answer %s cannot be typed on the kiosk's keyboard ('%s' is not on "
                       "it): it can never be answered right",
                       qa, ch);
-        } else if (utf8_count(a->text, strlen(a->text)) > TYPED_ANSWER_MAX) {
+        } else if (strlen(typed) > QUIZ_MAX_TYPED) {
+            diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
+                      "make it a multiple-choice question, or accept a short answer",
+                      "short answer %s is longer than the %d bytes the kiosk's answer field "
+                      "holds: it can never be answered right",
+                      qa, QUIZ_MAX_TYPED);
+        } else if (utf8_count(typed, strlen(typed)) > TYPED_ANSWER_MAX) {
             diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
                       "make it a multiple-choice question, or accept a short Latin answer",
                       "short answer %s is long to type on a touchscreen", qa);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include <cmocka.h>
 #include <math.h>
@@ -296,6 +297,92 @@ static void test_weight_outside_moodle_grades_warns(void **state)
     parsed_free(&p);
 }
 
+/* Two answer blocks in one block of lines (a question commented out with
+ * C's slash-star, which GIFT does not know, or a missing blank line):
+ * Moodle takes the first as the answers and keeps the rest, braces and
+ * all, as question text. The kiosk refuses it and says so. */
+static void test_two_answer_blocks_say_what_moodle_does(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, "/*\n::Q4:: Which? {=cat -> food =dog -> bone}\n*/\n::Q5:: A number? {#3:2}\n");
+    assert_int_equal(p.errors, 1);
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 4, 18,
+                    "Moodle would take the first block as the answers and keep the rest");
+    parsed_free(&p);
+}
+
+/* Stray braces: Moodle still imports each of these, cut at its first '{'
+ * and first '}' (checked with its importer): "Q a } b {=x}" as an essay
+ * with the braces in its text, "{=a {b}" as the short answer "a {b", and
+ * "{=a} tail }" with the '}' left in the question text. The kiosk refuses
+ * them and says what Moodle would do. */
+static void test_stray_braces_say_what_moodle_does(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, "::a:: Q a } b {=x}");
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 1, 11,
+                    "'}' without an opening '{'; Moodle would still import the question, cut "
+                    "at the wrong places");
+    parsed_free(&p);
+
+    parse(&p, "::b:: Q {=a {b}");
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 1, 13,
+                    "'{' inside an answer block; Moodle would end the answers at the first "
+                    "'}' and keep this '{' in them");
+    parsed_free(&p);
+
+    parse(&p, "::d:: Q {=a} tail }");
+    assert_int_equal(p.q.count, 0);
+    assert_one_diag(&p, DIAG_ERROR, 1, 19,
+                    "'}' without an opening '{'; Moodle would keep it in the question text");
+    parsed_free(&p);
+}
+
+/* The keyboard check looks at the text the kiosk scores a short answer
+ * on: a formatted answer without its markup. "<p>Paris</p>" in an [html]
+ * question is typed as Paris; "caf&eacute;" is café, whose é is not on
+ * the keyboard. */
+static void test_typing_check_reads_formatted_answers(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mingbai-gift-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[64];
+    snprintf(path, sizeof path, "%s/bank.gift", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("::a::[html]<p>Capital of France?</p>{=<p>Paris</p>}\n\n"
+          "::b::[html]Which word? {=caf&eacute;}\n",
+          f);
+    fclose(f);
+    Diags diags = {0};
+    Pack *pack = NULL;
+    assert_int_equal(pack_load_quiz_file(path, &pack, NULL, &diags), 0);
+    int warnings = 0;
+    for (size_t i = 0; i < diags.count; i++) {
+        const Diag *d = &diags.items[i];
+        if (d->level != DIAG_WARNING)
+            continue;
+        warnings++;
+        if (d->line != 3 || !strstr(d->message, "\"café\" cannot be typed")) {
+            diags_print(&diags, stderr);
+            fail_msg("unexpected warning at line %d", d->line);
+        }
+    }
+    if (warnings != 1)
+        diags_print(&diags, stderr);
+    assert_int_equal(warnings, 1);
+    pack_free(pack);
+    diags_free(&diags);
+    remove(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -309,6 +396,9 @@ int main(void)
         cmocka_unit_test(test_utf16_named_once),
         cmocka_unit_test(test_category_directly_above_a_question),
         cmocka_unit_test(test_weight_outside_moodle_grades_warns),
+        cmocka_unit_test(test_typing_check_reads_formatted_answers),
+        cmocka_unit_test(test_two_answer_blocks_say_what_moodle_does),
+        cmocka_unit_test(test_stray_braces_say_what_moodle_does),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

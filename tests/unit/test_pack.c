@@ -1056,7 +1056,8 @@ static void test_build_good_pack(void **state)
 
 /* What one round cannot hold is said, at the first question or answer left
  * out: a unit's questions after the 128th, a question's answers after the
- * 64th, matching pairs after the 16th. */
+ * 64th, matching pairs after the 16th; a right short answer longer than the
+ * answer field. */
 static void test_build_round_limits(void **state)
 {
     (void)state;
@@ -1071,17 +1072,21 @@ static void test_build_round_limits(void **state)
     strbuf_puts(&en, "}\n\n::pairs::Match. {");
     for (int i = 0; i < 18; i++)
         strbuf_printf(&en, "=l%d -> r%d ", i, i);
+    strbuf_puts(&en, "}\n\n::long::Type it. {=");
+    for (int i = 0; i < 13; i++)
+        strbuf_puts(&en, "abcdefghij"); /* 130 bytes */
     strbuf_puts(&en, "}\n");
     replace(&f, "quizzes/01-x.en.gift", en.data);
     replace(&f, "quizzes/01-x.zh-Hans.gift", en.data);
     Pack *p = NULL;
     Diags d = {0};
     pack_build(&f, "big", &p, &d);
-    static const char *const needles[] = {"132 questions; a round asks the first 128",
+    static const char *const needles[] = {"133 questions; a round asks the first 128",
                                           "70 answers; the kiosk shows the first 64",
-                                          "18 pairs; the kiosk shows the first 16"};
-    static const int lines[] = {257, 261, 263}; /* q129, "many", "pairs" */
-    for (size_t k = 0; k < 3; k++) {
+                                          "18 pairs; the kiosk shows the first 16",
+                                          "is longer than the 127 bytes the kiosk's answer field"};
+    static const int lines[] = {257, 261, 263, 265}; /* q129, "many", "pairs", "long" */
+    for (size_t k = 0; k < 4; k++) {
         int found = 0;
         for (size_t i = 0; i < d.count; i++) {
             const Diag *g = &d.items[i];
