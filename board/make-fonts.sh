@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the shipped fonts in fonts/ from Debian's font packages:
 #   Noto Sans (fonts-noto-core): Latin, Latin-1, Latin Extended-A, typographic
-#     punctuation; regular, bold and italic, copied as they are.
+#     punctuation; regular, bold, italic and bold italic, copied as they are.
 #   Noto Sans CJK SC (fonts-noto-cjk): regular and bold, subset to every hanzi of
 #     GB2312 and Big5, kana, CJK punctuation, full-width forms and the symbols
 #     the course uses, so the two faces weigh ~14 MiB instead of 37 MiB.
@@ -10,7 +10,8 @@ set -euo pipefail
 out=fonts
 noto=/usr/share/fonts/truetype/noto
 cjk=/usr/share/fonts/opentype/noto
-cp "$noto/NotoSans-Regular.ttf" "$noto/NotoSans-Bold.ttf" "$noto/NotoSans-Italic.ttf" "$out/"
+cp "$noto/NotoSans-Regular.ttf" "$noto/NotoSans-Bold.ttf" "$noto/NotoSans-Italic.ttf" \
+  "$noto/NotoSans-BoldItalic.ttf" "$out/"
 /usr/bin/python3 - "$cjk" "$out" <<'PY'
 import sys
 from fontTools.ttLib import TTCollection

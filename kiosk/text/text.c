@@ -11,7 +11,8 @@
 
 static const char *const face_files[FACE_COUNT] = {
     [FACE_LATIN] = "NotoSans-Regular.ttf",   [FACE_LATIN_BOLD] = "NotoSans-Bold.ttf",
-    [FACE_LATIN_ITALIC] = "NotoSans-Italic.ttf", [FACE_CJK] = "NotoSansSC-Regular.otf",
+    [FACE_LATIN_ITALIC] = "NotoSans-Italic.ttf", [FACE_LATIN_BOLD_ITALIC] = "NotoSans-BoldItalic.ttf",
+    [FACE_CJK] = "NotoSansSC-Regular.otf",
     [FACE_CJK_BOLD] = "NotoSansSC-Bold.otf",
 };
 
@@ -20,6 +21,7 @@ static const char *const face_files[FACE_COUNT] = {
 static const int chain_regular[] = {FACE_LATIN, FACE_CJK};
 static const int chain_bold[] = {FACE_LATIN_BOLD, FACE_CJK_BOLD};
 static const int chain_italic[] = {FACE_LATIN_ITALIC, FACE_CJK};
+static const int chain_bold_italic[] = {FACE_LATIN_BOLD_ITALIC, FACE_CJK_BOLD};
 
 TextEngine *text_engine_new(const char *font_dir)
 {
@@ -245,9 +247,10 @@ static uint32_t flags_at(const TextSpan *spans, size_t n, uint32_t off)
 
 static int pick_face(TextEngine *te, uint32_t cp, uint32_t flags, Lang lang, int px)
 {
-    const int *chain = (flags & TEXT_BOLD)                       ? chain_bold
-                       : ((flags & TEXT_EM) && lang == LANG_EN) ? chain_italic
-                                                                : chain_regular;
+    bool em = (flags & TEXT_EM) && lang == LANG_EN; /* Chinese emphasis: dots */
+    const int *chain = (flags & TEXT_BOLD) ? (em ? chain_bold_italic : chain_bold)
+                       : em                ? chain_italic
+                                           : chain_regular;
     /* CJK characters and CJK punctuation always come from the CJK face, so
      * that full-width punctuation keeps its full width. */
     int first = (is_cjk(cp) || is_cjk_punct(cp)) ? 1 : 0;

@@ -8,7 +8,15 @@
 #include "mingbai/text.h"
 #include "mingbai/text_sdl.h"
 
-enum { FACE_LATIN, FACE_LATIN_BOLD, FACE_LATIN_ITALIC, FACE_CJK, FACE_CJK_BOLD, FACE_COUNT };
+enum {
+    FACE_LATIN,
+    FACE_LATIN_BOLD,
+    FACE_LATIN_ITALIC,
+    FACE_LATIN_BOLD_ITALIC,
+    FACE_CJK,
+    FACE_CJK_BOLD,
+    FACE_COUNT
+};
 
 #define MAX_FONTS 48        /* open (face, pixel size) pairs */
 #define GLYPH_TABLE 8192    /* power of two */

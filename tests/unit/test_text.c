@@ -248,6 +248,27 @@ static void test_long_token_breaks_inside_box(void **state)
     assert_true(text_layout_width(l) <= 200);
 }
 
+/* Emphasis inside bold text (Moodle's "<b>... <i>Salmonella</i></b>") is
+ * set in Noto Sans Bold Italic: neither the bold nor the italic face. */
+static void test_bold_italic_face(void **state)
+{
+    (void)state;
+    TextStyle bold = {.size = 24, .lang = LANG_EN, .flags = TEXT_BOLD};
+    TextStyle em = {.size = 24, .lang = LANG_EN, .flags = TEXT_EM};
+    TextStyle both = {.size = 24, .lang = LANG_EN, .flags = TEXT_BOLD | TEXT_EM};
+    const char *w = "Salmonella typhimurium";
+    int wb = text_layout_width(text_layout_str(te, w, &bold, 0));
+    int we = text_layout_width(text_layout_str(te, w, &em, 0));
+    int wbe = text_layout_width(text_layout_str(te, w, &both, 0));
+    assert_int_not_equal(wbe, wb);
+    assert_int_not_equal(wbe, we);
+    /* Chinese keeps its bold face (emphasis there is dots, not slant). */
+    TextStyle zb = {.size = 24, .lang = LANG_ZH, .flags = TEXT_BOLD};
+    TextStyle zbe = {.size = 24, .lang = LANG_ZH, .flags = TEXT_BOLD | TEXT_EM};
+    assert_int_equal(text_layout_width(text_layout_str(te, "沙门氏菌", &zb, 0)),
+                     text_layout_width(text_layout_str(te, "沙门氏菌", &zbe, 0)));
+}
+
 static void test_cjk_latin_spacing(void **state)
 {
     (void)state;
@@ -332,6 +353,7 @@ int main(void)
         cmocka_unit_test(test_chinese_no_orphan),
         cmocka_unit_test(test_latin_words_not_split),
         cmocka_unit_test(test_long_token_breaks_inside_box),
+        cmocka_unit_test(test_bold_italic_face),
         cmocka_unit_test(test_cjk_latin_spacing),
         cmocka_unit_test(test_layout_cache_and_truncation),
         cmocka_unit_test(test_atlas_rebuilds_after_device_reset),
