@@ -65,16 +65,6 @@ static char *mx_text(MxReader *r, const xmlNode *n)
     return out;
 }
 
-/* <n><text>...</text></n>, or n's own text when it has no <text>. */
-static char *mx_value(MxReader *r, const xmlNode *q, const char *name)
-{
-    xmlNode *n = mx_child(q, name);
-    if (!n)
-        return NULL;
-    xmlNode *t = mx_child(n, "text");
-    return mx_text(r, t ? t : n);
-}
-
 static char *mx_attr(MxReader *r, const xmlNode *n, const char *name)
 {
     xmlChar *v = xmlGetProp((xmlNode *)n, (const xmlChar *)name);
@@ -348,9 +338,29 @@ static const struct {
 } mx_types[] = {
     {"multichoice", QT_MULTICHOICE}, {"truefalse", QT_TRUEFALSE},
     {"shortanswer", QT_SHORTANSWER}, {"numerical", QT_NUMERICAL},
-    {"matching", QT_MATCHING},       {"description", QT_DESCRIPTION},
-    {"essay", QT_ESSAY},
+    {"matching", QT_MATCHING},       {"match", QT_MATCHING},
+    {"description", QT_DESCRIPTION}, {"essay", QT_ESSAY},
 };
+
+/* The name Moodle's importer reads: <name><text> only. Without it Moodle
+ * refuses the question (and stops the import); false then, reported. An
+ * empty name Moodle takes: the question gets an id of its own. */
+static bool mx_name(MxQuestion *m, const xmlNode *n)
+{
+    Question *q = m->q;
+    xmlNode *t = mx_child(mx_child(n, "name"), "text");
+    if (!t) {
+        mx_diag(m, DIAG_ERROR, "give the question a name in Moodle and export it again",
+                "the question has no <name><text>: Moodle refuses it (\"Missing question name "
+                "in XML file\") and stops the import; it is left out");
+        return false;
+    }
+    q->name = mx_text(m->r, t);
+    if (!q->name[0])
+        q->name = NULL;
+    m->r->qname = q->name;
+    return true;
+}
 
 /* One <question>: appended to list when the kiosk can show it. */
 static void mx_question(MxReader *r, const xmlNode *n, int col, const char *category,
@@ -362,10 +372,8 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
     q->line = mx_line(n);
     q->col = col;
     q->category = (char *)category;
-    q->name = mx_value(r, n, "name");
-    if (q->name && !q->name[0])
-        q->name = NULL;
-    r->qname = q->name;
+    xmlNode *nt = mx_child(mx_child(n, "name"), "text");
+    r->qname = nt ? mx_text(r, nt) : NULL;
     MxQuestion m = {.r = r, .node = n, .q = q};
     size_t t = 0;
     while (t < sizeof mx_types / sizeof *mx_types && (!type || strcmp(type, mx_types[t].name)))
@@ -378,6 +386,10 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
         return;
     }
     q->type = mx_types[t].type;
+    if (!mx_name(&m, n)) {
+        *ok = false;
+        return;
+    }
     xmlNode *qt = mx_child(n, "questiontext");
     q->format = mx_format(r, qt, TF_HTML);
     q->text = mx_field(r, n, qt, false);
@@ -387,6 +399,13 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
     q->feedback_format = mx_format(r, mx_child(n, "generalfeedback"), q->format);
     char *idnumber = mx_text(r, mx_child(n, "idnumber"));
     q->id = idnumber && idnumber[0] ? idnumber : q->name;
+    if (!q->id) {
+        q->id = arena_printf(r->arena, "line %d", q->line);
+        char *qi = quoted(q->id);
+        mx_diag(&m, DIAG_WARNING, "give each question its own name or ID number in Moodle",
+                "the question has an empty name; its id here is %s", qi);
+        free(qi);
+    }
     mx_tags(r, n, q);
     *ok = mx_body(&m);
 }
@@ -565,7 +584,8 @@ static void mx_quiz(MxReader *r, const xmlNode *root, const char *data, size_t l
             continue;
         char *type = mx_attr(r, c, "type");
         if (type && !strcmp(type, "category")) {
-            char *cat = mx_value(r, c, "category");
+            /* Moodle's import_category(): <category><text> only */
+            char *cat = mx_text(r, mx_child(mx_child(c, "category"), "text"));
             category = cat && cat[0] ? cat : NULL;
             continue;
         }
