@@ -3,7 +3,10 @@
  * tests/tools/moodle-xml/) found read differently: a question's name is
  * only what <name><text> holds (Moodle refuses a question without it, and
  * imports one whose name is empty), a category is only what <category><text>
- * holds, and "match" is Moodle's other name for a matching question. */
+ * holds, and "match" is Moodle's other name for a matching question; a
+ * name loses its tags; true/false answers are read as Moodle's
+ * import_truefalse() reads them; a <text> holding an element stops Moodle's
+ * import. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -134,6 +137,72 @@ static void test_match_is_matching(void **state)
     parsed_free(&p);
 }
 
+/* Moodle's clean_question_name() strips tags from a name. */
+static void test_name_loses_its_tags(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, HEAD "<question type=\"multichoice\"><name><text> Ohm &lt;b&gt;law&lt;/b&gt; "
+                   "&lt;br/&gt;</text></name>" BODY "</question>\n" TAIL);
+    assert_int_equal(p.errors, 0);
+    assert_int_equal(p.q.count, 1);
+    assert_string_equal(p.q.items[0].name, "Ohm law");
+    assert_string_equal(p.q.items[0].id, "Ohm law");
+    parsed_free(&p);
+}
+
+#define TF(name, a1, f1, a2, f2)                                                          \
+    "<question type=\"truefalse\"><name><text>" name "</text></name>"                       \
+    "<questiontext><text>?</text></questiontext><answer fraction=\"" f1 "\"><text>" a1      \
+    "</text><feedback><text>fb " a1 "</text></feedback></answer><answer fraction=\"" f2 "\">" \
+    "<text>" a2 "</text><feedback><text>fb " a2 "</text></feedback></answer></question>\n"
+
+/* Answers in the teacher's language (old exports) are true, then false,
+ * with Moodle's warning; and the last answer read decides, so two answers
+ * worth 0 make the question true, as in Moodle. */
+static void test_truefalse_as_moodle_reads_it(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, HEAD TF("Wahr", "Wahr", "100", "Falsch", "0") TF("Zero", "true", "0", "false", "0")
+                  TF("Rev", "false", "0", "true", "100") TAIL);
+    assert_int_equal(p.errors, 0);
+    assert_int_equal(p.q.count, 3);
+    assert_true(p.q.items[0].tf_answer);
+    assert_string_equal(p.q.items[0].tf_feedback_right, "fb Wahr");
+    assert_string_equal(p.q.items[0].tf_feedback_wrong, "fb Falsch");
+    assert_true(p.q.items[1].tf_answer);
+    assert_true(p.q.items[2].tf_answer);
+    assert_string_equal(p.q.items[2].tf_feedback_right, "fb true");
+    assert_int_equal(p.diags.count, 1);
+    assert_int_equal(p.diags.items[0].line, 3);
+    assert_string_equal(p.diags.items[0].message,
+                        "\"Wahr\" the answers are not \"true\" and \"false\": read in order as "
+                        "true, then false, as Moodle does; the right answer is taken to be true");
+    parsed_free(&p);
+}
+
+/* <text><p>Hi</p></text> (HTML written as XML, not in CDATA): Moodle's
+ * importer fails on it and imports nothing; the kiosk refuses it, saying
+ * so, instead of showing the text without its elements. */
+static void test_element_in_text_is_refused(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, HEAD "<question type=\"multichoice\"><name><text>Q</text></name>\n"
+                   "<questiontext format=\"html\"><text><p>Hi <b>there</b></p></text>"
+                   "</questiontext><single>true</single>"
+                   "<answer fraction=\"100\"><text>a</text></answer>"
+                   "<answer fraction=\"0\"><text>b</text></answer></question>\n" TAIL);
+    assert_int_equal(p.errors, 1);
+    assert_int_equal(p.q.count, 0);
+    assert_int_equal(p.diags.items[0].line, 4);
+    assert_string_equal(p.diags.items[0].message,
+                        "<text> holds an element <p>: Moodle's importer stops on it with an error "
+                        "and imports nothing; the question is left out");
+    parsed_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -141,6 +210,9 @@ int main(void)
         cmocka_unit_test(test_empty_name_is_imported_with_an_id),
         cmocka_unit_test(test_category_is_its_text_only),
         cmocka_unit_test(test_match_is_matching),
+        cmocka_unit_test(test_name_loses_its_tags),
+        cmocka_unit_test(test_truefalse_as_moodle_reads_it),
+        cmocka_unit_test(test_element_in_text_is_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
