@@ -114,7 +114,7 @@ int64_t learn_review_due_ms(int box, int64_t now_ms);
  * response text): free it with learn_round_free(), also before starting a
  * round again in the same LearnRound. */
 
-#define LEARN_ROUND_MAX 128
+#define LEARN_ROUND_MAX PACK_ROUND_QUESTIONS
 
 typedef enum { ROUND_ASK, ROUND_SCORED, ROUND_FEEDBACK, ROUND_DONE } RoundStep;
 

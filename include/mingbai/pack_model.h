@@ -18,6 +18,10 @@
 
 /* ---------------- questions (GIFT) ---------------- */
 
+/* The most questions one quiz round asks: the first of a unit
+ * (LEARN_ROUND_MAX); the check warns about a unit with more. */
+#define PACK_ROUND_QUESTIONS 128
+
 typedef enum {
     QT_DESCRIPTION,   /* no answer block: text only, not scored */
     QT_ESSAY,         /* {}: discussion prompt, not scored */

@@ -359,6 +359,7 @@ static int build_all(PackFiles *files, const char *origin, const char *single, P
     build_units(&b);
     build_merge_media(&b);
     build_check_ids(&b);
+    build_check_round(&b);
     for (size_t i = 0; i < b.ninfo; i++)
         if (b.info[i].kind == F_MEDIA)
             build_check_media(&b, &b.info[i]);

@@ -304,3 +304,22 @@ void build_check_ids(Build *b)
     }
     free(refs);
 }
+
+void build_check_round(Build *b)
+{
+    for (size_t u = 0; u < b->p->nunits; u++)
+        for (int l = 0; l < LANG_COUNT; l++) {
+            const Unit *un = &b->p->units[u];
+            const QuestionList *ql = &un->lang[l].quiz;
+            if (ql->count <= PACK_ROUND_QUESTIONS)
+                continue;
+            const Question *q = &ql->items[PACK_ROUND_QUESTIONS];
+            diags_add(b->diags, DIAG_WARNING, build_path(b, quiz_rel(b, un, (Lang)l)), q->line,
+                      q->col,
+                      "split the questions into several units (from Moodle, export each category "
+                      "to a file of its own)",
+                      "the unit has %zu questions; a quiz round asks only the first %d, so the "
+                      "last %zu are never asked",
+                      ql->count, PACK_ROUND_QUESTIONS, ql->count - PACK_ROUND_QUESTIONS);
+        }
+}

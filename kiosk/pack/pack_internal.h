@@ -96,6 +96,8 @@ void build_check_doc(Build *b, const char *path, Doc *doc);
 void build_check_question(Build *b, const char *path, const Question *q);
 /* Question ids across the pack's files and languages. */
 void build_check_ids(Build *b);
+/* Warns about a unit's quiz with more questions than a round asks. */
+void build_check_round(Build *b);
 
 /* ---------------- pack_rich.c ---------------- */
 

@@ -6,7 +6,8 @@
  * holds, and "match" is Moodle's other name for a matching question; a
  * name loses its tags; true/false answers are read as Moodle's
  * import_truefalse() reads them; a <text> holding an element stops Moodle's
- * import. */
+ * import. And a real export of 500 questions in one file makes a unit the
+ * quiz round cannot go through: the check says so. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include <cmocka.h>
+#include <unistd.h>
 
 #include "mingbai/pack.h"
 
@@ -203,6 +205,43 @@ static void test_element_in_text_is_refused(void **state)
     parsed_free(&p);
 }
 
+/* A quiz round asks at most 128 questions (the first of the unit): Moodle
+ * exports of a whole course bank hold several hundred in one file, and the
+ * ones after the 128th would never be asked without a word. */
+static void test_unit_larger_than_a_round_warns(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mingbai-mxo-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    char path[256];
+    snprintf(path, sizeof path, "%s/bank.xml", dir);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(HEAD, f);
+    for (int i = 1; i <= 130; i++)
+        fprintf(f, "<question type=\"multichoice\"><name><text>Q%d</text></name>" BODY
+                   "</question>\n", i);
+    fputs(TAIL, f);
+    fclose(f);
+    Pack *pk = NULL;
+    Diags d = {0};
+    assert_int_equal(pack_load(path, &pk, &d), 0);
+    assert_non_null(pk);
+    assert_int_equal(pk->units[0].lang[LANG_EN].quiz.count, 130);
+    if (d.count != 1)
+        diags_print(&d, stderr);
+    assert_int_equal(d.count, 1);
+    assert_int_equal(d.items[0].level, DIAG_WARNING);
+    assert_string_equal(d.items[0].path, path);
+    assert_int_equal(d.items[0].line, 3 + 128);
+    assert_string_equal(d.items[0].message, "the unit has 130 questions; a quiz round asks only "
+                                            "the first 128, so the last 2 are never asked");
+    pack_free(pk);
+    diags_free(&d);
+    unlink(path);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -213,6 +252,7 @@ int main(void)
         cmocka_unit_test(test_name_loses_its_tags),
         cmocka_unit_test(test_truefalse_as_moodle_reads_it),
         cmocka_unit_test(test_element_in_text_is_refused),
+        cmocka_unit_test(test_unit_larger_than_a_round_warns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
