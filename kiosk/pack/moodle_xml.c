@@ -168,8 +168,18 @@ static void mx_answers(MxQuestion *m)
         if (!mx_is(c, "answer"))
             continue;
         char *text = mx_field(m->r, m->node, c, false);
-        if (!text[0])
+        if (!text[0]) {
+            /* Moodle's short answer keeps one worth something or with
+             * feedback (multiple choice drops every empty one). */
+            char *f = mx_attr(m->r, c, "fraction");
+            bool fb = mx_field(m->r, m->node, mx_child(c, "feedback"), true) != NULL;
+            if (m->q->type == QT_SHORTANSWER && (fb || (f && strtod(f, NULL) != 0)))
+                mx_diag(m, DIAG_WARNING, "remove the empty answer in Moodle",
+                        "an answer with an empty text is kept by Moodle (worth %g%%) but can "
+                        "never be typed; it is left out",
+                        f ? strtod(f, NULL) : 0.0);
             continue;
+        }
         Answer *a = mx_answer_new(m);
         a->text = text;
         a->format = m->q->type == QT_SHORTANSWER ? TF_PLAIN : mx_format(m->r, c, m->q->format);

@@ -242,6 +242,29 @@ static void test_unit_larger_than_a_round_warns(void **state)
     rmdir(dir);
 }
 
+/* Moodle keeps a short answer whose text is empty when it is worth
+ * something or has feedback; nobody can type it, so the kiosk leaves it
+ * out, and says what Moodle does. */
+static void test_empty_short_answer_with_feedback_warns(void **state)
+{
+    (void)state;
+    Parsed p;
+    parse(&p, HEAD "<question type=\"shortanswer\"><name><text>S</text></name>"
+                   "<questiontext><text>Say it</text></questiontext>"
+                   "<answer fraction=\"100\"><text>it</text></answer>"
+                   "<answer fraction=\"0\"><text></text><feedback><text>Say something</text>"
+                   "</feedback></answer><answer fraction=\"0\"><text></text></answer>"
+                   "</question>\n" TAIL);
+    assert_int_equal(p.errors, 0);
+    assert_int_equal(p.q.count, 1);
+    assert_int_equal(p.q.items[0].nanswers, 1);
+    assert_int_equal(p.diags.count, 1);
+    assert_string_equal(p.diags.items[0].message,
+                        "\"S\" an answer with an empty text is kept by Moodle (worth 0%) but "
+                        "can never be typed; it is left out");
+    parsed_free(&p);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -253,6 +276,7 @@ int main(void)
         cmocka_unit_test(test_truefalse_as_moodle_reads_it),
         cmocka_unit_test(test_element_in_text_is_refused),
         cmocka_unit_test(test_unit_larger_than_a_round_warns),
+        cmocka_unit_test(test_empty_short_answer_with_feedback_warns),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
