@@ -65,16 +65,6 @@ static char *mx_text(MxReader *r, const xmlNode *n)
     return out;
 }
 
-/* <n><text>...</text></n>, or n's own text when it has no <text>. */
-static char *mx_value(MxReader *r, const xmlNode *q, const char *name)
-{
-    xmlNode *n = mx_child(q, name);
-    if (!n)
-        return NULL;
-    xmlNode *t = mx_child(n, "text");
-    return mx_text(r, t ? t : n);
-}
-
 static char *mx_attr(MxReader *r, const xmlNode *n, const char *name)
 {
     xmlChar *v = xmlGetProp((xmlNode *)n, (const xmlChar *)name);
@@ -178,8 +168,18 @@ static void mx_answers(MxQuestion *m)
         if (!mx_is(c, "answer"))
             continue;
         char *text = mx_field(m->r, m->node, c, false);
-        if (!text[0])
+        if (!text[0]) {
+            /* Moodle's short answer keeps one worth something or with
+             * feedback (multiple choice drops every empty one). */
+            char *f = mx_attr(m->r, c, "fraction");
+            bool fb = mx_field(m->r, m->node, mx_child(c, "feedback"), true) != NULL;
+            if (m->q->type == QT_SHORTANSWER && (fb || (f && strtod(f, NULL) != 0)))
+                mx_diag(m, DIAG_WARNING, "remove the empty answer in Moodle",
+                        "an answer with an empty text is kept by Moodle (worth %g%%) but can "
+                        "never be typed; it is left out",
+                        f ? strtod(f, NULL) : 0.0);
             continue;
+        }
         Answer *a = mx_answer_new(m);
         a->text = text;
         a->format = m->q->type == QT_SHORTANSWER ? TF_PLAIN : mx_format(m->r, c, m->q->format);
@@ -192,10 +192,15 @@ static void mx_answers(MxQuestion *m)
     }
 }
 
+/* As Moodle's import_truefalse(): an answer "true" makes the question true
+ * when worth 100, any other answer false unless worth 100; the last answer
+ * read decides. Answers that are neither "true" nor "false" (old exports,
+ * in the teacher's language) are taken in order as true, then false, and
+ * Moodle says so. */
 static void mx_truefalse(MxQuestion *m)
 {
     char *fb_true = NULL, *fb_false = NULL;
-    bool true_right = false;
+    bool true_right = false, first = true, guessed = false;
     for (xmlNode *c = m->node->children; c; c = c->next) {
         if (!mx_is(c, "answer"))
             continue;
@@ -203,13 +208,23 @@ static void mx_truefalse(MxQuestion *m)
         char *f = mx_attr(m->r, c, "fraction");
         char *fb = mx_field(m->r, m->node, mx_child(c, "feedback"), true);
         bool is_true = text && !strcmp(text, "true");
-        if (is_true) {
-            true_right = f && strtod(f, NULL) == 100;
-            fb_true = fb;
-        } else {
-            fb_false = fb;
+        if (!is_true && !(text && !strcmp(text, "false"))) {
+            guessed = true;
+            is_true = first;
         }
+        bool hundred = f && strtod(f, NULL) == 100;
+        true_right = is_true ? hundred : !hundred;
+        if (is_true)
+            fb_true = fb;
+        else
+            fb_false = fb;
+        first = false;
     }
+    if (guessed)
+        mx_diag(m, DIAG_WARNING, "check the right answer in Moodle and export the question again",
+                "the answers are not \"true\" and \"false\": read in order as true, then false, "
+                "as Moodle does; the right answer is taken to be %s",
+                true_right ? "true" : "false");
     Question *q = m->q;
     q->tf_answer = true_right;
     q->tf_feedback_right = true_right ? fb_true : fb_false;
@@ -348,9 +363,50 @@ static const struct {
 } mx_types[] = {
     {"multichoice", QT_MULTICHOICE}, {"truefalse", QT_TRUEFALSE},
     {"shortanswer", QT_SHORTANSWER}, {"numerical", QT_NUMERICAL},
-    {"matching", QT_MATCHING},       {"description", QT_DESCRIPTION},
-    {"essay", QT_ESSAY},
+    {"matching", QT_MATCHING},       {"match", QT_MATCHING},
+    {"description", QT_DESCRIPTION}, {"essay", QT_ESSAY},
 };
+
+/* PHP's strip_tags(), as Moodle's clean_question_name() applies it to a
+ * name: a '<' not followed by white space opens a tag that ends at '>'. */
+static char *mx_strip_tags(MxReader *r, const char *s)
+{
+    char *out = arena_strdup(r->arena, s);
+    size_t k = 0;
+    for (size_t i = 0; s[i]; i++) {
+        if (s[i] == '<' && s[i + 1] && !strchr(" \t\n\r", s[i + 1])) {
+            while (s[i + 1] && s[i] != '>')
+                i++;
+            continue;
+        }
+        out[k++] = s[i];
+    }
+    while (k && strchr(" \t\n\r", out[k - 1]))
+        k--;
+    out[k] = 0;
+    size_t lead = strspn(out, " \t\n\r");
+    return out + lead;
+}
+
+/* The name Moodle's importer reads: <name><text> only. Without it Moodle
+ * refuses the question (and stops the import); false then, reported. An
+ * empty name Moodle takes: the question gets an id of its own. */
+static bool mx_name(MxQuestion *m, const xmlNode *n)
+{
+    Question *q = m->q;
+    xmlNode *t = mx_child(mx_child(n, "name"), "text");
+    if (!t) {
+        mx_diag(m, DIAG_ERROR, "give the question a name in Moodle and export it again",
+                "the question has no <name><text>: Moodle refuses it (\"Missing question name "
+                "in XML file\") and stops the import; it is left out");
+        return false;
+    }
+    q->name = mx_strip_tags(m->r, mx_text(m->r, t));
+    if (!q->name[0])
+        q->name = NULL;
+    m->r->qname = q->name;
+    return true;
+}
 
 /* One <question>: appended to list when the kiosk can show it. */
 static void mx_question(MxReader *r, const xmlNode *n, int col, const char *category,
@@ -362,10 +418,8 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
     q->line = mx_line(n);
     q->col = col;
     q->category = (char *)category;
-    q->name = mx_value(r, n, "name");
-    if (q->name && !q->name[0])
-        q->name = NULL;
-    r->qname = q->name;
+    xmlNode *nt = mx_child(mx_child(n, "name"), "text");
+    r->qname = nt ? mx_text(r, nt) : NULL;
     MxQuestion m = {.r = r, .node = n, .q = q};
     size_t t = 0;
     while (t < sizeof mx_types / sizeof *mx_types && (!type || strcmp(type, mx_types[t].name)))
@@ -378,6 +432,10 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
         return;
     }
     q->type = mx_types[t].type;
+    if (!mx_name(&m, n)) {
+        *ok = false;
+        return;
+    }
     xmlNode *qt = mx_child(n, "questiontext");
     q->format = mx_format(r, qt, TF_HTML);
     q->text = mx_field(r, n, qt, false);
@@ -387,6 +445,13 @@ static void mx_question(MxReader *r, const xmlNode *n, int col, const char *cate
     q->feedback_format = mx_format(r, mx_child(n, "generalfeedback"), q->format);
     char *idnumber = mx_text(r, mx_child(n, "idnumber"));
     q->id = idnumber && idnumber[0] ? idnumber : q->name;
+    if (!q->id) {
+        q->id = arena_printf(r->arena, "line %d", q->line);
+        char *qi = quoted(q->id);
+        mx_diag(&m, DIAG_WARNING, "give each question its own name or ID number in Moodle",
+                "the question has an empty name; its id here is %s", qi);
+        free(qi);
+    }
     mx_tags(r, n, q);
     *ok = mx_body(&m);
 }
@@ -487,66 +552,27 @@ static void mx_broken(const char *path, const MxFirstError *e, Diags *diags)
               "the XML is broken: %s", e->seen ? e->msg : "unreadable");
 }
 
-/* The ids given so far in the file (an open-addressing set of questions). */
-typedef struct {
-    const Question **slot;
-    size_t cap, n;
-} MxIds;
-
-static uint64_t mx_hash(const char *s)
+/* The first element inside a <text> of question q, or NULL. Moodle's
+ * importer wants text there (HTML goes in CDATA or escaped): given an
+ * element, it fails with a PHP error and imports nothing. */
+static const xmlNode *mx_nested_text(const xmlNode *q)
 {
-    uint64_t h = 1469598103934665603u;
-    for (; *s; s++)
-        h = (h ^ (unsigned char)*s) * 1099511628211u;
-    return h;
-}
-
-/* The earlier question with id, or NULL after adding q under it. */
-static const Question *mx_ids_add(MxIds *ids, const char *id, const Question *q)
-{
-    if ((ids->n + 1) * 2 > ids->cap) {
-        MxIds big = {mb_xcalloc(ids->cap ? ids->cap * 2 : 64, sizeof *big.slot),
-                     ids->cap ? ids->cap * 2 : 64, 0};
-        for (size_t i = 0; i < ids->cap; i++)
-            if (ids->slot[i])
-                mx_ids_add(&big, ids->slot[i]->id, ids->slot[i]);
-        free(ids->slot);
-        *ids = big;
+    const xmlNode *n = q->children;
+    while (n && n != q) {
+        if (mx_is(n, "text"))
+            for (const xmlNode *c = n->children; c; c = c->next)
+                if (c->type == XML_ELEMENT_NODE)
+                    return c;
+        if (n->children && n->type == XML_ELEMENT_NODE && !mx_is(n, "text")) {
+            n = n->children;
+            continue;
+        }
+        while (n != q && !n->next)
+            n = n->parent;
+        if (n != q)
+            n = n->next;
     }
-    size_t j = mx_hash(id) & (ids->cap - 1);
-    for (; ids->slot[j]; j = (j + 1) & (ids->cap - 1))
-        if (!strcmp(ids->slot[j]->id, id))
-            return ids->slot[j];
-    ids->slot[j] = q;
-    ids->n++;
     return NULL;
-}
-
-/* Moodle imports questions of the same name side by side; the kiosk keeps
- * progress by id, so a later one gets "name (2)", and says so. */
-static void mx_unique_id(MxReader *r, MxIds *ids, Question *q)
-{
-    if (!q->id)
-        return;
-    const Question *earlier = mx_ids_add(ids, q->id, q);
-    if (!earlier)
-        return;
-    char *base = q->id;
-    /* as GIFT's: one line, so that export-gift can write it as [id:] */
-    char *one = arena_strdup(r->arena, base);
-    for (char *c = one; *c; c++)
-        if ((unsigned char)*c < 0x20 || *c == 0x7F)
-            *c = ' ';
-    for (int k = 2; earlier; k++) {
-        q->id = arena_printf(r->arena, "%s (%d)", one, k);
-        earlier = mx_ids_add(ids, q->id, q);
-    }
-    char *qb = quoted(base), *qi = quoted(q->id);
-    diags_add(r->diags, DIAG_WARNING, r->path, q->line, q->col,
-              "give each question its own name or ID number in Moodle",
-              "question %s has the name of an earlier one; its id here is %s", qb, qi);
-    free(qb);
-    free(qi);
 }
 
 /* The questions of <quiz>. */
@@ -563,9 +589,19 @@ static void mx_quiz(MxReader *r, const xmlNode *root, const char *data, size_t l
     for (xmlNode *c = root->children; c; c = c->next) {
         if (!mx_is(c, "question"))
             continue;
+        const xmlNode *bad = mx_nested_text(c);
+        if (bad) {
+            diags_add(r->diags, DIAG_ERROR, r->path, mx_line(bad), 1,
+                      "write the HTML inside <![CDATA[ ... ]]>, as Moodle's export does",
+                      "<text> holds an element <%s>: Moodle's importer stops on it with an "
+                      "error and imports nothing; the question is left out",
+                      (const char *)bad->name);
+            continue;
+        }
         char *type = mx_attr(r, c, "type");
         if (type && !strcmp(type, "category")) {
-            char *cat = mx_value(r, c, "category");
+            /* Moodle's import_category(): <category><text> only */
+            char *cat = mx_text(r, mx_child(mx_child(c, "category"), "text"));
             category = cat && cat[0] ? cat : NULL;
             continue;
         }

@@ -27,4 +27,15 @@ int mx_line(const xmlNode *n);
  * reported and their references left as they are. */
 char *mx_media_rewrite(MxReader *r, const xmlNode *q, const xmlNode *field, const char *raw);
 
+/* The ids given so far in the file (an open-addressing set of questions);
+ * the caller frees slot. */
+typedef struct {
+    const Question **slot;
+    size_t cap, n;
+} MxIds;
+
+/* Adds q's id to ids; an id given before is changed to "id (2)", "id (3)"...
+ * with a warning. A question without an id is left as it is. */
+void mx_unique_id(MxReader *r, MxIds *ids, Question *q);
+
 #endif

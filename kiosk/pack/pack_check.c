@@ -235,10 +235,11 @@ void build_check_quiz(Build *b, const char *path, const QuestionList *ql)
     if (ql->count > QUIZ_MAX_QUESTIONS) {
         const Question *q = &ql->items[QUIZ_MAX_QUESTIONS];
         diags_add(b->diags, DIAG_WARNING, path, q->line, q->col,
-                  "split the quiz into several units",
-                  "the quiz has %zu questions; a round asks the first %d: this one and the "
-                  "%zu after it are never asked",
-                  ql->count, QUIZ_MAX_QUESTIONS, ql->count - QUIZ_MAX_QUESTIONS - 1);
+                  "split the questions into several units (from Moodle, export each category "
+                  "to a file of its own)",
+                  "the unit has %zu questions; a quiz round asks only the first %d, so the "
+                  "last %zu are never asked",
+                  ql->count, QUIZ_MAX_QUESTIONS, ql->count - QUIZ_MAX_QUESTIONS);
     }
 }
 

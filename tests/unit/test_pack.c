@@ -1081,7 +1081,7 @@ static void test_build_round_limits(void **state)
     Pack *p = NULL;
     Diags d = {0};
     pack_build(&f, "big", &p, &d);
-    static const char *const needles[] = {"133 questions; a round asks the first 128",
+    static const char *const needles[] = {"133 questions; a quiz round asks only the first 128",
                                           "70 answers; the kiosk shows the first 64",
                                           "18 pairs; the kiosk shows the first 16",
                                           "is longer than the 127 bytes the kiosk's answer field"};
