@@ -159,10 +159,13 @@ typedef struct {
     char id[64];
     char title[256];
     Lang lang;
+    int units; /* 1, or more when it was longer than a round (one per category) */
 } PackSingle;
 
 /* Reads one GIFT file (within the pack's limits) and builds it as a pack of
- * one unit holding its questions: id and title from the file name, version
+ * one unit holding its questions (several units, one per category or equal
+ * parts, when it has more than a round asks, QUIZ_MAX_QUESTIONS), every
+ * line keeping its number in messages: id and title from the file name, version
  * from the file's time, language from its text. pack_load does this for
  * such a path. *out as pack_build gives it; info (may be NULL) gets what
  * the file was made. path is borrowed for the call. Returns the number of

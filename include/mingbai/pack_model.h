@@ -226,6 +226,7 @@ typedef struct Pack {
     char *version;
     char *licence;
     char *author;
+    bool rename_repeated_ids; /* pack.ini's repeated_ids = rename */
     bool has_lang[LANG_COUNT];
     char *title[LANG_COUNT];
     char *description[LANG_COUNT];

@@ -136,6 +136,10 @@ static const CliMsg catalog[] = {
     {"mingbai pack: the import failed: %s; nothing changed\n",
      "mingbai pack：导入失败：%s，什么也没有改动\n"},
     {"imported %s %s: %zu units, %zu questions\n", "已导入 %s %s：%zu 个单元，%zu 道题\n"},
+    {"%s has more questions than a quiz round asks: it becomes the pack %s, \"%s\" (%s), with %d "
+     "units, one for each category (a long one in parts)\n",
+     "%s 的题目比一轮测验能问的多：它成为学习包 %s，“%s”（%s），共 %d 个单元，每个类别一个"
+     "（题目多的类别分成几部分）\n"},
     {"%s is one GIFT file: it becomes the pack %s, \"%s\" (%s), with one unit holding its "
      "questions\n",
      "%s 是单个 GIFT 文件：它成为学习包 %s，“%s”（%s），其中一个单元包含它的全部题目\n"},

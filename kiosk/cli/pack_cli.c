@@ -345,7 +345,12 @@ static int cli_import(int argc, char **argv, const char *db_path)
     int errors = one_file ? pack_load_quiz_file(argv[0], &p, &single, &d)
                           : pack_load(argv[0], &p, &d);
     cli_print_diags(&d, stdout);
-    if (one_file && has_suffix(argv[0], ".xml"))
+    if (one_file && single.units > 1)
+        cli_say(stdout,
+                "%s has more questions than a quiz round asks: it becomes the pack %s, \"%s\" "
+                "(%s), with %d units, one for each category (a long one in parts)\n",
+                argv[0], single.id, single.title, lang_code(single.lang), single.units);
+    else if (one_file && has_suffix(argv[0], ".xml"))
         cli_say(stdout,
                 "%s is one Moodle XML file: it becomes the pack %s, \"%s\" (%s), with one unit "
                 "holding its questions\n",

@@ -18,6 +18,7 @@ enum {
     K_LANGUAGES,
     K_LICENCE,
     K_AUTHOR,
+    K_REPEATED_IDS,
     K_TITLE,                    /* + lang */
     K_DESC = K_TITLE + LANG_COUNT, /* + lang */
     K_COUNT = K_DESC + LANG_COUNT
@@ -62,8 +63,8 @@ static void manifest_section(IniCtx *c, const char *name)
 
 static int manifest_key(SectionKind sec, Lang l, const char *name)
 {
-    static const char *const pack_keys[] = {"format", "id", "version", "languages",
-                                            "licence", "author"};
+    static const char *const pack_keys[] = {"format",  "id",     "version",     "languages",
+                                            "licence", "author", "repeated_ids"};
     if (sec == SEC_PACK) {
         for (size_t i = 0; i < MB_COUNT(pack_keys); i++)
             if (!strcmp(name, pack_keys[i]))
@@ -98,7 +99,8 @@ static void manifest_entry(IniCtx *c, const char *name, const char *value, bool 
         if (k < 0) {
             ini_diag(c, DIAG_WARNING, c->line, col,
                      m->sec == SEC_PACK
-                         ? "[pack] knows format, id, version, languages, licence, author"
+                         ? "[pack] knows format, id, version, languages, licence, author, "
+                           "repeated_ids"
                          : "a language section knows title and description",
                      "unknown setting %s; it is ignored", q);
         } else {
@@ -218,6 +220,25 @@ static void manifest_check_languages(IniCtx *c, Manifest *m)
                  "languages names no language");
 }
 
+/* repeated_ids = refuse (the default: an id used in two units is an error)
+ * or rename (a later one is called "id (2)", with a warning, as Moodle
+ * imports both: what importing one long question file writes). */
+static void manifest_check_repeated_ids(IniCtx *c, Manifest *m)
+{
+    const char *v = m->value[K_REPEATED_IDS];
+    if (!v || !strcmp(v, "refuse"))
+        return;
+    if (!strcmp(v, "rename")) {
+        m->p->rename_repeated_ids = true;
+        return;
+    }
+    char *q = ini_quoted(v, strlen(v));
+    ini_diag(c, DIAG_ERROR, m->line[K_REPEATED_IDS], m->col[K_REPEATED_IDS],
+             "write repeated_ids = refuse or repeated_ids = rename",
+             "repeated_ids is %s; it must be refuse or rename", q);
+    free(q);
+}
+
 static void manifest_finish(IniCtx *c, Manifest *m)
 {
     static const char *const required[] = {"format", "id", "version", "languages"};
@@ -242,6 +263,7 @@ static void manifest_finish(IniCtx *c, Manifest *m)
         manifest_check_languages(c, m);
     p->licence = m->value[K_LICENCE];
     p->author = m->value[K_AUTHOR];
+    manifest_check_repeated_ids(c, m);
     for (int l = 0; l < LANG_COUNT; l++) {
         p->title[l] = m->value[K_TITLE + l];
         p->description[l] = m->value[K_DESC + l];

@@ -290,11 +290,78 @@ void build_check_question(Build *b, const char *path, const Question *q)
     }
 }
 
+/* Whether id is among the n sorted refs or the k names made so far. */
+static bool id_taken(const IdRef *refs, size_t n, char *const *made, size_t k, const char *id)
+{
+    size_t lo = 0, hi = n;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(refs[mid].id, id) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < n && !strcmp(refs[lo].id, id))
+        return true;
+    for (size_t i = 0; i < k; i++)
+        if (!strcmp(made[i], id))
+            return true;
+    return false;
+}
+
+/* pack.ini's repeated_ids = rename: in each language, a question whose id
+ * an earlier unit uses is called "id (2)" (the first number free), as
+ * Moodle imports both; the GIFT and XML readers do the same in one file. */
+static void build_rename_repeated(Build *b, Lang l)
+{
+    Pack *p = b->p;
+    size_t n = 0, k = 0;
+    for (size_t u = 0; u < p->nunits; u++)
+        n += p->units[u].lang[l].quiz.count;
+    IdRef *refs = mb_xmalloc((n ? n : 1) * sizeof *refs);
+    char **made = mb_xmalloc((n ? n : 1) * sizeof *made);
+    n = 0;
+    for (size_t u = 0; u < p->nunits; u++)
+        for (size_t i = 0; i < p->units[u].lang[l].quiz.count; i++)
+            if (p->units[u].lang[l].quiz.items[i].id)
+                refs[n++] = (IdRef){p->units[u].lang[l].quiz.items[i].id,
+                                    &p->units[u].lang[l].quiz.items[i], u, l};
+    qsort(refs, n, sizeof *refs, idref_cmp);
+    for (size_t i = 1, first = 0; i < n; i++) {
+        if (strcmp(refs[i].id, refs[first].id)) {
+            first = i;
+            continue;
+        }
+        Question *q = (Question *)refs[i].q;
+        char *id = NULL;
+        for (int c = 2; !id || id_taken(refs, n, made, k, id); c++)
+            id = arena_printf(&p->arena, "%s (%d)", refs[first].id, c);
+        made[k++] = id;
+        const Unit *was = &p->units[refs[first].unit];
+        char *qo = quoted(refs[first].id), *qn = quoted(id);
+        diags_add(b->diags, DIAG_WARNING, build_path(b, quiz_rel(b, &p->units[refs[i].unit], l)),
+                  q->line, q->col,
+                  "progress is kept by id: give each question its own ::name:: or [id:] so that "
+                  "it stays the same when the file changes",
+                  "question id %s is also used in %s:%d; Moodle imports both, and the kiosk calls "
+                  "this one %s",
+                  qo, build_path(b, quiz_rel(b, was, l)), refs[first].q->line, qn);
+        free(qo);
+        free(qn);
+        q->id = id;
+    }
+    free(made);
+    free(refs);
+}
+
 /* Question ids: unique in the pack per language (the GIFT parser checks
  * one file), and the same in every language of a unit. */
 void build_check_ids(Build *b)
 {
     Pack *p = b->p;
+    if (p->rename_repeated_ids)
+        for (int l = 0; l < LANG_COUNT; l++)
+            build_rename_repeated(b, (Lang)l);
     size_t n = 0;
     for (size_t u = 0; u < p->nunits; u++)
         for (int l = 0; l < LANG_COUNT; l++)

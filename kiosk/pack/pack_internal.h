@@ -82,6 +82,26 @@ static inline char *quiz_rel(Build *b, const Unit *u, Lang l)
     return quiz_rel_slug(b, u->slug, l);
 }
 
+/* ---------------- pack_split.c ---------------- */
+
+/* A part of a question file too long for one round, as its own quiz file. */
+typedef struct {
+    int line;          /* the file's line where the part starts (1 for the first) */
+    size_t from, to;   /* its bytes in the file */
+    char *category;    /* stated above it, or NULL */
+    char *title;       /* the unit's title */
+    size_t questions;
+    char *text;        /* the part's file: line breaks, its category, its bytes */
+    size_t len;
+} SplitPart;
+
+/* The parts of a question file (len bytes of data at path, GIFT or Moodle
+ * XML) with more questions than a round asks, titled after title and their
+ * categories; 0 (and no parts) when it has no more, does not parse
+ * cleanly, or cannot be cut at its questions' lines. Parts live in a. */
+size_t pack_split_quiz(Arena *a, const char *path, const char *data, size_t len, bool xml,
+                       const char *title, SplitPart **out);
+
 /* pack_build for one GIFT file wrapped as a pack (pack_single.c): messages
  * about its quiz name path itself. */
 int pack_build_single(PackFiles *files, const char *path, Pack **out, Diags *diags);

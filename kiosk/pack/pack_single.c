@@ -1,6 +1,8 @@
 /* One question file is a pack: a bare quiz.gift, the quiz.txt Moodle's
  * question bank exports as GIFT, or its Moodle XML export quiz.xml, is
- * wrapped as a pack of one unit holding its questions. Its id and title come from the file name, its version from the
+ * wrapped as a pack of one unit holding its questions (of several, one per
+ * category, when it has more than a round asks: pack_split.c). Its id and
+ * title come from the file name, its version from the
  * file's time (a later edit imports over the earlier one), its language
  * from its text (Chinese when Chinese characters are most of its letters).
  * Messages about the questions name the file itself. Input is untrusted:
@@ -106,6 +108,96 @@ static void md_escaped(StrBuf *b, const char *s)
     }
 }
 
+/* What every pack made of the file shares: names, its manifest. */
+typedef struct {
+    const char *path, *id, *title, *lc;
+    bool xml;
+    const char *data;
+    size_t len;
+    struct tm tm;
+} Single;
+
+/* Unit n (1-based) of the pack: its page (the title and the file's name)
+ * and its quiz, text bytes long. */
+static void single_unit(PackFiles *files, Arena *a, const Single *s, int n, const char *title,
+                        const char *text, size_t len)
+{
+    StrBuf md = {0};
+    strbuf_puts(&md, "# ");
+    md_escaped(&md, title);
+    strbuf_puts(&md, "\n\n");
+    md_escaped(&md, base_of(s->path));
+    strbuf_puts(&md, "\n");
+    char *unit = arena_printf(a, "units/%02d-%s.%s.md", n, s->id, s->lc);
+    char *quiz = arena_printf(a, "quizzes/%02d-%s.%s.%s", n, s->id, s->lc, s->xml ? "xml" : "gift");
+    pack_files_add(files, unit, md.data, md.len);
+    pack_files_add(files, quiz, text, len);
+    strbuf_free(&md);
+}
+
+/* The pack's files: its manifest, and one unit of the whole file, or one
+ * per part of it (nparts > 0). */
+static void single_files(PackFiles *files, Arena *a, const Single *s, const SplitPart *parts,
+                         size_t nparts)
+{
+    StrBuf ini = {0};
+    strbuf_printf(&ini, "[pack]\nformat = 1\nid = %s\nversion = %d.%d.%d\nlanguages = %s\n", s->id,
+                  s->tm.tm_year + 1900, (s->tm.tm_mon + 1) * 100 + s->tm.tm_mday,
+                  s->tm.tm_hour * 10000 + s->tm.tm_min * 100 + s->tm.tm_sec, s->lc);
+    if (nparts) /* a name the file repeats may fall into two parts */
+        strbuf_puts(&ini, "repeated_ids = rename\n");
+    strbuf_printf(&ini, "[%s]\ntitle = %s\n", s->lc, s->title);
+    pack_files_add(files, "pack.ini", ini.data, ini.len);
+    strbuf_free(&ini);
+    if (!nparts)
+        single_unit(files, a, s, 1, s->title, s->data, s->len);
+    for (size_t k = 0; k < nparts; k++)
+        single_unit(files, a, s, (int)k + 1, parts[k].title, parts[k].text, parts[k].len);
+}
+
+/* Moves what from holds to the end of to (from is left empty). */
+static void diags_take(Diags *to, Diags *from)
+{
+    for (size_t i = 0; i < from->count; i++) {
+        if (to->count == to->cap) {
+            to->cap = to->cap ? to->cap * 2 : 16;
+            to->items = mb_xrealloc(to->items, to->cap * sizeof *to->items);
+        }
+        to->items[to->count++] = from->items[i];
+    }
+    to->errors += from->errors;
+    to->warnings += from->warnings;
+    free(from->items);
+    memset(from, 0, sizeof *from);
+}
+
+/* The file as a pack of several units when it is too long for one round
+ * and the parts build cleanly (a name repeated in two parts would not: its
+ * questions then stay in one unit, as the file has them); else of one. */
+static int single_build(const Single *s, Arena *a, Pack **out, int *units, Diags *diags)
+{
+    SplitPart *parts;
+    size_t nparts = pack_split_quiz(a, s->path, s->data, s->len, s->xml, s->title, &parts);
+    PackFiles files = {0};
+    if (nparts) {
+        Diags tried = {0};
+        single_files(&files, a, s, parts, nparts);
+        int errors = pack_build_single(&files, s->path, out, &tried);
+        if (!errors) {
+            diags_take(diags, &tried);
+            *units = (int)nparts;
+            return 0;
+        }
+        diags_free(&tried);
+        pack_free(*out);
+        *out = NULL;
+        files = (PackFiles){0};
+    }
+    single_files(&files, a, s, NULL, 0);
+    *units = 1;
+    return pack_build_single(&files, s->path, out, diags);
+}
+
 int pack_load_quiz_file(const char *path, Pack **out, PackSingle *info, Diags *diags)
 {
     *out = NULL;
@@ -125,38 +217,21 @@ int pack_load_quiz_file(const char *path, Pack **out, PackSingle *info, Diags *d
         return 1;
     }
     Arena a = {0};
-    char *title = single_title(&a, path);
-    char *id = single_id(&a, title);
+    Single s = {.path = path, .xml = xml, .data = data, .len = len};
+    s.title = single_title(&a, path);
+    s.id = single_id(&a, s.title);
     Lang l = single_lang(data, len, xml);
-    const char *lc = lang_code(l);
-    struct tm tm;
+    s.lc = lang_code(l);
     time_t t = st.st_mtime;
-    gmtime_r(&t, &tm);
-    StrBuf ini = {0}, md = {0};
-    strbuf_printf(&ini,
-                  "[pack]\nformat = 1\nid = %s\nversion = %d.%d.%d\nlanguages = %s\n"
-                  "[%s]\ntitle = %s\n",
-                  id, tm.tm_year + 1900, (tm.tm_mon + 1) * 100 + tm.tm_mday,
-                  tm.tm_hour * 10000 + tm.tm_min * 100 + tm.tm_sec, lc, lc, title);
-    strbuf_puts(&md, "# ");
-    md_escaped(&md, title);
-    strbuf_puts(&md, "\n\n");
-    md_escaped(&md, base_of(path));
-    strbuf_puts(&md, "\n");
-    PackFiles files = {0};
-    char *unit = arena_printf(&a, "units/01-%s.%s.md", id, lc);
-    char *quiz = arena_printf(&a, "quizzes/01-%s.%s.%s", id, lc, xml ? "xml" : "gift");
-    pack_files_add(&files, "pack.ini", ini.data, ini.len);
-    pack_files_add(&files, unit, md.data, md.len);
-    pack_files_add(&files, quiz, data, len);
-    strbuf_free(&ini);
-    strbuf_free(&md);
+    gmtime_r(&t, &s.tm);
+    int units;
+    int errors = single_build(&s, &a, out, &units, diags);
     free(data);
-    int errors = pack_build_single(&files, path, out, diags);
     if (info) {
-        snprintf(info->id, sizeof info->id, "%s", id);
-        snprintf(info->title, sizeof info->title, "%s", title);
+        snprintf(info->id, sizeof info->id, "%s", s.id);
+        snprintf(info->title, sizeof info->title, "%s", s.title);
         info->lang = l;
+        info->units = units;
     }
     arena_reset(&a);
     return errors;

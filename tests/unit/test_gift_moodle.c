@@ -383,6 +383,116 @@ static void test_typing_check_reads_formatted_answers(void **state)
     rmdir(dir);
 }
 
+/* Writes text to dir/name; returns the path (static). */
+static const char *write_bank(const char *dir, const char *name, const char *text)
+{
+    static char path[128];
+    snprintf(path, sizeof path, "%s/%s", dir, name);
+    FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    return path;
+}
+
+/* A file with more questions than a round asks becomes one unit per
+ * category (a category longer than a round in equal parts), so that every
+ * question is asked; every message keeps the file's own line; a name in
+ * two parts is renamed as within one file; the pack builds the same from
+ * its own files, as the kiosk reloads it from the database. */
+static void test_long_bank_split_by_category(void **state)
+{
+    (void)state;
+    char dir[] = "/tmp/mingbai-split-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    StrBuf g = {0};
+    const char *cats[] = {"$course$/top/Default/Sources", "$course$/top/Default/Platforms",
+                          "$course$/top/Default/Images"};
+    const int counts[] = {100, 150, 50};
+    int q = 0;
+    for (int c = 0; c < 3; c++) {
+        strbuf_printf(&g, "// question: 0  name: Switch category to %s\n$CATEGORY: %s\n\n",
+                      cats[c], cats[c]);
+        for (int i = 0; i < counts[c]; i++, q++)
+            strbuf_printf(&g, "// question: %d\n::%s::Question %d? {T}\n\n", q,
+                          q == 120 || q == 5 ? "same" : "n", q);
+    }
+    const char *path = write_bank(dir, "bank.gift", g.data);
+    Diags d = {0};
+    Pack *p = NULL;
+    PackSingle info;
+    assert_int_equal(pack_load_quiz_file(path, &p, &info, &d), 0);
+    assert_non_null(p);
+    assert_int_equal(info.units, 4);
+    assert_int_equal(p->nunits, 4);
+    const char *titles[] = {"bank: Sources", "bank: Platforms (1/2)", "bank: Platforms (2/2)",
+                            "bank: Images"};
+    const size_t sizes[] = {100, 75, 75, 50};
+    for (size_t u = 0; u < 4; u++) {
+        assert_string_equal(p->units[u].lang[LANG_EN].title, titles[u]);
+        assert_int_equal(p->units[u].lang[LANG_EN].quiz.count, sizes[u]);
+    }
+    /* the file's lines: question 175 (the first of Platforms' second part)
+     * is on line 3 + 100*3 + 3 + 75*3 + 2 = 533, under its comment */
+    const Question *first = &p->units[2].lang[LANG_EN].quiz.items[0];
+    assert_string_equal(first->text, "Question 175?");
+    assert_int_equal(first->line, 533);
+    assert_string_equal(first->category, cats[1]);
+    /* "same" in units 1 and 2; the second is renamed, with a warning at its line */
+    assert_string_equal(p->units[0].lang[LANG_EN].quiz.items[5].id, "same");
+    assert_string_equal(p->units[1].lang[LANG_EN].quiz.items[20].id, "same (2)");
+    bool renamed = false;
+    for (size_t i = 0; i < d.count; i++)
+        if (strstr(d.items[i].message, "question id \"same\" is also used in")) {
+            assert_string_equal(d.items[i].path, path);
+            assert_int_equal(d.items[i].line, p->units[1].lang[LANG_EN].quiz.items[20].line);
+            renamed = true;
+        }
+    assert_true(renamed);
+    for (size_t i = 0; i < d.count; i++)
+        assert_string_equal(d.items[i].path, path);
+    /* built again from its own files, as from the database: the same units */
+    PackFiles again = {0};
+    for (size_t i = 0; i < p->files.count; i++)
+        pack_files_add(&again, p->files.items[i].path, p->files.items[i].data,
+                       p->files.items[i].len);
+    Pack *p2 = NULL;
+    Diags d2 = {0};
+    assert_int_equal(pack_build(&again, "bank", &p2, &d2), 0);
+    assert_int_equal(p2->nunits, 4);
+    assert_string_equal(p2->units[1].lang[LANG_EN].quiz.items[20].id, "same (2)");
+    pack_free(p2);
+    diags_free(&d2);
+    pack_free(p);
+    diags_free(&d);
+    unlink(path);
+    strbuf_free(&g);
+    /* 130 questions without categories: two equal parts */
+    StrBuf x = {0};
+    strbuf_puts(&x, "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<quiz>\n");
+    for (int i = 0; i < 130; i++)
+        strbuf_printf(&x, "  <question type=\"truefalse\">\n    <name><text>Q%d</text></name>\n"
+                          "    <questiontext format=\"html\"><text>Is %d even?</text></questiontext>\n"
+                          "    <answer fraction=\"100\"><text>true</text></answer>\n"
+                          "    <answer fraction=\"0\"><text>false</text></answer>\n  </question>\n",
+                      i, i);
+    strbuf_puts(&x, "</quiz>\n");
+    path = write_bank(dir, "evens.xml", x.data);
+    Diags dx = {0};
+    assert_int_equal(pack_load_quiz_file(path, &p, &info, &dx), 0);
+    assert_int_equal(info.units, 2);
+    assert_string_equal(p->units[0].lang[LANG_EN].title, "evens (1/2)");
+    assert_int_equal(p->units[0].lang[LANG_EN].quiz.count, 65);
+    assert_int_equal(p->units[1].lang[LANG_EN].quiz.count, 65);
+    assert_int_equal(p->units[1].lang[LANG_EN].quiz.items[0].line, 3 + 65 * 6);
+    assert_int_equal(dx.count, 0);
+    pack_free(p);
+    diags_free(&dx);
+    unlink(path);
+    strbuf_free(&x);
+    rmdir(dir);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -399,6 +509,7 @@ int main(void)
         cmocka_unit_test(test_typing_check_reads_formatted_answers),
         cmocka_unit_test(test_two_answer_blocks_say_what_moodle_does),
         cmocka_unit_test(test_stray_braces_say_what_moodle_does),
+        cmocka_unit_test(test_long_bank_split_by_category),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -13,6 +13,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -205,17 +206,33 @@ static void test_element_in_text_is_refused(void **state)
     parsed_free(&p);
 }
 
-/* A quiz round asks at most 128 questions (the first of the unit): Moodle
- * exports of a whole course bank hold several hundred in one file, and the
- * ones after the 128th would never be asked without a word. */
+/* A quiz round asks at most 128 questions (the first of the unit): a
+ * pack's unit whose quiz holds more (an XML export put in a pack as it is)
+ * would leave the ones after the 128th never asked without a word. (One
+ * such file imported alone is cut into units: test_gift_moodle.c.) */
 static void test_unit_larger_than_a_round_warns(void **state)
 {
     (void)state;
     char dir[] = "/tmp/mingbai-mxo-XXXXXX";
     assert_non_null(mkdtemp(dir));
     char path[256];
-    snprintf(path, sizeof path, "%s/bank.xml", dir);
+    const char *ini = "[pack]\nformat = 1\nid = bank\nversion = 1\nlanguages = en\n[en]\ntitle = Bank\n";
+    snprintf(path, sizeof path, "%s/pack.ini", dir);
     FILE *f = fopen(path, "w");
+    assert_non_null(f);
+    fputs(ini, f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/units", dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/units/01-bank.en.md", dir);
+    f = fopen(path, "w");
+    assert_non_null(f);
+    fputs("# Bank\n\nQuestions.\n", f);
+    fclose(f);
+    snprintf(path, sizeof path, "%s/quizzes", dir);
+    assert_int_equal(mkdir(path, 0755), 0);
+    snprintf(path, sizeof path, "%s/quizzes/01-bank.en.xml", dir);
+    f = fopen(path, "w");
     assert_non_null(f);
     fputs(HEAD, f);
     for (int i = 1; i <= 130; i++)
@@ -225,7 +242,7 @@ static void test_unit_larger_than_a_round_warns(void **state)
     fclose(f);
     Pack *pk = NULL;
     Diags d = {0};
-    assert_int_equal(pack_load(path, &pk, &d), 0);
+    assert_int_equal(pack_load(dir, &pk, &d), 0);
     assert_non_null(pk);
     assert_int_equal(pk->units[0].lang[LANG_EN].quiz.count, 130);
     if (d.count != 1)
@@ -238,7 +255,12 @@ static void test_unit_larger_than_a_round_warns(void **state)
                                             "the first 128, so the last 2 are never asked");
     pack_free(pk);
     diags_free(&d);
-    unlink(path);
+    static const char *const made[] = {"quizzes/01-bank.en.xml", "quizzes", "units/01-bank.en.md",
+                                       "units", "pack.ini"};
+    for (size_t i = 0; i < 5; i++) {
+        snprintf(path, sizeof path, "%s/%s", dir, made[i]);
+        remove(path);
+    }
     rmdir(dir);
 }
 
