@@ -11,10 +11,10 @@
 #include "gfx_internal.h"
 #include "mingbai/text_sdl.h"
 
-/* Bytes of image textures kept: the pictures of the last frames, about two
- * full-HD screens' worth; the pictures of the frame being drawn are kept
+/* Bytes of image textures kept: the pictures of the last frames, about a
+ * full-HD screen's worth; the pictures of the frame being drawn are kept
  * even beyond it. */
-#define IMAGE_CACHE_BYTES (16u << 20)
+#define IMAGE_CACHE_BYTES (8u << 20)
 /* Entries kept for pictures that could not be decoded, so that they are
  * not decoded again every frame. */
 #define IMAGE_CACHE_ENTRIES 64
@@ -131,8 +131,9 @@ static void frame_round(SDL_Renderer *r, Rect rc, int rad, int th, Color c)
     }
 }
 
-/* Drops the least recently drawn pictures not drawn in this frame until
- * room more bytes fit in the budget and an entry is free. */
+/* Drops the least recently drawn pictures, not those of this frame, until
+ * room more bytes fit in the budget; and the least recently drawn at all
+ * while every entry is taken. */
 static void image_evict(Gfx *g, size_t room)
 {
     while (g->nimages && (g->bytes + room > IMAGE_CACHE_BYTES || g->nimages >= IMAGE_CACHE_ENTRIES)) {

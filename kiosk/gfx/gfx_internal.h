@@ -18,7 +18,8 @@
 /* The PNG or JPEG in data decoded to at most want_w x want_h pixels (never
  * more than its own size, the ratio kept by the caller's box), as an RGBA32
  * surface the caller frees; NULL, logged, when it cannot be decoded. Peak
- * memory: the shown size times 20 bytes and one full row. */
+ * memory: the shown size in RGBA and one row of the picture (an interlaced
+ * PNG: 16 bytes more a shown pixel; a JPEG: libjpeg's, capped). */
 SDL_Surface *image_decode_fit(const void *data, size_t len, int want_w, int want_h);
 
 #endif

@@ -16,13 +16,18 @@
 
 /* Sums of premultiplied colour and of alpha, one cell per shown pixel:
  * each sum is at most 255 times the pixels of a cell, which fits 32 bits
- * while a picture has at most IMAGE_DECODE_MAX_PIXELS. */
+ * while a picture has at most IMAGE_DECODE_MAX_PIXELS. Rows that come in
+ * order (all but an interlaced PNG's) need one row of cells: each shown row
+ * is written to the surface as soon as the next one starts. */
 typedef struct {
     uint32_t w, h;   /* the picture as decoded */
     uint32_t ow, oh; /* as shown */
-    uint32_t *acc;   /* ow * oh * 4 */
+    bool in_order;   /* rows come top to bottom, once each */
+    uint32_t row;    /* in_order: the shown row being summed */
+    uint32_t *acc;   /* ow * 4, or ow * oh * 4 */
     uint32_t *xmap;  /* w: the shown column of each column */
     uint32_t *cntx, *cnty;
+    SDL_Surface *out; /* RGBA32, ow x oh */
 } Scaler;
 
 static void scaler_free(Scaler *s)
@@ -31,6 +36,7 @@ static void scaler_free(Scaler *s)
     free(s->xmap);
     free(s->cntx);
     free(s->cnty);
+    SDL_FreeSurface(s->out);
     memset(s, 0, sizeof *s);
 }
 
@@ -49,7 +55,7 @@ static void shown_size(uint32_t w, uint32_t h, int want_w, int want_h, uint32_t 
     *oh = (uint32_t)MB_MAX(1.0, fh);
 }
 
-static bool scaler_init(Scaler *s, uint32_t w, uint32_t h, uint32_t ow, uint32_t oh)
+static bool scaler_init(Scaler *s, uint32_t w, uint32_t h, uint32_t ow, uint32_t oh, bool in_order)
 {
     memset(s, 0, sizeof *s);
     if (!w || !h || (uint64_t)w * h > IMAGE_DECODE_MAX_PIXELS)
@@ -58,11 +64,13 @@ static bool scaler_init(Scaler *s, uint32_t w, uint32_t h, uint32_t ow, uint32_t
     s->h = h;
     s->ow = MB_MIN(ow, w);
     s->oh = MB_MIN(oh, h);
-    s->acc = calloc((size_t)s->ow * s->oh * 4, sizeof *s->acc);
+    s->in_order = in_order;
+    s->acc = calloc((size_t)s->ow * (in_order ? 1 : s->oh) * 4, sizeof *s->acc);
     s->xmap = malloc(w * sizeof *s->xmap);
     s->cntx = calloc(s->ow, sizeof *s->cntx);
     s->cnty = calloc(s->oh, sizeof *s->cnty);
-    if (!s->acc || !s->xmap || !s->cntx || !s->cnty) {
+    s->out = SDL_CreateRGBSurfaceWithFormat(0, (int)s->ow, (int)s->oh, 32, SDL_PIXELFORMAT_RGBA32);
+    if (!s->acc || !s->xmap || !s->cntx || !s->cnty || !s->out) {
         scaler_free(s);
         return false;
     }
@@ -75,13 +83,32 @@ static bool scaler_init(Scaler *s, uint32_t w, uint32_t h, uint32_t ow, uint32_t
     return true;
 }
 
+/* Shown row y's averages, from its sums c, into the surface. */
+static void scaler_put(Scaler *s, uint32_t y, const uint32_t *c)
+{
+    unsigned char *d = (unsigned char *)s->out->pixels + (size_t)y * s->out->pitch;
+    for (uint32_t x = 0; x < s->ow; x++, c += 4, d += 4) {
+        uint64_t n = (uint64_t)s->cntx[x] * s->cnty[y], a = c[3];
+        for (int k = 0; k < 3; k++)
+            d[k] = a ? (unsigned char)MB_MIN(255u, ((uint64_t)c[k] * 255 + a / 2) / a) : 0;
+        d[3] = (unsigned char)((a + n / 2) / n);
+    }
+}
+
 /* Adds n RGBA pixels of row y, at columns x0, x0 + step, ... */
 static void scaler_add(Scaler *s, uint32_t y, const unsigned char *px, uint32_t n, uint32_t x0,
                        uint32_t step)
 {
     if (y >= s->h)
         return;
-    uint32_t *row = s->acc + (size_t)((uint64_t)y * s->oh / s->h) * s->ow * 4;
+    uint32_t oy = (uint32_t)((uint64_t)y * s->oh / s->h), *row = s->acc;
+    if (!s->in_order) {
+        row += (size_t)oy * s->ow * 4;
+    } else if (oy != s->row) {
+        scaler_put(s, s->row, s->acc);
+        memset(s->acc, 0, (size_t)s->ow * 4 * sizeof *s->acc);
+        s->row = oy;
+    }
     for (uint32_t i = 0, x = x0; i < n && x < s->w; i++, x += step, px += 4) {
         uint32_t *c = row + (size_t)s->xmap[x] * 4, a = px[3];
         c[0] += (px[0] * a + 127) / 255;
@@ -91,23 +118,16 @@ static void scaler_add(Scaler *s, uint32_t y, const unsigned char *px, uint32_t 
     }
 }
 
-/* The averages as an RGBA32 surface; NULL when SDL cannot make one. */
-static SDL_Surface *scaler_surface(const Scaler *s)
+/* The shown picture, taken from s (the caller frees it). */
+static SDL_Surface *scaler_finish(Scaler *s)
 {
-    SDL_Surface *out =
-        SDL_CreateRGBSurfaceWithFormat(0, (int)s->ow, (int)s->oh, 32, SDL_PIXELFORMAT_RGBA32);
-    if (!out)
-        return NULL;
-    for (uint32_t y = 0; y < s->oh; y++) {
-        unsigned char *d = (unsigned char *)out->pixels + (size_t)y * out->pitch;
-        const uint32_t *c = s->acc + (size_t)y * s->ow * 4;
-        for (uint32_t x = 0; x < s->ow; x++, c += 4, d += 4) {
-            uint64_t n = (uint64_t)s->cntx[x] * s->cnty[y], a = c[3];
-            for (int k = 0; k < 3; k++)
-                d[k] = a ? (unsigned char)MB_MIN(255u, ((uint64_t)c[k] * 255 + a / 2) / a) : 0;
-            d[3] = (unsigned char)((a + n / 2) / n);
-        }
-    }
+    if (s->in_order)
+        scaler_put(s, s->row, s->acc);
+    else
+        for (uint32_t y = 0; y < s->oh; y++)
+            scaler_put(s, y, s->acc + (size_t)y * s->ow * 4);
+    SDL_Surface *out = s->out;
+    s->out = NULL;
     return out;
 }
 
@@ -185,11 +205,11 @@ static SDL_Surface *png_decode(const void *data, size_t len, int want_w, int wan
     png_read_update_info(png, info);
     uint32_t ow, oh;
     shown_size(w, h, want_w, want_h, &ow, &oh);
-    if (png_get_rowbytes(png, info) != (size_t)w * 4 || !scaler_init(&j->sc, w, h, ow, oh))
+    if (png_get_rowbytes(png, info) != (size_t)w * 4 || !scaler_init(&j->sc, w, h, ow, oh, !interlaced))
         png_error(png, "the picture is too large to decode");
     j->row = mb_xmalloc((size_t)w * 4);
     png_rows(png, j, interlaced);
-    out = scaler_surface(&j->sc);
+    out = scaler_finish(&j->sc);
 done:
     png_destroy_read_struct(png ? &png : NULL, info ? &info : NULL, NULL);
     scaler_free(&j->sc);
@@ -272,7 +292,7 @@ static SDL_Surface *jpeg_decode(const void *data, size_t len, int want_w, int wa
     bool cmyk = ci.jpeg_color_space == JCS_CMYK || ci.jpeg_color_space == JCS_YCCK;
     ci.out_color_space = cmyk ? JCS_CMYK : JCS_EXT_RGBA;
     jpeg_start_decompress(&ci);
-    if (!scaler_init(&j->sc, ci.output_width, ci.output_height, ow, oh))
+    if (!scaler_init(&j->sc, ci.output_width, ci.output_height, ow, oh, true))
         goto done;
     j->row = mb_xmalloc((size_t)ci.output_width * 4);
     j->rgba = cmyk ? mb_xmalloc((size_t)ci.output_width * 4) : j->row;
@@ -284,7 +304,7 @@ static SDL_Surface *jpeg_decode(const void *data, size_t len, int want_w, int wa
         jpeg_to_rgba(&ci, j);
         scaler_add(&j->sc, y, j->rgba, ci.output_width, 0, 1);
     }
-    out = scaler_surface(&j->sc);
+    out = scaler_finish(&j->sc);
 done:
     jpeg_destroy_decompress(&ci);
     scaler_free(&j->sc);
