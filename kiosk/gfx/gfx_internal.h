@@ -11,9 +11,11 @@
 #define IMAGE_DECODE_MAX_PIXELS (4096u * 4096u)
 /* The most pixels one picture keeps once decoded: a full-HD screen's. */
 #define IMAGE_SHOWN_MAX_PIXELS (1920.0 * 1080.0)
-/* libjpeg's working memory for one picture (a progressive JPEG keeps all
- * its coefficients, 2 bytes a sample): beyond it the decode fails. */
-#define IMAGE_JPEG_MEMORY (24L << 20)
+/* libjpeg's working memory for one picture: beyond it the decode fails. A
+ * progressive JPEG keeps all its coefficients, 2 bytes a sample: pack check
+ * allows one of at most 1920 x 1080 pixels (kiosk/pack/pack_check.c), 16
+ * MiB with four full samples a pixel. */
+#define IMAGE_JPEG_MEMORY (20L << 20)
 
 /* The PNG or JPEG in data decoded to at most want_w x want_h pixels (never
  * more than its own size, the ratio kept by the caller's box), as an RGBA32

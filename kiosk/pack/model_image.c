@@ -37,9 +37,9 @@ static size_t jpeg_next_marker(const unsigned char *d, size_t n, size_t i)
     }
 }
 
-/* The frame header (SOF) of a JPEG: false when the markers end, or the
- * scan starts, before one. */
-static bool jpeg_frame_size(const unsigned char *d, size_t n, uint32_t *w, uint32_t *h)
+/* The frame header (SOF) of a JPEG, its size and marker: false when the
+ * markers end, or the scan starts, before one. */
+static bool jpeg_frame(const unsigned char *d, size_t n, uint32_t *w, uint32_t *h, unsigned *sof)
 {
     size_t i = 2;
     for (;;) {
@@ -52,12 +52,13 @@ static bool jpeg_frame_size(const unsigned char *d, size_t n, uint32_t *w, uint3
         if (m == 0xD9 || m == 0xDA || i + 2 > n)
             return false;
         size_t seg = be(d + i, 2);
-        bool sof = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
-        if (sof) {
+        bool frame = m >= 0xC0 && m <= 0xCF && m != 0xC4 && m != 0xC8 && m != 0xCC;
+        if (frame) {
             if (seg < 8 || i + 7 > n)
                 return false;
             *h = be(d + i + 3, 2);
             *w = be(d + i + 5, 2);
+            *sof = m;
             return true;
         }
         if (seg < 2)
@@ -74,7 +75,17 @@ bool pack_image_header_size(const PackFile *f, bool png, uint32_t *w, uint32_t *
     if (png)
         return n >= 24 && !memcmp(d, "\x89PNG\r\n\x1a\n", 8) && !memcmp(d + 12, "IHDR", 4) &&
                (*w = be(d + 16, 4), *h = be(d + 20, 4), true);
-    return n >= 4 && d[0] == 0xFF && d[1] == 0xD8 && jpeg_frame_size(d, n, w, h);
+    unsigned sof;
+    return n >= 4 && d[0] == 0xFF && d[1] == 0xD8 && jpeg_frame(d, n, w, h, &sof);
+}
+
+bool pack_jpeg_progressive(const PackFile *f)
+{
+    uint32_t w, h;
+    unsigned sof = 0;
+    const unsigned char *d = f->data;
+    return f->len >= 4 && d[0] == 0xFF && d[1] == 0xD8 && jpeg_frame(d, f->len, &w, &h, &sof) &&
+           (sof & 3) == 2; /* SOF2, SOF6, SOF10, SOF14 */
 }
 
 bool pack_image_size(const PackFile *f, uint32_t *w, uint32_t *h)
