@@ -159,11 +159,13 @@ static ImageSlot *image_get(Gfx *g, const DrawCmd *c)
             return s->tex ? s : NULL;
         }
     }
+    /* room first, for at most the size drawn, so that the cache and the
+     * decoding are not at their peaks together */
+    image_evict(g, (size_t)MB_MAX(0, c->r.w) * (size_t)MB_MAX(0, c->r.h) * 4);
     SDL_Surface *sf = image_decode_fit(c->image_data, c->image_len, c->r.w, c->r.h);
     if (!sf)
         mb_log(LOG_WARN, "image %s cannot be decoded", c->str ? c->str : "?");
     size_t bytes = sf ? (size_t)sf->w * (size_t)sf->h * 4 : 0;
-    image_evict(g, bytes);
     if (g->nimages == g->cap) {
         g->cap = g->cap ? g->cap * 2 : 8;
         g->images = mb_xrealloc(g->images, g->cap * sizeof *g->images);

@@ -26,7 +26,7 @@ def picture(side, k):
     edge = bytes((30, 30, 40))
     period = 512
     stripe = (bg * (period // 2) + pale * (period // 2)) * (side // period + 2)
-    z = zlib.compressobj(9)
+    z = zlib.compressobj(6)
     out = []
     r = side * 3 // 10
     c = side // 2

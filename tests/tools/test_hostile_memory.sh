@@ -6,12 +6,16 @@
 # both used to be read up to the 64 MiB total (78 MiB peak) and refused with
 # the generic "add up to more than 64 MiB". Both `pack check` and
 # `pack import` are run; the import leaves the database without the pack.
+# Built with AddressSanitizer, whose shadow memory counts as resident, the
+# peaks are reported, not held to the limit.
 set -eu
 . "$(dirname "$0")/need.sh"
 need python3 python3
 need sqlite3 sqlite3
+need nm binutils
 [ -x /usr/bin/time ] || skip "/usr/bin/time is not installed; get it with: apt-get install time"
 limit_kib=$((64 * 1024))
+nm "$MINGBAI_BIN" 2>/dev/null | grep -q __asan_init && limit_kib=
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 python3 tests/tools/gen_hostile_zips.py "$tmp"
@@ -29,7 +33,10 @@ check() { # ZIP EXPECTED-MESSAGE
     local peak
     peak=$(tail -n 1 "$tmp/rss")
     echo "$1.zip, pack $cmd: peak resident memory $((peak / 1024)) MiB ($peak KiB)"
-    [ "$peak" -lt "$limit_kib" ] || { echo "over the 64 MiB limit"; fail=1; }
+    if [ -n "$limit_kib" ] && [ "$peak" -ge "$limit_kib" ]; then
+      echo "over the 64 MiB limit"
+      fail=1
+    fi
     grep -qF -- "$2" "$tmp/out" || { cat "$tmp/out"; echo "expected: $2"; fail=1; }
     if grep -q "add up to more than" "$tmp/out"; then
       cat "$tmp/out"; echo "the generic message instead of its own"; fail=1
@@ -41,4 +48,4 @@ check lying '"media/00.png" unpacks to more than the 10 bytes the archive'"'"'s 
 after=$(sqlite3 "$tmp/kiosk.db" "SELECT id, version FROM pack ORDER BY 1" | tr '\n' ' ')
 [ "$before" = "$after" ] || { echo "the packs changed: $before -> $after"; fail=1; }
 [ "$fail" = 0 ] || exit 1
-echo "ok: hostile archives refused with their own messages, under 64 MiB"
+echo "ok: hostile archives refused with their own messages${limit_kib:+, under 64 MiB}"
