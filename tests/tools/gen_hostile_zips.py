@@ -73,7 +73,7 @@ def write_overlap(path, data):
     for i in reversed(range(N)):
         headers[i] = local(names()[i], crc, csize[i], LIE)
         # what entry i-1 unpacks to: this header, then what entry i does
-        crc = crc32_prepend(headers[i], i, headers, data)
+        crc = crc_from(i, headers, data)
     body, offs, crcs = b"", [], []
     for i in range(N):
         offs.append(len(body))
@@ -88,7 +88,8 @@ def write_overlap(path, data):
         f.write(body + cd + end(N, cd, len(body)))
 
 
-def crc32_prepend(header, i, headers, data):
+def crc_from(i, headers, data):
+    """The CRC of headers[i:] followed by data."""
     c = 0
     for j in range(i, N):
         c = zlib.crc32(headers[j], c)
