@@ -20,9 +20,11 @@ Gfx *gfx_new(SDL_Renderer *r, TextEngine *te);
 void gfx_free(Gfx *g);
 /* Draws the list (clear, commands) without presenting. dl is read during
  * the call: its text layouts must be from the current text frame (see
- * text_engine_frame()). An image is decoded once and its texture cached by
- * the address of its encoded bytes, so bytes freed or changed at the same
- * address need a gfx_reset_textures() before they are drawn again. */
+ * text_engine_frame()). An image is decoded at the size it is drawn (never
+ * at a larger one) and its texture cached by the address of its encoded
+ * bytes and that size, the cache bounded in bytes; bytes freed or changed
+ * at the same address need a gfx_reset_textures() before they are drawn
+ * again. */
 void gfx_draw(Gfx *g, const DrawList *dl);
 /* Drops every texture (images, atlas); call on render device/targets reset. */
 void gfx_reset_textures(Gfx *g);

@@ -1,30 +1,39 @@
 /* Draw list -> SDL_Renderer. Rounded rectangles are drawn as spans, text by
- * the text engine's atlas, images decoded once (SDL_image, size checked
- * before decoding) and kept as textures in a small cache that is rebuilt
- * after a render device reset. */
+ * the text engine's atlas, images decoded at the size they are shown
+ * (image.c) and kept as textures in a cache bounded in bytes that is
+ * rebuilt after a render device reset. */
 #include "mingbai/gfx.h"
 
 #include <SDL_image.h>
 #include <math.h>
 #include <string.h>
 
+#include "gfx_internal.h"
 #include "mingbai/text_sdl.h"
 
-#define IMAGE_CACHE 16
-#define IMAGE_MAX_PIXELS (4096 * 4096)
+/* Bytes of image textures kept: the pictures of the last frames, about a
+ * full-HD screen's worth; the pictures of the frame being drawn are kept
+ * even beyond it. */
+#define IMAGE_CACHE_BYTES (8u << 20)
+/* Entries kept for pictures that could not be decoded, so that they are
+ * not decoded again every frame. */
+#define IMAGE_CACHE_ENTRIES 64
 
 typedef struct {
     const void *data; /* identity of the encoded bytes */
-    SDL_Texture *tex;
-    int w, h;
-    uint64_t used;
+    int w, h;         /* the size shown */
+    SDL_Texture *tex; /* NULL: it could not be decoded */
+    size_t bytes;
+    uint64_t used; /* frame it was last drawn in */
 } ImageSlot;
 
 struct Gfx {
     SDL_Renderer *r;
     TextEngine *te;
-    ImageSlot images[IMAGE_CACHE];
-    uint64_t tick;
+    ImageSlot *images;
+    size_t nimages, cap;
+    size_t bytes; /* of the textures in images */
+    uint64_t frame;
 };
 
 Gfx *gfx_new(SDL_Renderer *r, TextEngine *te)
@@ -38,11 +47,11 @@ Gfx *gfx_new(SDL_Renderer *r, TextEngine *te)
 
 void gfx_reset_textures(Gfx *g)
 {
-    for (int i = 0; i < IMAGE_CACHE; i++) {
+    for (size_t i = 0; i < g->nimages; i++)
         if (g->images[i].tex)
             SDL_DestroyTexture(g->images[i].tex);
-        memset(&g->images[i], 0, sizeof g->images[i]);
-    }
+    g->nimages = 0;
+    g->bytes = 0;
     text_engine_reset_textures(g->te);
 }
 
@@ -51,6 +60,7 @@ void gfx_free(Gfx *g)
     if (!g)
         return;
     gfx_reset_textures(g);
+    free(g->images);
     free(g);
 }
 
@@ -121,44 +131,61 @@ static void frame_round(SDL_Renderer *r, Rect rc, int rad, int th, Color c)
     }
 }
 
+/* Drops the least recently drawn pictures, not those of this frame, until
+ * room more bytes fit in the budget; and the least recently drawn at all
+ * while every entry is taken. */
+static void image_evict(Gfx *g, size_t room)
+{
+    while (g->nimages && (g->bytes + room > IMAGE_CACHE_BYTES || g->nimages >= IMAGE_CACHE_ENTRIES)) {
+        size_t v = 0;
+        for (size_t i = 1; i < g->nimages; i++)
+            if (g->images[i].used < g->images[v].used)
+                v = i;
+        if (g->images[v].used == g->frame && g->nimages < IMAGE_CACHE_ENTRIES)
+            return;
+        if (g->images[v].tex)
+            SDL_DestroyTexture(g->images[v].tex);
+        g->bytes -= g->images[v].bytes;
+        g->images[v] = g->images[--g->nimages];
+    }
+}
+
 static ImageSlot *image_get(Gfx *g, const DrawCmd *c)
 {
-    ImageSlot *victim = &g->images[0];
-    for (int i = 0; i < IMAGE_CACHE; i++) {
-        if (g->images[i].data == c->image_data && g->images[i].tex) {
-            g->images[i].used = ++g->tick;
-            return &g->images[i];
+    for (size_t i = 0; i < g->nimages; i++) {
+        ImageSlot *s = &g->images[i];
+        if (s->data == c->image_data && s->w == c->r.w && s->h == c->r.h) {
+            s->used = g->frame;
+            return s->tex ? s : NULL;
         }
-        if (g->images[i].used < victim->used)
-            victim = &g->images[i];
     }
-    SDL_RWops *rw = SDL_RWFromConstMem(c->image_data, (int)c->image_len);
-    if (!rw)
-        return NULL;
-    SDL_Surface *s = IMG_Load_RW(rw, 1);
-    if (!s) {
-        mb_log(LOG_WARN, "image %s cannot be decoded: %s", c->str ? c->str : "?", IMG_GetError());
-        return NULL;
+    /* room first, for at most the size drawn, so that the cache and the
+     * decoding are not at their peaks together */
+    image_evict(g, (size_t)MB_MAX(0, c->r.w) * (size_t)MB_MAX(0, c->r.h) * 4);
+    SDL_Surface *sf = image_decode_fit(c->image_data, c->image_len, c->r.w, c->r.h);
+    if (!sf)
+        mb_log(LOG_WARN, "image %s cannot be decoded", c->str ? c->str : "?");
+    size_t bytes = sf ? (size_t)sf->w * (size_t)sf->h * 4 : 0;
+    if (g->nimages == g->cap) {
+        g->cap = g->cap ? g->cap * 2 : 8;
+        g->images = mb_xrealloc(g->images, g->cap * sizeof *g->images);
     }
-    if ((int64_t)s->w * s->h > IMAGE_MAX_PIXELS) {
-        SDL_FreeSurface(s);
-        return NULL;
+    ImageSlot *s = &g->images[g->nimages++];
+    *s = (ImageSlot){.data = c->image_data, .w = c->r.w, .h = c->r.h, .used = g->frame};
+    if (sf) {
+        s->tex = SDL_CreateTextureFromSurface(g->r, sf);
+        SDL_FreeSurface(sf);
     }
-    if (victim->tex)
-        SDL_DestroyTexture(victim->tex);
-    victim->tex = SDL_CreateTextureFromSurface(g->r, s);
-    victim->w = s->w;
-    victim->h = s->h;
-    victim->data = c->image_data;
-    victim->used = ++g->tick;
-    SDL_FreeSurface(s);
-    return victim->tex ? victim : NULL;
+    s->bytes = s->tex ? bytes : 0;
+    g->bytes += s->bytes;
+    return s->tex ? s : NULL;
 }
 
 void gfx_draw(Gfx *g, const DrawList *dl)
 {
     SDL_Renderer *r = g->r;
     text_engine_attach(g->te, r);
+    g->frame++;
     SDL_RenderSetClipRect(r, NULL);
     set_color(r, dl->clear);
     SDL_RenderClear(r);

@@ -1,8 +1,9 @@
 /* Reading a pack from a zip archive, in memory or in a file. Input is
  * untrusted: the archive's directory may lie about sizes, names and entry
- * counts. The count is checked before libzip allocates for it, each entry's
- * name, kind, method and declared size before anything is inflated, and the
- * bytes actually produced while inflating (limits, compression ratio). */
+ * counts. The count is checked before libzip allocates for it, entries that
+ * overlap and each entry's name, kind, method and declared size before
+ * anything is inflated, and the bytes actually produced while inflating
+ * (no more than declared, limits, compression ratio). */
 #include "files_internal.h"
 
 #include <errno.h>
@@ -226,6 +227,120 @@ static void zip_ratio_error(Reader *r, const char *name, bool declared)
                  r->lim->max_ratio);
 }
 
+/* ---------------- overlapping entries ---------------- */
+
+/* The bytes of the archive one entry takes: its local header, name, extra
+ * field and compressed data. */
+typedef struct {
+    uint64_t start, end;
+    zip_uint64_t index;
+} ZipSpan;
+
+static int span_cmp(const void *a, const void *b)
+{
+    const ZipSpan *x = a, *y = b;
+    return x->start < y->start ? -1 : x->start > y->start;
+}
+
+/* A zip64 extra field's values for the fields saved as 0xFFFFFFFF, in
+ * their order (size, compressed size, offset). */
+static void zip64_values(const unsigned char *ex, size_t len, uint64_t *vals[3])
+{
+    for (size_t p = 0; p + 4 <= len;) {
+        size_t id = (size_t)le(ex + p, 2), n = (size_t)le(ex + p + 2, 2);
+        if (p + 4 + n > len)
+            return;
+        if (id == 1)
+            for (size_t k = 0, q = p + 4; k < 3 && q + 8 <= p + 4 + n; k++)
+                if (vals[k] && *vals[k] == 0xFFFFFFFFu)
+                    *vals[k] = le(ex + q, 8), q += 8;
+        p += 4 + n;
+    }
+}
+
+/* The spans of the count records of the central directory at cd_off (cd
+ * bytes long); false when it does not read as that many records. */
+static bool zip_spans(const ZipBytes *z, uint64_t cd_off, uint64_t cd_size, size_t count,
+                      ZipSpan *spans)
+{
+    if (cd_off > z->size || cd_size > z->size - cd_off || cd_size > 64 * MIB)
+        return false;
+    unsigned char *cd = mb_xmalloc(cd_size ? (size_t)cd_size : 1);
+    bool ok = zipbytes_read(z, cd_off, cd, (size_t)cd_size);
+    size_t p = 0;
+    for (size_t i = 0; ok && i < count; i++) {
+        if (p + 46 > cd_size || memcmp(cd + p, "PK\1\2", 4)) {
+            ok = false;
+            break;
+        }
+        uint64_t csize = le(cd + p + 20, 4), usize = le(cd + p + 24, 4), off = le(cd + p + 42, 4);
+        size_t nlen = (size_t)le(cd + p + 28, 2), xlen = (size_t)le(cd + p + 30, 2);
+        size_t clen = (size_t)le(cd + p + 32, 2);
+        if (p + 46 + nlen + xlen + clen > cd_size) {
+            ok = false;
+            break;
+        }
+        uint64_t *vals[3] = {&usize, &csize, &off};
+        zip64_values(cd + p + 46 + nlen, xlen, vals);
+        unsigned char lh[30];
+        ok = off <= z->size && zipbytes_read(z, off, lh, sizeof lh) && !memcmp(lh, "PK\3\4", 4);
+        spans[i].index = i;
+        spans[i].start = off;
+        spans[i].end = off + 30 + le(lh + 26, 2) + le(lh + 28, 2) + MB_MIN(csize, z->size);
+        p += 46 + nlen + xlen + clen;
+    }
+    free(cd);
+    return ok;
+}
+
+/* Whether two entries share bytes of the archive (a zip tool never writes
+ * that; an overlapping-entry bomb does): said with their names. The central
+ * directory is read as libzip read it: the end record nearest the end whose
+ * directory holds libzip's count of entries. */
+static bool zip_check_overlap(Reader *r, zip_t *za, const ZipBytes *z, size_t count)
+{
+    size_t tail = (size_t)MB_MIN(z->size, (uint64_t)(22 + 65535 + 20));
+    unsigned char *buf = mb_xmalloc(tail ? tail : 1);
+    ZipSpan *spans = mb_xmalloc((count ? count : 1) * sizeof *spans);
+    bool found = false, read = false;
+    if (count < 2 || !zipbytes_read(z, z->size - tail, buf, tail))
+        goto done;
+    for (size_t p = tail >= 22 ? tail - 22 + 1 : 0; p-- > 0 && !read;) {
+        if (memcmp(buf + p, "PK\5\6", 4))
+            continue;
+        uint64_t n = le(buf + p + 10, 2), size = le(buf + p + 12, 4), off = le(buf + p + 16, 4);
+        if ((n == 0xFFFF || off == 0xFFFFFFFFu) && p >= 20 && !memcmp(buf + p - 20, "PK\6\7", 4)) {
+            unsigned char rec[56];
+            if (zipbytes_read(z, le(buf + p - 20 + 8, 8), rec, sizeof rec) &&
+                !memcmp(rec, "PK\6\6", 4)) {
+                n = le(rec + 32, 8);
+                size = le(rec + 40, 8);
+                off = le(rec + 48, 8);
+            }
+        }
+        read = n == count && zip_spans(z, off, size, count, spans);
+    }
+    if (!read)
+        goto done;
+    qsort(spans, count, sizeof *spans, span_cmp);
+    for (size_t i = 1; i < count && !found; i++) {
+        const ZipSpan *a = &spans[i - 1], *b = &spans[i];
+        if (b->start >= a->end)
+            continue;
+        found = true;
+        const char *na = zip_get_name(za, a->index, 0), *nb = zip_get_name(za, b->index, 0);
+        diags_add(r->diags, DIAG_ERROR, r->origin, 0, 0,
+                  "a pack's zip never does this; this looks like a zip bomb",
+                  "entries \"%s\" and \"%s\" overlap: they share bytes of the archive",
+                  na ? na : "?", nb ? nb : "?");
+        r->errors++;
+    }
+done:
+    free(spans);
+    free(buf);
+    return found;
+}
+
 /* Checks what the central directory declares, before inflating anything. */
 static void zip_check_declared(Reader *r, const ZipEntry *list, size_t n)
 {
@@ -271,6 +386,13 @@ static void zip_inflate(Reader *r, zip_t *za, const ZipEntry *e)
         if (k == 0)
             break;
         got += (size_t)k;
+        if (got > e->size) {
+            reader_error(r, "the archive is damaged or made to mislead; make the zip again", e->path,
+                         "unpacks to more than the %llu bytes the archive's directory declares",
+                         (unsigned long long)e->size);
+            ok = false;
+            break;
+        }
         if (got > limit) {
             reader_file_too_big(r, e->path, SIZE_UNPACKED, got);
             ok = false;
@@ -380,6 +502,8 @@ void reader_zip(Reader *r, const ZipBytes *bytes)
         r->errors++;
         goto done;
     }
+    if (zip_check_overlap(r, za, bytes, (size_t)count))
+        goto done;
     for (zip_uint64_t i = 0; i < (zip_uint64_t)count && !r->stop; i++)
         zip_check_entry(r, za, i, &list, &n, &cap);
     if (r->stop)

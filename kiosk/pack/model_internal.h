@@ -11,8 +11,10 @@
 void pack_files_push(PackFiles *f, char *path, unsigned char *data, size_t len);
 
 /* Reads the pixel size a PNG (png) or JPEG (!png) declares. Returns false
- * when the file is not that kind; true with 0 x 0 when it is but the size
- * cannot be found. */
+ * when the file is not that kind, or is a JPEG whose frame header (its
+ * size) cannot be found as libjpeg looks for it. */
 bool pack_image_header_size(const PackFile *f, bool png, uint32_t *w, uint32_t *h);
+/* Whether f is a progressive JPEG (decoded whole, not row by row). */
+bool pack_jpeg_progressive(const PackFile *f);
 
 #endif

@@ -11,10 +11,13 @@
 
 #include "model_internal.h"
 
-/* Images the kiosk decodes; bigger ones would need a pixel buffer beyond
- * what a small board should spend on one picture. */
+/* Images the kiosk decodes (row by row, at the size shown: kiosk/gfx/image.c);
+ * bigger ones take too long on a small board. A progressive JPEG is decoded
+ * whole, 2 bytes a sample, within libjpeg's memory cap there: a full-HD
+ * screen's pixels at most. */
 #define IMAGE_MAX_SIDE 8192u
 #define IMAGE_MAX_PIXELS (4096u * 4096u)
+#define PROGRESSIVE_MAX_PIXELS (1920u * 1080u)
 /* An answer longer than this is a chore on the on-screen keyboard. */
 #define TYPED_ANSWER_MAX 30
 
@@ -25,15 +28,24 @@ void build_check_media(Build *b, FileInfo *fi)
     const char *path = build_path(b, fi->file->path);
     bool png = has_suffix(fi->file->path, ".png") || has_suffix(fi->file->path, ".PNG");
     uint32_t w, h;
+    const unsigned char *d = fi->file->data;
     if (!pack_image_header_size(fi->file, png, &w, &h)) {
+        bool jpeg = !png && fi->file->len >= 2 && d[0] == 0xFF && d[1] == 0xD8;
         diags_add(b->diags, DIAG_ERROR, path, 0, 0, "save it again as a real PNG or JPEG",
-                  png ? "the file is not a PNG image" : "the file is not a JPEG image");
+                  png    ? "the file is not a PNG image"
+                  : jpeg ? "the JPEG's size cannot be found: its frame header is missing or damaged"
+                         : "the file is not a JPEG image");
     } else if (w > IMAGE_MAX_SIDE || h > IMAGE_MAX_SIDE ||
                (uint64_t)w * h > (uint64_t)IMAGE_MAX_PIXELS) {
         diags_add(b->diags, DIAG_ERROR, path, 0, 0,
                   "a screen is about 1280 pixels wide; scale the image down",
                   "the image is %u x %u pixels; the limit is %u x %u (16 megapixels)",
                   (unsigned)w, (unsigned)h, 4096u, 4096u);
+    } else if (!png && (uint64_t)w * h > PROGRESSIVE_MAX_PIXELS && pack_jpeg_progressive(fi->file)) {
+        diags_add(b->diags, DIAG_ERROR, path, 0, 0,
+                  "save it as a baseline (not progressive) JPEG, or scale it down",
+                  "the image is a progressive JPEG of %u x %u pixels, which the kiosk decodes whole; the limit for one is %u pixels (1920 x 1080)",
+                  (unsigned)w, (unsigned)h, PROGRESSIVE_MAX_PIXELS);
     }
     if (!fi->used) {
         diag_hint(diags_add(b->diags, DIAG_WARNING, path, 0, 0, NULL, "no unit shows this image"),
