@@ -460,6 +460,9 @@ static int store_connect(Store *s)
         return store_fail(s, MB_ERR_DB, "cannot open: %s",
                           s->db ? sqlite3_errmsg(s->db) : "out of memory");
     sqlite3_extended_result_codes(s->db, 1);
+    /* Until the file is found sound, closing must not fold the -wal into
+     * it: a damaged file is kept with its log exactly as they were. */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
     if (sqlite3_db_readonly(s->db, "main") == 1) {
         s->problem = STORE_CANNOT_WRITE;
         return store_fail(s, MB_ERR_IO, "the database file is read-only: nothing was changed");
@@ -560,6 +563,7 @@ static int store_open_why_at(const char *path, int version, Store **out, StorePr
         goto done;
     s->errmsg[0] = 0;
     s->ready = true;
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
     *out = s;
 done:
     if (problem)

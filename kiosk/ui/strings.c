@@ -266,6 +266,7 @@ static const Msg catalog[] = {
     {"The database was damaged. It was moved with the files beside it into %s, and the backup %s was restored: answers given after that backup are only in the moved folder.",
      "数据库已损坏。它和旁边的文件一起被移到了 %s，并恢复了备份 %s：该备份之后给出的答案只在移走的文件夹里。"},
     {"Noted", "知道了"},
+    {"The database was restored from a backup", "数据库已从备份恢复"},
     {"Leave the kiosk?", "退出学习机程序吗？"},
     {"The kiosk program ends. Participants cannot use it until it is started again.",
      "学习机程序将关闭，重新启动之前学员无法使用。"},

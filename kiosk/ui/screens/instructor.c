@@ -46,14 +46,13 @@ static char *instructor_recovered(Ui *ui)
     return out;
 }
 
-/* The recovery told until the instructor taps "Noted" (which forgets it). */
-static void instructor_recovery_note(Ui *ui, InstructorState *st, int x, int y, int w)
+/* The recovery told over the home until the instructor taps "Noted"
+ * (which forgets it). */
+static void instructor_recovery_note(Ui *ui, InstructorState *st)
 {
-    int h = ui_text(ui, x, y, w, st->recovered, SZ_BODY, TEXT_BOLD, ui->th.bad, TEXT_ALIGN_LEFT);
-    int bw = MB_MIN(w, px(ui, TOK.hero_action_w)), bh = ui_touch_px(ui, TOK.row_h);
-    Rect b = {x, y + h + px(ui, TOK.space_m), bw, bh};
-    if (ui_button(ui, b, tr(ui, "Noted"), BTN_SECONDARY) &&
-        store_setting_set(ui->store, "recovered", NULL) == MB_OK) {
+    int b = ui_dialog(ui, tr(ui, "The database was restored from a backup"), NULL, st->recovered,
+                      tr(ui, "Noted"), NULL);
+    if (b == 1 && store_setting_set(ui->store, "recovered", NULL) == MB_OK) {
         free(st->recovered);
         st->recovered = NULL;
         ui->changed = true;
@@ -111,7 +110,7 @@ static void instructor_frame(Ui *ui, void *state)
         ui_go(ui, SCR_ATTRACT);
         return;
     }
-    bool tap = st->ask_leave && ui_modal_hold(ui);
+    bool tap = (st->ask_leave || st->recovered) && ui_modal_hold(ui);
     bool leave;
     int top = ui_top_bar_end(ui, tr(ui, "Instructor"), tr(ui, "Back to the kiosk"), &leave);
     if (leave) {
@@ -137,13 +136,15 @@ static void instructor_frame(Ui *ui, void *state)
             ui->changed = true;
         }
     }
-    int rows = (k + cols - 1) / cols, y = y0 + rows * (bh + gap) + px(ui, TOK.space_m);
-    if (st->status)
-        y += ui_text(ui, x, y, w, st->status, SZ_BODY, 0, ui->th.muted, TEXT_ALIGN_LEFT) +
-             px(ui, TOK.space_m);
-    if (st->recovered)
-        instructor_recovery_note(ui, st, x, y, w);
-    if (st->ask_leave) {
+    if (st->status) {
+        int rows = (k + cols - 1) / cols;
+        ui_text(ui, x, y0 + rows * (bh + gap) + px(ui, TOK.space_m), w, st->status, SZ_BODY, 0,
+                ui->th.muted, TEXT_ALIGN_LEFT);
+    }
+    if (st->recovered) {
+        ui_modal_take(ui, tap);
+        instructor_recovery_note(ui, st);
+    } else if (st->ask_leave) {
         ui_modal_take(ui, tap);
         instructor_ask_leave(ui, st);
     }
