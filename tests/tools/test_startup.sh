@@ -26,9 +26,10 @@ said() { grep -q "$1" "$tmp/log" || { cat "$tmp/log"; fail "the log does not say
 rows() { sqlite3 "$1" "SELECT group_concat(name, ',') FROM (SELECT name FROM participant ORDER BY id)"; }
 
 # A database whose newest rows are only in its -wal, as after a power cut.
+new_kiosk_db "$tmp/template.db" 2>/dev/null
 fresh() {
   mkdir -p "$(dirname "$1")"
-  new_kiosk_db "$1" 2>/dev/null
+  cp "$tmp/template.db" "$1"
   python3 "$here/leave_wal.py" "$1" "$2" 3
   [ -s "$1-wal" ] || fail "no rows in $1-wal"
 }
@@ -145,7 +146,7 @@ fresh "$db" wl
 mkdir -p "$tmp/wal/backups"
 "$MINGBAI_BIN" backup "$tmp/wal/backups/mingbai-000001-20260101T000000Z-session.db" --db "$db" 2>/dev/null
 other=$tmp/other/kiosk.db
-new_kiosk_db "$other" 2>/dev/null
+mkdir -p "$tmp/other" && cp "$tmp/template.db" "$other"
 sqlite3 "$other" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300)
   INSERT INTO participant(name, pseudo, created_ms) SELECT printf('%.200c', 'x') || i, 'p' || i, i FROM c"
 python3 "$here/leave_wal.py" "$other" other 30

@@ -53,6 +53,8 @@ static void fault_frame(Ui *ui, void *state)
     /* For the engineer: the file and what the log says. */
     const char *detail = arena_printf(&ui->frame, "%s\n%s", ui->fault_path, ui->fault_detail);
     TextStyle ds = ui_style(ui, SZ_SMALL, 0);
+    ds.max_lines = 4; /* the log has it whole */
+    ds.cut = true;
     ui_text_st(ui, x, y, w, detail, &ds, ui->th.muted);
     int bw = MB_MIN(w, px(ui, TOK.hero_action_w)), bh = ui_touch_px(ui, TOK.row_h);
     Rect b = {(ui->w - bw) / 2, ui->h - bh - px(ui, TOK.space_2xl), bw, bh};
