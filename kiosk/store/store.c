@@ -490,13 +490,13 @@ static int store_connect(Store *s)
     rc = store_pragma_int(s, "PRAGMA user_version", &version);
     if (rc)
         return rc;
-    if (version > STORE_SCHEMA_VERSION)
+    if (version > STORE_SCHEMA_VERSION) {
         s->problem = STORE_NEWER;
-    if (version > STORE_SCHEMA_VERSION)
         return store_fail(s, MB_ERR_DB,
                           "the database has schema version %d, newer than this Mingbai %s knows "
                           "(%d); it was left as it is: run a newer Mingbai or restore a backup",
                           version, MB_VERSION, STORE_SCHEMA_VERSION);
+    }
     return MB_OK;
 }
 
