@@ -62,14 +62,18 @@ if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
   need Xvfb xvfb
   need xdotool xdotool
 fi
-display=:$((90 + RANDOM % 400))
-Xvfb "$display" -screen 0 800x480x24 -nolisten tcp 2>/dev/null &
+# Xvfb picks a free display itself (others may run on this machine).
+Xvfb -displayfd 3 -screen 0 800x480x24 -nolisten tcp 3>"$tmp/display" 2>/dev/null &
 xvfb=$!
 trap '[ -n "$kiosk" ] && kill -9 "$kiosk" 2>/dev/null; kill "$xvfb" 2>/dev/null; rm -rf "$tmp"' EXIT
-sleep 1
+for _ in $(seq 100); do
+  [ -s "$tmp/display" ] && break
+  sleep 0.05
+done
+display=:$(head -1 "$tmp/display")
 python3 "$here/leave_wal.py" "$db" chord 2
 DISPLAY=$display SDL_VIDEODRIVER=x11 start_kiosk --window 800x480
-DISPLAY=$display xdotool search --sync --name Mingbai windowactivate --sync 2>/dev/null || true
+DISPLAY=$display xdotool search --sync --onlyvisible --name Mingbai windowfocus --sync 2>/dev/null || true
 # Ctrl+Alt+F12 never reaches a program under X; the kiosk must not need it.
 DISPLAY=$display xdotool key --clearmodifiers ctrl+alt+shift+e
 stopped_with "Ctrl+Alt+Shift+E" 4
