@@ -4,6 +4,7 @@
 #include "mingbai/plat.h"
 
 #include <limits.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -163,17 +164,74 @@ static int app_reload_packs(void *ctx, Pack ***packs, size_t *npacks)
     return MB_OK;
 }
 
+/* Opens the database, recovering it when it is damaged (moved aside with
+ * its -wal and -shm, the newest good backup restored: said in the log and
+ * kept in the setting "recovered" for the instructor's home), and loads
+ * its packs. On failure the store is closed and app->fault says why. */
+static void app_open_store(App *app)
+{
+    char msg[512];
+    StoreProblem why = STORE_FINE;
+    app->fault = STORE_FINE;
+    if (store_open_why(app->db_path, &app->store, &why, msg, sizeof msg) != MB_OK &&
+        why == STORE_DAMAGED) {
+        StoreRecovery r;
+        char rmsg[512];
+        if (store_recover(app->db_path, &r, rmsg, sizeof rmsg) != MB_OK) {
+            mb_log(LOG_ERROR, "database %s is damaged and was not recovered: %s", app->db_path,
+                   rmsg);
+        } else if (store_open_why(app->db_path, &app->store, &why, msg, sizeof msg) == MB_OK) {
+            char *note = mb_xasprintf("%s\n%s", r.moved_to, r.backup);
+            store_setting_set(app->store, "recovered", note);
+            free(note);
+        }
+        store_recovery_clear(&r);
+    }
+    if (app->store && app_load_packs(app) != MB_OK) {
+        why = store_problem(app->store);
+        snprintf(msg, sizeof msg, "%s", store_errmsg(app->store));
+        for (size_t i = 0; i < app->npacks; i++)
+            pack_free(app->packs[i]);
+        free(app->packs);
+        app->packs = NULL;
+        app->npacks = 0;
+        store_close(app->store);
+        app->store = NULL;
+    }
+    if (app->store)
+        return;
+    app->fault = why == STORE_FINE ? STORE_CANNOT_WRITE : why;
+    snprintf(app->fault_msg, sizeof app->fault_msg, "%s", msg);
+    static const char *const what[] = {
+        [STORE_FINE] = "", [STORE_CANNOT_WRITE] = "cannot write here",
+        [STORE_LOCKED] = "locked by another program", [STORE_FULL] = "the disk is full",
+        [STORE_DAMAGED] = "damaged", [STORE_NEWER] = "from a newer Mingbai"};
+    fprintf(stderr, "mingbai: the database %s cannot be used (%s): %s\n", app->db_path,
+            what[app->fault], msg);
+}
+
+/* The Ui over what app has: the participants' kiosk, or the page saying
+ * why the database cannot be used. */
+static void app_make_ui(App *app, const AppOptions *o)
+{
+    int w, h;
+    plat_size(app->plat, &w, &h);
+    UiConfig uc = {.store = app->store, .text = app->text, .packs = app->packs,
+                   .npacks = app->npacks, .reload_packs = app_reload_packs,
+                   .reload_ctx = app, .lang = o->lang, .width = w, .height = h,
+                   .px_per_mm = o->px_per_mm > 0 ? o->px_per_mm : plat_px_per_mm(app->plat)};
+    app->ui = ui_new(&uc);
+    if (!app->store)
+        ui_show_fault(app->ui, app->fault, app->db_path, app->fault_msg);
+}
+
 int app_open(App *app, const AppOptions *o)
 {
     memset(app, 0, sizeof *app);
+    app->opts = *o;
     app->data_dir = app_find_data_dir();
     app->db_path = o->db_path ? mb_xstrdup(o->db_path) : store_default_path();
-    if (store_open(app->db_path, &app->store) != MB_OK) {
-        fprintf(stderr, "mingbai: cannot open the database %s\n", app->db_path);
-        return 1;
-    }
-    if (app_load_packs(app) != MB_OK)
-        return 1;
+    app_open_store(app);
     PlatOptions po = {.width = o->width, .height = o->height,
                       .fullscreen = o->width <= 0 || o->height <= 0, .headless = o->headless,
                       .title = "Mingbai 明白"};
@@ -187,14 +245,22 @@ int app_open(App *app, const AppOptions *o)
     if (!app->text)
         return 1;
     app->gfx = gfx_new(plat_renderer(app->plat), app->text);
-    int w, h;
-    plat_size(app->plat, &w, &h);
-    UiConfig uc = {.store = app->store, .text = app->text, .packs = app->packs,
-                   .npacks = app->npacks, .reload_packs = app_reload_packs,
-                   .reload_ctx = app, .lang = o->lang, .width = w, .height = h,
-                   .px_per_mm = o->px_per_mm > 0 ? o->px_per_mm : plat_px_per_mm(app->plat)};
-    app->ui = ui_new(&uc);
+    app_make_ui(app, o);
     return 0;
+}
+
+bool app_fault_retry(App *app)
+{
+    if (!ui_take_retry(app->ui) || app->store)
+        return false;
+    mb_log(LOG_INFO, "opening the database %s again", app->db_path);
+    app_open_store(app);
+    Lang lang = ui_lang(app->ui);
+    ui_free(app->ui);
+    AppOptions o = app->opts;
+    o.lang = lang;
+    app_make_ui(app, &o);
+    return true;
 }
 
 void app_render(App *app, uint64_t now_ms)
@@ -221,12 +287,48 @@ void app_close(App *app)
     memset(app, 0, sizeof *app);
 }
 
+/* The engineer's way out, from a keyboard: Ctrl+Alt+Shift+E. Ctrl+Alt+F12
+ * (kept for the console) never reaches a program under X, whose server
+ * takes Ctrl+Alt+Fn as a switch to a console. */
+static bool app_engineer_chord(const Event *ev)
+{
+    if (ev->kind != EV_KEY || !(ev->mods & MOD_CTRL) || !(ev->mods & MOD_ALT))
+        return false;
+    return (ev->key == KEY_E && (ev->mods & MOD_SHIFT)) || ev->key == KEY_F12;
+}
+
+/* Whether the loop ends on ev (and the exit status it leaves). */
+static bool app_ends_on(App *app, const Event *ev, bool closable)
+{
+    if (ev->kind == EV_QUIT)
+        /* In a window on a desktop, closing it ends the program;
+         * full-screen, a participant cannot leave. */
+        return closable || ui_quit_allowed(app->ui);
+    if (app_engineer_chord(ev)) {
+        mb_log(LOG_INFO, "the engineer's exit (Ctrl+Alt+Shift+E): closing");
+        app->exit_status = APP_EXIT_ENGINEER;
+        return true;
+    }
+    return false;
+}
+
+/* A stop signal came: the write under way is finished (signals are taken
+ * between events, never inside one); the caller closes the database. */
+static bool app_stopped(void)
+{
+    int sig = plat_stop_signal();
+    if (sig)
+        mb_log(LOG_INFO, "stopping on signal %d (%s): closing the database", sig,
+               sig == SIGTERM ? "SIGTERM" : sig == SIGINT ? "SIGINT" : "SIGHUP");
+    return sig != 0;
+}
+
 long app_loop(App *app, int64_t run_ms, bool closable)
 {
     uint64_t start = mb_ticks_ms();
     long frames = 0;
     bool running = true, dirty = true;
-    while (running) {
+    while (running && !app_stopped()) {
         uint64_t now = mb_ticks_ms();
         if (run_ms >= 0 && now - start >= (uint64_t)run_ms)
             break;
@@ -237,6 +339,8 @@ long app_loop(App *app, int64_t run_ms, bool closable)
             dirty = false;
             if (ui_quit_allowed(app->ui))
                 break; /* the instructor chose "Leave the kiosk" */
+            if (app_fault_retry(app))
+                dirty = true;
         }
         int timeout = ui_next_deadline(app->ui, mb_ticks_ms());
         if (run_ms >= 0) {
@@ -250,18 +354,12 @@ long app_loop(App *app, int64_t run_ms, bool closable)
         if (!plat_wait(app->plat, timeout, &ev))
             continue;
         do {
-            if (ev.kind == EV_QUIT) {
-                /* In a window on a desktop, closing it ends the program;
-                 * full-screen, a participant cannot leave. */
-                if (closable || ui_quit_allowed(app->ui))
-                    running = false;
-                continue;
+            if (app_ends_on(app, &ev, closable)) {
+                running = false;
+                break;
             }
-            if (ev.kind == EV_KEY && ev.key == KEY_F12 && (ev.mods & MOD_CTRL) &&
-                (ev.mods & MOD_ALT)) {
-                running = false; /* the engineer's way out: Ctrl+Alt+F12 */
+            if (ev.kind == EV_QUIT)
                 continue;
-            }
             ui_event(app->ui, &ev, mb_ticks_ms());
             dirty = true;
         } while (plat_wait(app->plat, 0, &ev));

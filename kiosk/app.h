@@ -30,16 +30,30 @@ typedef struct {
     Gfx *gfx;
     Ui *ui;
     DrawList dl;
+    AppOptions opts;
+    StoreProblem fault;  /* why the store could not be opened (store is NULL) */
+    char fault_msg[512];
+    int exit_status;     /* 0, or APP_EXIT_ENGINEER */
 } App;
+
+/* The exit status after the engineer's chord (Ctrl+Alt+Shift+E): a service
+ * manager told to restart the kiosk can be told not to after it. */
+#define APP_EXIT_ENGINEER 4
 
 /* Returns 0 or an exit status (with a message printed). */
 int app_open(App *app, const AppOptions *o);
 void app_close(App *app);
+/* On the page saying why the database cannot be used, after "Try again":
+ * opens it again and makes a new Ui (the kiosk's when it opened). True
+ * when it tried. */
+bool app_fault_retry(App *app);
 /* Builds and draws a frame for now_ms. */
 void app_render(App *app, uint64_t now_ms);
 /* The kiosk's main loop: sleeps until input or the ui's next deadline
  * (an idle kiosk uses no CPU), redraws only when something changed. Runs
- * until the window is closed (when closable) or Ctrl+Alt+F12, or for
+ * until the window is closed (when closable), the engineer's chord
+ * (Ctrl+Alt+Shift+E; Ctrl+Alt+F12 on the console) or a stop signal
+ * (SIGTERM, SIGINT, SIGHUP: plat_stop_signals_start), or for
  * run_ms milliseconds when run_ms >= 0. Returns the frames drawn. */
 long app_loop(App *app, int64_t run_ms, bool closable);
 /* Finds the folder holding content/ and fonts/: $MINGBAI_DATA_DIR, the

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "app.h"
+#include "mingbai/plat.h"
 #include "mingbai/cli.h"
 #include "preview.h"
 #include "replay.h"
@@ -51,9 +52,15 @@ static int parse_density(const char *s, float *out)
 static int run_kiosk(const AppOptions *o)
 {
     App app;
+    /* Before any thread starts: a stop signal then ends the loop, which
+     * closes the database (its log emptied) and exits 0. */
+    if (plat_stop_signals_start() != MB_OK)
+        fprintf(stderr, "mingbai: cannot take the stop signals\n");
     int rc = app_open(&app, o);
     if (!rc)
         app_loop(&app, -1, o->width > 0);
+    if (!rc)
+        rc = app.exit_status;
     app_close(&app);
     return rc;
 }

@@ -49,6 +49,9 @@ static void pump(Replay *r)
 static void render(Replay *r)
 {
     app_render(r->app, r->now);
+    /* "Try again" on the page of a database that cannot be used */
+    if (app_fault_retry(r->app))
+        app_render(r->app, r->now);
 }
 
 static void advance(Replay *r, int ms)

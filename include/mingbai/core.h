@@ -232,6 +232,7 @@ typedef enum {
     KEY_SPACE,
     KEY_F1,
     KEY_F12,
+    KEY_E,      /* only for the engineer's exit chord (Ctrl+Alt+Shift+E) */
     KEY_COUNT
 } KeyCode;
 /* "escape", "enter", ... -> KEY_*; KEY_NONE when unknown. name is borrowed

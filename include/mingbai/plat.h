@@ -38,6 +38,14 @@ void plat_size(Plat *p, int *w, int *h);
 /* Pixels per millimetre of the display (from SDL's DPI, 5.2 when unknown,
  * which is a 7-inch 800x480 panel). */
 float plat_px_per_mm(Plat *p);
+/* SIGTERM, SIGINT and SIGHUP (systemd's stop, Ctrl+C on the terminal, the
+ * terminal closed) no longer end the program at once: they are blocked and
+ * taken by a thread of their own, which notes the first one and wakes
+ * plat_wait(), so that the main loop finishes what it writes, closes the
+ * database and exits 0. Call before anything starts a thread (SDL). */
+int plat_stop_signals_start(void);
+/* The stop signal taken (SIGTERM, SIGINT, SIGHUP), or 0 when none came. */
+int plat_stop_signal(void);
 /* Waits up to timeout_ms (-1: forever) for the next input and translates
  * it. Returns true with *ev (the caller's, a plain value with its text
  * copied in) set, false on timeout. Render resets are recorded for

@@ -22,6 +22,38 @@ int store_open(const char *path, Store **out);
  * the file alone holds every answer: the kiosk does it when it exits), then
  * closes the database and frees s. store_close(NULL) does nothing. */
 void store_close(Store *s);
+/* What stopped the database from opening, or a write from going through:
+ * told apart so that the kiosk says what to do, and recovers only real
+ * damage. */
+typedef enum {
+    STORE_FINE,         /* no problem */
+    STORE_CANNOT_WRITE, /* a read-only folder or file, another user's file, an I/O error */
+    STORE_LOCKED,       /* another program holds the database's lock */
+    STORE_FULL,         /* no room left on the disk */
+    STORE_DAMAGED,      /* fails its check, is not a database, or its -wal is not its own */
+    STORE_NEWER,        /* written by a newer Mingbai */
+} StoreProblem;
+
+/* store_open() that says why it failed: on failure *problem is set and msg
+ * (n bytes) holds the message that was logged. */
+int store_open_why(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n);
+/* The kind of the last failure on s (STORE_FINE when it had none). */
+StoreProblem store_problem(Store *s);
+
+/* What store_recover() did; free with store_recovery_clear(). */
+typedef struct {
+    char *moved_to; /* the dated folder now holding the damaged file, -wal, -shm */
+    char *backup;   /* the backup restored in its place */
+} StoreRecovery;
+/* For a database store_open_why() found STORE_DAMAGED (and closed): moves
+ * it with its -wal and -shm into "damaged-DATE" beside it (nothing is
+ * deleted) and copies in its place the newest backup in "backups/" beside
+ * it that passes integrity_check. MB_ERR_NOTFOUND when there is no such
+ * backup (then nothing was moved); MB_ERR_IO when a file could not be
+ * moved or copied (msg says which; the damaged file stays where it was
+ * unless the move itself half failed). */
+int store_recover(const char *path, StoreRecovery *r, char *msg, size_t n);
+void store_recovery_clear(StoreRecovery *r);
 /* The message of the last failure on s ("no error" when there was none;
  * "no database" for NULL). The text belongs to s: copy it before the next
  * call on s if it must last; it is gone after store_close(). */

@@ -35,7 +35,8 @@ typedef struct Ui Ui;
     X(SESSIONS, sessions)        \
     X(RESULTS, results)          \
     X(DISCUSSION, discussion)    \
-    X(EXPORT, export)
+    X(EXPORT, export)            \
+    X(FAULT, fault)
 
 typedef enum {
 #define UI_SCREEN_ID(id, name) SCR_##id,
@@ -89,6 +90,14 @@ void ui_resize(Ui *ui, int w, int h);
 /* Pixels per unit of the interface on a w x h screen (units: an 800x480
  * canvas in landscape, 480x800 in portrait; see ui_compute_scale). */
 float ui_scale_for(int w, int h);
+/* Shows, full-screen, why the database cannot be used (problem, from
+ * store_open_why), the file and the logged message (both copied), with
+ * "Try again"; no participant's session can start from it. For a Ui made
+ * without a store. */
+void ui_show_fault(Ui *ui, StoreProblem problem, const char *path, const char *detail);
+/* True once after "Try again" was tapped on that page: the program opens
+ * the database again, and makes a new Ui when it succeeds. */
+bool ui_take_retry(Ui *ui);
 /* True when the kiosk may quit on a window-close request. */
 bool ui_quit_allowed(Ui *ui);
 /* Opens the instructor's screens at their home, ending any participant's

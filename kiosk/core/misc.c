@@ -34,7 +34,7 @@ static const char *const key_names[KEY_COUNT] = {
     [KEY_RIGHT] = "right",     [KEY_UP] = "up",             [KEY_DOWN] = "down",
     [KEY_PAGEUP] = "pageup",   [KEY_PAGEDOWN] = "pagedown", [KEY_HOME] = "home",
     [KEY_END] = "end",         [KEY_SPACE] = "space",       [KEY_F1] = "f1",
-    [KEY_F12] = "f12",
+    [KEY_F12] = "f12",         [KEY_E] = "e",
 };
 
 KeyCode key_from_name(const char *name)

@@ -2,6 +2,9 @@
 #include "mingbai/plat.h"
 
 #include <dirent.h>
+#include <pthread.h>
+#include <signal.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -13,6 +16,58 @@ struct Plat {
     SDL_FingerID finger; /* the finger being tracked, or -1 */
     bool finger_down;
 };
+
+/* ---- stop signals ---- */
+
+static atomic_int plat_stop_sig;
+
+/* Waits for the first stop signal, notes it and wakes the main loop with
+ * an SDL event (SDL_PushEvent is safe from any thread, unlike from a
+ * signal handler). Later signals stay blocked: the kiosk is closing. */
+static void *plat_signal_thread(void *arg)
+{
+    const sigset_t *set = arg;
+    int sig = 0;
+    while (sigwait(set, &sig) != 0)
+        ;
+    atomic_store(&plat_stop_sig, sig);
+    if (SDL_WasInit(SDL_INIT_EVENTS)) {
+        SDL_Event e;
+        memset(&e, 0, sizeof e);
+        e.type = SDL_USEREVENT;
+        SDL_PushEvent(&e);
+    }
+    return NULL;
+}
+
+int plat_stop_signals_start(void)
+{
+    static sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, SIGTERM);
+    sigaddset(&set, SIGINT);
+    sigaddset(&set, SIGHUP);
+    /* Blocked before any other thread starts (SDL's, the audio's), so that
+     * every thread inherits the mask and only ours takes them. */
+    if (pthread_sigmask(SIG_BLOCK, &set, NULL))
+        return MB_ERR;
+    pthread_t t;
+    pthread_attr_t attr;
+    pthread_attr_init(&attr);
+    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+    int rc = pthread_create(&t, &attr, plat_signal_thread, &set);
+    pthread_attr_destroy(&attr);
+    if (rc) {
+        pthread_sigmask(SIG_UNBLOCK, &set, NULL);
+        return MB_ERR;
+    }
+    return MB_OK;
+}
+
+int plat_stop_signal(void)
+{
+    return atomic_load(&plat_stop_sig);
+}
 
 int plat_open(const PlatOptions *o, Plat **out)
 {
@@ -126,6 +181,7 @@ static KeyCode map_key(SDL_Keycode k)
     case SDLK_SPACE: return KEY_SPACE;
     case SDLK_F1: return KEY_F1;
     case SDLK_F12: return KEY_F12;
+    case SDLK_e: return KEY_E;
     default: return KEY_NONE;
     }
 }

@@ -331,12 +331,21 @@ static int store_quick_check(Store *s)
 {
     sqlite3_stmt *st = NULL;
     int rc = MB_OK;
-    /* A file that is not a database at all fails here already. */
-    if (sqlite3_prepare_v2(s->db, "PRAGMA quick_check(5)", -1, &st, NULL) != SQLITE_OK)
-        return store_fail(s, MB_ERR_DB,
-                          "the database failed its check (%s); it was left as it is: restore a "
-                          "backup or move the file aside",
-                          sqlite3_errmsg(s->db));
+    /* A -wal from elsewhere shows as indexes that disagree with their
+     * tables, which only integrity_check compares; it runs when a log is
+     * to be applied (after a crash), quick_check otherwise. */
+    const char *sql = s->wal_frames ? "PRAGMA integrity_check(5)" : "PRAGMA quick_check(5)";
+    /* A file that is not a database at all fails here already; so do a
+     * lock held elsewhere and a disk too full for the -shm file. */
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        int rc2 = store_fail(s, MB_ERR_DB, "the database cannot be read (%s)",
+                             sqlite3_errmsg(s->db));
+        if (store_problem(s) == STORE_DAMAGED)
+            store_fail(s, MB_ERR_DB,
+                       "the database failed its check (%s); it is damaged",
+                       sqlite3_errmsg(s->db));
+        return rc2;
+    }
     StrBuf problems = {0};
     int step;
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
@@ -351,13 +360,18 @@ static int store_quick_check(Store *s)
     for (size_t i = 0; i < problems.len; i++)
         if (problems.data[i] == '\n')
             problems.data[i] = ' ';
-    if (step != SQLITE_DONE && !problems.len)
+    bool damaged = problems.len > 0;
+    if (step != SQLITE_DONE && !problems.len) {
         strbuf_puts(&problems, sqlite3_errmsg(s->db));
-    if (problems.len)
-        rc = store_fail(s, MB_ERR_DB,
-                        "the database failed its check (%s); it was left as it is: "
-                        "restore a backup or move the file aside",
+        damaged = store_problem(s) == STORE_DAMAGED;
+    }
+    if (damaged) {
+        s->problem = STORE_DAMAGED;
+        rc = store_fail(s, MB_ERR_DB, "the database failed its check (%s); it is damaged",
                         problems.data);
+    } else if (problems.len) {
+        rc = store_fail(s, MB_ERR_DB, "the database cannot be read (%s)", problems.data);
+    }
     sqlite3_finalize(st);
     strbuf_free(&problems);
     return rc;
@@ -433,6 +447,12 @@ static int store_kiosk_id_load(Store *s)
 static int store_connect(Store *s)
 {
     int rc = store_mkdirs_for(s, s->path);
+    if (!rc)
+        rc = store_probe_folder(s);
+    if (!rc)
+        rc = store_probe_file(s);
+    if (!rc)
+        rc = store_check_wal(s, &s->wal_frames);
     if (rc)
         return rc;
     if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
@@ -440,6 +460,13 @@ static int store_connect(Store *s)
         return store_fail(s, MB_ERR_DB, "cannot open: %s",
                           s->db ? sqlite3_errmsg(s->db) : "out of memory");
     sqlite3_extended_result_codes(s->db, 1);
+    /* Until the file is found sound, closing must not fold the -wal into
+     * it: a damaged file is kept with its log exactly as they were. */
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, (int *)NULL);
+    if (sqlite3_db_readonly(s->db, "main") == 1) {
+        s->problem = STORE_CANNOT_WRITE;
+        return store_fail(s, MB_ERR_IO, "the database file is read-only: nothing was changed");
+    }
     sqlite3_busy_timeout(s->db, STORE_BUSY_TIMEOUT_MS);
     /* The file may have been edited elsewhere: no writable schema, no
      * functions with side effects called from its schema, cells checked. */
@@ -463,13 +490,18 @@ static int store_connect(Store *s)
     rc = store_pragma_int(s, "PRAGMA user_version", &version);
     if (rc)
         return rc;
-    if (version > STORE_SCHEMA_VERSION)
+    if (version > STORE_SCHEMA_VERSION) {
+        s->problem = STORE_NEWER;
         return store_fail(s, MB_ERR_DB,
                           "the database has schema version %d, newer than this Mingbai %s knows "
                           "(%d); it was left as it is: run a newer Mingbai or restore a backup",
                           version, MB_VERSION, STORE_SCHEMA_VERSION);
+    }
     return MB_OK;
 }
+
+static int store_open_why_at(const char *path, int version, Store **out, StoreProblem *problem,
+                             char *msg, size_t n);
 
 /* WAL with synchronous=FULL syncs the log on every commit, so an answer
  * acknowledged on screen survives a power cut (NORMAL may lose it). */
@@ -502,6 +534,17 @@ int store_open(const char *path, Store **out)
 
 int store_open_at(const char *path, int version, Store **out)
 {
+    return store_open_why_at(path, version, out, NULL, NULL, 0);
+}
+
+int store_open_why(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n)
+{
+    return store_open_why_at(path, 0, out, problem, msg, n);
+}
+
+static int store_open_why_at(const char *path, int version, Store **out, StoreProblem *problem,
+                             char *msg, size_t n)
+{
     *out = NULL;
     Store *s = mb_xcalloc(1, sizeof *s);
     s->path = mb_xstrdup(path);
@@ -520,8 +563,15 @@ int store_open_at(const char *path, int version, Store **out)
         goto done;
     s->errmsg[0] = 0;
     s->ready = true;
+    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
     *out = s;
 done:
+    if (problem)
+        *problem = rc ? store_problem(s) : STORE_FINE;
+    if (rc && problem && *problem == STORE_FINE)
+        *problem = STORE_CANNOT_WRITE;
+    if (msg && n)
+        snprintf(msg, n, "%s", rc ? s->errmsg : "");
     if (rc) {
         if (!s->logged)
             mb_log(LOG_ERROR, "database %s: %s", path, s->errmsg);

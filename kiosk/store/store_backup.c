@@ -128,21 +128,15 @@ static long backup_number(const char *name)
     return name[8 + 6] == '-' ? v : -1;
 }
 
-typedef struct {
-    long number;
-    char *name;
-} BackupEntry;
-
 static int backup_entry_cmp(const void *a, const void *b)
 {
-    long x = ((const BackupEntry *)a)->number, y = ((const BackupEntry *)b)->number;
+    long x = ((const StoreBackupEntry *)a)->number, y = ((const StoreBackupEntry *)b)->number;
     return x < y ? -1 : x > y;
 }
 
-/* Our backups in dir, oldest first. */
-static BackupEntry *backup_list(const char *dir, size_t *n)
+StoreBackupEntry *store_backup_list(const char *dir, size_t *n)
 {
-    BackupEntry *list = NULL;
+    StoreBackupEntry *list = NULL;
     size_t cap = 0;
     *n = 0;
     DIR *d = opendir(dir);
@@ -196,7 +190,7 @@ int store_backup_auto(Store *s, const char *dir, const char *reason, int keep, c
     char *own = dir ? NULL : store_backup_dir(s);
     const char *folder = dir ? dir : own;
     size_t n;
-    BackupEntry *list = backup_list(folder, &n);
+    StoreBackupEntry *list = store_backup_list(folder, &n);
     char *name = backup_name(n ? list[n - 1].number + 1 : 1, reason);
     char *path = mb_xasprintf("%s/%s", folder, name);
     int rc = store_backup(s, path);

@@ -21,7 +21,26 @@ struct Store {
     bool ready;  /* opened, checked and migrated: closing checkpoints it */
     uint64_t statements; /* prepared so far (store_statement_count) */
     int migrate_to;      /* 0: the newest schema; else stop there (tests) */
+    StoreProblem problem; /* what the failure at open was, when known */
+    bool wal_frames;      /* at open, a -wal with frames was to be applied */
 };
+
+/* One of our automatic backups in a folder ("mingbai-NNNNNN-...db"). */
+typedef struct {
+    long number;
+    char *name;
+} StoreBackupEntry;
+/* Our backups in dir, oldest first: a new array of *n entries whose names
+ * the caller frees, then the array (NULL when none). */
+StoreBackupEntry *store_backup_list(const char *dir, size_t *n);
+
+/* At open (store_health.c): writes a probe file into the database's folder
+ * (a read-only folder, a full disk); checks that the database file can be
+ * written; checks that a -wal with frames can be this database's log (sets
+ * *has_frames). Each returns MB_OK or fails with s->problem set. */
+int store_probe_folder(Store *s);
+int store_probe_file(Store *s);
+int store_check_wal(Store *s, bool *has_frames);
 
 /* store_open() that migrates only up to schema version (0: the newest), for
  * tests that make a database as an older kiosk left it. */

@@ -56,6 +56,22 @@ bool ui_quit_allowed(Ui *ui)
     return ui->instructor && ui->quit;
 }
 
+void ui_show_fault(Ui *ui, StoreProblem problem, const char *path, const char *detail)
+{
+    ui->fault = problem;
+    snprintf(ui->fault_path, sizeof ui->fault_path, "%s", path ? path : "");
+    snprintf(ui->fault_detail, sizeof ui->fault_detail, "%s", detail ? detail : "");
+    ui_go(ui, SCR_FAULT);
+    ui->dirty = true;
+}
+
+bool ui_take_retry(Ui *ui)
+{
+    bool r = ui->retry;
+    ui->retry = false;
+    return r;
+}
+
 int px(Ui *ui, float units)
 {
     return (int)lroundf(units * ui->s);

@@ -94,6 +94,12 @@ struct Ui {
     bool working;
     /* the instructor chose "Leave the kiosk" (ui_quit_allowed) */
     bool quit;
+    /* the database cannot be used (the fault screen): why, the file, the
+     * log's message; retry: "Try again" was tapped (ui_take_retry) */
+    StoreProblem fault;
+    char fault_path[256];
+    char fault_detail[512];
+    bool retry;
     /* the kiosk's settings (ui_settings_apply): what a participant starts
      * with, and the quiet time before the idle prompt */
     Lang start_lang;

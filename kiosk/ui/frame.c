@@ -64,7 +64,7 @@ void ui_free(Ui *ui)
  * already on disk, so nothing is lost. */
 static void check_idle(Ui *ui, uint64_t now)
 {
-    if (ui->screen == SCR_ATTRACT || !ui->last_input_ms || now - ui->last_input_ms <= ui->idle_ms)
+    if (ui->screen == SCR_ATTRACT || ui->screen == SCR_FAULT || !ui->last_input_ms || now - ui->last_input_ms <= ui->idle_ms)
         return;
     if (now - ui->last_input_ms >= ui->idle_ms + UI_IDLE_PROMPT_MS) {
         ui->idle_prompt = false;

@@ -6,6 +6,7 @@
 #include "screens.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 /* The instructor's screens, in the order the home lists them. */
 static const struct {
@@ -26,7 +27,37 @@ static const struct {
 typedef struct {
     bool ask_leave;
     char *status; /* the session line, or NULL when it could not be read */
+    char *recovered; /* what the recovery of a damaged database did, or NULL */
 } InstructorState;
+
+/* The setting "recovered" (app.c: the folder the damaged database went to,
+ * a newline, the backup restored) as a sentence, or NULL. */
+static char *instructor_recovered(Ui *ui)
+{
+    char *v = store_setting_get(ui->store, "recovered");
+    char *nl = v ? strchr(v, '\n') : NULL;
+    char *out = NULL;
+    if (nl) {
+        *nl = 0;
+        out = mb_xasprintf(tr(ui, "The database was damaged. It was moved with the files beside it into %s, and the backup %s was restored: answers given after that backup are only in the moved folder."),
+                           v, nl + 1);
+    }
+    free(v);
+    return out;
+}
+
+/* The recovery told over the home until the instructor taps "Noted"
+ * (which forgets it). */
+static void instructor_recovery_note(Ui *ui, InstructorState *st)
+{
+    int b = ui_dialog(ui, tr(ui, "The database was restored from a backup"), NULL, st->recovered,
+                      tr(ui, "Noted"), NULL);
+    if (b == 1 && store_setting_set(ui->store, "recovered", NULL) == MB_OK) {
+        free(st->recovered);
+        st->recovered = NULL;
+        ui->changed = true;
+    }
+}
 
 static void instructor_enter(Ui *ui, void *state)
 {
@@ -34,8 +65,11 @@ static void instructor_enter(Ui *ui, void *state)
     st->ask_leave = false;
     free(st->status);
     st->status = NULL;
+    free(st->recovered);
+    st->recovered = NULL;
     if (!ui->store)
         return;
+    st->recovered = instructor_recovered(ui);
     int64_t id = store_session_current(ui->store);
     StoreSession s = {0};
     if (id == 0)
@@ -52,6 +86,8 @@ static void instructor_leave(Ui *ui, void *state)
     InstructorState *st = state;
     free(st->status);
     st->status = NULL;
+    free(st->recovered);
+    st->recovered = NULL;
 }
 
 /* "Leave the kiosk?" over the home: yes lets the program end
@@ -74,7 +110,7 @@ static void instructor_frame(Ui *ui, void *state)
         ui_go(ui, SCR_ATTRACT);
         return;
     }
-    bool tap = st->ask_leave && ui_modal_hold(ui);
+    bool tap = (st->ask_leave || st->recovered) && ui_modal_hold(ui);
     bool leave;
     int top = ui_top_bar_end(ui, tr(ui, "Instructor"), tr(ui, "Back to the kiosk"), &leave);
     if (leave) {
@@ -105,7 +141,10 @@ static void instructor_frame(Ui *ui, void *state)
         ui_text(ui, x, y0 + rows * (bh + gap) + px(ui, TOK.space_m), w, st->status, SZ_BODY, 0,
                 ui->th.muted, TEXT_ALIGN_LEFT);
     }
-    if (st->ask_leave) {
+    if (st->recovered) {
+        ui_modal_take(ui, tap);
+        instructor_recovery_note(ui, st);
+    } else if (st->ask_leave) {
         ui_modal_take(ui, tap);
         instructor_ask_leave(ui, st);
     }

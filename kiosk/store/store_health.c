@@ -1,0 +1,371 @@
+/* Telling at open what is wrong with the database, and recovering a damaged
+ * one. "Cannot write here" (a read-only folder or file, another user's
+ * file, a lock held by another program, a full disk) is told apart from
+ * "the file is damaged" (it fails its check, it is not a database, or the
+ * -wal beside it belongs to another database): only damage is recovered, by
+ * moving the file with its -wal and -shm into a dated folder beside it
+ * (never deleting anything) and restoring the newest backup that passes
+ * its check. Advice given for the other problems never moves or replaces
+ * the file, since its -wal may hold answers not yet in it. */
+#include "store_internal.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+/* How much a probe writes into the folder: a disk with less room than
+ * this cannot take a pack import or a day of answers. */
+#define STORE_PROBE_BYTES (256 * 1024)
+
+static StoreProblem store_problem_of_errno(int e)
+{
+    switch (e) {
+    case ENOSPC:
+    case EDQUOT:
+        return STORE_FULL;
+    case EACCES:
+    case EPERM:
+    case EROFS:
+        return STORE_CANNOT_WRITE;
+    default:
+        return STORE_CANNOT_WRITE;
+    }
+}
+
+StoreProblem store_problem(Store *s)
+{
+    if (!s)
+        return STORE_CANNOT_WRITE;
+    if (s->problem != STORE_FINE)
+        return s->problem;
+    if (!s->db)
+        return STORE_CANNOT_WRITE;
+    int code = sqlite3_extended_errcode(s->db), err = sqlite3_system_errno(s->db);
+    switch (code & 0xff) {
+    case SQLITE_OK:
+        return STORE_FINE;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+        return STORE_LOCKED;
+    case SQLITE_FULL:
+        return STORE_FULL;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+        return STORE_DAMAGED;
+    case SQLITE_IOERR:
+        return err == ENOSPC || err == EDQUOT ? STORE_FULL : STORE_CANNOT_WRITE;
+    default:
+        return err ? store_problem_of_errno(err) : STORE_CANNOT_WRITE;
+    }
+}
+
+/* Writes and removes a file in the database's folder: a read-only folder
+ * (or file system) and a full disk show here, before SQLite says only
+ * "unable to open" or "disk I/O error". */
+int store_probe_folder(Store *s)
+{
+    const char *slash = strrchr(s->path, '/');
+    char *dir = slash ? mb_xstrndup(s->path, (size_t)(slash - s->path) + (slash == s->path))
+                      : mb_xstrdup(".");
+    char *probe = mb_xasprintf("%s/.mingbai-probe-%ld", dir, (long)getpid());
+    int rc = MB_OK, e = 0;
+    int fd = open(probe, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        e = errno;
+    } else {
+        char *buf = mb_xcalloc(1, 64 * 1024);
+        for (size_t done = 0; !e && done < STORE_PROBE_BYTES; done += 64 * 1024)
+            if (write(fd, buf, 64 * 1024) != 64 * 1024)
+                e = errno ? errno : ENOSPC;
+        if (!e && fsync(fd))
+            e = errno;
+        free(buf);
+        close(fd);
+        unlink(probe);
+    }
+    if (e) {
+        s->problem = store_problem_of_errno(e);
+        rc = store_fail(s, MB_ERR_IO,
+                        s->problem == STORE_FULL
+                            ? "the disk holding %s is full (%s): nothing was changed"
+                            : "cannot write in the folder %s (%s): nothing was changed",
+                        dir, strerror(e));
+    }
+    free(probe);
+    free(dir);
+    return rc;
+}
+
+/* A database file the kiosk cannot write (another user's, read-only): it
+ * would take answers and keep none. */
+int store_probe_file(Store *s)
+{
+    int fd = open(s->path, O_RDWR | O_CLOEXEC);
+    if (fd >= 0) {
+        close(fd);
+        return MB_OK;
+    }
+    if (errno == ENOENT)
+        return MB_OK;
+    int e = errno;
+    s->problem = STORE_CANNOT_WRITE;
+    return store_fail(s, MB_ERR_IO, "cannot write the database file (%s): nothing was changed",
+                      strerror(e));
+}
+
+static uint32_t get_be32(const unsigned char *p)
+{
+    return (uint32_t)p[0] << 24 | (uint32_t)p[1] << 16 | (uint32_t)p[2] << 8 | p[3];
+}
+
+/* Reads n bytes at off; false when the file is shorter. */
+static bool read_at(int fd, void *buf, size_t n, off_t off)
+{
+    return pread(fd, buf, n, off) == (ssize_t)n;
+}
+
+/* The checksum of a WAL frame as SQLite computes it (walChecksumBytes),
+ * big-endian words for magic 0x377f0683, little-endian for 0x377f0682. */
+static void wal_checksum(bool big, const unsigned char *a, size_t n, uint32_t s[2])
+{
+    for (size_t i = 0; i + 8 <= n; i += 8) {
+        uint32_t x0, x1;
+        if (big) {
+            x0 = get_be32(a + i);
+            x1 = get_be32(a + i + 4);
+        } else {
+            x0 = (uint32_t)a[i] | (uint32_t)a[i + 1] << 8 | (uint32_t)a[i + 2] << 16 |
+                 (uint32_t)a[i + 3] << 24;
+            x1 = (uint32_t)a[i + 4] | (uint32_t)a[i + 5] << 8 | (uint32_t)a[i + 6] << 16 |
+                 (uint32_t)a[i + 7] << 24;
+        }
+        s[0] += x0 + s[1];
+        s[1] += x1 + s[0];
+    }
+}
+
+/* What the -wal beside the database holds: its page size and whether a
+ * whole, valid first frame follows its header (SQLite would apply it). */
+typedef struct {
+    bool present; /* a header with SQLite's magic and a valid checksum */
+    uint32_t page_size;
+    bool has_frames;
+} WalInfo;
+
+static void wal_read(const char *path, WalInfo *w)
+{
+    memset(w, 0, sizeof *w);
+    char *wal = mb_xasprintf("%s-wal", path);
+    int fd = open(wal, O_RDONLY | O_CLOEXEC);
+    free(wal);
+    if (fd < 0)
+        return;
+    unsigned char h[32], fh[24];
+    uint32_t magic = 0;
+    if (read_at(fd, h, sizeof h, 0))
+        magic = get_be32(h);
+    if (magic == 0x377f0682 || magic == 0x377f0683) {
+        bool big = magic & 1;
+        uint32_t sum[2] = {0, 0};
+        wal_checksum(big, h, 24, sum);
+        w->present = sum[0] == get_be32(h + 24) && sum[1] == get_be32(h + 28);
+        w->page_size = get_be32(h + 8);
+        if (w->page_size == 1)
+            w->page_size = 65536;
+        /* The first frame counts when its salts are the header's. */
+        w->has_frames = w->present && read_at(fd, fh, sizeof fh, 32) &&
+                        !memcmp(fh + 8, h + 16, 8);
+    }
+    close(fd);
+}
+
+/* A -wal that holds frames but cannot be the log of this database: a page
+ * size other than the file's. A -wal taken from another copy of the same
+ * database passes that, and is caught by integrity_check (which compares
+ * every index with its table), run in place of quick_check whenever a log
+ * is to be applied. Sets *has_frames. */
+int store_check_wal(Store *s, bool *has_frames)
+{
+    WalInfo w;
+    wal_read(s->path, &w);
+    *has_frames = w.has_frames;
+    if (!w.has_frames)
+        return MB_OK;
+    unsigned char h[100];
+    int fd = open(s->path, O_RDONLY | O_CLOEXEC);
+    bool ok = fd >= 0 && read_at(fd, h, sizeof h, 0);
+    if (fd >= 0)
+        close(fd);
+    if (!ok)
+        return MB_OK; /* no database yet, or a short file: SQLite's check says */
+    uint32_t page = (uint32_t)h[16] << 8 | h[17];
+    if (page == 1)
+        page = 65536;
+    if (memcmp(h, "SQLite format 3", 16) || page == w.page_size)
+        return MB_OK;
+    s->problem = STORE_DAMAGED;
+    return store_fail(s, MB_ERR_DB,
+                      "the file %s-wal does not belong to the database (its pages are %u bytes, "
+                      "the database's %u); it was not applied",
+                      s->path, (unsigned)w.page_size, (unsigned)page);
+}
+
+/* ---------------- recovery ---------------- */
+
+static void fsync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+static int copy_file(const char *from, const char *to)
+{
+    int in = open(from, O_RDONLY | O_CLOEXEC), rc = -1;
+    int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+    char buf[64 * 1024];
+    ssize_t n = 0;
+    while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0)
+        if (write(out, buf, (size_t)n) != n) {
+            n = -1;
+            break;
+        }
+    if (in >= 0 && out >= 0 && n == 0 && fsync(out) == 0)
+        rc = 0;
+    if (in >= 0)
+        close(in);
+    if (out >= 0 && close(out))
+        rc = -1;
+    return rc;
+}
+
+/* Whether the backup at path opens and passes integrity_check. */
+static bool backup_good(const char *path)
+{
+    sqlite3 *db = NULL;
+    sqlite3_stmt *st = NULL;
+    bool ok = false;
+    if (sqlite3_open_v2(path, &db, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK &&
+        sqlite3_prepare_v2(db, "PRAGMA integrity_check(1)", -1, &st, NULL) == SQLITE_OK &&
+        sqlite3_step(st) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        ok = t && !strcmp(t, "ok");
+    }
+    sqlite3_finalize(st);
+    sqlite3_close(db);
+    return ok;
+}
+
+/* The newest of our backups in dir that passes its check (a new string),
+ * or NULL. */
+static char *newest_good_backup(const char *dir)
+{
+    size_t n;
+    StoreBackupEntry *list = store_backup_list(dir, &n);
+    char *found = NULL;
+    for (size_t i = n; i-- > 0 && !found;) {
+        char *p = mb_xasprintf("%s/%s", dir, list[i].name);
+        if (backup_good(p))
+            found = p;
+        else {
+            mb_log(LOG_WARN, "the backup %s fails its check: not restored", p);
+            free(p);
+        }
+    }
+    for (size_t i = 0; i < n; i++)
+        free(list[i].name);
+    free(list);
+    return found;
+}
+
+/* Moves path and its -wal, -shm and -journal into the folder aside. */
+static int move_aside(const char *path, const char *aside, char *msg, size_t msgn)
+{
+    if (mkdir(aside, 0700) && errno != EEXIST) {
+        snprintf(msg, msgn, "cannot create the folder %s: %s", aside, strerror(errno));
+        return MB_ERR_IO;
+    }
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *ext[] = {"", "-wal", "-shm", "-journal"};
+    for (size_t i = 0; i < MB_COUNT(ext); i++) {
+        char *from = mb_xasprintf("%s%s", path, ext[i]);
+        char *to = mb_xasprintf("%s/%s%s", aside, base, ext[i]);
+        int r = rename(from, to), e = errno;
+        free(from);
+        free(to);
+        if (r && e != ENOENT) {
+            snprintf(msg, msgn, "cannot move the damaged database into %s: %s", aside,
+                     strerror(e));
+            return MB_ERR_IO;
+        }
+    }
+    fsync_dir(aside);
+    return MB_OK;
+}
+
+int store_recover(const char *path, StoreRecovery *r, char *msg, size_t msgn)
+{
+    memset(r, 0, sizeof *r);
+    msg[0] = 0;
+    const char *slash = strrchr(path, '/');
+    char *dir = slash ? mb_xstrndup(path, (size_t)(slash - path) + (slash == path))
+                      : mb_xstrdup(".");
+    char *backups = mb_xasprintf("%s/backups", dir);
+    char *backup = newest_good_backup(backups);
+    int rc = MB_OK;
+    if (!backup) {
+        snprintf(msg, msgn, "there is no backup in %s that passes its check", backups);
+        rc = MB_ERR_NOTFOUND;
+        goto done;
+    }
+    time_t t = (time_t)(mb_now_ms() / 1000);
+    struct tm tm;
+    char when[32] = "00000000T000000Z";
+    if (gmtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y%m%dT%H%M%SZ", &tm);
+    char *aside = mb_xasprintf("%s/damaged-%s", dir, when);
+    char *tmp = mb_xasprintf("%s.restore-%ld", path, (long)getpid());
+    /* The copy first: a failure to copy leaves the damaged file in place. */
+    if (copy_file(backup, tmp)) {
+        snprintf(msg, msgn, "cannot copy the backup %s: %s", backup, strerror(errno));
+        rc = MB_ERR_IO;
+    } else if ((rc = move_aside(path, aside, msg, msgn)) == MB_OK) {
+        if (rename(tmp, path)) {
+            snprintf(msg, msgn, "cannot put the backup in place: %s", strerror(errno));
+            rc = MB_ERR_IO;
+        }
+        fsync_dir(dir);
+    }
+    unlink(tmp);
+    free(tmp);
+    if (rc == MB_OK) {
+        r->moved_to = aside;
+        r->backup = backup;
+        backup = NULL;
+        mb_log(LOG_WARN, "database %s was damaged: moved with its -wal and -shm to %s; the "
+                         "backup %s was restored",
+               path, r->moved_to, r->backup);
+    } else {
+        free(aside);
+    }
+done:
+    free(backup);
+    free(backups);
+    free(dir);
+    return rc;
+}
+
+void store_recovery_clear(StoreRecovery *r)
+{
+    free(r->moved_to);
+    free(r->backup);
+    memset(r, 0, sizeof *r);
+}

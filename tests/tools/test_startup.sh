@@ -1,0 +1,157 @@
+#!/usr/bin/env bash
+# Honest start-up: a database the kiosk cannot write (locked by another
+# program, a read-only folder, a read-only file, a full disk) is told apart
+# from a damaged one, each with its own page (asserted by its text) and log
+# line; nothing is changed, and once the cause is fixed every row is there,
+# those still in the -wal too. A damaged database (a corrupted file, a -wal
+# from another database) is moved aside with its -wal and -shm into a
+# dated folder and the newest good backup restored, and the instructor's
+# home says so; without a backup it is left exactly as it was.
+set -eu
+. "$(dirname "$0")/need.sh"
+need sqlite3 sqlite3
+need python3 python3
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+here=$(cd "$(dirname "$0")" && pwd)
+replays=$(cd "$here/../replay" && pwd)
+fail() { echo "FAIL: $*"; exit 1; }
+
+# kiosk DB SCRIPT: replays SCRIPT on DB, the log kept in $tmp/log.
+kiosk() {
+  "$MINGBAI_BIN" replay "$replays/$2" --shots "$tmp/shots" --db "$1" 2>"$tmp/log" ||
+    { cat "$tmp/log"; fail "$2 on $1"; }
+}
+said() { grep -q "$1" "$tmp/log" || { cat "$tmp/log"; fail "the log does not say: $1"; }; }
+rows() { sqlite3 "$1" "SELECT group_concat(name, ',') FROM (SELECT name FROM participant ORDER BY id)"; }
+
+# A database whose newest rows are only in its -wal, as after a power cut.
+new_kiosk_db "$tmp/template.db" 2>/dev/null
+fresh() {
+  mkdir -p "$(dirname "$1")"
+  cp "$tmp/template.db" "$1"
+  python3 "$here/leave_wal.py" "$1" "$2" 3
+  [ -s "$1-wal" ] || fail "no rows in $1-wal"
+}
+
+# ---- locked by another program (the lock goes after 7 s: Try again works)
+db=$tmp/locked/kiosk.db
+fresh "$db" lk
+{ echo "BEGIN EXCLUSIVE;"; echo "INSERT INTO setting VALUES('lock', '1');"; sleep 7; echo "ROLLBACK;"; } |
+  sqlite3 "$db" &
+locker=$!
+sleep 0.5
+kiosk "$db" startup_locked.replay
+wait "$locker"
+said "cannot be used (locked by another program)"
+[ "$(rows "$db")" = "lk0,lk1,lk2" ] || fail "locked: rows $(rows "$db")"
+[ -z "$(sqlite3 "$db" "SELECT value FROM setting WHERE key = 'lock'")" ] || fail "locked: the other program's row"
+echo "ok: locked: its own page, Try again opens it once the lock is gone, nothing lost"
+
+# ---- a read-only folder, then a read-only file (a read-only bind mount:
+# root ignores chmod; as another user chmod is enough)
+ro() { # ro PATH SCRIPT: the replay with PATH read-only
+  if [ "$(id -u)" != 0 ]; then
+    chmod a-w "$1"
+    kiosk "$db" "$2"
+    chmod u+w "$1"
+  elif unshare -m true 2>/dev/null; then
+    unshare -m bash -c 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" &&
+      "$MINGBAI_BIN" replay "$2" --shots "$3" --db "$4"' _ "$1" "$replays/$2" "$tmp/shots" "$db" \
+      2>"$tmp/log" || { cat "$tmp/log"; fail "$2 with $1 read-only"; }
+  else
+    skip "running as root without mount namespaces (unshare -m): a read-only folder cannot be made here"
+  fi
+}
+db=$tmp/ro/kiosk.db
+fresh "$db" ro
+sum=$(cat "$db" "$db-wal" | sha256sum)
+ro "$tmp/ro" startup_readonly.replay
+said "cannot be used (cannot write here): cannot write in the folder"
+ro "$db" startup_readonly.replay
+said "cannot be used (cannot write here): cannot write the database file"
+[ "$(cat "$db" "$db-wal" | sha256sum)" = "$sum" ] || fail "read-only: the files changed"
+kiosk "$db" startup_ok.replay
+[ "$(rows "$db")" = "ro0,ro1,ro2" ] || fail "read-only: rows $(rows "$db")"
+echo "ok: read-only folder and file: their page, no session, nothing lost once writable"
+
+# ---- a full disk: a 2 MiB tmpfs in a mount namespace of its own
+if unshare -m true 2>/dev/null && [ "$(id -u)" = 0 ]; then
+  db=$tmp/full/kiosk.db
+  fresh "$tmp/src/kiosk.db" fu
+  mkdir -p "$tmp/full"
+  unshare -m bash -c '
+    set -e
+    mount -t tmpfs -o size=2m tmpfs "$1"
+    cp "$2" "$2-wal" "$1/"
+    dd if=/dev/zero of="$1/filler" bs=4k 2>/dev/null || true
+    "$MINGBAI_BIN" replay "$3/startup_full.replay" --shots "$4" --db "$1/kiosk.db" 2>"$5"
+    cmp "$2" "$1/kiosk.db" && cmp "$2-wal" "$1/kiosk.db-wal"
+    rm "$1/filler"
+    "$MINGBAI_BIN" replay "$3/startup_ok.replay" --shots "$4" --db "$1/kiosk.db" 2>/dev/null
+    sqlite3 "$1/kiosk.db" "SELECT group_concat(name, \",\") FROM participant" > "$1/../full.rows"
+  ' _ "$tmp/full" "$tmp/src/kiosk.db" "$replays" "$tmp/shots" "$tmp/log" ||
+    { cat "$tmp/log"; fail "full disk"; }
+  said "cannot be used (the disk is full)"
+  [ "$(cat "$tmp/full.rows")" = "fu0,fu1,fu2" ] || fail "full: rows $(cat "$tmp/full.rows")"
+  echo "ok: full disk: its page, nothing changed, nothing lost once there is room"
+else
+  echo "skipped (full disk only): needs root and mount namespaces (unshare -m) for a small tmpfs"
+fi
+
+# ---- damaged, no backup: left exactly as it was
+db=$tmp/bad/kiosk.db
+fresh "$db" bd
+dd if=/dev/urandom of="$db" bs=4096 seek=3 count=4 conv=notrunc 2>/dev/null
+sum=$(cat "$db" "$db-wal" | sha256sum)
+kiosk "$db" startup_damaged.replay
+said "cannot be used (damaged): the database failed its check"
+[ "$(cat "$db" "$db-wal" | sha256sum)" = "$sum" ] || fail "damaged: the files changed"
+[ -z "$(ls -d "$tmp"/bad/damaged-* 2>/dev/null)" ] || fail "damaged: moved without a backup"
+echo "ok: damaged without a backup: its page, the files left as they were"
+
+# recovered DIR WAL_TOO: the damaged files went into one dated folder,
+# byte for byte, the backup's rows are back, the setting is gone (Noted).
+recovered() {
+  local aside
+  aside=$(ls -d "$1"/damaged-* 2>/dev/null)
+  [ "$(echo "$aside" | wc -l)" = 1 ] && [ -n "$aside" ] || fail "$1: no damaged-DATE folder"
+  cmp "$1/bad.copy" "$aside/kiosk.db" || fail "$1: the damaged file was not kept"
+  cmp "$1/bad.copy-wal" "$aside/kiosk.db-wal" || fail "$1: its -wal was not kept"
+  [ "$(rows "$1/kiosk.db")" = "$2" ] || fail "$1: rows $(rows "$1/kiosk.db")"
+  [ -z "$(sqlite3 "$1/kiosk.db" "SELECT value FROM setting WHERE key = 'recovered'")" ] ||
+    fail "$1: the notice stays after Noted"
+  said "was damaged: moved with its -wal and -shm to $aside"
+}
+
+# ---- damaged, with backups: the newest good one is restored
+db=$tmp/rec/kiosk.db
+fresh "$db" rc
+mkdir -p "$tmp/rec/backups"
+"$MINGBAI_BIN" backup "$tmp/rec/backups/mingbai-000001-20260101T000000Z-session.db" --db "$db" 2>/dev/null
+python3 "$here/leave_wal.py" "$db" late 1
+"$MINGBAI_BIN" backup "$tmp/rec/backups/mingbai-000002-20260102T000000Z-session.db" --db "$db" 2>/dev/null
+python3 "$here/leave_wal.py" "$db" after 2
+echo "not a database" > "$tmp/rec/backups/mingbai-000003-20260103T000000Z-session.db"
+dd if=/dev/urandom of="$db" bs=4096 seek=3 count=4 conv=notrunc 2>/dev/null
+cp "$db" "$tmp/rec/bad.copy"; cp "$db-wal" "$tmp/rec/bad.copy-wal"
+kiosk "$db" startup_recovered.replay
+recovered "$tmp/rec" "rc0,rc1,rc2,late0"
+said "the backup $tmp/rec/backups/mingbai-000002-20260102T000000Z-session.db was restored"
+echo "ok: damaged: moved aside with its -wal, the newest good backup restored, the instructor told"
+
+# ---- a -wal from another database beside it: damage, not applied
+db=$tmp/wal/kiosk.db
+fresh "$db" wl
+mkdir -p "$tmp/wal/backups"
+"$MINGBAI_BIN" backup "$tmp/wal/backups/mingbai-000001-20260101T000000Z-session.db" --db "$db" 2>/dev/null
+other=$tmp/other/kiosk.db
+mkdir -p "$tmp/other" && cp "$tmp/template.db" "$other"
+sqlite3 "$other" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300)
+  INSERT INTO participant(name, pseudo, created_ms) SELECT printf('%.200c', 'x') || i, 'p' || i, i FROM c"
+python3 "$here/leave_wal.py" "$other" other 30
+cp "$other-wal" "$db-wal"
+cp "$db" "$tmp/wal/bad.copy"; cp "$db-wal" "$tmp/wal/bad.copy-wal"
+kiosk "$db" startup_recovered.replay
+recovered "$tmp/wal" "wl0,wl1,wl2"
+echo "ok: a -wal from another database: treated as damage, moved aside with the file, the backup restored"
