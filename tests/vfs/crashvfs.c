@@ -55,6 +55,8 @@ static bool g_real_sync, g_full, g_read_only;
 static unsigned g_delay_us;
 static struct { uint64_t from, to; int err; uint64_t base; } g_fail[2];
 
+static void cut_power(void);
+
 /* ---- state ---- */
 
 static Track *track_get(const char *path)
@@ -118,6 +120,12 @@ void crashvfs_cut_at(uint64_t op, uint64_t seed)
 {
     g_cut_op = op;
     g_seed = seed ? seed : 0x9e3779b97f4a7c15ULL;
+}
+
+void crashvfs_cut_now(uint64_t seed)
+{
+    g_seed = seed ? seed : 0x9e3779b97f4a7c15ULL;
+    cut_power();
 }
 
 void crashvfs_fail(CrashvfsKind kind, uint64_t n, uint64_t count, int err)

@@ -39,6 +39,10 @@ uint64_t crashvfs_syncs(void);
  * _exit(CRASHVFS_CUT_EXIT). */
 void crashvfs_cut_at(uint64_t op, uint64_t seed);
 
+/* The same cut, now: what was acknowledged but not synced (a sync that
+ * failed) is dropped at random. Does not return. */
+void crashvfs_cut_now(uint64_t seed);
+
 /* Whether xSync also syncs the real file (default false: the cut is
  * simulated, so the real disk's durability is not needed, and the tests run
  * faster; the benchmark turns it on). */

@@ -113,7 +113,7 @@ static int64_t db_count(sqlite3 *db, const char *sql, const char *arg)
 static int import(const Workload *w, Store *s, const char *id, const char *version, int nq,
                   int blob_kb)
 {
-    Pack *p = pack_make(id, version, 3, nq, blob_kb);
+    Pack *p = pack_make(id, version, 3, nq, w->small ? blob_kb / 16 : blob_kb);
     ack(w, "I %s %s\n", id, version);
     int rc = store_pack_import(s, p, NULL, NULL);
     if (rc == MB_OK)
@@ -163,6 +163,8 @@ static int step(const Workload *w, Store *s, int k, const int64_t who[2], int *p
     case 8: return import(w, s, "beta", "1.0", 12, 160);
     case 12:
     case 13: {
+        if (w->no_pin)
+            return MB_OK;
         StorePinResult r;
         int rc = store_pin_check(s, "9999", 1700000000000 + k, &r, NULL);
         if (rc == MB_OK)
@@ -192,6 +194,7 @@ int workload_run(const Workload *w, bool verbose)
         int rc_ = (expr);                                                                   \
         if (rc_ != MB_OK) {                                                                 \
             failures++;                                                                     \
+            ack(w, "X %s\n", store_errmsg(s));                                              \
             if (verbose)                                                                    \
                 fprintf(stderr, "workload: %s: %s\n", #expr, store_errmsg(s));              \
             if (w->stop_on_error)                                                           \
@@ -199,6 +202,7 @@ int workload_run(const Workload *w, bool verbose)
         }                                                                                   \
     } while (0)
     if (store_open(w->db, &s) != MB_OK) {
+        ack(w, "X open failed\n");
         if (verbose)
             fprintf(stderr, "workload: store_open failed\n");
         return 1;
@@ -211,10 +215,13 @@ int workload_run(const Workload *w, bool verbose)
     CALL(import(w, s, "alpha", "1.0", 5, 24));
     for (int i = 0; i < 2; i++) {
         CALL(store_participant_add(s, i ? "Bao" : "An", false, &who[i]));
+        if (!who[i]) /* refused: tapped again, as on the kiosk */
+            CALL(store_participant_add(s, i ? "Bao" : "An", false, &who[i]));
         if (who[i])
             ack(w, "P %lld\n", (long long)who[i]);
     }
-    CALL(store_pin_set(s, "1234"));
+    if (!w->no_pin)
+        CALL(store_pin_set(s, "1234"));
     int n = w->answers > 0 ? w->answers : 40;
     for (int k = 0; k < n; k++) {
         int64_t p = k % 2 && k < 25 ? who[1] : who[0];

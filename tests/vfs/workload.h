@@ -19,9 +19,11 @@ typedef struct {
     bool normal_sync;      /* the negative control: synchronous=NORMAL */
     bool stop_on_error;    /* stop at the first failure (else go on, as the kiosk does) */
     int answers;           /* answers to record (default 40) */
+    bool small;            /* pack files of a sixteenth of the size (the fault test) */
+    bool no_pin;           /* no PIN set or tried (Argon2 is slow: the fault test) */
 } Workload;
 
-/* Runs the session. Returns the number of store calls that failed (with
+/* Runs the session. A failed call writes "X <store_errmsg>". Returns the number of store calls that failed (with
  * their messages on stderr when verbose). */
 int workload_run(const Workload *w, bool verbose);
 
