@@ -11,6 +11,7 @@
 #define _GNU_SOURCE
 #include "crashvfs.h"
 
+#include <errno.h>
 #include <fcntl.h>
 #include <sqlite3.h>
 #include <stdio.h>
@@ -496,8 +497,9 @@ int crashvfs_posix_write(int fd, int64_t off, size_t n)
         return 0;
     op_count();
     g_writes++;
-    if (fault(CRASHVFS_WRITE, g_writes))
-        return -1;
+    int err = fault(CRASHVFS_WRITE, g_writes);
+    if (err)
+        return err == SQLITE_FULL ? ENOSPC : EIO;
     pending_add(g_fd_track[fd], false, off, (int64_t)n, calloc(1, n ? n : 1));
     return 0;
 }
@@ -509,7 +511,7 @@ int crashvfs_posix_fsync(int fd)
     op_count();
     g_syncs++;
     if (fault(CRASHVFS_SYNC, g_syncs))
-        return -1;
+        return EIO;
     if (g_fd_dir[fd]) {
         size_t w = 0;
         for (size_t i = 0; i < g_npend; i++) {

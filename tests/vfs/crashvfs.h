@@ -71,7 +71,8 @@ uint64_t crashvfs_faults(void);
  * their writes are kept until their fsync, a rename until the folder's
  * fsync. NULL: none. */
 void crashvfs_watch_dir(const char *dir);
-/* The hooks crashvfs_posix.c calls; write and fsync return -1 for a fault. */
+/* The hooks crashvfs_posix.c calls; write and fsync return the errno of a
+ * fault (ENOSPC for a full disk), 0 otherwise. */
 void crashvfs_posix_opened(int fd, const char *path, int flags);
 void crashvfs_posix_closed(int fd);
 int crashvfs_posix_write(int fd, int64_t off, size_t n);

@@ -40,8 +40,9 @@ int __wrap_open(const char *path, int flags, ...)
 ssize_t __wrap_write(int fd, const void *buf, size_t n)
 {
     off_t off = lseek(fd, 0, SEEK_CUR);
-    if (crashvfs_posix_write(fd, off < 0 ? 0 : off, n)) {
-        errno = EIO;
+    int e = crashvfs_posix_write(fd, off < 0 ? 0 : off, n);
+    if (e) {
+        errno = e;
         return -1;
     }
     return __real_write(fd, buf, n);
@@ -49,8 +50,9 @@ ssize_t __wrap_write(int fd, const void *buf, size_t n)
 
 int __wrap_fsync(int fd)
 {
-    if (crashvfs_posix_fsync(fd)) {
-        errno = EIO;
+    int e = crashvfs_posix_fsync(fd);
+    if (e) {
+        errno = e;
         return -1;
     }
     return __real_fsync(fd);

@@ -126,15 +126,21 @@ static int calls_failed(const char *acks)
     return n;
 }
 
-/* Every "X" line carries a message. */
-static int messages_ok(const char *acks, int *failures, char *why, size_t cap)
+/* Every "X" line carries a message; on a full disk, one that says so. */
+static int messages_ok(const char *acks, Fault f, int *failures, char *why, size_t cap)
 {
     for (const char *l = acks; l && *l; l = strchr(l, '\n') ? strchr(l, '\n') + 1 : NULL) {
         if (l[0] != 'X')
             continue;
         (*failures)++;
+        const char *end = strchr(l, '\n');
+        int len = end ? (int)(end - l) : (int)strlen(l);
         if (l[1] != ' ' || l[2] == '\n' || !strncmp(l + 2, "no error", 8)) {
             snprintf(why, cap, "a failure without a message");
+            return 1;
+        }
+        if (f == F_FULL && strncmp(l, "X open failed", 13) && !memmem(l, (size_t)len, "full", 4)) {
+            snprintf(why, cap, "on a full disk: %.*s", len, l);
             return 1;
         }
     }
@@ -159,7 +165,7 @@ static int one(const Workload *w, const char *dir, Fault f, uint64_t n, const ch
     if (!WIFEXITED(status) || WEXITSTATUS(status) != CRASHVFS_CUT_EXIT) {
         snprintf(why, sizeof why, "the session ended with status %d", status);
         bad = 1;
-    } else if (messages_ok(acks, failed_calls, why, sizeof why)) {
+    } else if (messages_ok(acks, f, failed_calls, why, sizeof why)) {
         bad = 1;
     } else if (workload_check(w, acks, strlen(acks), ref, &c)) {
         snprintf(why, sizeof why, "%s", c.first);

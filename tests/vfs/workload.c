@@ -174,6 +174,8 @@ static int step(const Workload *w, Store *s, int k, const int64_t who[2], int *p
     case 16: return export_csv(w, s);
     case 20: return import(w, s, "alpha", "1.1", 6, 48);
     case 25: {
+        if (!who[1])
+            return MB_OK;
         ack(w, "D %lld\n", (long long)who[1]);
         int rc = store_participant_delete(s, who[1], NULL);
         if (rc == MB_OK)
@@ -225,7 +227,8 @@ int workload_run(const Workload *w, bool verbose)
     int n = w->answers > 0 ? w->answers : 40;
     for (int k = 0; k < n; k++) {
         int64_t p = k % 2 && k < 25 ? who[1] : who[0];
-        CALL(answer(w, s, k, p));
+        if (p) /* nobody to answer as when adding them was refused */
+            CALL(answer(w, s, k, p));
         CALL(step(w, s, k, who, &pin_tries));
     }
 done:
