@@ -507,7 +507,7 @@ int crashvfs_posix_write(int fd, int64_t off, size_t n)
 int crashvfs_posix_fsync(int fd)
 {
     if (fd < 0 || fd >= 1024 || (!g_fd_track[fd] && !g_fd_dir[fd]))
-        return 0;
+        return -1;
     op_count();
     g_syncs++;
     if (fault(CRASHVFS_SYNC, g_syncs))
@@ -521,13 +521,13 @@ int crashvfs_posix_fsync(int fd)
                 g_pend[w++] = g_pend[i];
         }
         g_npend = w;
-        return 0;
+        return g_real_sync ? -1 : 0;
     }
     pending_forget(g_fd_track[fd]);
     struct stat st;
     if (!fstat(fd, &st))
         g_fd_track[fd]->synced_size = st.st_size;
-    return 0;
+    return g_real_sync ? -1 : 0;
 }
 
 void crashvfs_posix_renamed(const char *from, const char *to)

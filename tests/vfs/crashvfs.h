@@ -72,7 +72,8 @@ uint64_t crashvfs_faults(void);
  * fsync. NULL: none. */
 void crashvfs_watch_dir(const char *dir);
 /* The hooks crashvfs_posix.c calls; write and fsync return the errno of a
- * fault (ENOSPC for a full disk), 0 otherwise. */
+ * fault (ENOSPC for a full disk), 0 otherwise; fsync returns -1 when the
+ * real fsync is to be made (a file not watched, or crashvfs_real_sync). */
 void crashvfs_posix_opened(int fd, const char *path, int flags);
 void crashvfs_posix_closed(int fd);
 int crashvfs_posix_write(int fd, int64_t off, size_t n);

@@ -51,11 +51,11 @@ ssize_t __wrap_write(int fd, const void *buf, size_t n)
 int __wrap_fsync(int fd)
 {
     int e = crashvfs_posix_fsync(fd);
-    if (e) {
+    if (e > 0) {
         errno = e;
         return -1;
     }
-    return __real_fsync(fd);
+    return e < 0 ? __real_fsync(fd) : 0;
 }
 
 int __wrap_rename(const char *from, const char *to)
