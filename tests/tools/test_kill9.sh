@@ -149,7 +149,10 @@ one_kill() {
 
 bad=0; killed=0; ended=0; lost_total=0; acked_total=0
 t0=$(date +%s)
-for i in $(seq 1 "$kills"); do one_kill "$i" 0; done
+for i in $(seq 1 "$kills"); do
+  one_kill "$i" 0
+  [ $((i % 50)) = 0 ] && [ "$i" != "$kills" ] && echo "kill9: $i runs so far, $bad problems"
+done
 echo "kill9: seed $seed: $kills runs, $killed killed with SIGKILL ($ended ended before), $lost_total acknowledged answers lost, $bad problems ($(( $(date +%s) - t0 )) s)"
 fail=$bad
 

@@ -169,6 +169,10 @@ int main(int argc, char **argv)
         sum.export_torn += c.export_torn;
         sum.answers_acked += c.answers_acked;
         free(acks);
+        if ((i + 1) % 100 == 0 && i + 1 < cuts) {
+            printf("powercut: %ld cuts so far, %ld with problems\n", i + 1, failed);
+            fflush(stdout);
+        }
     }
     nftw(dir, rm_entry, 16, FTW_DEPTH | FTW_PHYS);
     rmdir(dir);
