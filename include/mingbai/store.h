@@ -382,7 +382,8 @@ int store_participant_find(Store *s, const char *pseudo_or_id, int64_t *id);
  * be NULL) is how many answers went. MB_ERR_NOTFOUND when absent; MB_ERR
  * when the rows are gone but another program holding the database open kept
  * the log from being emptied (the message says so: close it and run the
- * command again, which then only checkpoints). Backups made before keep
+ * command again, which then only checkpoints), or a full disk or an I/O
+ * error did (the message says which). Backups made before keep
  * their copy. */
 int store_participant_delete(Store *s, int64_t id, int64_t *answers);
 

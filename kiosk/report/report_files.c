@@ -59,13 +59,21 @@ static int report_write_one(const char *tmp, const StrBuf *buf)
     return close(fd);
 }
 
-static void report_sync_dir(const char *dir)
+/* The renames are on the disk only once the folder is synced: a failure
+ * here is a failure of the export (the files are whole, but a power cut
+ * could still take them away), never an acknowledgement. A folder that
+ * cannot be opened to sync (a file system that does not allow it) is
+ * left to the disk. */
+static int report_sync_dir(const char *dir)
 {
     int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
+    if (fd < 0)
+        return 0;
+    int rc = fsync(fd);
+    int e = errno;
+    close(fd);
+    errno = e;
+    return rc && e != EINVAL ? -1 : 0;
 }
 
 static int report_check_dir(const char *dir, char *err, size_t cap)
@@ -109,7 +117,8 @@ int report_write_files(const char *dir, const char *const *names, const StrBuf *
         }
         renamed = i + 1;
     }
-    report_sync_dir(dir);
+    if (report_sync_dir(dir))
+        rc = report_fail_errno(err, cap, errno, "save the export in the folder", dir);
 done:
     for (size_t i = renamed; i < made; i++)
         unlink(tmp[i]);

@@ -145,10 +145,18 @@ int store_participant_delete(Store *s, int64_t id, int64_t *answers)
                           "the participant was deleted, but the file could not be rewritten "
                           "(%s), so old bytes of them may remain in it",
                           sqlite3_errmsg(s->db));
-    if (store_checkpoint(s))
+    rc = store_checkpoint(s);
+    if (rc == MB_ERR)
         return store_fail(s, MB_ERR,
                           "the participant was deleted, but another program has the database "
                           "open, so its write-ahead log holds an old copy of them until that "
                           "program closes it");
+    /* Not another program: a full disk or an I/O error, said as it is. */
+    if (rc)
+        return store_fail(s, MB_ERR,
+                          "the participant was deleted, but the write-ahead log could not be "
+                          "emptied (%s), so it holds an old copy of them until it is: run the "
+                          "deletion again once the cause is fixed",
+                          s->db ? sqlite3_errmsg(s->db) : "no database");
     return MB_OK;
 }

@@ -7,9 +7,12 @@
 #include "mingbai/learn.h"
 #include "store_internal.h"
 
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 
 /* ---------------- participants ---------------- */
 
@@ -129,7 +132,41 @@ int store_participant_get(Store *s, int64_t id, StoreParticipant *out)
 
 /* ---------------- answers ---------------- */
 
-static int store_attempt_row(Store *s, const StoreAttempt *a, int64_t *id_out)
+#ifdef MINGBAI_TEST_HOOKS
+/* Test builds only (MINGBAI_TEST_HOOKS): with MINGBAI_ACK_LOG set, each
+ * answer's UUID is appended to that file once its commit has returned, the
+ * moment the screen may say "saved" (tests/tools/test_kill9.sh compares the
+ * file with the database after killing the kiosk). The kill test's negative
+ * control, MINGBAI_TEST_ACK_EARLY_MS=N, writes the line before the commit
+ * instead and waits N ms before committing: a kill in between must be seen
+ * as a lost answer. */
+static void store_ack_log(const char *uuid, bool committed)
+{
+    const char *log = getenv("MINGBAI_ACK_LOG");
+    if (!log || !log[0])
+        return;
+    const char *early = getenv("MINGBAI_TEST_ACK_EARLY_MS");
+    int early_ms = early ? atoi(early) : 0;
+    if ((early_ms > 0) == committed)
+        return;
+    int fd = open(log, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+        char line[48];
+        int n = snprintf(line, sizeof line, "%s\n", uuid);
+        if (write(fd, line, (size_t)n) != n)
+            mb_log(LOG_WARN, "cannot write the acknowledgement log %s", log);
+        close(fd);
+    }
+    if (!committed) {
+        struct timespec ts = {early_ms / 1000, (long)(early_ms % 1000) * 1000000L};
+        nanosleep(&ts, NULL);
+    }
+}
+#else
+#define store_ack_log(uuid, committed) ((void)0)
+#endif
+
+static int store_attempt_row(Store *s, const StoreAttempt *a, int64_t *id_out, char uuid[37])
 {
     static const char sql[] =
         "INSERT INTO attempt(uuid, participant, pack_id, pack_version, unit, question_id, type, "
@@ -138,7 +175,6 @@ static int store_attempt_row(Store *s, const StoreAttempt *a, int64_t *id_out)
         "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
         "?19, (SELECT id FROM session WHERE kiosk_id = ?16 AND ended_ms IS NULL))";
     sqlite3_stmt *st = NULL;
-    char uuid[37];
     int rc = store_prepare(s, sql, &st);
     if (rc)
         return rc;
@@ -238,7 +274,8 @@ int store_attempt_insert(Store *s, const StoreAttempt *a, int64_t now_ms, int64_
     int rc = store_tx_begin(s);
     if (rc)
         return rc;
-    rc = store_attempt_row(s, a, &id);
+    char uuid[37] = "";
+    rc = store_attempt_row(s, a, &id, uuid);
     if (rc)
         goto done;
     /* Essays and descriptions are recorded but have no right answer to
@@ -248,7 +285,10 @@ int store_attempt_insert(Store *s, const StoreAttempt *a, int64_t now_ms, int64_
         if (rc)
             goto done;
     }
+    store_ack_log(uuid, false);
     rc = store_tx_commit(s);
+    if (!rc)
+        store_ack_log(uuid, true);
     if (!rc && id_out)
         *id_out = id;
 done:
