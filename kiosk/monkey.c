@@ -1,0 +1,798 @@
+/* The monkey: the real kiosk (Ui, store, text engine, packs; the draw list
+ * run by the software renderer, or not drawn at all) headless, as replay
+ * runs it, fed seeded random input: taps (mostly on the targets the last
+ * frame had, see probe.c), drags, long presses (the 3-second press on the
+ * attract screen's title among them, so the PIN pad is reached and random
+ * digits are tried against a PIN the monkey does not know), keys, typed
+ * text, wheel turns, window sizes, the language, contrast and text-size
+ * toggles, waits long enough for the idle prompt, days passing. The clock
+ * is the monkey's: the same seed gives the same run.
+ *
+ * It checks, and prints at the end: no crash, no exit, no entry into the
+ * instructor's screens, resident memory grown by at most 1 MiB after the
+ * warm-up, the same number of open files; and the screens visited. On a
+ * failure it prints the seed, the event and the last events before it. */
+#include "monkey.h"
+
+#include "app.h"
+
+#include <dirent.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#if defined(__SANITIZE_ADDRESS__)
+#define MONKEY_ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MONKEY_ASAN 1
+#endif
+#endif
+#ifdef MONKEY_ASAN
+#include <sanitizer/common_interface_defs.h>
+#endif
+
+/* The PIN of the monkey's database: eight digits nobody types by chance. */
+#define MONKEY_PIN "73019468"
+/* The wall clock's start: 2026-03-02 09:00 UTC, a Monday morning. */
+#define MONKEY_EPOCH_MS 1772442000000LL
+#define MONKEY_RSS_LIMIT_KIB 1024
+#define TRACE_LINES 16
+
+typedef struct {
+    unsigned long long seed;
+    long events, warmup;
+    int width, height;
+    bool render;
+    bool trace; /* every event on stderr */
+    const char *db_path;
+} MonkeyOptions;
+
+typedef struct {
+    MonkeyOptions o;
+    App app;
+    uint64_t rng;
+    uint64_t now;      /* the monkey's monotonic clock */
+    int64_t days;      /* the wall clock moved on by so many ms */
+    bool mouse;
+    ScreenId screen;
+    long visits[SCR_COUNT], dwell[SCR_COUNT];
+    long instructor_entries, exits, pin_tries;
+    uint64_t digest;   /* of the screens seen after each event */
+    long rss_warm, rss_end, rss_peak, fds_warm, fds_end;
+    const char *failure;
+} Monkey;
+
+/* What a crash handler prints: set before each event. */
+static volatile long g_event = -1;
+static unsigned long long g_seed;
+static volatile sig_atomic_t g_running;
+static char g_trace[TRACE_LINES][96];
+
+/* ---- random numbers: splitmix64 ---- */
+
+static uint64_t rnd(Monkey *m)
+{
+    uint64_t z = (m->rng += 0x9e3779b97f4a7c15ull);
+    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+    z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+    return z ^ (z >> 31);
+}
+
+/* An integer in [lo, hi]. */
+static int rnd_in(Monkey *m, int lo, int hi)
+{
+    return hi <= lo ? lo : lo + (int)(rnd(m) % (uint64_t)(hi - lo + 1));
+}
+
+static bool chance(Monkey *m, int percent)
+{
+    return rnd_in(m, 0, 99) < percent;
+}
+
+/* ---- the process: memory, files, crashes ---- */
+
+static long rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kib = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (!strncmp(line, "VmRSS:", 6))
+            kib = strtol(line + 6, NULL, 10);
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+static long open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    long n = 0;
+    if (!d)
+        return -1;
+    for (struct dirent *e; (e = readdir(d));)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n - 1; /* the directory's own */
+}
+
+/* Writes s on stderr from a signal handler. */
+static void say(const char *s)
+{
+    ssize_t r = write(2, s, strlen(s));
+    (void)r;
+}
+
+static void say_num(unsigned long long v)
+{
+    char buf[24];
+    int i = (int)sizeof buf - 1;
+    buf[i] = 0;
+    do
+        buf[--i] = (char)('0' + v % 10);
+    while ((v /= 10) && i > 0);
+    say(buf + i);
+}
+
+static void say_crash(const char *what)
+{
+    say("\nmonkey: ");
+    say(what);
+    say(" at event ");
+    say_num((unsigned long long)(g_event < 0 ? 0 : g_event));
+    say(" (seed ");
+    say_num(g_seed);
+    say("); the last events:\n");
+    for (int i = 0; i < TRACE_LINES; i++) {
+        const char *t = g_trace[(g_event + 1 + i) % TRACE_LINES];
+        if (*t) {
+            say("  ");
+            say(t);
+            say("\n");
+        }
+    }
+    say("reproduce with: mingbai monkey --seed ");
+    say_num(g_seed);
+    say(" --events ");
+    say_num((unsigned long long)(g_event + 1));
+    say(" (and the same --window)\n");
+}
+
+static struct sigaction g_old[5];
+static const int g_signals[5] = {SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT};
+
+static void on_crash(int sig)
+{
+    say_crash(sig == SIGABRT ? "abort" : "crash (a fatal signal)");
+    for (int i = 0; i < 5; i++)
+        if (g_signals[i] == sig)
+            sigaction(sig, &g_old[i], NULL); /* the next one goes on as before */
+    if (sig == SIGABRT)
+        raise(sig);
+}
+
+#ifdef MONKEY_ASAN
+static void on_sanitizer_death(void)
+{
+    if (g_running)
+        say_crash("a sanitizer's report");
+}
+#endif
+
+static void on_exit_call(void)
+{
+    if (g_running)
+        say_crash("exit() called");
+}
+
+static void hooks_install(void)
+{
+    struct sigaction sa;
+    memset(&sa, 0, sizeof sa);
+    sa.sa_handler = on_crash;
+    sigemptyset(&sa.sa_mask);
+    for (int i = 0; i < 5; i++)
+        sigaction(g_signals[i], &sa, &g_old[i]);
+    atexit(on_exit_call);
+#ifdef MONKEY_ASAN
+    __sanitizer_set_death_callback(on_sanitizer_death);
+#endif
+}
+
+/* ---- driving the kiosk, as replay does ---- */
+
+static void render(Monkey *m)
+{
+    mb_clock_freeze(MONKEY_EPOCH_MS + (int64_t)m->now + m->days);
+    if (m->o.render)
+        app_render(&m->app, m->now);
+    else
+        ui_frame(m->app.ui, m->now, &m->app.dl);
+}
+
+static void pump(Monkey *m)
+{
+    Event ev;
+    while (plat_poll(m->app.plat, &ev))
+        ui_event(m->app.ui, &ev, m->now);
+}
+
+/* Lets ms pass, drawing the frames the ui asks for (by its deadlines, as
+ * the kiosk's loop does, at most one each 16 ms). */
+static void advance(Monkey *m, int ms)
+{
+    for (int t = 0; t < ms;) {
+        int d = ui_next_deadline(m->app.ui, m->now);
+        int step = d < 0 ? ms - t : MB_CLAMP(d, 16, ms - t);
+        if (step <= 0)
+            step = ms - t;
+        m->now += (uint64_t)step;
+        t += step;
+        mb_clock_freeze(MONKEY_EPOCH_MS + (int64_t)m->now + m->days);
+        if (ui_dirty(m->app.ui, m->now))
+            render(m);
+    }
+}
+
+static void pointer(Monkey *m, EventKind kind, int x, int y)
+{
+    plat_inject_pointer(m->app.plat, kind, x, y, m->mouse);
+    pump(m);
+}
+
+static void press_hold_release(Monkey *m, int x, int y, int ms, int dx, int dy)
+{
+    pointer(m, EV_PRESS, x, y);
+    advance(m, ms / 2);
+    if (dx || dy)
+        pointer(m, EV_MOVE, x + dx, y + dy);
+    advance(m, ms - ms / 2);
+    pointer(m, EV_RELEASE, x + dx, y + dy);
+    render(m);
+    advance(m, 100);
+}
+
+static void send(Monkey *m, const Event *ev)
+{
+    ui_event(m->app.ui, ev, m->now);
+    render(m);
+}
+
+/* A point on a random target of the last frame (false when none). */
+static bool target_point(Monkey *m, int *x, int *y, const char **label)
+{
+    int n = ui_target_count(m->app.ui);
+    Rect r;
+    if (n <= 0 || !ui_target_at(m->app.ui, rnd_in(m, 0, n - 1), &r, label) || r.w <= 0 ||
+        r.h <= 0)
+        return false;
+    *x = r.x + rnd_in(m, r.w / 5, r.w - 1 - r.w / 5);
+    *y = r.y + rnd_in(m, r.h / 5, r.h - 1 - r.h / 5);
+    return true;
+}
+
+/* The start of a label for the trace, at most 40 bytes, cut between
+ * characters. */
+static const char *short_label(const char *label, char *buf, size_t n)
+{
+    size_t len = strlen(label), i = 0, end = 0;
+    while (i < len && i < n - 1) {
+        utf8_decode(label, len, &i);
+        if (i > n - 1 || i > 40)
+            break;
+        end = i;
+    }
+    memcpy(buf, label, end);
+    buf[end] = 0;
+    return buf;
+}
+
+static void random_point(Monkey *m, int *x, int *y)
+{
+    int w, h;
+    plat_size(m->app.plat, &w, &h);
+    *x = rnd_in(m, -4, w + 3); /* a finger can land at the very edge */
+    *y = rnd_in(m, -4, h + 3);
+}
+
+/* ---- the events ---- */
+
+typedef enum {
+    EK_TAP, EK_POINT, EK_DRAG, EK_HOLD, EK_TITLE, EK_SPLIT, EK_KEY, EK_TEXT, EK_WHEEL,
+    EK_RESIZE, EK_LANG, EK_CONTRAST, EK_SIZE, EK_WAIT, EK_IDLE, EK_DAY, EK_INPUT, EK_COUNT
+} EventKindM;
+
+static const struct {
+    const char *name;
+    int weight;
+} kinds[EK_COUNT] = {
+    [EK_TAP] = {"tap", 420},     [EK_POINT] = {"tap-anywhere", 60}, [EK_DRAG] = {"drag", 70},
+    [EK_HOLD] = {"hold", 30},    [EK_TITLE] = {"title-hold", 25},   [EK_SPLIT] = {"press-release", 20},
+    [EK_KEY] = {"key", 80},      [EK_TEXT] = {"type", 60},          [EK_WHEEL] = {"wheel", 40},
+    [EK_RESIZE] = {"resize", 20}, [EK_LANG] = {"language", 25},     [EK_CONTRAST] = {"contrast", 15},
+    [EK_SIZE] = {"text-size", 15}, [EK_WAIT] = {"wait", 40},        [EK_IDLE] = {"idle", 5},
+    [EK_DAY] = {"clock", 5},     [EK_INPUT] = {"input", 10},
+};
+
+static const char *const texts[] = {
+    "a", "Anna", "Zhang Wei", "O'Brien-Smith", "李明", "ni hao", "zhang", "1234", "0",
+    "é", "e\xcc\x81", "😀👍", "مرحبا", "Ω≈ç√", "\xe2\x80\x8b", "  ", "'", "-", "*",
+    "WWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "中文中文中文中文中文", "%s%n%d", "<b>x</b>", "\\",
+};
+
+static const struct {
+    int w, h;
+} sizes[] = {{800, 480}, {1024, 600}, {1920, 1080}, {720, 1280}};
+
+static void ev_tap(Monkey *m, char *desc, size_t n)
+{
+    int x, y;
+    const char *label = "";
+    if (!target_point(m, &x, &y, &label))
+        random_point(m, &x, &y);
+    char b[48];
+    snprintf(desc, n, "tap %d %d \"%s\"", x, y, short_label(label, b, sizeof b));
+    press_hold_release(m, x, y, rnd_in(m, 20, 250), 0, 0);
+}
+
+static void ev_drag(Monkey *m, char *desc, size_t n)
+{
+    int x1, y1, x2, y2, ms = rnd_in(m, 16, 900);
+    random_point(m, &x1, &y1);
+    random_point(m, &x2, &y2);
+    snprintf(desc, n, "drag %d %d %d %d %d", x1, y1, x2, y2, ms);
+    pointer(m, EV_PRESS, x1, y1);
+    int steps = MB_MAX(1, ms / 16);
+    for (int i = 1; i <= steps; i++) {
+        m->now += 16;
+        pointer(m, EV_MOVE, x1 + (x2 - x1) * i / steps, y1 + (y2 - y1) * i / steps);
+        render(m);
+    }
+    pointer(m, EV_RELEASE, x2, y2);
+    render(m);
+    advance(m, rnd_in(m, 0, 1500)); /* a fling runs on */
+}
+
+static void ev_hold(Monkey *m, char *desc, size_t n)
+{
+    int x, y, ms = rnd_in(m, 400, 4000);
+    const char *label = "";
+    if (!target_point(m, &x, &y, &label))
+        random_point(m, &x, &y);
+    int d = chance(m, 30) ? rnd_in(m, -30, 30) : 0;
+    char b[48];
+    snprintf(desc, n, "hold %d %d %d moved %d \"%s\"", x, y, ms, d, short_label(label, b, sizeof b));
+    press_hold_release(m, x, y, ms, d, d / 2);
+}
+
+/* The instructor's way in: the PIN pad opens, and the monkey's taps then
+ * try digits on it. */
+static void ev_title(Monkey *m, char *desc, size_t n)
+{
+    int x, y;
+    if (ui_screen(m->app.ui) != SCR_ATTRACT || !ui_find_text(m->app.ui, "Mingbai", &x, &y)) {
+        ev_tap(m, desc, n);
+        return;
+    }
+    int ms = rnd_in(m, 2900, 3600);
+    snprintf(desc, n, "title-hold %d %d %d", x, y, ms);
+    press_hold_release(m, x, y, ms, 0, 0);
+}
+
+/* A press on one target released on another. */
+static void ev_split(Monkey *m, char *desc, size_t n)
+{
+    int x1, y1, x2, y2;
+    const char *a = "", *b = "";
+    if (!target_point(m, &x1, &y1, &a) || !target_point(m, &x2, &y2, &b)) {
+        ev_tap(m, desc, n);
+        return;
+    }
+    snprintf(desc, n, "press-release %d %d %d %d", x1, y1, x2, y2);
+    pointer(m, EV_PRESS, x1, y1);
+    advance(m, rnd_in(m, 16, 300));
+    pointer(m, EV_RELEASE, x2, y2);
+    render(m);
+    advance(m, 100);
+}
+
+static void ev_key(Monkey *m, char *desc, size_t n)
+{
+    Event ev = {.kind = EV_KEY, .key = (KeyCode)rnd_in(m, 1, KEY_COUNT - 1)};
+    /* Any modifiers but Ctrl with Alt: the engineer's exit chord is the
+     * program's, not the ui's, and is meant to end it. */
+    ev.mods = rnd_in(m, 0, 7);
+    if ((ev.mods & MOD_CTRL) && (ev.mods & MOD_ALT))
+        ev.mods &= ~MOD_ALT;
+    snprintf(desc, n, "key %s mods %d", key_name(ev.key), ev.mods);
+    send(m, &ev);
+}
+
+static void ev_text(Monkey *m, char *desc, size_t n)
+{
+    const char *t = texts[rnd_in(m, 0, (int)MB_COUNT(texts) - 1)];
+    char b[48];
+    snprintf(desc, n, "type \"%s\"", short_label(t, b, sizeof b));
+    size_t i = 0, len = strlen(t);
+    while (i < len) { /* a character per event, as SDL sends them */
+        Event ev = {.kind = EV_TEXT};
+        size_t start = i;
+        utf8_decode(t, len, &i);
+        memcpy(ev.text, t + start, MB_MIN(i - start, sizeof ev.text - 1));
+        ui_event(m->app.ui, &ev, m->now);
+    }
+    render(m);
+}
+
+static void ev_wheel(Monkey *m, char *desc, size_t n)
+{
+    Event ev = {.kind = EV_WHEEL, .dy = rnd_in(m, -6, 6)};
+    random_point(m, &ev.x, &ev.y);
+    snprintf(desc, n, "wheel %d at %d %d", ev.dy, ev.x, ev.y);
+    send(m, &ev);
+    advance(m, rnd_in(m, 0, 300));
+}
+
+static void ev_resize(Monkey *m, char *desc, size_t n)
+{
+    int i = rnd_in(m, 0, (int)MB_COUNT(sizes) - 1);
+    snprintf(desc, n, "resize %dx%d", sizes[i].w, sizes[i].h);
+    plat_set_size(m->app.plat, sizes[i].w, sizes[i].h);
+    pump(m);
+    ui_resize(m->app.ui, sizes[i].w, sizes[i].h);
+    render(m);
+}
+
+/* Taps the toggle showing one of labels, when the screen has it. */
+static void ev_toggle(Monkey *m, char *desc, size_t n, const char *const *labels, int count)
+{
+    int x, y;
+    for (int i = 0; i < count; i++)
+        if (ui_find_target(m->app.ui, labels[i], &x, &y)) {
+            snprintf(desc, n, "toggle \"%s\"", labels[i]);
+            press_hold_release(m, x, y, 60, 0, 0);
+            return;
+        }
+    ev_tap(m, desc, n);
+}
+
+static void ev_wait(Monkey *m, char *desc, size_t n, int ms)
+{
+    snprintf(desc, n, "wait %d", ms);
+    advance(m, ms);
+}
+
+static void ev_clock(Monkey *m, char *desc, size_t n)
+{
+    int hours = rnd_in(m, 1, 72);
+    snprintf(desc, n, "clock +%dh", hours);
+    m->days += (int64_t)hours * 3600000;
+    render(m);
+}
+
+static EventKindM pick(Monkey *m)
+{
+    int total = 0;
+    for (int k = 0; k < EK_COUNT; k++)
+        total += kinds[k].weight;
+    int r = rnd_in(m, 0, total - 1);
+    /* On the attract screen the title press comes more often, so that the
+     * PIN pad is tried in every run. */
+    if (ui_screen(m->app.ui) == SCR_ATTRACT && chance(m, 15))
+        return EK_TITLE;
+    for (int k = 0; k < EK_COUNT; k++) {
+        if (r < kinds[k].weight)
+            return (EventKindM)k;
+        r -= kinds[k].weight;
+    }
+    return EK_TAP;
+}
+
+static void one_event(Monkey *m, char *desc, size_t n)
+{
+    static const char *const lang[] = {"中文", "English"}, *const contrast[] = {"◐"},
+                             *const size[] = {"A", "A+", "A++"};
+    EventKindM k = pick(m);
+    switch (k) {
+    case EK_TAP: ev_tap(m, desc, n); break;
+    case EK_POINT: {
+        int x, y;
+        random_point(m, &x, &y);
+        snprintf(desc, n, "tap-anywhere %d %d", x, y);
+        press_hold_release(m, x, y, rnd_in(m, 10, 200), 0, 0);
+        break;
+    }
+    case EK_DRAG: ev_drag(m, desc, n); break;
+    case EK_HOLD: ev_hold(m, desc, n); break;
+    case EK_TITLE: ev_title(m, desc, n); break;
+    case EK_SPLIT: ev_split(m, desc, n); break;
+    case EK_KEY: ev_key(m, desc, n); break;
+    case EK_TEXT: ev_text(m, desc, n); break;
+    case EK_WHEEL: ev_wheel(m, desc, n); break;
+    case EK_RESIZE: ev_resize(m, desc, n); break;
+    case EK_LANG: ev_toggle(m, desc, n, lang, 2); break;
+    case EK_CONTRAST: ev_toggle(m, desc, n, contrast, 1); break;
+    case EK_SIZE: ev_toggle(m, desc, n, size, 3); break;
+    case EK_WAIT: ev_wait(m, desc, n, rnd_in(m, 16, 8000)); break;
+    case EK_IDLE: ev_wait(m, desc, n, rnd_in(m, 150, 260) * 1000); break;
+    case EK_DAY: ev_clock(m, desc, n); break;
+    case EK_INPUT:
+        m->mouse = !m->mouse;
+        snprintf(desc, n, "input %s", m->mouse ? "mouse" : "touch");
+        break;
+    default: break;
+    }
+}
+
+/* ---- checks after each event ---- */
+
+static bool instructor_screen(ScreenId s)
+{
+    return s >= SCR_INSTRUCTOR && s != SCR_PIN;
+}
+
+/* Returns false on a failure (m->failure says which). */
+static bool check(Monkey *m, long e)
+{
+    ScreenId s = ui_screen(m->app.ui);
+    if (s != m->screen) {
+        if (s == SCR_PIN)
+            m->pin_tries++;
+        if ((instructor_screen(s) || ui_instructor(m->app.ui)) && !instructor_screen(m->screen))
+            m->instructor_entries++;
+        m->visits[s]++;
+        m->screen = s;
+    }
+    m->dwell[s]++;
+    m->digest = (m->digest ^ (uint64_t)(s + 1)) * 1099511628211ull;
+    if (m->instructor_entries) {
+        m->failure = "entered the instructor's screens without the PIN";
+        return false;
+    }
+    if (ui_quit_allowed(m->app.ui)) {
+        m->exits++;
+        m->failure = "the kiosk would end (quit allowed)";
+        return false;
+    }
+    if (e + 1 == m->o.warmup) {
+        m->rss_warm = rss_kib();
+        m->fds_warm = open_fds();
+    }
+    if (e + 1 > m->o.warmup) {
+        long rss = rss_kib();
+        m->rss_peak = MB_MAX(m->rss_peak, rss);
+    }
+    return true;
+}
+
+/* ---- the database: a PIN the monkey does not know, a class ---- */
+
+static int prepare_db(const char *path)
+{
+    Store *s = NULL;
+    if (store_open(path, &s) != MB_OK) {
+        fprintf(stderr, "mingbai: monkey: cannot open the database %s\n", path);
+        store_close(s);
+        return 1;
+    }
+    bool set = false;
+    int rc = store_pin_is_set(s, &set);
+    if (rc == MB_OK && !set)
+        rc = store_pin_set(s, MONKEY_PIN);
+    StoreParticipant *list = NULL;
+    size_t n = 0;
+    if (rc == MB_OK)
+        rc = store_participant_list(s, &list, &n);
+    store_participant_list_free(list, n);
+    static const char *const names[] = {"ANNA", "李明", "CHEN JIE", "O'BRIEN-SMITH"};
+    for (size_t i = 0; rc == MB_OK && n == 0 && i < MB_COUNT(names); i++) {
+        int64_t id = 0;
+        rc = store_participant_add(s, names[i], false, &id);
+        if (rc == MB_OK && i % 2 == 0) /* some with a code, asked at sign-in */
+            rc = store_code_set(s, id, "4821");
+    }
+    if (rc != MB_OK)
+        fprintf(stderr, "mingbai: monkey: cannot prepare the database: %s\n", store_errmsg(s));
+    store_close(s);
+    return rc == MB_OK ? 0 : 1;
+}
+
+/* ---- the run ---- */
+
+static void report(Monkey *m, double secs, long done)
+{
+    printf("monkey: seed %llu, %ld events in %.1f s (%.0f events/s), window %dx%d, %s\n",
+           m->o.seed, done, secs, secs > 0 ? (double)done / secs : 0.0, m->o.width,
+           m->o.height, m->o.render ? "drawn by the software renderer" : "not drawn");
+    printf("  screens visited (entries, events spent there):\n");
+    for (int s = 0; s < SCR_COUNT; s++)
+        if (m->visits[s] || m->dwell[s])
+            printf("    %-14s %6ld %8ld\n", ui_screen_name((ScreenId)s), m->visits[s],
+                   m->dwell[s]);
+    printf("  PIN pad opened %ld times; instructor's screens entered %ld times; exits %ld;"
+           " crashes 0\n", m->pin_tries, m->instructor_entries, m->exits);
+    if (m->rss_warm > 0)
+        printf("  resident memory: %.1f MiB after the warm-up (%ld events), %.1f MiB at the "
+               "end, %.1f MiB at most: grown %+ld KiB (limit %d KiB)%s\n",
+               (double)m->rss_warm / 1024, m->o.warmup, (double)m->rss_end / 1024,
+               (double)m->rss_peak / 1024, m->rss_end - m->rss_warm, MONKEY_RSS_LIMIT_KIB,
+#ifdef MONKEY_ASAN
+               " (not checked under AddressSanitizer)"
+#else
+               ""
+#endif
+        );
+    printf("  open files: %ld after the warm-up, %ld at the end\n", m->fds_warm, m->fds_end);
+    printf("  trace digest %016llx\n", (unsigned long long)m->digest);
+}
+
+/* The checks at the end; returns false (m->failure set) on one. */
+static bool final_checks(Monkey *m)
+{
+    if (m->rss_warm <= 0)
+        return true; /* too short a run for a warm-up */
+    m->rss_end = rss_kib();
+    m->fds_end = open_fds();
+#ifndef MONKEY_ASAN
+    if (m->rss_end - m->rss_warm > MONKEY_RSS_LIMIT_KIB) {
+        m->failure = "resident memory grew by more than 1 MiB after the warm-up";
+        return false;
+    }
+#endif
+    if (m->fds_end != m->fds_warm) {
+        m->failure = "the number of open files changed after the warm-up";
+        return false;
+    }
+    return true;
+}
+
+static long run_events(Monkey *m)
+{
+    long e;
+    for (e = 0; e < m->o.events; e++) {
+        g_event = e;
+        char *desc = g_trace[e % TRACE_LINES];
+        desc[0] = 0;
+        one_event(m, desc, sizeof g_trace[0]);
+        if (m->o.trace)
+            fprintf(stderr, "%ld %s -> %s\n", e, desc, ui_screen_name(ui_screen(m->app.ui)));
+        if (!check(m, e))
+            break;
+    }
+    return e;
+}
+
+static int monkey_run(Monkey *m)
+{
+    AppOptions ao = {.db_path = m->o.db_path, .lang = LANG_EN, .width = m->o.width,
+                     .height = m->o.height, .headless = true};
+    mb_clock_freeze(MONKEY_EPOCH_MS);
+    if (prepare_db(m->o.db_path))
+        return 1;
+    if (app_open(&m->app, &ao)) {
+        app_close(&m->app);
+        return 1;
+    }
+    m->rng = m->o.seed;
+    m->now = 1000;
+    m->screen = ui_screen(m->app.ui);
+    m->visits[m->screen]++;
+    g_seed = m->o.seed;
+    g_running = 1;
+    render(m);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    long done = run_events(m);
+    bool ok = !m->failure && final_checks(m);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    g_running = 0;
+    double secs = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+    report(m, secs, done < m->o.events ? done + 1 : done);
+    app_close(&m->app);
+    if (ok) {
+        printf("monkey: ok\n");
+        return 0;
+    }
+    long at = done < m->o.events ? done : m->o.events - 1;
+    fprintf(stderr, "monkey: FAILED at event %ld (seed %llu): %s\n", at, m->o.seed, m->failure);
+    for (int i = 0; i < TRACE_LINES; i++) {
+        const char *t = g_trace[(at + 1 + i) % TRACE_LINES];
+        if (*t)
+            fprintf(stderr, "  %s\n", t);
+    }
+    fprintf(stderr, "reproduce with: mingbai monkey --seed %llu --events %ld --window %dx%d%s\n",
+            m->o.seed, at + 1, m->o.width, m->o.height, m->o.render ? "" : " --render none");
+    return 1;
+}
+
+static int usage_error(const char *what)
+{
+    fprintf(stderr, "mingbai: monkey: %s\n"
+            "usage: mingbai monkey --seed N --events K [--db PATH] [--window WxH]\n"
+            "                      [--render software|none] [--warmup N] [--trace]\n", what);
+    return 2;
+}
+
+static int parse_options(int argc, char **argv, MonkeyOptions *o)
+{
+    bool seed = false;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = i + 1 < argc ? argv[i + 1] : NULL;
+        char *end = NULL;
+        if (!strcmp(a, "--trace")) {
+            o->trace = true;
+            continue;
+        }
+        if (!v)
+            return usage_error("an option without its value");
+        i++;
+        if (!strcmp(a, "--seed")) {
+            o->seed = strtoull(v, &end, 10);
+            seed = *end == 0;
+        } else if (!strcmp(a, "--events")) {
+            o->events = strtol(v, &end, 10);
+            if (*end || o->events < 1)
+                return usage_error("--events wants a number of events, like 2000");
+        } else if (!strcmp(a, "--warmup")) {
+            o->warmup = strtol(v, &end, 10);
+            if (*end || o->warmup < 1)
+                return usage_error("--warmup wants a number of events");
+        } else if (!strcmp(a, "--db")) {
+            o->db_path = v;
+        } else if (!strcmp(a, "--window")) {
+            if (app_parse_size(v, &o->width, &o->height))
+                return usage_error("--window wants WIDTHxHEIGHT, like 800x480");
+        } else if (!strcmp(a, "--render")) {
+            if (strcmp(v, "software") && strcmp(v, "none"))
+                return usage_error("--render wants software or none");
+            o->render = !strcmp(v, "software");
+        } else {
+            return usage_error("unknown option");
+        }
+    }
+    if (!seed || o->events < 1)
+        return usage_error("--seed N and --events K are needed");
+    return 0;
+}
+
+int monkey_main(int argc, char **argv)
+{
+    MonkeyOptions o = {.width = 800, .height = 480, .render = true};
+    int rc = parse_options(argc, argv, &o);
+    if (rc)
+        return rc;
+    if (!o.warmup)
+        o.warmup = MB_MAX(1, MB_MIN(o.events / 5, 20000));
+    char *dir = NULL, *db = NULL;
+    if (!o.db_path) { /* a database of its own, removed after */
+        const char *tmp = getenv("TMPDIR");
+        dir = mb_xasprintf("%s/mingbai-monkey-XXXXXX", tmp && *tmp ? tmp : "/tmp");
+        if (!mkdtemp(dir)) {
+            fprintf(stderr, "mingbai: monkey: cannot make a folder in %s\n", tmp ? tmp : "/tmp");
+            free(dir);
+            return 1;
+        }
+        o.db_path = db = mb_xasprintf("%s/monkey.db", dir);
+    }
+    hooks_install();
+    Monkey *m = mb_xcalloc(1, sizeof *m);
+    m->o = o;
+    rc = monkey_run(m);
+    free(m);
+    if (dir) {
+        static const char *const ends[] = {"", "-wal", "-shm", "-journal"};
+        for (size_t i = 0; i < MB_COUNT(ends); i++) {
+            char *p = mb_xasprintf("%s%s", db, ends[i]);
+            unlink(p);
+            free(p);
+        }
+        rmdir(dir);
+    }
+    free(db);
+    free(dir);
+    return rc;
+}
