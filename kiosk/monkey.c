@@ -50,6 +50,9 @@ typedef struct {
     bool render;
     bool trace; /* every event on stderr */
     bool check_rss; /* the warm-up is long enough to fill the caches */
+    /* --fault: a fault made on purpose half way, so that a test sees that
+     * each check catches it ("crash", "exit", "instructor", "fd"), or NULL */
+    const char *fault;
     const char *db_path;
 } MonkeyOptions;
 
@@ -72,6 +75,7 @@ typedef struct {
 /* What a crash handler prints: set before each event. */
 static volatile long g_event = -1;
 static unsigned long long g_seed;
+static int g_width, g_height, g_render;
 static volatile sig_atomic_t g_running;
 static char g_trace[TRACE_LINES][96];
 
@@ -162,7 +166,11 @@ static void say_crash(const char *what)
     say_num(g_seed);
     say(" --events ");
     say_num((unsigned long long)(g_event + 1));
-    say(" (and the same --window)\n");
+    say(" --window ");
+    say_num((unsigned long long)g_width);
+    say("x");
+    say_num((unsigned long long)g_height);
+    say(g_render ? "\n" : " --render none\n");
 }
 
 static struct sigaction g_old[5];
@@ -173,9 +181,8 @@ static void on_crash(int sig)
     say_crash(sig == SIGABRT ? "abort" : "crash (a fatal signal)");
     for (int i = 0; i < 5; i++)
         if (g_signals[i] == sig)
-            sigaction(sig, &g_old[i], NULL); /* the next one goes on as before */
-    if (sig == SIGABRT)
-        raise(sig);
+            sigaction(sig, &g_old[i], NULL);
+    raise(sig); /* delivered on return, to the handler there was before */
 }
 
 #ifdef MONKEY_ASAN
@@ -188,8 +195,10 @@ static void on_sanitizer_death(void)
 
 static void on_exit_call(void)
 {
-    if (g_running)
+    if (g_running) {
         say_crash("exit() called");
+        _exit(1); /* not the status it was called with: the run failed */
+    }
 }
 
 static void hooks_install(void)
@@ -674,6 +683,22 @@ static bool final_checks(Monkey *m)
     return true;
 }
 
+/* The negative controls: what each check is there to catch. */
+static void make_fault(Monkey *m, char *desc, size_t n)
+{
+    const char *f = m->o.fault;
+    snprintf(desc, n, "fault %s (made on purpose)", f);
+    if (!strcmp(f, "crash"))
+        raise(SIGSEGV);
+    else if (!strcmp(f, "exit"))
+        exit(0);
+    else if (!strcmp(f, "instructor"))
+        ui_instructor_open(m->app.ui);
+    else if (!strcmp(f, "fd") && !fopen("/proc/self/status", "r"))
+        snprintf(desc, n, "fault fd: cannot open a file");
+    render(m);
+}
+
 static long run_events(Monkey *m)
 {
     long e;
@@ -681,7 +706,10 @@ static long run_events(Monkey *m)
         g_event = e;
         char *desc = g_trace[e % TRACE_LINES];
         desc[0] = 0;
-        one_event(m, desc, sizeof g_trace[0]);
+        if (m->o.fault && e == MB_MAX(m->o.events / 2, m->o.warmup))
+            make_fault(m, desc, sizeof g_trace[0]);
+        else
+            one_event(m, desc, sizeof g_trace[0]);
         if (m->o.trace)
             fprintf(stderr, "%ld %s -> %s (%ld KiB)\n", e, desc,
                     ui_screen_name(ui_screen(m->app.ui)), rss_kib());
@@ -707,6 +735,9 @@ static int monkey_run(Monkey *m)
     m->screen = ui_screen(m->app.ui);
     m->visits[m->screen]++;
     g_seed = m->o.seed;
+    g_width = m->o.width;
+    g_height = m->o.height;
+    g_render = m->o.render;
     g_running = 1;
     render(m);
     struct timespec t0, t1;
@@ -738,7 +769,8 @@ static int usage_error(const char *what)
 {
     fprintf(stderr, "mingbai: monkey: %s\n"
             "usage: mingbai monkey --seed N --events K [--db PATH] [--window WxH]\n"
-            "                      [--render software|none] [--warmup N] [--trace]\n", what);
+            "                      [--render software|none] [--warmup N] [--trace]\n"
+            "                      [--fault crash|exit|instructor|fd]\n", what);
     return 2;
 }
 
@@ -766,6 +798,8 @@ static int parse_options(int argc, char **argv, MonkeyOptions *o)
             o->warmup = strtol(v, &end, 10);
             if (*end || o->warmup < 1)
                 return usage_error("--warmup wants a number of events");
+        } else if (!strcmp(a, "--fault")) {
+            o->fault = v;
         } else if (!strcmp(a, "--db")) {
             o->db_path = v;
         } else if (!strcmp(a, "--window")) {
