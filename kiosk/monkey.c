@@ -69,6 +69,7 @@ typedef struct {
     uint64_t digest;   /* of the screens seen after each event */
     long rss_warm, rss_end, rss_peak, fds_warm, fds_end;
     long heap_warm, heap_end; /* malloc's bytes in use, KiB */
+    long file_warm, file_end; /* resident pages of mapped files (fonts), KiB */
     const char *failure;
 } Monkey;
 
@@ -76,6 +77,7 @@ typedef struct {
 static volatile long g_event = -1;
 static unsigned long long g_seed;
 static int g_width, g_height, g_render;
+static long g_warmup; /* where the memory is first measured: part of the run */
 static volatile sig_atomic_t g_running;
 static char g_trace[TRACE_LINES][96];
 
@@ -102,17 +104,24 @@ static bool chance(Monkey *m, int percent)
 
 /* ---- the process: memory, files, crashes ---- */
 
-static long rss_kib(void)
+/* A line of /proc/self/status in KiB ("VmRSS:", "RssFile:"), or -1. */
+static long status_kib(const char *key)
 {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
     long kib = -1;
+    size_t n = strlen(key);
     while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, "VmRSS:", 6))
-            kib = strtol(line + 6, NULL, 10);
+        if (!strncmp(line, key, n))
+            kib = strtol(line + n, NULL, 10);
     if (f)
         fclose(f);
     return kib;
+}
+
+static long rss_kib(void)
+{
+    return status_kib("VmRSS:");
 }
 
 static long open_fds(void)
@@ -170,6 +179,8 @@ static void say_crash(const char *what)
     say_num((unsigned long long)g_width);
     say("x");
     say_num((unsigned long long)g_height);
+    say(" --warmup ");
+    say_num((unsigned long long)g_warmup);
     say(g_render ? "\n" : " --render none\n");
 }
 
@@ -560,6 +571,8 @@ static void measure(Monkey *m, long *rss, long *heap, long *fds)
     *rss = rss_kib();
     *heap = heap_kib();
     *fds = open_fds();
+    long *file = rss == &m->rss_warm ? &m->file_warm : &m->file_end;
+    *file = status_kib("RssFile:");
 }
 
 static bool instructor_screen(ScreenId s)
@@ -656,6 +669,9 @@ static void report(Monkey *m, double secs, long done)
                m->o.width, m->o.height, (double)m->rss_warm / 1024, m->o.warmup,
                (double)m->rss_end / 1024, m->rss_end - m->rss_warm, MONKEY_RSS_LIMIT_KIB, why,
                (double)m->rss_peak / 1024);
+        printf("  of which mapped files (fonts, libraries): %.1f MiB after the warm-up, %.1f MiB "
+               "at the end: grown %+ld KiB\n", (double)m->file_warm / 1024,
+               (double)m->file_end / 1024, m->file_end - m->file_warm);
         printf("  malloc's bytes in use: %.1f MiB after the warm-up, %.1f MiB at the end: "
                "grown %+ld KiB\n", (double)m->heap_warm / 1024, (double)m->heap_end / 1024,
                m->heap_end - m->heap_warm);
@@ -738,6 +754,7 @@ static int monkey_run(Monkey *m)
     g_width = m->o.width;
     g_height = m->o.height;
     g_render = m->o.render;
+    g_warmup = m->o.warmup;
     g_running = 1;
     render(m);
     struct timespec t0, t1;
@@ -760,8 +777,10 @@ static int monkey_run(Monkey *m)
         if (*t)
             fprintf(stderr, "  %s\n", t);
     }
-    fprintf(stderr, "reproduce with: mingbai monkey --seed %llu --events %ld --window %dx%d%s\n",
-            m->o.seed, at + 1, m->o.width, m->o.height, m->o.render ? "" : " --render none");
+    fprintf(stderr,
+            "reproduce with: mingbai monkey --seed %llu --events %ld --window %dx%d --warmup %ld%s\n",
+            m->o.seed, at + 1, m->o.width, m->o.height, m->o.warmup,
+            m->o.render ? "" : " --render none");
     return 1;
 }
 

@@ -77,7 +77,7 @@ control() { # FAULT WHAT N: WHAT is the message that must be printed, N the
   done
   a=$(grep -a -m1 -E "$what" "$tmp/${fault}1.out")
   b=$(grep -a -m1 -E "$what" "$tmp/${fault}2.out")
-  if [ -z "$a" ] || [ "$a" != "$b" ] || ! grep -aq "reproduce with: mingbai monkey --seed 5 --events $n" "$tmp/${fault}1.out"; then
+  if [ -z "$a" ] || [ "$a" != "$b" ] || ! grep -aq "reproduce with: mingbai monkey --seed 5 --events $n --window 800x480 --warmup 40 --render none" "$tmp/${fault}1.out"; then
     echo "FAIL: the $fault made on purpose was not reported at the same event of seed 5 twice:"
     cat "$tmp/${fault}1.out" | grep -av "info:" | tail -20
     fail=1
