@@ -2,7 +2,8 @@
  * `mingbai pack ...` runs the pack tools, `mingbai export ...` and
  * `mingbai session ...` the results tools, `mingbai instructor`, `backup`,
  * `results` and `participant` the instructor's, `mingbai replay ...` runs a
- * scripted session headless (tests and documentation). */
+ * scripted session headless (tests and documentation), `mingbai monkey ...`
+ * random input headless with its checks (monkey.c). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "app.h"
 #include "mingbai/plat.h"
 #include "mingbai/cli.h"
+#include "monkey.h"
 #include "preview.h"
 #include "replay.h"
 
@@ -19,6 +21,8 @@ static void usage(FILE *f)
             "usage: mingbai [--window WxH] [--db PATH] [--lang en|zh-Hans]\n"
             "       mingbai replay SCRIPT --shots DIR [--window WxH] [--db PATH] [--lang L]\n"
             "                      [--px-per-mm F]\n"
+            "       mingbai monkey --seed N --events K [--db PATH] [--window WxH]\n"
+            "                      [--render software|none] [--warmup N] [--trace]\n"
             "       mingbai pack check PATH... | show FILE.gift|FILE.xml [--json] | import PATH |\n"
             "                    list | remove ID | export-gift ID --lang L [-o FILE]\n"
             "       mingbai pack preview PATH --shots DIR [--lang L] [--window WxH]\n"
@@ -108,6 +112,8 @@ int main(int argc, char **argv)
     int i = 1;
     if (argc > 2 && !strcmp(argv[1], "pack") && !strcmp(argv[2], "preview"))
         return preview_main(argc - 2, argv + 2);
+    if (argc > 1 && !strcmp(argv[1], "monkey"))
+        return monkey_main(argc - 1, argv + 1);
     if (argc > 1) {
         int rc = run_command(argc, argv);
         if (rc >= 0)

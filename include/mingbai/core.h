@@ -303,6 +303,10 @@ void drawlist_free(DrawList *dl);
 int64_t mb_now_ms(void);
 void mb_clock_set_offset(int64_t offset_ms);
 int64_t mb_clock_offset(void);
+/* Stops the wall clock at epoch_ms: mb_now_ms() then returns epoch_ms plus
+ * the offset, whatever the real time (the monkey test moves it itself, so
+ * that a run is the same each time); 0 gives the real clock back. */
+void mb_clock_freeze(int64_t epoch_ms);
 /* Monotonic milliseconds for animation and timeouts. */
 uint64_t mb_ticks_ms(void);
 

@@ -121,6 +121,11 @@ Lang ui_lang(Ui *ui);
 bool ui_find_target(Ui *ui, const char *text, int *x, int *y);
 /* The visible part of that widget; false when none. */
 bool ui_find_target_rect(Ui *ui, const char *text, Rect *out);
+/* How many tappable widgets the last frame had; ui_target_at gives the
+ * i-th's visible part and its label (valid until the next frame), false
+ * when i is out of range. */
+int ui_target_count(Ui *ui);
+bool ui_target_at(Ui *ui, int i, Rect *r, const char **label);
 /* A point on the visible text containing text (the middle of its first
  * character), inside the screen and the clip it was drawn in (a scrolled
  * view); false when none. */

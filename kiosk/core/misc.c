@@ -83,10 +83,17 @@ void drawlist_free(DrawList *dl)
     memset(dl, 0, sizeof *dl);
 }
 
-static int64_t g_clock_offset;
+static int64_t g_clock_offset, g_clock_frozen;
+
+void mb_clock_freeze(int64_t epoch_ms)
+{
+    g_clock_frozen = epoch_ms;
+}
 
 int64_t mb_now_ms(void)
 {
+    if (g_clock_frozen)
+        return g_clock_frozen + g_clock_offset;
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000 + g_clock_offset;

@@ -18,6 +18,20 @@ bool ui_find_target_rect(Ui *ui, const char *text, Rect *out)
     return false;
 }
 
+int ui_target_count(Ui *ui)
+{
+    return ui->ntargets;
+}
+
+bool ui_target_at(Ui *ui, int i, Rect *r, const char **label)
+{
+    if (i < 0 || i >= ui->ntargets)
+        return false;
+    *r = ui->targets[i].r;
+    *label = ui->targets[i].label;
+    return true;
+}
+
 bool ui_find_target(Ui *ui, const char *text, int *x, int *y)
 {
     Rect r;
