@@ -51,10 +51,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
      * spell it), every '<' is closed by a '>' before the next '<' (a
      * broken tag such as "<li<script>" is text for a browser too), and
      * SECRET is in no attribute's value, closed or not (alt="<script>
-     * SECRET</script>" is a picture's caption, shown as text) */
+     * SECRET</script>" is a picture's caption, shown as text); a quote
+     * opens a value only just after '=', as the HTML parser reads it */
     const char *sec = strstr(raw, "SECRET");
     bool only = sec != NULL, open = false;
-    char quote = 0;
+    char quote = 0, last = 0; /* last: the tag's last character not a space */
     for (const char *p = raw; *p && only; p++) {
         if (strchr("SECRT", *p) && (p < sec || p >= sec + 6))
             only = false;
@@ -64,12 +65,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             else if (p >= sec && p < sec + 6)
                 only = false; /* in an attribute's value: shown, as a caption */
         } else if (*p == '<') {
-            only = only && !open, open = true;
+            only = only && !open, open = true, last = '<';
         } else if (*p == '>') {
             open = false;
-        } else if (open && (*p == '"' || *p == '\'')) {
-            quote = *p;
+        } else if (open && (*p == '"' || *p == '\'') && last == '=') {
+            quote = *p; /* a quote opens a value only after '=' ('<b x;">' has none) */
         }
+        if (open && !quote && !strchr(" \t\r\n", *p))
+            last = *p;
     }
     open = open || quote;
     bool hidden = only && !open &&
