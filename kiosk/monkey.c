@@ -418,12 +418,17 @@ static int monkey_run(Monkey *m)
     return 1;
 }
 
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: mingbai monkey --seed N --events K [--db PATH] [--window WxH]\n"
+               "                      [--render software|none] [--warmup N] [--trace]\n"
+               "                      [--fault crash|exit|instructor|fd]\n");
+}
+
 static int usage_error(const char *what)
 {
-    fprintf(stderr, "mingbai: monkey: %s\n"
-            "usage: mingbai monkey --seed N --events K [--db PATH] [--window WxH]\n"
-            "                      [--render software|none] [--warmup N] [--trace]\n"
-            "                      [--fault crash|exit|instructor|fd]\n", what);
+    fprintf(stderr, "mingbai: monkey: %s\n", what);
+    usage(stderr);
     return 2;
 }
 
@@ -474,6 +479,10 @@ static int parse_options(int argc, char **argv, MonkeyOptions *o)
 int monkey_main(int argc, char **argv)
 {
     MonkeyOptions o = {.width = 800, .height = 480, .render = true};
+    if (argc == 2 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        usage(stdout);
+        return 0;
+    }
     int rc = parse_options(argc, argv, &o);
     if (rc)
         return rc;
