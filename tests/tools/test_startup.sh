@@ -59,21 +59,26 @@ ro() { # ro PATH SCRIPT: the replay with PATH read-only
     unshare -m bash -c 'mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" &&
       "$MINGBAI_BIN" replay "$2" --shots "$3" --db "$4"' _ "$1" "$replays/$2" "$tmp/shots" "$db" \
       2>"$tmp/log" || { cat "$tmp/log"; fail "$2 with $1 read-only"; }
-  else
-    skip "running as root without mount namespaces (unshare -m): a read-only folder cannot be made here"
   fi
 }
-db=$tmp/ro/kiosk.db
-fresh "$db" ro
-sum=$(cat "$db" "$db-wal" | sha256sum)
-ro "$tmp/ro" startup_readonly.replay
-said "cannot be used (cannot write here): cannot write in the folder"
-ro "$db" startup_readonly.replay
-said "cannot be used (cannot write here): cannot write the database file"
-[ "$(cat "$db" "$db-wal" | sha256sum)" = "$sum" ] || fail "read-only: the files changed"
-kiosk "$db" startup_ok.replay
-[ "$(rows "$db")" = "ro0,ro1,ro2" ] || fail "read-only: rows $(rows "$db")"
-echo "ok: read-only folder and file: their page, no session, nothing lost once writable"
+# Root ignores chmod, so as root a read-only folder needs a mount namespace
+# (a container may allow none): the other cases still run, and this one
+# says that it did not.
+if [ "$(id -u)" != 0 ] || unshare -m true 2>/dev/null; then
+  db=$tmp/ro/kiosk.db
+  fresh "$db" ro
+  sum=$(cat "$db" "$db-wal" | sha256sum)
+  ro "$tmp/ro" startup_readonly.replay
+  said "cannot be used (cannot write here): cannot write in the folder"
+  ro "$db" startup_readonly.replay
+  said "cannot be used (cannot write here): cannot write the database file"
+  [ "$(cat "$db" "$db-wal" | sha256sum)" = "$sum" ] || fail "read-only: the files changed"
+  kiosk "$db" startup_ok.replay
+  [ "$(rows "$db")" = "ro0,ro1,ro2" ] || fail "read-only: rows $(rows "$db")"
+  echo "ok: read-only folder and file: their page, no session, nothing lost once writable"
+else
+  echo "skipped (read-only folder and file only): as root, needs mount namespaces (unshare -m) for a read-only bind mount"
+fi
 
 # ---- a full disk: a 2 MiB tmpfs in a mount namespace of its own
 if unshare -m true 2>/dev/null && [ "$(id -u)" = 0 ]; then
