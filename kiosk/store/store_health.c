@@ -27,6 +27,7 @@ static StoreProblem store_problem_of_errno(int e)
     switch (e) {
     case ENOSPC:
     case EDQUOT:
+    case EFBIG: /* no room for the file to grow: a FAT stick's 4 GiB, a size limit */
         return STORE_FULL;
     case EACCES:
     case EPERM:
@@ -58,7 +59,7 @@ StoreProblem store_problem(Store *s)
     case SQLITE_NOTADB:
         return STORE_DAMAGED;
     case SQLITE_IOERR:
-        return err == ENOSPC || err == EDQUOT ? STORE_FULL : STORE_CANNOT_WRITE;
+        return err == ENOSPC || err == EDQUOT || err == EFBIG ? STORE_FULL : STORE_CANNOT_WRITE;
     default:
         return err ? store_problem_of_errno(err) : STORE_CANNOT_WRITE;
     }
