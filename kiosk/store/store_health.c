@@ -156,6 +156,7 @@ typedef struct {
     bool present; /* a header with SQLite's magic and a valid checksum */
     uint32_t page_size;
     bool has_frames;
+    unsigned char salts[8];
 } WalInfo;
 
 static void wal_read(const char *path, WalInfo *w)
@@ -176,6 +177,7 @@ static void wal_read(const char *path, WalInfo *w)
         wal_checksum(big, h, 24, sum);
         w->present = sum[0] == get_be32(h + 24) && sum[1] == get_be32(h + 28);
         w->page_size = get_be32(h + 8);
+        memcpy(w->salts, h + 16, 8);
         if (w->page_size == 1)
             w->page_size = 65536;
         /* The first frame counts when its salts are the header's. */
@@ -186,8 +188,11 @@ static void wal_read(const char *path, WalInfo *w)
 }
 
 /* A -wal that holds frames but cannot be the log of this database: a page
- * size other than the file's. A -wal taken from another copy of the same
- * database passes that, and is caught by integrity_check (which compares
+ * size other than the file's, or salts other than those recorded when this
+ * database's log was last started (store_walid.c): a -wal taken from a copy
+ * of the same database that went its own way. Without a record (a database
+ * an older kiosk made) the -wal is taken, and one from another copy is
+ * caught only when it breaks an index, by integrity_check (which compares
  * every index with its table), run in place of quick_check whenever a log
  * is to be applied. Sets *has_frames. */
 int store_check_wal(Store *s, bool *has_frames)
@@ -197,6 +202,15 @@ int store_check_wal(Store *s, bool *has_frames)
     *has_frames = w.has_frames;
     if (!w.has_frames)
         return MB_OK;
+    unsigned char rec[2][8];
+    if (store_walid_read(s->path, rec) && memcmp(w.salts, rec[0], 8) &&
+        memcmp(w.salts, rec[1], 8)) {
+        s->problem = STORE_DAMAGED;
+        return store_fail(s, MB_ERR_DB,
+                          "the file %s-wal does not belong to the database (it was not started "
+                          "by it: it comes from another copy); it was not applied",
+                          s->path);
+    }
     unsigned char h[100];
     int fd = open(s->path, O_RDONLY | O_CLOEXEC);
     bool ok = fd >= 0 && read_at(fd, h, sizeof h, 0);
@@ -286,7 +300,7 @@ static char *newest_good_backup(const char *dir)
     return found;
 }
 
-/* Moves path and its -wal, -shm and -journal into the folder aside. */
+/* Moves path and its -wal, -shm, -journal and -walid into the folder aside. */
 static int move_aside(const char *path, const char *aside, char *msg, size_t msgn)
 {
     if (mkdir(aside, 0700) && errno != EEXIST) {
@@ -295,7 +309,7 @@ static int move_aside(const char *path, const char *aside, char *msg, size_t msg
     }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    const char *ext[] = {"", "-wal", "-shm", "-journal"};
+    const char *ext[] = {"", "-wal", "-shm", "-journal", "-walid"};
     for (size_t i = 0; i < MB_COUNT(ext); i++) {
         char *from = mb_xasprintf("%s%s", path, ext[i]);
         char *to = mb_xasprintf("%s/%s%s", aside, base, ext[i]);

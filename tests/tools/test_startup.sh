@@ -166,3 +166,44 @@ cp "$db" "$tmp/wal/bad.copy"; cp "$db-wal" "$tmp/wal/bad.copy-wal"
 kiosk "$db" startup_recovered.replay
 recovered "$tmp/wal" "wl0,wl1,wl2"
 echo "ok: a -wal from another database: treated as damage, moved aside with the file, the backup restored"
+
+# ---- a -wal from a copy of the same database that went its own way: the
+# same page size, valid checksums, every index whole (integrity_check
+# passes): only its salts, recorded in kiosk.db-walid whenever the kiosk
+# starts a log, tell that it is not this database's log
+db=$tmp/div/kiosk.db
+fresh "$db" aa
+mkdir -p "$tmp/div/backups"
+"$MINGBAI_BIN" backup "$tmp/div/backups/mingbai-000001-20260101T000000Z-session.db" --db "$db" 2>/dev/null
+sqlite3 "$db" "INSERT INTO setting VALUES('recovered', 'elsewhere' || char(10) || 'a backup')"
+[ ! -e "$db-wal" ] || fail "diverged: the shell left a -wal"
+copy=$tmp/copy/kiosk.db
+mkdir -p "$tmp/copy" && cp "$db" "$copy"
+# The kiosk writes in A (Noted deletes the setting: a new log, recorded)
+# and is killed before it closes: its row stays in A's -wal.
+mkfifo "$tmp/div.replay"
+"$MINGBAI_BIN" replay "$tmp/div.replay" --shots "$tmp/divshots" --db "$db" 2>"$tmp/log" &
+kiosk_pid=$!
+exec 3>"$tmp/div.replay"
+printf 'instructor\nscreen instructor\ntap "Noted"\nshot noted\n' >&3
+for _ in $(seq 100); do [ -e "$tmp/divshots/noted.png" ] && break; sleep 0.1; done
+[ -e "$tmp/divshots/noted.png" ] || { cat "$tmp/log"; fail "diverged: the kiosk did not get to Noted"; }
+kill -9 "$kiosk_pid"; wait "$kiosk_pid" 2>/dev/null || true
+exec 3>&-
+[ -s "$db-wal" ] || fail "diverged: nothing in A's -wal"
+# A's own -wal is its log: taken (copied with its record, as it is).
+mkdir -p "$tmp/own" && cp "$db" "$db-wal" "$tmp/own/"
+[ ! -e "$db-walid" ] || cp "$db-walid" "$tmp/own/"
+kiosk "$tmp/own/kiosk.db" startup_ok.replay
+[ "$(rows "$tmp/own/kiosk.db")" = "aa0,aa1,aa2" ] || fail "own -wal: rows $(rows "$tmp/own/kiosk.db")"
+[ -z "$(sqlite3 "$tmp/own/kiosk.db" "SELECT value FROM setting WHERE key = 'recovered'")" ] ||
+  fail "own -wal: its row (Noted) was not applied"
+[ -z "$(ls -d "$tmp"/own/damaged-* 2>/dev/null)" ] || fail "own -wal: moved aside"
+# B, the copy, writes rows of its own; its -wal then lands beside A's file.
+python3 "$here/leave_wal.py" "$copy" bb 3
+cp "$copy-wal" "$db-wal"
+cp "$db" "$tmp/div/bad.copy"; cp "$db-wal" "$tmp/div/bad.copy-wal"
+kiosk "$db" startup_recovered.replay
+recovered "$tmp/div" "aa0,aa1,aa2"
+said "kiosk.db-wal does not belong to the database"
+echo "ok: a -wal from a diverged copy of the database: not applied, kept aside with the file, the backup restored"
