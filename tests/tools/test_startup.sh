@@ -175,10 +175,11 @@ db=$tmp/div/kiosk.db
 fresh "$db" aa
 mkdir -p "$tmp/div/backups"
 "$MINGBAI_BIN" backup "$tmp/div/backups/mingbai-000001-20260101T000000Z-session.db" --db "$db" 2>/dev/null
-sqlite3 "$db" "INSERT INTO setting VALUES('recovered', 'elsewhere' || char(10) || 'a backup')"
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
 [ ! -e "$db-wal" ] || fail "diverged: the shell left a -wal"
 copy=$tmp/copy/kiosk.db
 mkdir -p "$tmp/copy" && cp "$db" "$copy"
+sqlite3 "$db" "INSERT INTO setting VALUES('recovered', 'elsewhere' || char(10) || 'a backup')"
 # The kiosk writes in A (Noted deletes the setting: a new log, recorded)
 # and is killed before it closes: its row stays in A's -wal.
 mkfifo "$tmp/div.replay"
@@ -203,7 +204,9 @@ kiosk "$tmp/own/kiosk.db" startup_ok.replay
 python3 "$here/leave_wal.py" "$copy" bb 3
 cp "$copy-wal" "$db-wal"
 cp "$db" "$tmp/div/bad.copy"; cp "$db-wal" "$tmp/div/bad.copy-wal"
-kiosk "$db" startup_recovered.replay
+"$MINGBAI_BIN" replay "$replays/startup_recovered.replay" --shots "$tmp/shots" --db "$db" 2>"$tmp/log" ||
+  fail "diverged: B's -wal was applied, no recovery told: rows $(rows "$db")"
+ls -d "$tmp"/div/damaged-* >/dev/null 2>&1 || fail "diverged: B's -wal was applied: rows $(rows "$db")"
 recovered "$tmp/div" "aa0,aa1,aa2"
 said "kiosk.db-wal does not belong to the database"
 echo "ok: a -wal from a diverged copy of the database: not applied, kept aside with the file, the backup restored"
