@@ -3,7 +3,8 @@
  * checksums) whenever it starts the log afresh, with new random salts; a
  * -wal copied from another copy of the same database has the same page
  * size and valid checksums, and only its salts tell it apart. A thin VFS
- * over whatever VFS is the default at the first open therefore records,
+ * over the default VFS (whichever it is when a store is opened: the tests
+ * put their crash VFS there, tests/vfs/) therefore records,
  * before every such header reaches the file, its salts in "<db>-walid"
  * beside the database: the salts of the header then on disk and the new
  * ones, written to a temporary file, synced and renamed into place, the
@@ -24,7 +25,7 @@
 
 typedef struct {
     sqlite3_file base;
-    char *record;      /* "<db>-walid" */
+    char *db;           /* the database's path: the record is "<db>-walid" */
     sqlite3_file *real; /* the file of the VFS below, just after this */
 } WalFile;
 
@@ -74,10 +75,11 @@ static int fsync_parent(const char *path)
 }
 
 /* Records salts (the 8 bytes of a header about to be written) after prev
- * (those of the header on disk): durable before it returns 0. */
-static int walid_record(const char *record, const unsigned char prev[8],
-                        const unsigned char salts[8])
+ * (those of the header on disk) beside the database db: durable before it
+ * returns 0. */
+static int walid_record(const char *db, const unsigned char prev[8], const unsigned char salts[8])
 {
+    char *record = mb_xasprintf("%s-walid", db);
     unsigned char b[WALID_SIZE];
     memcpy(b, WALID_MAGIC, 8);
     memcpy(b + 8, prev, 8);
@@ -99,6 +101,7 @@ static int walid_record(const char *record, const unsigned char prev[8],
         mb_log(LOG_ERROR, "cannot record the write-ahead log's salts in %s: %s", record,
                strerror(errno));
     free(tmp);
+    free(record);
     return rc;
 }
 
@@ -112,11 +115,11 @@ static int w_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
         unsigned char old[32], rec[2][8], prev[8] = {0};
         if (w->real->pMethods->xRead(w->real, old, 32, 0) == SQLITE_OK && valid_magic(old))
             memcpy(prev, old + 16, 8);
-        else if (store_walid_read(w->record, rec))
+        else if (store_walid_read(w->db, rec))
             memcpy(prev, rec[1], 8);
-        bool same = store_walid_read(w->record, rec) && !memcmp(rec[0], prev, 8) &&
+        bool same = store_walid_read(w->db, rec) && !memcmp(rec[0], prev, 8) &&
                     !memcmp(rec[1], h + 16, 8);
-        if (!same && walid_record(w->record, prev, h + 16))
+        if (!same && walid_record(w->db, prev, h + 16))
             return SQLITE_IOERR_WRITE;
     }
     return w->real->pMethods->xWrite(w->real, buf, n, off);
@@ -126,8 +129,8 @@ static int w_close(sqlite3_file *f)
 {
     WalFile *w = (WalFile *)f;
     int rc = w->real->pMethods->xClose(w->real);
-    free(w->record);
-    w->record = NULL;
+    free(w->db);
+    w->db = NULL;
     return rc;
 }
 
@@ -163,7 +166,7 @@ static int v_open(sqlite3_vfs *vfs, sqlite3_filename name, sqlite3_file *f, int 
     int rc = real->xOpen(real, name, w->real, flags, out);
     if (rc != SQLITE_OK)
         return rc; /* SQLite closes nothing it could not open */
-    w->record = mb_xasprintf("%.*s-walid", (int)(len - 4), name);
+    w->db = mb_xstrndup(name, len - 4);
     w->base.pMethods = &g_wal_methods;
     return SQLITE_OK;
 }
