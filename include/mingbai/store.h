@@ -547,7 +547,7 @@ int store_backup(Store *s, const char *path);
 /* Opens the file at path read-only and runs PRAGMA integrity_check: MB_OK
  * when it is whole, MB_ERR_DB with what is wrong otherwise. */
 int store_backup_verify(Store *s, const char *path);
-/* Removes a database file and its -wal, -shm and -journal (what is absent
+/* Removes a database file and its -wal, -shm, -journal and -walid (what is absent
  * is skipped). */
 void store_remove_files(const char *path);
 /* The folder of the automatic backups: "backups" beside the database.

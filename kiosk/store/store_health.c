@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -187,10 +188,39 @@ static void wal_read(const char *path, WalInfo *w)
     close(fd);
 }
 
+/* Whether a program has path's -shm locked (SQLite holds a lock on it
+ * for as long as a connection uses the log): its -wal is then the live log
+ * of another program writing the database (the sqlite3 shell, say), not a
+ * file copied in. Read from /proc/locks: opening and closing the -shm here
+ * would drop this process's own locks on it. */
+static bool wal_in_use(const char *path)
+{
+    char *shm = mb_xasprintf("%s-shm", path);
+    struct stat st;
+    bool found = false;
+    FILE *f = stat(shm, &st) ? NULL : fopen("/proc/locks", "re");
+    free(shm);
+    char line[256];
+    while (f && !found && fgets(line, sizeof line, f)) {
+        char *save = NULL;
+        for (char *t = strtok_r(line, " \n", &save); t && !found; t = strtok_r(NULL, " \n", &save)) {
+            unsigned maj, min;
+            unsigned long ino;
+            char end;
+            if (sscanf(t, "%x:%x:%lu%c", &maj, &min, &ino, &end) == 3)
+                found = maj == major(st.st_dev) && min == minor(st.st_dev) && ino == st.st_ino;
+        }
+    }
+    if (f)
+        fclose(f);
+    return found;
+}
+
 /* A -wal that holds frames but cannot be the log of this database: a page
  * size other than the file's, or salts other than those recorded when this
  * database's log was last started (store_walid.c): a -wal taken from a copy
- * of the same database that went its own way. Without a record (a database
+ * of the same database that went its own way (unless a program has it open:
+ * another program's live log). Without a record (a database
  * an older kiosk made) the -wal is taken, and one from another copy is
  * caught only when it breaks an index, by integrity_check (which compares
  * every index with its table), run in place of quick_check whenever a log
@@ -204,7 +234,7 @@ int store_check_wal(Store *s, bool *has_frames)
         return MB_OK;
     unsigned char rec[2][8];
     if (store_walid_read(s->path, rec) && memcmp(w.salts, rec[0], 8) &&
-        memcmp(w.salts, rec[1], 8)) {
+        memcmp(w.salts, rec[1], 8) && !wal_in_use(s->path)) {
         s->problem = STORE_DAMAGED;
         return store_fail(s, MB_ERR_DB,
                           "the file %s-wal does not belong to the database (it was not started "

@@ -97,9 +97,12 @@ static int walid_record(const char *db, const unsigned char prev[8], const unsig
         else
             rc = fsync_parent(record);
     }
-    if (rc)
+    if (rc) {
+        int e = errno; /* SQLite asks the VFS below for it: a full disk stays one */
         mb_log(LOG_ERROR, "cannot record the write-ahead log's salts in %s: %s", record,
-               strerror(errno));
+               strerror(e));
+        errno = e;
+    }
     free(tmp);
     free(record);
     return rc;

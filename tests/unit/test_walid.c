@@ -2,8 +2,9 @@
  * every -wal header the store writes has its salts in "<db>-walid" first,
  * with the previous ones; at open a -wal with frames whose salts are
  * neither is refused as damage and left as it is; the previous salts are
- * accepted (a cut between the record and the header); without a record
- * (an older kiosk's database) any -wal is taken as before. */
+ * accepted (a cut between the record and the header), and so is the log
+ * of another program that has the database open; without a record (an
+ * older kiosk's database) any -wal is taken as before. */
 #define _XOPEN_SOURCE 700 /* nftw, to remove the temporary folders */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -147,6 +148,52 @@ static void test_foreign_log_refused(void **state)
     store_close(s);
 }
 
+/* Another program has the database open and its rows in a log it started:
+ * its live log, taken (the record cannot know its salts). */
+static void test_live_log_taken(void **state)
+{
+    Fixture *f = *state;
+    char copy_path[600], rec_from[700], rec_to[700];
+    assert_int_equal(store_checkpoint(f->s), MB_OK);
+    snprintf(copy_path, sizeof copy_path, "%s/live.db", f->dir);
+    copy(f->path, copy_path);
+    snprintf(rec_from, sizeof rec_from, "%s-walid", f->path);
+    snprintf(rec_to, sizeof rec_to, "%s-walid", copy_path);
+    copy(rec_from, rec_to);
+    int up[2], done[2];
+    assert_int_equal(pipe(up), 0);
+    assert_int_equal(pipe(done), 0);
+    pid_t pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0) {
+        sqlite3 *db = NULL;
+        char c = 0;
+        int rc = sqlite3_open(copy_path, &db);
+        rc |= sqlite3_exec(db, "INSERT INTO setting(key, value) VALUES('live', '1');", NULL,
+                           NULL, NULL);
+        if (write(up[1], "u", 1) != 1 || read(done[0], &c, 1) != 1)
+            rc = 1;
+        sqlite3_close(db);
+        _exit(rc ? 1 : 0);
+    }
+    char c = 0;
+    assert_int_equal(read(up[0], &c, 1), 1);
+    Store *s = NULL;
+    assert_int_equal(store_open(copy_path, &s), MB_OK);
+    char *v = store_setting_get(s, "live");
+    assert_string_equal(v, "1");
+    free(v);
+    store_close(s);
+    assert_int_equal(write(done[1], "d", 1), 1);
+    int status = 0;
+    waitpid(pid, &status, 0);
+    assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    close(up[0]);
+    close(up[1]);
+    close(done[0]);
+    close(done[1]);
+}
+
 static void test_no_record_taken(void **state)
 {
     Fixture *f = *state;
@@ -170,6 +217,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_record_follows_the_log),
         T(test_foreign_log_refused),
+        T(test_live_log_taken),
         T(test_no_record_taken),
     };
 #undef T
