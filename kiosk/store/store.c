@@ -593,6 +593,7 @@ void store_close(Store *s)
     if (s->db && sqlite3_close(s->db) != SQLITE_OK)
         mb_log(LOG_ERROR, "database %s: closing: %s", s->path, sqlite3_errmsg(s->db));
     free(s->path);
+    free(s->wal_aside);
     free(s);
 }
 

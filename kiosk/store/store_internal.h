@@ -23,6 +23,7 @@ struct Store {
     int migrate_to;      /* 0: the newest schema; else stop there (tests) */
     StoreProblem problem; /* what the failure at open was, when known */
     bool wal_frames;      /* at open, a -wal with frames was to be applied */
+    char *wal_aside;      /* where a -wal not its own was moved at open, or NULL */
 };
 
 /* One of our automatic backups in a folder ("mingbai-NNNNNN-...db"). */

@@ -8,9 +8,12 @@
  * before every such header reaches the file, its salts in "<db>-walid"
  * beside the database: the salts of the header then on disk and the new
  * ones, written to a temporary file, synced and renamed into place, the
- * folder synced. At open (store_health.c) a -wal whose salts are neither
- * is not this database's log. A crash between the record and the header
- * leaves the old header, whose salts are the recorded previous ones. */
+ * folder synced. A frame the kiosk writes into a log that another program
+ * started (the sqlite3 shell, say) has its salts recorded the same way
+ * before it is written. At open (store_health.c) a -wal whose salts are
+ * neither is not this database's log. A crash between the record and the
+ * header leaves the old header, whose salts are the recorded previous
+ * ones. */
 #include "store_internal.h"
 
 #include <errno.h>
@@ -27,6 +30,8 @@ typedef struct {
     sqlite3_file base;
     char *db;           /* the database's path: the record is "<db>-walid" */
     sqlite3_file *real; /* the file of the VFS below, just after this */
+    unsigned char known[8]; /* the salts last seen recorded as the newest */
+    bool have_known;
 } WalFile;
 
 /* One shim per VFS below (the tests put their crash VFS under it). */
@@ -110,6 +115,26 @@ static int walid_record(const char *db, const unsigned char prev[8], const unsig
 
 /* ---- the -wal file: every call goes below; a header is recorded first ---- */
 
+/* The newest recorded salts are salts, or made so (after those recorded
+ * before: a log another program started, which the kiosk now writes in);
+ * cached in w. 0, or -1 when the record could not be written. */
+static int walid_follow(WalFile *w, const unsigned char salts[8])
+{
+    if (w->have_known && !memcmp(w->known, salts, 8))
+        return 0;
+    unsigned char rec[2][8], prev[8] = {0};
+    bool have = store_walid_read(w->db, rec);
+    if (!have || memcmp(rec[1], salts, 8)) {
+        if (have)
+            memcpy(prev, rec[1], 8);
+        if (walid_record(w->db, prev, salts))
+            return -1;
+    }
+    memcpy(w->known, salts, 8);
+    w->have_known = true;
+    return 0;
+}
+
 static int w_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
 {
     WalFile *w = (WalFile *)f;
@@ -124,6 +149,14 @@ static int w_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
                     !memcmp(rec[1], h + 16, 8);
         if (!same && walid_record(w->db, prev, h + 16))
             return SQLITE_IOERR_WRITE;
+        memcpy(w->known, h + 16, 8);
+        w->have_known = true;
+    } else if (off >= 32 && n == 24 && walid_follow(w, h + 8)) {
+        /* A frame's header (24 bytes, its salts at 8): SQLite writes it
+         * alone, before the page. Another program may have started the log
+         * afresh; the kiosk's answers going into it make it this
+         * database's log, recorded first. */
+        return SQLITE_IOERR_WRITE;
     }
     return w->real->pMethods->xWrite(w->real, buf, n, off);
 }

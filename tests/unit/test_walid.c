@@ -1,7 +1,8 @@
 /* The record of the logs the kiosk starts (kiosk/store/store_walid.c):
  * every -wal header the store writes has its salts in "<db>-walid" first,
  * with the previous ones; at open a -wal with frames whose salts are
- * neither is refused as damage and left as it is; the previous salts are
+ * neither is not applied but moved alone into "stray-wal-DATE" as it is,
+ * the database kept; the previous salts are
  * accepted (a cut between the record and the header), and so is the log
  * of another program that has the database open; without a record (an
  * older kiosk's database) any -wal is taken as before. */
@@ -111,37 +112,59 @@ static void foreign_writer(const char *path)
     assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
 }
 
-static void test_foreign_log_refused(void **state)
+/* A copy of f's database (with its record) at DIR/name, its -wal written
+ * by another program with salts of its own (read into salts). */
+static void diverged_copy(Fixture *f, const char *name, char *copy_path, size_t n,
+                          unsigned char salts[8])
 {
-    Fixture *f = *state;
-    char copy_path[600], rec_from[700], rec_to[700];
-    assert_int_equal(store_checkpoint(f->s), MB_OK);
-    snprintf(copy_path, sizeof copy_path, "%s/copy.db", f->dir);
+    char rec_from[700], rec_to[700];
+    snprintf(copy_path, n, "%s/%s", f->dir, name);
     copy(f->path, copy_path);
     snprintf(rec_from, sizeof rec_from, "%s-walid", f->path);
     snprintf(rec_to, sizeof rec_to, "%s-walid", copy_path);
     copy(rec_from, rec_to);
     foreign_writer(copy_path);
-    unsigned char rec[2][8], salts[8];
     assert_true(wal_salts(copy_path, salts));
+}
+
+static void test_foreign_log_set_aside(void **state)
+{
+    Fixture *f = *state;
+    char copy_path[600], moved[800];
+    assert_int_equal(store_checkpoint(f->s), MB_OK);
+    unsigned char rec[2][8], salts[8];
+    diverged_copy(f, "copy.db", copy_path, sizeof copy_path, salts);
     assert_true(store_walid_read(copy_path, rec));
 
-    /* Neither recorded salt: damage, the files left as they were. */
+    /* Neither recorded salt: not applied, moved alone into stray-wal-DATE
+     * as it was, the database opened as its file holds it. */
     Store *s = NULL;
     StoreProblem why = STORE_FINE;
     char msg[512];
-    assert_int_not_equal(store_open_why(copy_path, &s, &why, msg, sizeof msg), MB_OK);
-    assert_null(s);
-    assert_int_equal(why, STORE_DAMAGED);
-    assert_non_null(strstr(msg, "does not belong to the database"));
-    unsigned char again[8];
-    assert_true(wal_salts(copy_path, again));
-    assert_memory_equal(again, salts, 8);
+    assert_int_equal(store_open_why(copy_path, &s, &why, msg, sizeof msg), MB_OK);
+    const char *aside = store_wal_set_aside(s);
+    assert_non_null(aside);
+    assert_non_null(strstr(aside, "/stray-wal-"));
+    assert_null(store_setting_get(s, "foreign"));
+    snprintf(moved, sizeof moved, "%s/copy.db-wal", aside);
+    FILE *w = fopen(moved, "rb");
+    unsigned char h[32];
+    assert_non_null(w);
+    assert_int_equal(fread(h, 1, sizeof h, w), sizeof h);
+    fclose(w);
+    assert_memory_equal(h + 16, salts, 8);
+    char stray[700];
+    snprintf(stray, sizeof stray, "%s/copy.db", aside);
+    assert_int_not_equal(access(stray, F_OK), 0);
+    store_close(s);
 
     /* Recorded as the previous salts (a cut after the record, before the
-     * header): taken, its row applied. */
+     * header): taken, its row applied, nothing set aside. */
+    diverged_copy(f, "copy2.db", copy_path, sizeof copy_path, salts);
+    assert_true(store_walid_read(copy_path, rec));
     write_record(copy_path, salts, rec[1]);
     assert_int_equal(store_open(copy_path, &s), MB_OK);
+    assert_null(store_wal_set_aside(s));
     char *v = store_setting_get(s, "foreign");
     assert_string_equal(v, "1");
     free(v);
@@ -194,6 +217,46 @@ static void test_live_log_taken(void **state)
     close(done[1]);
 }
 
+/* While the kiosk has the database open, another program starts the log
+ * afresh (salts the record does not know), and the kiosk then writes an
+ * answer into it; the power goes. That log is the kiosk's: its salts were
+ * recorded before the kiosk's frame was written, and it is taken. */
+static void test_log_started_by_another_taken(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(store_checkpoint(f->s), MB_OK);
+    unsigned char salts[8], rec[2][8];
+    assert_true(store_walid_read(f->path, rec));
+    foreign_writer(f->path);
+    assert_true(wal_salts(f->path, salts));
+    assert_memory_not_equal(salts, rec[1], 8);
+    assert_memory_not_equal(salts, rec[0], 8);
+    assert_int_equal(store_setting_set(f->s, "kiosk", "1"), MB_OK);
+    assert_true(store_walid_read(f->path, rec));
+    assert_memory_equal(rec[1], salts, 8);
+
+    /* The files as the power cut leaves them (the kiosk not closed). */
+    char cut[600], from[700], to[700];
+    snprintf(cut, sizeof cut, "%s/cut.db", f->dir);
+    copy(f->path, cut);
+    const char *ext[] = {"-wal", "-walid"};
+    for (size_t i = 0; i < 2; i++) {
+        snprintf(from, sizeof from, "%s%s", f->path, ext[i]);
+        snprintf(to, sizeof to, "%s%s", cut, ext[i]);
+        copy(from, to);
+    }
+    Store *s = NULL;
+    assert_int_equal(store_open(cut, &s), MB_OK);
+    assert_null(store_wal_set_aside(s));
+    char *v = store_setting_get(s, "kiosk");
+    assert_string_equal(v, "1");
+    free(v);
+    v = store_setting_get(s, "foreign");
+    assert_string_equal(v, "1");
+    free(v);
+    store_close(s);
+}
+
 static void test_no_record_taken(void **state)
 {
     Fixture *f = *state;
@@ -216,8 +279,9 @@ int main(void)
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
     const struct CMUnitTest tests[] = {
         T(test_record_follows_the_log),
-        T(test_foreign_log_refused),
+        T(test_foreign_log_set_aside),
         T(test_live_log_taken),
+        T(test_log_started_by_another_taken),
         T(test_no_record_taken),
     };
 #undef T
