@@ -82,9 +82,19 @@ int store_probe_folder(Store *s)
         e = errno;
     } else {
         char *buf = mb_xcalloc(1, 64 * 1024);
-        for (size_t done = 0; !e && done < STORE_PROBE_BYTES; done += 64 * 1024)
-            if (write(fd, buf, 64 * 1024) != 64 * 1024)
-                e = errno ? errno : ENOSPC;
+        /* A short write has no error of its own: the next one says why
+         * (ENOSPC, EFBIG); one that writes nothing is no room. */
+        for (size_t done = 0; !e && done < STORE_PROBE_BYTES;) {
+            size_t want = STORE_PROBE_BYTES - done < 64 * 1024 ? STORE_PROBE_BYTES - done
+                                                                : 64 * 1024;
+            ssize_t n = write(fd, buf, want);
+            if (n < 0 && errno != EINTR)
+                e = errno;
+            else if (n == 0)
+                e = ENOSPC;
+            else if (n > 0)
+                done += (size_t)n;
+        }
         if (!e && fsync(fd))
             e = errno;
         free(buf);
@@ -329,11 +339,15 @@ static int copy_file(const char *from, const char *to)
     int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     char buf[64 * 1024];
     ssize_t n = 0;
-    while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0)
-        if (write(out, buf, (size_t)n) != n) {
+    while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0) {
+        ssize_t w = write(out, buf, (size_t)n);
+        if (w != n) {
+            if (w >= 0)
+                errno = ENOSPC; /* a short write sets no errno of its own */
             n = -1;
             break;
         }
+    }
     if (in >= 0 && out >= 0 && n == 0 && fsync(out) == 0)
         rc = 0;
     if (in >= 0)
