@@ -7,6 +7,9 @@ the kiosk parses them (`mingbai pack show FILE --json`):
                  option (strictly longer than every other option), and those
                  where it ties for longest, out of all single-choice
                  questions; lengths in characters, per language
+  rank           how many right answers are the 1st, 2nd, 3rd, 4th or later
+                 longest option (ties share the better rank), so that a
+                 new habit (the right answer always the shortest) shows too
   types          the number of questions of each type
 
 Usage: quiz_balance.py MINGBAI PACK_DIR [--list]
@@ -32,6 +35,7 @@ def report(mingbai, pack, lang, listing):
     types = collections.Counter()
     tf = collections.Counter()
     mc = longest = ties = 0
+    rank = [0, 0, 0, 0]
     named = []
     for f in files:
         for q in questions(mingbai, f):
@@ -46,6 +50,7 @@ def report(mingbai, pack, lang, listing):
             wrong = [len(a["text"]) for a in q["answers"] if a["fraction"] != best]
             if not wrong:
                 continue
+            rank[min(sum(1 for w in wrong if w > max(right)), 3)] += 1
             if min(right) > max(wrong):
                 longest += 1
                 named.append("%s right %s, others %s" % (q["id"], right, wrong))
@@ -57,6 +62,8 @@ def report(mingbai, pack, lang, listing):
     print("[%s] true/false: %d True, %d False" % (lang, tf["True"], tf["False"]))
     print("[%s] single choice: right answer longest in %d of %d (tied for longest in %d more)"
           % (lang, longest, mc, ties))
+    print("[%s] right answer by length: %s" % (lang, ", ".join(
+        "%s %d" % (n, c) for n, c in zip(("longest", "2nd", "3rd", "4th+"), rank))))
     if listing:
         for n in named:
             print("  " + n)
