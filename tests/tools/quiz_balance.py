@@ -12,9 +12,13 @@ the kiosk parses them (`mingbai pack show FILE --json`):
                  new habit (the right answer always the shortest) shows too
   types          the number of questions of each type
 
-Usage: quiz_balance.py MINGBAI PACK_DIR [--list]
+Usage: quiz_balance.py MINGBAI PACK_DIR [--list] [--check]
 --list also names each single-choice question whose right answer is the
 longest, with the lengths of its options. Prints one block per language.
+--check exits 1, saying why, when in some language the true/false answers
+are not balanced (True 40-60% of them) or the right answer is the longest
+option, or ties for it, in more than a quarter of the single-choice
+questions.
 """
 import collections
 import glob
@@ -31,6 +35,7 @@ def questions(mingbai, path):
 
 
 def report(mingbai, pack, lang, listing):
+    """Prints the counts for one language; returns what --check refuses."""
     files = sorted(glob.glob(os.path.join(pack, "quizzes", "*.%s.gift" % lang)))
     types = collections.Counter()
     tf = collections.Counter()
@@ -67,6 +72,15 @@ def report(mingbai, pack, lang, listing):
     if listing:
         for n in named:
             print("  " + n)
+    problems = []
+    n_tf = tf["True"] + tf["False"]
+    if n_tf and not 0.4 <= tf["True"] / n_tf <= 0.6:
+        problems.append("[%s] true/false not balanced: %d of %d True"
+                        % (lang, tf["True"], n_tf))
+    if mc and (longest + ties) * 4 > mc:
+        problems.append("[%s] the right answer is the longest option (or ties) in %d of %d"
+                        % (lang, longest + ties, mc))
+    return problems
 
 
 def main():
@@ -74,8 +88,12 @@ def main():
         sys.exit(__doc__)
     mingbai, pack = sys.argv[1], sys.argv[2]
     listing = "--list" in sys.argv[3:]
+    problems = []
     for lang in ("en", "zh-Hans"):
-        report(mingbai, pack, lang, listing)
+        problems += report(mingbai, pack, lang, listing)
+    if "--check" in sys.argv[3:] and problems:
+        print("\n".join(problems))
+        sys.exit(1)
 
 
 if __name__ == "__main__":
