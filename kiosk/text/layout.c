@@ -23,6 +23,7 @@ typedef struct {
     int pen;         /* x of the next glyph on the current line (26.6) */
     int last_break;  /* glyph after which the current line may break, or -1 */
     bool justify;    /* the current paragraph is Chinese and set justified */
+    bool wrapped;    /* the current line continues its paragraph */
 } Builder;
 
 static int round26(int v)
@@ -37,6 +38,16 @@ static void push_glyph(TextLayout *l, const LGlyph *g)
         l->glyphs = mb_xrealloc(l->glyphs, (size_t)l->capglyphs * sizeof *l->glyphs);
     }
     l->glyphs[l->nglyphs++] = *g;
+}
+
+/* Sets g half-width, as its font's 'halt' does; returns the width saved. */
+static int set_half(LGlyph *g)
+{
+    int d = g->adv - g->hadv;
+    g->adv = g->hadv;
+    g->xoff = g->hxoff;
+    g->punct = PUNCT_NONE;
+    return d;
 }
 
 /* May the line stretch between glyphs a and b (b follows a)? */
@@ -87,10 +98,8 @@ static void finish_line(Builder *b, int end, bool last)
     int w = 0;
     if (lastv >= 0) {
         LGlyph *e = &G[lastv];
-        if (e->punct == PUNCT_CLOSE && (!last || (b->break_w > 0 && e->x + e->adv > b->break_w))) {
-            e->adv = e->hadv;
-            e->xoff = e->hxoff;
-        }
+        if (e->punct == PUNCT_CLOSE && (!last || (b->break_w > 0 && e->x + e->adv > b->break_w)))
+            set_half(e);
         w = e->x + e->adv;
     }
     int shift = 0;
@@ -138,6 +147,15 @@ static void wrap_before(Builder *b, LGlyph *g)
     finish_line(b, cut, false);
     b->last_break = -1;
     b->pen = 0;
+    b->wrapped = true;
+    LGlyph *first = &l->glyphs[b->line_start];
+    if (l->nglyphs > b->line_start && b->justify && first->punct == PUNCT_OPEN) {
+        /* An opening mark starting a wrapped line sets its ink at the
+         * margin (half-width). */
+        int d = set_half(first);
+        for (int i = b->line_start + 1; i < l->nglyphs; i++)
+            l->glyphs[i].x -= d;
+    }
     if (l->nglyphs > b->line_start) {
         LGlyph *lastg = &l->glyphs[l->nglyphs - 1];
         b->pen = lastg->x + lastg->adv;
@@ -189,6 +207,7 @@ static void paragraph_start(Builder *b, const LGlyph *sh, int n, int i)
     while (e < n && !sh[e].nl)
         e++;
     b->justify = b->measure > 0 && b->st->align == TEXT_ALIGN_LEFT && text_is_chinese(sh, i, e);
+    b->wrapped = false;
 }
 
 void text_break(TextEngine *te, TextLayout *l, const LGlyph *sh, int n, const TextStyle *st,
@@ -215,10 +234,14 @@ void text_break(TextEngine *te, TextLayout *l, const LGlyph *sh, int n, const Te
             continue;
         LGlyph g = sh[i];
         g.x = b.pen + (l->nglyphs > b.line_start ? g.gap : 0);
-        /* A closing mark fits when its half-width form does (pushed in). */
+        /* A closing mark fits when its half-width form does (pushed in at
+         * the line end); other marks inside a line keep their width, as
+         * Chinese setting prefers spacing a line out to squeezing it. */
         int fit = g.punct == PUNCT_CLOSE ? g.hadv : g.adv;
         if (b.break_w > 0 && !g.space && g.x + fit > b.break_w && l->nglyphs > b.line_start)
             wrap_before(&b, &g);
+        if (b.justify && b.wrapped && l->nglyphs == b.line_start && g.punct == PUNCT_OPEN)
+            set_half(&g);
         push_glyph(l, &g);
         b.pen = g.x + g.adv;
         if (g.flags & (TEXT_LINK | TEXT_GLOSSARY))

@@ -47,15 +47,17 @@ static bool break_after(const char *s, size_t len, const char *brks, size_t endb
     return true;
 }
 
-/* The punctuation that may be set half-width, by its class. Question and
- * exclamation marks keep their full width, as in most Chinese books. */
+/* The punctuation that may be set half-width, by its class. Stops, commas,
+ * question and exclamation marks sit in the left half of their em in
+ * Simplified Chinese faces (GB style), so they compress as closing marks. */
 static uint8_t punct_class(uint32_t c)
 {
     static const uint32_t open[] = {0xFF08, 0x300C, 0x300E, 0x3010, 0x300A, 0x3008,
                                     0x3014, 0x3016, 0x201C, 0x2018, 0xFF3B, 0xFF5B};
     static const uint32_t close[] = {0xFF09, 0x300D, 0x300F, 0x3011, 0x300B, 0x3009,
                                      0x3015, 0x3017, 0x201D, 0x2019, 0xFF3D, 0xFF5D,
-                                     0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF0E};
+                                     0xFF0C, 0x3002, 0x3001, 0xFF1B, 0xFF1A, 0xFF0E,
+                                     0xFF1F, 0xFF01};
     for (size_t i = 0; i < MB_COUNT(open); i++)
         if (open[i] == c)
             return PUNCT_OPEN;
