@@ -163,7 +163,8 @@ static void wrap_before(Builder *b, LGlyph *g)
     g->x = b->pen;
 }
 
-/* Cuts the layout to st->max_lines lines, ending the last with "...". */
+/* Cuts the layout to st->max_lines lines, ending the last with "..." (not
+ * right after a space or an opening mark). */
 static void truncate_lines(TextEngine *te, TextLayout *l, const TextStyle *st, int max_width)
 {
     int keep = 0;
@@ -179,7 +180,7 @@ static void truncate_lines(TextEngine *te, TextLayout *l, const TextStyle *st, i
     int limit = max_width > 0 ? max_width - dots : 1 << 29;
     while (l->nglyphs > first_of_last &&
            (l->glyphs[l->nglyphs - 1].x + l->glyphs[l->nglyphs - 1].adv > limit ||
-            l->glyphs[l->nglyphs - 1].space))
+            l->glyphs[l->nglyphs - 1].space || text_no_line_end(l->glyphs[l->nglyphs - 1].cp)))
         l->nglyphs--;
     LGlyph e = {0};
     e.cp = 0x2026;
