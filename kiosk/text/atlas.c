@@ -234,6 +234,12 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
         if (lg->flags & (TEXT_LINK | TEXT_GLOSSARY | TEXT_EM)) {
             int px = te->fonts[lg->font].px;
             int th = MB_MAX(1, px / 14);
+            /* A line runs on to the next glyph of the same link, over the
+             * space justification put between them. */
+            const LGlyph *nx = i + 1 < l->nglyphs ? &l->glyphs[i + 1] : NULL;
+            int run = nx && nx->line == lg->line && (nx->flags & lg->flags & (TEXT_LINK | TEXT_GLOSSARY))
+                          ? MB_MAX(lg->adv, nx->x - lg->x)
+                          : lg->adv;
             SDL_SetRenderDrawColor(te->renderer, c.r, c.g, c.b, c.a);
             if ((lg->flags & TEXT_EM) && lg->cjk) {
                 /* Chinese emphasis: a dot under each character (着重号). */
@@ -242,12 +248,12 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
                 SDL_RenderFillRect(te->renderer, &dot);
             } else if (lg->flags & TEXT_GLOSSARY) {
                 /* Dotted underline: tappable term. */
-                for (int dx = 0; dx < lg->adv; dx += th * 3) {
+                for (int dx = 0; dx < run; dx += th * 3) {
                     SDL_Rect dot = {x + lg->x + dx, y + lg->y + px / 6, th * 2, th};
                     SDL_RenderFillRect(te->renderer, &dot);
                 }
             } else if (lg->flags & TEXT_LINK) {
-                SDL_Rect line = {x + lg->x, y + lg->y + px / 6, lg->adv, th};
+                SDL_Rect line = {x + lg->x, y + lg->y + px / 6, run, th};
                 SDL_RenderFillRect(te->renderer, &line);
             }
         }
