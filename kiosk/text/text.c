@@ -110,21 +110,30 @@ void text_engine_frame(TextEngine *te)
     }
 }
 
+/* Sizes are few in practice (the theme has a handful, times the text
+ * sizes); when the slots run low, dropping them with the atlas and the
+ * cached layouts is a safe, rare reset. Called before a layout is built,
+ * never during one (a layout takes at most one slot per face), so that no
+ * character of a layout keeps a slot that was dropped. */
+static void fonts_make_room(TextEngine *te)
+{
+    if (te->nfonts <= MAX_FONTS - FACE_COUNT)
+        return;
+    text_atlas_free(te);
+    for (int i = 0; i < LAYOUT_CACHE; i++)
+        if (te->layouts[i])
+            te->layouts[i]->hash = 0;
+    fonts_drop(te);
+}
+
 /* The slot for a face at a pixel size. */
 int text_font_get(TextEngine *te, int face, int px)
 {
     for (int i = 0; i < te->nfonts; i++)
         if (te->fonts[i].face == face && te->fonts[i].px == px)
             return i;
-    if (te->nfonts == MAX_FONTS) {
-        /* Sizes are few in practice (the theme has a handful); dropping
-         * the tables is a safe, rare reset. */
-        text_atlas_free(te);
-        for (int i = 0; i < LAYOUT_CACHE; i++)
-            if (te->layouts[i])
-                te->layouts[i]->hash = 0;
-        fonts_drop(te);
-    }
+    if (te->nfonts == MAX_FONTS)
+        abort(); /* fonts_make_room() keeps a layout's slots in the table */
     FontSlot *s = &te->fonts[te->nfonts];
     s->face = face;
     s->px = px;
@@ -292,6 +301,7 @@ const TextLayout *text_layout(TextEngine *te, const char *s, size_t len, const T
         te->overflow = l;
     }
     layout_reset(l);
+    fonts_make_room(te);
     l->hash = h;
     l->len = len;
     l->frame = te->frame;

@@ -234,6 +234,35 @@ static void test_line_end_and_start_marks(void **state)
     assert_int_equal(x, 10);
 }
 
+/* A kiosk whose text size is changed again and again asks for more sizes
+ * than the engine keeps fonts for: layouts made after the fonts are
+ * dropped, in the middle of a frame too, measure as a fresh engine's do. */
+static void test_many_sizes(void **state)
+{
+    (void)state;
+    const char *d = getenv("MINGBAI_SOURCE_DIR");
+    char fonts[1024];
+    snprintf(fonts, sizeof fonts, "%s/fonts", d ? d : "..");
+    const char *s = "平台（platform）：“超级应用”。To";
+    int ref[70] = {0};
+    for (int size = 10; size < 70; size++) {
+        TextEngine *fresh = text_engine_new(fonts);
+        assert_non_null(fresh);
+        TextStyle st = {.size = size, .lang = LANG_ZH, .flags = (size & 1) ? TEXT_BOLD : 0};
+        ref[size] = text_layout_width(text_layout_str(fresh, s, &st, 0));
+        text_engine_free(fresh);
+    }
+    text_engine_frame(te);
+    for (int round = 0; round < 3; round++)
+        for (int size = 10; size < 70; size++) {
+            TextStyle st = {.size = size, .lang = LANG_ZH, .flags = (size & 1) ? TEXT_BOLD : 0};
+            int w = text_layout_width(text_layout_str(te, s, &st, 0));
+            if (w != ref[size])
+                fail_msg("round %d, size %d: %d px wide, %d px in a fresh engine", round, size, w,
+                         ref[size]);
+        }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -244,6 +273,7 @@ int main(void)
         cmocka_unit_test(test_last_line_not_justified),
         cmocka_unit_test(test_mixed_and_english),
         cmocka_unit_test(test_line_end_and_start_marks),
+        cmocka_unit_test(test_many_sizes),
     };
     SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
     return cmocka_run_group_tests(tests, setup, teardown);
