@@ -11,11 +11,22 @@
 #include <stdlib.h>
 #include <string.h>
 
+static int page_new(TextEngine *te);
+static FT_Face face_ft(TextEngine *te, int face);
+
+/* Attaching readies what every page draws with: the first atlas page and
+ * the rasterisers of the regular faces (the CJK one takes ~10 ms to open),
+ * so that the first page shown does not pay for them. */
 void text_engine_attach(TextEngine *te, SDL_Renderer *r)
 {
     if (te->renderer != r)
         text_atlas_free(te);
     te->renderer = r;
+    if (r && te->npages == 0) {
+        face_ft(te, FACE_LATIN);
+        face_ft(te, FACE_CJK);
+        page_new(te);
+    }
 }
 
 void text_atlas_free(TextEngine *te)
@@ -123,20 +134,26 @@ static Raster *raster_get(TextEngine *te, int font, uint32_t gid, uint32_t rgb)
     return victim;
 }
 
-/* The FreeType face of slot font, opened on first use, at its size. */
+/* The FreeType face of face, opened on first use. */
+static FT_Face face_ft(TextEngine *te, int face)
+{
+    if (!te->ft_face[face]) {
+        if (FT_New_Face(te->ft, te->face_path[face], 0, &te->ft_face[face])) {
+            mb_log(LOG_ERROR, "cannot open %s", te->face_path[face]);
+            te->ft_face[face] = NULL;
+            return NULL;
+        }
+        te->ft_px[face] = 0;
+    }
+    return te->ft_face[face];
+}
+
+/* The FreeType face of slot font, at its size. */
 static FT_Face ft_face(TextEngine *te, int font)
 {
     const FontSlot *s = &te->fonts[font];
-    FT_Face f = te->ft_face[s->face];
-    if (!f) {
-        if (FT_New_Face(te->ft, te->face_path[s->face], 0, &te->ft_face[s->face])) {
-            mb_log(LOG_ERROR, "cannot open %s", te->face_path[s->face]);
-            return NULL;
-        }
-        f = te->ft_face[s->face];
-        te->ft_px[s->face] = 0;
-    }
-    if (te->ft_px[s->face] != s->px) {
+    FT_Face f = face_ft(te, s->face);
+    if (f && te->ft_px[s->face] != s->px) {
         FT_Set_Pixel_Sizes(f, 0, (FT_UInt)s->px);
         te->ft_px[s->face] = s->px;
     }
