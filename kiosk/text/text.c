@@ -363,7 +363,11 @@ bool text_layout_hit(const TextLayout *l, int x, int y, uint32_t *byte_off)
     for (int i = 0; i < l->nglyphs; i++) {
         const LGlyph *g = &l->glyphs[i];
         int top = g->y - l->line_h * 3 / 4;
-        if (x >= g->x && x < g->x + g->adv && y >= top && y < top + l->line_h) {
+        /* The space justification spread after a glyph is its own. */
+        int right = g->x + g->adv;
+        if (i + 1 < l->nglyphs && l->glyphs[i + 1].line == g->line)
+            right = MB_MAX(right, l->glyphs[i + 1].x);
+        if (x >= g->x && x < right && y >= top && y < top + l->line_h) {
             *byte_off = g->byte;
             return true;
         }

@@ -155,6 +155,24 @@ static void test_last_line_not_justified(void **state)
     assert_true(short_lines > 5);
 }
 
+/* A tap anywhere along a justified line finds a character: the space
+ * spread between characters belongs to the one before it. */
+static void test_justified_line_hits(void **state)
+{
+    (void)state;
+    TextStyle st = {.size = 20, .lang = LANG_ZH};
+    text_engine_frame(te);
+    const TextLayout *l = text_layout_str(te, chinese, &st, 333);
+    assert_true(text_layout_lines(l) > 3);
+    int line_h = text_layout_height(l) / text_layout_lines(l);
+    for (int line = 0; line + 1 < text_layout_lines(l); line++)
+        for (int x = 0; x < 333; x++) {
+            uint32_t b;
+            if (!text_layout_hit(l, x, line * line_h + line_h / 2, &b))
+                fail_msg("line %d: nothing at x %d", line, x);
+        }
+}
+
 /* A Chinese line with Latin words is justified between Chinese characters
  * and at spaces, never inside a word; an English paragraph stays ragged. */
 static void test_mixed_and_english(void **state)
@@ -271,6 +289,7 @@ int main(void)
         cmocka_unit_test(test_colon_quote_positions),
         cmocka_unit_test(test_justified_chinese_lines_end_at_measure),
         cmocka_unit_test(test_last_line_not_justified),
+        cmocka_unit_test(test_justified_line_hits),
         cmocka_unit_test(test_mixed_and_english),
         cmocka_unit_test(test_line_end_and_start_marks),
         cmocka_unit_test(test_many_sizes),
