@@ -252,6 +252,18 @@ static void test_line_end_and_start_marks(void **state)
     assert_int_equal(x, 10);
 }
 
+/* Shaped text hides a variation selector no face uses (it was drawn as
+ * the Latin face's box) and composes a letter with its combining mark. */
+static void test_marks_go_with_their_base(void **state)
+{
+    (void)state;
+    TextStyle st = {.size = 40, .lang = LANG_ZH};
+    assert_int_equal(width("中\xEF\xB8\x8F", &st), width("中", &st));
+    assert_int_equal(width("平台\xEF\xB8\x80。", &st), width("平台。", &st));
+    TextStyle en = {.size = 40, .lang = LANG_EN};
+    assert_int_equal(width("cafe\xCC\x81", &en), width("caf\xC3\xA9", &en));
+}
+
 /* A kiosk whose text size is changed again and again asks for more sizes
  * than the engine keeps fonts for: layouts made after the fonts are
  * dropped, in the middle of a frame too, measure as a fresh engine's do. */
@@ -292,6 +304,7 @@ int main(void)
         cmocka_unit_test(test_justified_line_hits),
         cmocka_unit_test(test_mixed_and_english),
         cmocka_unit_test(test_line_end_and_start_marks),
+        cmocka_unit_test(test_marks_go_with_their_base),
         cmocka_unit_test(test_many_sizes),
     };
     SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
