@@ -51,7 +51,9 @@ typedef struct {
  *   characters, "\*" a star, and ' matching the typographic ’ and ‘;
  * - numerical: the best fraction among answers with |x - value| <= tolerance
  *   (x parsed from text, '.' or ',' as the decimal point); catch-all scores 0
- *   with its feedback.
+ *   with its feedback;
+ * - mark the post: the share of the post's sentences judged right (marked
+ *   when it uses a technique, left unmarked when it does not), each alike.
  * Returns 0; MB_ERR when r does not fit q (an index out of range). *out is
  * set in both cases; its feedback points into q (valid while q lives). */
 int learn_score(const Question *q, const Response *r, Score *out);

@@ -71,6 +71,10 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
         if (!q->fixed_order)
             round_shuffle(out->choice, out->nchoices, seed);
         break;
+    case QT_MARKPOST: /* the post's sentences, in the post's order */
+        for (size_t i = 0; i < usable; i++)
+            out->choice[out->nchoices++] = (uint8_t)i;
+        break;
     case QT_TRUEFALSE:
         out->choice[0] = 1;
         out->choice[1] = 0;
@@ -312,6 +316,7 @@ void learn_round_pick(LearnRound *r, Lang lang, int pos)
             r->resp.choice = (int)a;
         break;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         if (a < q->nanswers && a < LEARN_MAX_CHOICES)
             r->resp.selected ^= (uint64_t)1 << a;
         break;
@@ -349,6 +354,7 @@ bool learn_round_picked(const LearnRound *r, Lang lang, int pos)
     case QT_TRUEFALSE:
         return r->resp.choice >= 0 && (size_t)r->resp.choice == a;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         return a < LEARN_MAX_CHOICES && ((r->resp.selected >> a) & 1);
     default:
         return false;
@@ -428,6 +434,7 @@ static void round_positions(const Question *q, const LearnOrder *o, const Respon
             round_put_position(buf, cap, o->choice, o->nchoices, resp->choice);
         break;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         for (size_t pos = 0; pos < o->nchoices; pos++)
             if ((resp->selected >> o->choice[pos]) & 1)
                 snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "",
@@ -457,6 +464,7 @@ static void round_answers(const Question *q, const LearnOrder *o, const Response
             snprintf(buf, cap, "%s", resp->choice ? "true" : "false");
         break;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES); i++)
             if ((resp->selected >> i) & 1)
                 snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "", i + 1);
@@ -583,6 +591,7 @@ static bool round_from_positions(const Question *q, const LearnOrder *o, const c
         resp->choice = o->choice[pos[0] - 1];
         return true;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         for (int i = 0; i < n; i++) {
             if (pos[i] < 1 || (size_t)pos[i] > o->nchoices)
                 return false;

@@ -349,6 +349,14 @@ static const Msg catalog[] = {
     {"This name has a code. Tap your name on the list, then type your code.",
      "这个名字设有密码。请在名单上点你的名字，再输入密码。"},
     {"Back to the names", "返回名单"},
+    {"Invented example", "虚构示例"},
+    {"Correct: you marked it. It uses %s.", "正确：你标出了这一句。它用了%s。"},
+    {"Missed: it uses %s.", "漏标：这一句用了%s。"},
+    {"Wrong: you marked it, but it uses no technique.", "错误：你标出了这一句，但它没有用任何手法。"},
+    {"Correct: it uses no technique.", "正确：这一句没有用任何手法。"},
+    {"You judged %zu of %zu sentences right.", "你判断对了 %zu 句（共 %zu 句）。"},
+    {"Tap each sentence that persuades by a technique.", "请点出每一个用手法说服你的句子。"},
+    {"Tap a sentence again to unmark it. Then check your marks.", "再点一次可取消标记。标完后检查答案。"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the
