@@ -8,9 +8,7 @@
 
 #include <string.h>
 
-typedef struct {
-    const char *en, *zh;
-} DiagMsg;
+#include "diag_text_internal.h"
 
 static const DiagMsg catalog[] = {
     {"give each question its own name or ID number in Moodle",
@@ -681,82 +679,6 @@ static const DiagMsg catalog[] = {
      "在选择题里 '=%%...%%' 不会设定权重：这个答案得满分（100%%）"},
     {"add %s.definition = ...", "请添加 %s.definition = 释义"},
     {"add [%s] with title = ...", "请添加 [%s] 节并写上 title = 标题"},
-    {"the post has no account: line",
-     "帖子缺少 account: 一行"},
-    {"the post has no date: line",
-     "帖子缺少 date: 一行"},
-    {"the post has no headline: line",
-     "帖子缺少 headline: 一行"},
-    {"write account:, date: and headline: under ## post",
-     "请在 ## post 下面写上 account:、date: 和 headline:"},
-    {"write each sentence on a line of its own, starting with + or -",
-     "每个句子单独一行，以 + 或 - 开头"},
-    {"the post has fewer than two sentences to mark",
-     "帖子里可标的句子少于两句"},
-    {"indent technique: and why: under the sentence",
-     "请在句子下面缩进写上 technique: 和 why:"},
-    {"a sentence marked + needs its technique and why",
-     "标了 + 的句子需要写明手法（technique:）和理由（why:）"},
-    {"write the prompt on the lines after ## discuss",
-     "请在 ## discuss 下面几行写讨论题"},
-    {"the discussion prompt has no text",
-     "讨论题没有内容"},
-    {"write ## post <id> or ## discuss <id>",
-     "请写 ## post <编号> 或 ## discuss <编号>"},
-    {"unknown activity",
-     "未知的练习类型"},
-    {"give the activity an id, the same in every language",
-     "请给练习一个编号，各语言版本用同一个编号"},
-    {"the activity has no id",
-     "练习没有编号"},
-    {"an id has no spaces",
-     "编号里不能有空格"},
-    {"text after the activity's id",
-     "练习编号后面还有别的文字"},
-    {"give each activity its own id",
-     "请给每个练习不同的编号"},
-    {"the id is used by an earlier activity",
-     "这个编号前面的练习已经用过"},
-    {"start a sentence with + or -",
-     "句子要以 + 或 - 开头"},
-    {"a note before any sentence",
-     "说明写在了所有句子之前"},
-    {"mark the sentence with + if it uses a technique",
-     "如果句子用了某种手法，请用 + 标出"},
-    {"a sentence marked - uses no technique",
-     "标了 - 的句子不使用任何手法"},
-    {"indented lines are technique: or why:",
-     "缩进的行只能是 technique: 或 why:"},
-    {"unknown note of a sentence",
-     "未知的句子说明"},
-    {"the sentence is empty",
-     "句子是空的"},
-    {"split the post in two",
-     "请把帖子拆成两篇"},
-    {"the post has more than 64 sentences",
-     "帖子超过 64 句"},
-    {"indent technique: and why: under their sentence",
-     "请把 technique: 和 why: 缩进写在对应句子下面"},
-    {"after the sentences, only sentences and their notes",
-     "句子开始以后，只能再写句子和句子的说明"},
-    {"write account:, date:, headline: or feedback:",
-     "可以写 account:、date:、headline: 或 feedback:"},
-    {"unknown line in a post",
-     "帖子里有无法识别的一行"},
-    {"start each activity with ## post <id> or ## discuss <id>",
-     "每个练习以 ## post <编号> 或 ## discuss <编号> 开头"},
-    {"text outside an activity",
-     "这段文字不属于任何练习"},
-    {"translate %s, keeping each activity's id",
-     "请翻译 %s，保留每个练习的编号"},
-    {"rename the unit without 00- to give it activities",
-     "要给这个单元加练习，请把名字里的 00- 去掉"},
-    {"a page (00-) has no activities; this file is ignored",
-     "页面（00-）没有练习；此文件被忽略"},
-    {"activities belong to the unit with the same name",
-     "练习属于同名的单元"},
-    {"activities without a unit: units/%s.%s.md does not exist",
-     "练习没有对应的单元：units/%s.%s.md 不存在"},
 };
 
 const char *diag_tr(const char *en, Lang lang)
@@ -766,5 +688,8 @@ const char *diag_tr(const char *en, Lang lang)
     for (size_t i = 0; i < MB_COUNT(catalog); i++)
         if (!strcmp(catalog[i].en, en))
             return catalog[i].zh;
+    for (size_t i = 0; i < diag_catalog_activities_count; i++)
+        if (!strcmp(diag_catalog_activities[i].en, en))
+            return diag_catalog_activities[i].zh;
     return en;
 }

@@ -263,10 +263,10 @@ static void quiz_frame(Ui *ui, void *state)
     Rect view = {0, top, ui->w, ui->h - top - ui_bottom_bar_h(ui)};
     int x, w = screen_column(ui, &x);
     Columns c;
-    /* a matching question has two columns of its own, a post is one card:
-     * they take the width */
+    /* a matching question has two columns of its own: it takes the width;
+     * a post is one card in the column the feedback shows it in */
     bool wide = screen_columns(ui, &c) && q->type != QT_MATCHING && q->type != QT_MARKPOST;
-    if (!wide && screen_columns(ui, &c))
+    if (!wide && q->type == QT_MATCHING && screen_columns(ui, &c))
         x = c.lx, w = c.rx + c.rw - c.lx;
     ui_scroll_begin(ui, view);
     int y = top + px(ui, TOK.pad) - (int)ui->scroll;
