@@ -40,6 +40,9 @@ typedef enum {
     QT_MARKPOST,      /* activity "mark the post" (activities/<slug>.<lang>.md): the answers are
                          the post's sentences, fraction 1 for one that uses a
                          technique (Answer.technique), 0 for one that does not */
+    QT_SORT,          /* activity "sort the feed" (activities/<slug>.<lang>.md): the
+                         answers are the items in their right order, answer k
+                         belongs in place k (at most QUIZ_MAX_PAIRS) */
     QT_COUNT
 } QuestionType;
 

@@ -243,6 +243,13 @@ bool learn_response_complete(const Question *q, const Response *r)
         return false;
     case QT_MARKPOST:
         return true; /* "no sentence uses a technique" is an answer too */
+    case QT_SORT: {
+        size_t n = MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS);
+        for (size_t k = 0; k < n; k++)
+            if (r->match[k] < 0 || (size_t)r->match[k] >= n)
+                return false;
+        return n > 0;
+    }
     case QT_MATCHING: {
         size_t pairs = learn_pair_count(q);
         if (!pairs || pairs > LEARN_MAX_PAIRS)
@@ -410,6 +417,21 @@ static int learn_score_markpost(const Question *q, const Response *r, Score *out
     return MB_OK;
 }
 
+/* Sort the feed: the share of items put in their own place. */
+static int learn_score_sort(const Question *q, const Response *r, Score *out)
+{
+    size_t n = MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS), right = 0;
+    if (!n)
+        return MB_ERR;
+    for (size_t k = 0; k < n; k++) {
+        if (r->match[k] >= (int)n)
+            return MB_ERR;
+        right += r->match[k] == (int)k;
+    }
+    out->score = (double)right / (double)n;
+    return MB_OK;
+}
+
 int learn_score(const Question *q, const Response *r, Score *out)
 {
     memset(out, 0, sizeof *out);
@@ -423,6 +445,9 @@ int learn_score(const Question *q, const Response *r, Score *out)
         break;
     case QT_MARKPOST:
         rc = learn_score_markpost(q, r, out);
+        break;
+    case QT_SORT:
+        rc = learn_score_sort(q, r, out);
         break;
     case QT_TRUEFALSE:
         rc = learn_score_truefalse(q, r, out);
@@ -562,6 +587,11 @@ void learn_response_describe_in(const Question *q, const Response *r, const Lear
         }
         break;
     }
+    case QT_SORT: /* the items in the order placed */
+        for (size_t k = 0; k < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); k++)
+            if (r->match[k] >= 0 && (size_t)r->match[k] < q->nanswers)
+                learn_join(out, &first, w, learn_answer_text(&q->answers[r->match[k]]));
+        break;
     case QT_SHORTANSWER:
     case QT_NUMERICAL:
     case QT_ESSAY: {
@@ -618,6 +648,10 @@ void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *o
         break;
     case QT_TRUEFALSE:
         strbuf_puts(out, q->tf_answer ? w->yes : w->no);
+        break;
+    case QT_SORT:
+        for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); i++)
+            learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
         break;
     case QT_MATCHING:
         for (size_t i = 0; i < q->nanswers; i++)

@@ -73,6 +73,11 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
         if (!q->fixed_order)
             round_shuffle(out->choice, out->nchoices, seed);
         break;
+    case QT_SORT: /* the items to place, always shuffled: as written, they are the answer */
+        for (size_t i = 0; i < MB_MIN(usable, (size_t)LEARN_MAX_PAIRS); i++)
+            out->choice[out->nchoices++] = (uint8_t)i;
+        round_shuffle(out->choice, out->nchoices, seed);
+        break;
     case QT_MARKPOST: /* the post's sentences, in the post's order */
         for (size_t i = 0; i < usable; i++)
             out->choice[out->nchoices++] = (uint8_t)i;
@@ -326,6 +331,16 @@ void learn_round_pick(LearnRound *r, Lang lang, int pos)
         if (a <= 1)
             r->resp.choice = (int)a;
         break;
+    case QT_SORT: /* to the first free place, once */
+        for (size_t k = 0; k < o->nchoices; k++) {
+            if (r->resp.match[k] == (int)a)
+                break;
+            if (r->resp.match[k] < 0) {
+                r->resp.match[k] = (int)a;
+                break;
+            }
+        }
+        break;
     default:
         break;
     }
@@ -348,6 +363,8 @@ bool learn_round_picked(const LearnRound *r, Lang lang, int pos)
         return false;
     if (q->type == QT_MATCHING)
         return (size_t)pos < o->nright && round_matched(r, o, o->right[pos]);
+    if (q->type == QT_SORT)
+        return (size_t)pos < o->nchoices && round_matched(r, o, o->choice[pos]);
     if ((size_t)pos >= o->nchoices)
         return false;
     size_t a = o->choice[pos];
@@ -386,6 +403,17 @@ void learn_round_match_right(LearnRound *r, Lang lang, int pos)
             r->resp.match[k] = -1;
     r->resp.match[left] = (int)a;
     r->match_left = -1;
+}
+
+void learn_round_sort_remove(LearnRound *r, int k)
+{
+    const Question *q = round_asking(r, r->lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (!q || !o || q->type != QT_SORT || k < 0 || (size_t)k >= o->nchoices)
+        return;
+    for (size_t j = (size_t)k; j + 1 < o->nchoices; j++)
+        r->resp.match[j] = r->resp.match[j + 1];
+    r->resp.match[o->nchoices - 1] = -1;
 }
 
 int learn_round_match_waiting(const LearnRound *r)

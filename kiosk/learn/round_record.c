@@ -43,6 +43,10 @@ void round_positions(const Question *q, const LearnOrder *o, const Response *res
         for (size_t k = 0; k < o->nchoices; k++)
             round_put_position(buf, cap, o->right, o->nright, resp->match[k]);
         break;
+    case QT_SORT: /* per place, the item's position among those to place */
+        for (size_t k = 0; k < o->nchoices; k++)
+            round_put_position(buf, cap, o->choice, o->nchoices, resp->match[k]);
+        break;
     default:
         break;
     }
@@ -67,6 +71,11 @@ void round_answers(const Question *q, const LearnOrder *o, const Response *resp,
         for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES); i++)
             if ((resp->selected >> i) & 1)
                 snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "", i + 1);
+        break;
+    case QT_SORT: /* per place, the item's index */
+        for (size_t k = 0; k < o->nchoices; k++)
+            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%d", buf[0] ? "," : "",
+                     resp->match[k] + 1);
         break;
     case QT_MATCHING:
         for (size_t k = 0; k < o->nchoices; k++)
@@ -121,6 +130,18 @@ bool round_from_positions(const Question *q, const LearnOrder *o, const char *s,
             if (pos[i] < 1 || (size_t)pos[i] > o->nchoices)
                 return false;
             resp->selected |= (uint64_t)1 << o->choice[pos[i] - 1];
+        }
+        return true;
+    case QT_SORT:
+        if ((size_t)n != o->nchoices)
+            return false;
+        for (int k = 0; k < n; k++) {
+            if (pos[k] < 1 || (size_t)pos[k] > o->nchoices)
+                return false;
+            resp->match[k] = o->choice[pos[k] - 1];
+            for (int j = 0; j < k; j++)
+                if (resp->match[j] == resp->match[k])
+                    return false;
         }
         return true;
     case QT_MATCHING:

@@ -11,6 +11,12 @@
  *     why: <text>           why it is one
  *   - <sentence>          a sentence that does not (why: optional)
  *
+ *   ## sort <id>          sort the feed: put the items in their order
+ *   task: <text>          what to order by
+ *   feedback: <text>      optional
+ *   - <item>              the items, in their right order, each with an
+ *     why: <text>           optional note on its place
+ *
  *   ## discuss <id>       a discussion prompt: the lines after it, unscored
  *
  * Lines starting with // are comments; a "# Title" line may open the file.
@@ -128,12 +134,33 @@ static void act_close_post(ActParser *p)
     act_push(p, q);
 }
 
+static void act_close_sort(ActParser *p)
+{
+    Question *q = &p->q;
+    if (p->bad)
+        return;
+    if (!q->text)
+        act_diag(p, q->line, q->col, "write task: under ## sort", "the sort has no task: line");
+    else if (p->nsent < 2)
+        act_diag(p, q->line, q->col, "write each item on a line of its own, starting with -",
+                 "the sort has fewer than two items");
+    if (p->bad)
+        return;
+    q->answers = arena_memdup(p->arena, p->sent, p->nsent * sizeof *p->sent);
+    q->nanswers = p->nsent;
+    for (size_t i = 0; i < q->nanswers; i++)
+        q->answers[i].value = 0;
+    act_push(p, q);
+}
+
 static void act_close(ActParser *p)
 {
     if (!p->open)
         return;
     if (p->q.type == QT_MARKPOST) {
         act_close_post(p);
+    } else if (p->q.type == QT_SORT) {
+        act_close_sort(p);
     } else if (!p->bad) {
         if (!p->text.len) {
             act_diag(p, p->q.line, p->q.col, "write the prompt on the lines after ## discuss",
@@ -167,10 +194,12 @@ static void act_open(ActParser *p, const char *s, const char *e)
     p->q.format = p->q.feedback_format = TF_PLAIN;
     if (kn == 4 && !memcmp(k, "post", 4)) {
         p->q.type = QT_MARKPOST;
+    } else if (kn == 4 && !memcmp(k, "sort", 4)) {
+        p->q.type = QT_SORT;
     } else if (kn == 7 && !memcmp(k, "discuss", 7)) {
         p->q.type = QT_ESSAY;
     } else {
-        act_error(p, k, "write ## post <id> or ## discuss <id>", "unknown activity");
+        act_error(p, k, "write ## post <id>, ## sort <id> or ## discuss <id>", "unknown activity");
         return;
     }
     const char *id = skip_sp(s, e), *ie = id;
@@ -246,6 +275,45 @@ static void act_post_line(ActParser *p, const char *s, const char *e)
     }
 }
 
+/* A line of ## sort: task:, feedback:, "- item" and its indented why:. */
+static void act_sort_line(ActParser *p, const char *s, const char *e)
+{
+    const char *v;
+    if (*s == ' ' || *s == '\t') {
+        s = skip_sp(s, e);
+        if (!p->nsent)
+            act_error(p, s, "start an item with -", "a note before any item");
+        else if ((v = act_key(s, e, "why")))
+            p->sent[p->nsent - 1].feedback = act_value(p, v, e);
+        else
+            act_error(p, s, "an indented line is why:", "unknown note of an item");
+    } else if (*s == '-' && (e - s == 1 || s[1] == ' ' || s[1] == '\t')) {
+        char *text = act_value(p, s + 1, e);
+        if (!text) {
+            act_error(p, s, NULL, "the item is empty");
+        } else if (p->nsent == QUIZ_MAX_PAIRS) {
+            if (!p->too_many)
+                act_error(p, s, "keep a handful of items", "the sort has more than 16 items");
+            p->too_many = true;
+        } else {
+            Answer *a = &p->sent[p->nsent++];
+            memset(a, 0, sizeof *a);
+            a->text = text;
+            a->fraction = 1;
+            a->format = a->feedback_format = TF_PLAIN;
+            a->value = p->line;
+        }
+    } else if (p->nsent) {
+        act_error(p, s, "indent why: under its item", "after the items, only items and their notes");
+    } else if ((v = act_key(s, e, "task"))) {
+        p->q.text = act_value(p, v, e);
+    } else if ((v = act_key(s, e, "feedback"))) {
+        p->q.general_feedback = act_value(p, v, e);
+    } else {
+        act_error(p, s, "write task: or feedback:", "unknown line in a sort");
+    }
+}
+
 static void act_discuss_line(ActParser *p, const char *s, const char *e)
 {
     s = skip_sp(s, e);
@@ -270,12 +338,15 @@ static void act_line(ActParser *p, const char *s, const char *e)
     } else if (!p->open) {
         bool title = e - s >= 2 && !memcmp(s, "# ", 2) && !p->count;
         if (s != e && !title)
-            act_error(p, s, "start each activity with ## post <id> or ## discuss <id>",
+            act_error(p, s, "start each activity with ## post <id>, ## sort <id> or ## discuss <id>",
                       "text outside an activity");
     } else if (p->bad) {
         /* the rest of a broken activity is not read */
     } else if (p->q.type == QT_ESSAY) {
         act_discuss_line(p, s, e);
+    } else if (p->q.type == QT_SORT) {
+        if (s != e)
+            act_sort_line(p, s, e);
     } else if (s != e) {
         act_post_line(p, s, e);
     }

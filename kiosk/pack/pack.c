@@ -237,7 +237,8 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
     }
 }
 
-/* A unit's activities (activities/<slug>.<lang>.md), after its quiz. */
+/* A unit's activities (activities/<slug>.<lang>.md), after its quiz, and
+ * their discussion prompts after them. */
 static void build_unit_activities(Build *b, Unit *u, Lang l)
 {
     char *rel = arena_printf(&b->p->arena, "activities/%s.%s.md", u->slug, lang_code(l));
@@ -273,8 +274,12 @@ static void build_unit_activities(Build *b, Unit *u, Lang l)
     Question *all = arena_alloc(&b->p->arena, (quiz->count + act.count + 1) * sizeof *all);
     if (quiz->count)
         memcpy(all, quiz->items, quiz->count * sizeof *all);
-    if (act.count)
-        memcpy(all + quiz->count, act.items, act.count * sizeof *all);
+    /* the discussion prompts last: the seminar talks after the practice */
+    size_t n = quiz->count;
+    for (int prompts = 0; prompts < 2; prompts++)
+        for (size_t i = 0; i < act.count; i++)
+            if ((act.items[i].type == QT_ESSAY) == (bool)prompts)
+                all[n++] = act.items[i];
     quiz->items = all;
     quiz->count += act.count;
 }

@@ -237,7 +237,9 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
     int left_end = y;
     if (screen_columns(ui, &c))
         x = c.rx, w = c.rw, y = y0;
-    if (v->score.scored)
+    if (q->type == QT_SORT)
+        y += sort_feedback(ui, q, v->resp, x, y, w);
+    else if (v->score.scored)
         y += feedback_scored(ui, v, x, y, w);
     if (q->general_feedback && q->general_feedback[0]) {
         RichPlace ga = {x, y, w, SZ_BODY, 0, ui->th.ink, true};

@@ -127,6 +127,7 @@ static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, 
     case QT_TRUEFALSE: return quiz_truefalse(ui, x, y, w);
     case QT_MATCHING: return quiz_matching(ui, q, x, y, w);
     case QT_MARKPOST: return quiz_post(ui, q, x, y, w);
+    case QT_SORT: return sort_quiz(ui, q, x, y, w);
     case QT_SHORTANSWER:
     case QT_NUMERICAL: return quiz_typed(ui, st, q, x, y, w);
     case QT_DESCRIPTION: return 0; /* information only: nothing to answer */
@@ -222,6 +223,8 @@ static const char *quiz_hint(Ui *ui, QuestionType t)
         return tr(ui, "Match every item first");
     if (t == QT_SHORTANSWER || t == QT_NUMERICAL)
         return tr(ui, "Type your answer first");
+    if (t == QT_SORT)
+        return tr(ui, "Place every item first");
     return tr(ui, "Choose an answer first");
 }
 

@@ -75,6 +75,13 @@ int post_card(Ui *ui, const Question *q, const Response *resp, bool checked, int
               int *tapped);
 /* "You judged n of m sentences right." at x, y; returns its height. */
 int post_summary_line(Ui *ui, const Question *q, const Response *resp, int x, int y, int w);
+/* ---- sort the feed (sort.c) ---- */
+/* The places and the items still to place of q (QT_SORT), answered in
+ * ui->round, at x, y, w wide; taps place and take back. Returns the height. */
+int sort_quiz(Ui *ui, const Question *q, int x, int y, int w);
+/* How many items are in their place, then each place with its item, right
+ * or wrong in words, where it belongs and why. Returns the height. */
+int sort_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y, int w);
 /* ---- the reader's blocks (blocks.c) ---- */
 typedef struct {
     int x, y, w;
