@@ -2,7 +2,8 @@
  * questions. Any bytes must give questions or located errors, never a
  * crash; every post kept has its account, date, headline and two to 64
  * sentences, each with text, a technique exactly when it counts as one, and
- * its why when it does; every prompt has text; every error has a line. The
+ * its why when it does; every sort has its task and two to 16 items;
+ * every prompt has text; every error has a line. The
  * questions are appended after those already in the list. */
 #include <stddef.h>
 #include <stdint.h>
@@ -41,6 +42,14 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             __builtin_trap();
         if (q->type == QT_MARKPOST)
             check_post(q);
+        else if (q->type == QT_SORT && (!q->text || q->nanswers < 2 ||
+                                        q->nanswers > QUIZ_MAX_PAIRS))
+            __builtin_trap();
+        else if (q->type == QT_SORT) {
+            for (size_t k = 0; k < q->nanswers; k++)
+                if (!q->answers[k].text || !q->answers[k].text[0])
+                    __builtin_trap();
+        }
         else if (q->type != QT_ESSAY || !q->text || !q->text[0])
             __builtin_trap();
     }

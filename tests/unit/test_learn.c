@@ -654,6 +654,42 @@ static void test_markpost(void **state)
     assert_int_equal(parts[3].mark, LEARN_PART_MISSED);
 }
 
+/* Sort the feed: the share of items in their own place; complete only
+ * when every place has an item. */
+static void test_sort(void **state)
+{
+    (void)state;
+    Answer a[4] = {
+        build_answer("first", 1, NULL),
+        build_answer("second", 1, NULL),
+        build_answer("third", 1, NULL),
+        build_answer("fourth", 1, NULL),
+    };
+    Question q = question(QT_SORT, a, 4);
+    Response r;
+    learn_response_clear(&r);
+    r.match[0] = 0;
+    r.match[1] = 1;
+    assert_false(learn_response_complete(&q, &r));
+    r.match[2] = 3;
+    r.match[3] = 2;
+    assert_true(learn_response_complete(&q, &r));
+    Score s = score_of(&q, &r);
+    assert_true(fabs(s.score - 0.5) < EPS);
+    assert_false(s.correct);
+    r.match[2] = 2;
+    r.match[3] = 3;
+    s = score_of(&q, &r);
+    assert_true(s.correct);
+    StrBuf b = {0};
+    learn_response_describe(&q, &r, &b);
+    assert_string_equal(b.data, "first; second; third; fourth");
+    strbuf_free(&b);
+    r.match[3] = 4; /* past the last item */
+    Score bad;
+    assert_int_equal(learn_score(&q, &r, &bad), MB_ERR);
+}
+
 static void test_leitner(void **state)
 {
     (void)state;
@@ -697,6 +733,7 @@ int main(void)
         cmocka_unit_test(test_truefalse),
         cmocka_unit_test(test_matching),
         cmocka_unit_test(test_markpost),
+        cmocka_unit_test(test_sort),
         cmocka_unit_test(test_response_parts),
         cmocka_unit_test(test_shortanswer),
         cmocka_unit_test(test_shortanswer_wildcards),
