@@ -325,6 +325,10 @@ int learn_round_match_waiting(const LearnRound *r);
  * free place (learn_round_picked(): it has one); this takes the item in
  * place k back, the items after it moving up one place. */
 void learn_round_sort_remove(LearnRound *r, int k);
+/* Sort the feed, by dragging: the item shown at pos goes to place k (or,
+ * when fewer are placed, right after the last one), taken from where it
+ * was; the items from k on move down one place. */
+void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k);
 /* The text being typed (short answer, numerical): a buffer of *cap bytes the
  * keypad edits in place, keeping it NUL-terminated; points into the round
  * (learn_round_next() empties it). NULL (and *cap 0) unless asking. */

@@ -416,6 +416,26 @@ void learn_round_sort_remove(LearnRound *r, int k)
     r->resp.match[o->nchoices - 1] = -1;
 }
 
+void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k)
+{
+    const Question *q = round_asking(r, lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (!q || !o || q->type != QT_SORT || pos < 0 || (size_t)pos >= o->nchoices || k < 0 ||
+        (size_t)k >= o->nchoices)
+        return;
+    int a = o->choice[pos];
+    for (size_t j = 0; j < o->nchoices; j++)
+        if (r->resp.match[j] == a)
+            learn_round_sort_remove(r, (int)j);
+    size_t placed = 0;
+    while (placed < o->nchoices && r->resp.match[placed] >= 0)
+        placed++;
+    size_t at = MB_MIN((size_t)k, placed); /* no gap before it */
+    for (size_t j = placed; j > at; j--)
+        r->resp.match[j] = r->resp.match[j - 1];
+    r->resp.match[at] = a;
+}
+
 int learn_round_match_waiting(const LearnRound *r)
 {
     return r->step == ROUND_ASK ? r->match_left : -1;

@@ -357,7 +357,7 @@ static const Msg catalog[] = {
     {"You judged %zu of %zu sentences right.", "你判断对了 %zu 句（共 %zu 句）。"},
     {"Tap each sentence that persuades by a technique.", "请点出每一个用手法说服你的句子。"},
     {"Tap a sentence again to unmark it. Then check your marks.", "再点一次可取消标记。标完后检查答案。"},
-    {"Tap the items in order: the first you tap goes first. Tap a placed item to take it back.", "按顺序点各项：先点的排在前面。点已排好的一项可以把它撤回。"},
+    {"Hold an item and drag it to its place, or tap the items in order: the first you tap goes first. Tap a placed item to take it back.", "按住一项拖到它应在的位置，或按顺序点各项：先点的排在前面。点已排好的一项可以把它撤回。"},
     {"Your order", "你的排序"},
     {"Items to place", "待排的项"},
     {"Correct: in its place.", "正确：位置没错。"},
