@@ -364,6 +364,7 @@ static const Msg catalog[] = {
     {"Wrong: it belongs in place %d.", "错误：它应该排在第 %d 位。"},
     {"You put %zu of %zu items in their place.", "你排对了 %zu 项（共 %zu 项）。"},
     {"Place every item first", "请先排好每一项"},
+    {"For discussion with your group", "和小组一起讨论"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the
