@@ -349,6 +349,22 @@ static const Msg catalog[] = {
     {"This name has a code. Tap your name on the list, then type your code.",
      "这个名字设有密码。请在名单上点你的名字，再输入密码。"},
     {"Back to the names", "返回名单"},
+    {"Invented example", "虚构示例"},
+    {"Correct: you marked it. It uses %s.", "正确：你标出了这一句。它用了%s。"},
+    {"Missed: it uses %s.", "漏标：这一句用了%s。"},
+    {"Wrong: you marked it, but it uses no technique.", "错误：你标出了这一句，但它没有用任何手法。"},
+    {"Correct: it uses no technique.", "正确：这一句没有用任何手法。"},
+    {"You judged %zu of %zu sentences right.", "你判断对了 %zu 句（共 %zu 句）。"},
+    {"Tap each sentence that persuades by a technique.", "请点出每一个用手法说服你的句子。"},
+    {"Tap a sentence again to unmark it. Then check your marks.", "再点一次可取消标记。标完后检查答案。"},
+    {"Hold an item and drag it to its place, or tap the items in order: the first you tap goes first. Tap a placed item to take it back.", "按住一项拖到它应在的位置，或按顺序点各项：先点的排在前面。点已排好的一项可以把它撤回。"},
+    {"Your order", "你的排序"},
+    {"Items to place", "待排的项"},
+    {"Correct: in its place.", "正确：位置没错。"},
+    {"Wrong: it belongs in place %d.", "错误：它应该排在第 %d 位。"},
+    {"You put %zu of %zu items in their place.", "你排对了 %zu 项（共 %zu 项）。"},
+    {"Place every item first", "请先排好每一项"},
+    {"For discussion with your group", "和小组一起讨论"},
 };
 
 /* Symbols the screens draw outside the catalogue (ticks, arrows, the
