@@ -141,12 +141,12 @@ static int w_write(sqlite3_file *f, const void *buf, int n, sqlite3_int64 off)
     const unsigned char *h = buf;
     if (off == 0 && n == 32 && valid_magic(h)) {
         unsigned char old[32], rec[2][8], prev[8] = {0};
+        bool have = store_walid_read(w->db, rec);
         if (w->real->pMethods->xRead(w->real, old, 32, 0) == SQLITE_OK && valid_magic(old))
             memcpy(prev, old + 16, 8);
-        else if (store_walid_read(w->db, rec))
+        else if (have)
             memcpy(prev, rec[1], 8);
-        bool same = store_walid_read(w->db, rec) && !memcmp(rec[0], prev, 8) &&
-                    !memcmp(rec[1], h + 16, 8);
+        bool same = have && !memcmp(rec[0], prev, 8) && !memcmp(rec[1], h + 16, 8);
         if (!same && walid_record(w->db, prev, h + 16))
             return SQLITE_IOERR_WRITE;
         memcpy(w->known, h + 16, 8);
