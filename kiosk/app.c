@@ -39,6 +39,12 @@ char *app_find_data_dir(void)
                 return real ? real : mb_xstrdup(exe);
             }
             free(parent);
+            /* installed: <prefix>/bin/mingbai and <prefix>/share/mingbai */
+            char *shared = mb_xasprintf("%s/../share/mingbai", exe);
+            char *real = has_fonts(shared) ? realpath(shared, NULL) : NULL;
+            free(shared);
+            if (real)
+                return real;
         }
     }
 #ifdef MINGBAI_SOURCE_DIR

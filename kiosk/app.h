@@ -57,7 +57,8 @@ void app_render(App *app, uint64_t now_ms);
  * run_ms milliseconds when run_ms >= 0. Returns the frames drawn. */
 long app_loop(App *app, int64_t run_ms, bool closable);
 /* Finds the folder holding content/ and fonts/: $MINGBAI_DATA_DIR, the
- * executable's parent folder, the source tree, /usr/share/mingbai. */
+ * executable's parent folder, <prefix>/share/mingbai beside the installed
+ * executable, the source tree, /usr/share/mingbai. */
 char *app_find_data_dir(void);
 /* Loads every pack in the store that participants see (not hidden by the
  * instructor; the shipped course first if empty). */
