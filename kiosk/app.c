@@ -237,14 +237,14 @@ int app_open(App *app, const AppOptions *o)
     app->opts = *o;
     app->data_dir = app_find_data_dir();
     app->db_path = o->db_path ? mb_xstrdup(o->db_path) : store_default_path();
-    app_open_store(app);
+    const char *allow = getenv("MINGBAI_ALLOW_HEADLESS");
     PlatOptions po = {.width = o->width, .height = o->height,
                       .fullscreen = o->width <= 0 || o->height <= 0, .headless = o->headless,
-                      .title = "Mingbai 明白"};
+                      .title = "Mingbai 明白", .kiosk = o->kiosk, .rotate = o->rotate,
+                      .allow_invisible = allow && !strcmp(allow, "1")};
     if (plat_open(&po, &app->plat) != MB_OK)
         return 1;
-    if (!o->headless)
-        plat_check_touch_access();
+    app_open_store(app);
     char *fonts = mb_xasprintf("%s/fonts", app->data_dir);
     app->text = text_engine_new(fonts);
     free(fonts);
@@ -274,7 +274,9 @@ void app_render(App *app, uint64_t now_ms)
     if (plat_take_render_reset(app->plat))
         gfx_reset_textures(app->gfx);
     ui_frame(app->ui, now_ms, &app->dl);
+    plat_draw_on_page(app->plat, true); /* --rotate */
     gfx_draw(app->gfx, &app->dl);
+    plat_draw_on_page(app->plat, false);
 }
 
 void app_close(App *app)
@@ -334,6 +336,7 @@ long app_loop(App *app, int64_t run_ms, bool closable)
     uint64_t start = mb_ticks_ms();
     long frames = 0;
     bool running = true, dirty = true;
+    plat_service_ready();
     while (running && !app_stopped()) {
         uint64_t now = mb_ticks_ms();
         if (run_ms >= 0 && now - start >= (uint64_t)run_ms)
@@ -349,6 +352,9 @@ long app_loop(App *app, int64_t run_ms, bool closable)
                 dirty = true;
         }
         int timeout = ui_next_deadline(app->ui, mb_ticks_ms());
+        int feed = plat_service_watchdog(mb_ticks_ms()); /* systemd's WatchdogSec */
+        if (feed >= 0 && (timeout < 0 || timeout > feed))
+            timeout = feed;
         if (run_ms >= 0) {
             int64_t left = run_ms - (int64_t)(mb_ticks_ms() - start);
             if (left < 0)
@@ -370,6 +376,7 @@ long app_loop(App *app, int64_t run_ms, bool closable)
             dirty = true;
         } while (plat_wait(app->plat, 0, &ev));
     }
+    plat_service_stopping();
     return frames;
 }
 

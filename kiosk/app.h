@@ -17,6 +17,8 @@ typedef struct {
     int width, height;   /* 0: full-screen */
     bool headless;
     float px_per_mm;     /* 0: what the display reports */
+    bool kiosk;          /* the kiosk itself: the console's checks (PlatOptions.kiosk) */
+    int rotate;          /* 0, 90, 180, 270: --rotate */
 } AppOptions;
 
 typedef struct {
