@@ -160,25 +160,12 @@ int plat_stop_signal(void)
     return atomic_load(&plat_stop_sig);
 }
 
-int plat_open(const PlatOptions *o, Plat **out)
+/* SDL's video, with the console's checks for the kiosk (PlatOptions.kiosk). */
+static int plat_start_sdl(const PlatOptions *o, unsigned *problems)
 {
-    *out = NULL;
-    if (o->headless) {
-        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
-        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    }
-    /* With the software renderer the window's framebuffer must not go
-     * through OpenGL: that would load Mesa and LLVM (+50 MiB) for nothing. */
-    const char *drv = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
-    if (drv && !strcmp(drv, "software"))
-        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
-    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    unsigned problems = 0;
     if (o->kiosk && !o->headless && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
         plat_console_pick_card(); /* a Pi 4 or 5 has several /dev/dri/card* */
-        problems = plat_console_access();
+        *problems = plat_console_access();
     }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         mb_log(LOG_ERROR, "cannot start the display: %s", SDL_GetError());
@@ -196,6 +183,28 @@ int plat_open(const PlatOptions *o, Plat **out)
     }
     if (o->kiosk)
         SDL_DisableScreenSaver();
+    return MB_OK;
+}
+
+int plat_open(const PlatOptions *o, Plat **out)
+{
+    *out = NULL;
+    if (o->headless) {
+        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+        SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    }
+    /* With the software renderer the window's framebuffer must not go
+     * through OpenGL: that would load Mesa and LLVM (+50 MiB) for nothing. */
+    const char *drv = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (drv && !strcmp(drv, "software"))
+        SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+    SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    unsigned problems = 0;
+    int rc = plat_start_sdl(o, &problems);
+    if (rc != MB_OK)
+        return rc;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = o->width, h = o->height;
     if (o->fullscreen || w <= 0 || h <= 0) {
