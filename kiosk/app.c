@@ -269,11 +269,43 @@ bool app_fault_retry(App *app)
     return true;
 }
 
+/* What the console could not open, on the page's foot (and in the journal,
+ * by plat): without /dev/input no touch reaches the kiosk, and the people
+ * in front of it should know why it does not answer. */
+static void app_draw_problems(App *app)
+{
+    if (!(plat_problems(app->plat) & PLAT_NO_INPUT))
+        return;
+    static const char *const msg[] = {
+        [LANG_EN] = "Touch does not work: the kiosk cannot read /dev/input. An engineer must "
+                    "add the user mingbai to the group input (see the journal).",
+        [LANG_ZH] = "触摸不可用：本机无法读取 /dev/input。请工程师把用户 mingbai 加入 input "
+                    "组（详见系统日志）。"};
+    int w, h;
+    plat_size(app->plat, &w, &h);
+    int pad = (int)(12 * ui_scale_for(w, h));
+    TextStyle st = {.size = (int)(18 * ui_scale_for(w, h)), .lang = ui_lang(app->ui)};
+    const TextLayout *l = text_layout_str(app->text, msg[st.lang == LANG_ZH], &st, w - 2 * pad);
+    if (!l)
+        return;
+    int bh = text_layout_height(l) + 2 * pad;
+    DrawCmd *c = drawlist_push(&app->dl, DRAW_CLIP);
+    c = drawlist_push(&app->dl, DRAW_RECT);
+    c->r = (Rect){0, h - bh, w, bh};
+    c->color = (Color){150, 20, 20, 255};
+    c = drawlist_push(&app->dl, DRAW_TEXT);
+    c->r = (Rect){pad, h - bh + pad, w - 2 * pad, bh - 2 * pad};
+    c->color = (Color){255, 255, 255, 255};
+    c->text = l;
+    c->str = msg[st.lang == LANG_ZH];
+}
+
 void app_render(App *app, uint64_t now_ms)
 {
     if (plat_take_render_reset(app->plat))
         gfx_reset_textures(app->gfx);
     ui_frame(app->ui, now_ms, &app->dl);
+    app_draw_problems(app);
     plat_draw_on_page(app->plat, true); /* --rotate */
     gfx_draw(app->gfx, &app->dl);
     plat_draw_on_page(app->plat, false);

@@ -6,7 +6,8 @@
 #   MINGBAI_ALLOW_HEADLESS=1 lets it run (the tests);
 # - of several DRM cards (a Pi 4 or 5: card0 without connectors, card1 with
 #   HDMI) it names the one with a connected display to SDL, and says when
-#   /dev/dri has no card it can open;
+#   /dev/dri has no card it can open or /dev/input no device it can read
+#   (that one also on the page's foot, app.c);
 # - idle on the attract screen it sleeps: at most 10 wake-ups in 5 s (SDL
 #   2.26's SDL_WaitEventTimeout woke it every millisecond, ~4,000).
 set -eu
@@ -33,8 +34,14 @@ mkdir -p "$sys/card0" "$sys/card1-HDMI-A-1" "$sys/card1-HDMI-A-2" "$sys/card2-Co
 echo disconnected > "$sys/card1-HDMI-A-1/status"
 echo connected > "$sys/card1-HDMI-A-2/status"
 echo disconnected > "$sys/card2-Composite-1/status"
+# A touchscreen the user cannot read (as root: without the capabilities
+# that override file modes).
+touch "$tmp/dev/input/event0"
+chmod 000 "$tmp/dev/input/event0"
+nodac=()
+[ "$(id -u)" != 0 ] || nodac=(setpriv --bounding-set -dac_override,-dac_read_search)
 env -u DISPLAY -u WAYLAND_DISPLAY -u SDL_KMSDRM_DEVICE_INDEX MINGBAI_SYSFS_DRM="$sys" \
-  MINGBAI_DEV_DIR="$tmp/dev" "$MINGBAI_BIN" --db "$tmp/k.db" 2> "$tmp/err" &
+  MINGBAI_DEV_DIR="$tmp/dev" "${nodac[@]}" "$MINGBAI_BIN" --db "$tmp/k.db" 2> "$tmp/err" &
 pid=$!
 for _ in $(seq 1 100); do grep -q "imported" "$tmp/err" && break; sleep 0.1; done
 kill -TERM $pid; wait $pid || fail "the kiosk did not stop cleanly on SIGTERM"
@@ -42,6 +49,8 @@ grep -q "display: /dev/dri/card1 has the connected display" "$tmp/err" ||
   { cat "$tmp/err"; fail "card1 (HDMI-A-2 connected) was not chosen"; }
 grep -q "no $tmp/dev/dri/card\*: the kernel has no display driver" "$tmp/err" ||
   { cat "$tmp/err"; fail "no message for a /dev/dri without cards"; }
+grep -q "cannot read $tmp/dev/input: touches will not reach the kiosk" "$tmp/err" ||
+  { cat "$tmp/err"; fail "no message for a /dev/input the kiosk cannot read"; }
 
 out=$(bash tests/bench/idle_wakeups.sh "$MINGBAI_BIN" 5)
 echo "$out"
