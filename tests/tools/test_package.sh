@@ -47,6 +47,7 @@ for g in video render input; do
 done
 grep -qx 'kernel.sysrq = 0' /usr/lib/sysctl.d/50-mingbai.conf || fail "SysRq is not turned off"
 grep -q '^RuntimeWatchdogSec=' /usr/lib/systemd/system.conf.d/50-mingbai.conf || fail "no hardware watchdog"
+[ -s /usr/lib/udev/rules.d/90-mingbai-usb.rules ] || fail "no udev rule for USB sticks"
 # The kiosk, headless, on the course from /usr/share/mingbai, as mingbai.
 mkdir -p /tmp/pkg/run && chown mingbai:mingbai /tmp/pkg/run
 cd /tmp/pkg/run
