@@ -237,6 +237,10 @@ int app_open(App *app, const AppOptions *o)
     app->opts = *o;
     app->data_dir = app_find_data_dir();
     app->db_path = o->db_path ? mb_xstrdup(o->db_path) : store_default_path();
+    /* The kiosk first checks its display (and refuses one that shows
+     * nothing) before it touches the database; the others open it first. */
+    if (!o->kiosk)
+        app_open_store(app);
     const char *allow = getenv("MINGBAI_ALLOW_HEADLESS");
     PlatOptions po = {.width = o->width, .height = o->height,
                       .fullscreen = o->width <= 0 || o->height <= 0, .headless = o->headless,
@@ -244,7 +248,8 @@ int app_open(App *app, const AppOptions *o)
                       .allow_invisible = allow && !strcmp(allow, "1")};
     if (plat_open(&po, &app->plat) != MB_OK)
         return 1;
-    app_open_store(app);
+    if (o->kiosk)
+        app_open_store(app);
     char *fonts = mb_xasprintf("%s/fonts", app->data_dir);
     app->text = text_engine_new(fonts);
     free(fonts);

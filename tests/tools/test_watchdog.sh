@@ -29,7 +29,12 @@ def take(until):
             got.append((time.time(), s.recv(4096).decode()))
         except socket.timeout:
             pass
-take(time.time() + 4)
+# Ready once the first page is up (a minute at most: under qemu-user the
+# first start imports the course slowly).
+deadline = time.time() + 60
+while time.time() < deadline and not any("READY=1" in m for _, m in got):
+    take(time.time() + 0.5)
+take(time.time() + 1)
 ready = [t for t, m in got if "READY=1" in m]
 if not ready:
     p.kill(); print(open(os.path.join(tmp, "log")).read()); sys.exit("FAIL: no READY=1 from the kiosk")
