@@ -172,8 +172,9 @@ static int app_reload_packs(void *ctx, Pack ***packs, size_t *npacks)
 
 /* Opens the database, recovering it when it is damaged (moved aside with
  * its -wal and -shm, the newest good backup restored: said in the log and
- * kept in the setting "recovered" for the instructor's home), and loads
- * its packs. On failure the store is closed and app->fault says why. */
+ * kept in the setting "recovered", "FOLDER\nBACKUP", for the instructor's
+ * home; a -wal not its own set aside alone: "FOLDER\n"), and loads its
+ * packs. On failure the store is closed and app->fault says why. */
 static void app_open_store(App *app)
 {
     char msg[512];
@@ -192,6 +193,11 @@ static void app_open_store(App *app)
             free(note);
         }
         store_recovery_clear(&r);
+    }
+    if (app->store && store_wal_set_aside(app->store)) {
+        char *note = mb_xasprintf("%s\n", store_wal_set_aside(app->store));
+        store_setting_set(app->store, "recovered", note);
+        free(note);
     }
     if (app->store && app_load_packs(app) != MB_OK) {
         why = store_problem(app->store);

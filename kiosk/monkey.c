@@ -510,7 +510,7 @@ int monkey_main(int argc, char **argv)
     rc = monkey_run(m);
     free(m);
     if (dir) {
-        static const char *const ends[] = {"", "-wal", "-shm", "-journal"};
+        static const char *const ends[] = {"", "-wal", "-shm", "-journal", "-walid"};
         for (size_t i = 0; i < MB_COUNT(ends); i++) {
             char *p = mb_xasprintf("%s%s", db, ends[i]);
             unlink(p);

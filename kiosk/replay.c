@@ -281,6 +281,33 @@ static int cmd_hold(Replay *r, const char *p)
     return 0;
 }
 
+/* drag-to "A" "B": a finger held on widget A (half a second, so that an
+ * item to sort is picked up) carried onto the middle of widget or text B
+ * in a few moves, and let go there. */
+static int cmd_drag_to(Replay *r, const char *p)
+{
+    char a[512], b[512];
+    p = arg(p, a, sizeof a);
+    arg(p, b, sizeof b);
+    int x1, y1, x2, y2;
+    if (!ui_find_target(r->app->ui, a, &x1, &y1))
+        return fail(r, "no visible widget shows \"%s\"", a);
+    if (!ui_find_target(r->app->ui, b, &x2, &y2) && !ui_find_text(r->app->ui, b, &x2, &y2))
+        return fail(r, "no visible widget or text shows \"%s\"", b);
+    push_pointer(r, EV_PRESS, x1, y1);
+    pump(r);
+    advance(r, 500);
+    for (int i = 1; i <= 8; i++) {
+        push_pointer(r, EV_MOVE, x1 + (x2 - x1) * i / 8, y1 + (y2 - y1) * i / 8);
+        pump(r);
+        advance(r, 16);
+    }
+    push_pointer(r, EV_RELEASE, x2, y2);
+    pump(r);
+    render(r);
+    return 0;
+}
+
 static int cmd_key(Replay *r, const char *p)
 {
     char a[64];
@@ -464,7 +491,7 @@ static const struct {
     {"clock", cmd_clock},       {"resize", cmd_resize},     {"input", cmd_input},
     {"targets-ok", cmd_targets_ok}, {"expect-tappable", cmd_expect_tappable},
     {"expect-seen", cmd_expect_seen}, {"instructor", cmd_instructor},
-    {"quit-allowed", cmd_quit_allowed},
+    {"quit-allowed", cmd_quit_allowed}, {"drag-to", cmd_drag_to},
 };
 
 static int run_line(Replay *r, const char *line)

@@ -51,7 +51,11 @@ typedef struct {
  *   characters, "\*" a star, and ' matching the typographic ’ and ‘;
  * - numerical: the best fraction among answers with |x - value| <= tolerance
  *   (x parsed from text, '.' or ',' as the decimal point); catch-all scores 0
- *   with its feedback.
+ *   with its feedback;
+ * - mark the post: the share of the post's sentences judged right (marked
+ *   when it uses a technique, left unmarked when it does not), each alike;
+ * - sort the feed: the share of items put in their own place
+ *   (Response.match[k]: the answer index in place k).
  * Returns 0; MB_ERR when r does not fit q (an index out of range). *out is
  * set in both cases; its feedback points into q (valid while q lives). */
 int learn_score(const Question *q, const Response *r, Score *out);
@@ -317,6 +321,14 @@ void learn_round_match_left(LearnRound *r, int k);
 void learn_round_match_right(LearnRound *r, Lang lang, int pos);
 /* Matching: the left item waiting for its match, or -1. */
 int learn_round_match_waiting(const LearnRound *r);
+/* Sort the feed: learn_round_pick() puts the item shown at pos in the first
+ * free place (learn_round_picked(): it has one); this takes the item in
+ * place k back, the items after it moving up one place. */
+void learn_round_sort_remove(LearnRound *r, int k);
+/* Sort the feed, by dragging: the item shown at pos goes to place k (or,
+ * when fewer are placed, right after the last one), taken from where it
+ * was; the items from k on move down one place. */
+void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k);
 /* The text being typed (short answer, numerical): a buffer of *cap bytes the
  * keypad edits in place, keeping it NUL-terminated; points into the round
  * (learn_round_next() empties it). NULL (and *cap 0) unless asking. */

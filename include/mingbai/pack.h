@@ -26,6 +26,16 @@
 int pack_gift_parse(const char *path, const char *data, size_t len, Arena *arena,
                     QuestionList *out, Diags *diags);
 
+/* Parses an activity file (activities/<slug>.<lang>.md: "## post <id>" to
+ * mark the post, "## discuss <id>" for a discussion prompt; the format is
+ * described at the top of kiosk/pack/activity.c and in content/README.md)
+ * and appends its activities to out, after the questions out holds, as
+ * QT_MARKPOST and QT_ESSAY questions in plain text. Borrowing, arena and
+ * diags as pack_gift_parse; an activity with an error is left out. Returns
+ * the number of errors. Input is untrusted. */
+int pack_activity_parse(const char *path, const char *data, size_t len, Arena *arena,
+                        QuestionList *out, Diags *diags);
+
 /* Appends the questions to out as Moodle's GIFT exporter writes them; q is
  * borrowed for the call, out stays the caller's (strbuf_free()). */
 void pack_gift_write(const QuestionList *q, StrBuf *out);

@@ -37,6 +37,12 @@ typedef enum {
     QT_MATCHING,
     QT_SHORTANSWER,
     QT_NUMERICAL,
+    QT_MARKPOST,      /* activity "mark the post" (activities/<slug>.<lang>.md): the answers are
+                         the post's sentences, fraction 1 for one that uses a
+                         technique (Answer.technique), 0 for one that does not */
+    QT_SORT,          /* activity "sort the feed" (activities/<slug>.<lang>.md): the
+                         answers are the items in their right order, answer k
+                         belongs in place k (at most QUIZ_MAX_PAIRS) */
     QT_COUNT
 } QuestionType;
 
@@ -66,6 +72,7 @@ typedef struct {
     /* numerical answers: accepted when |x - value| <= tolerance */
     double value, tolerance;
     bool catchall;   /* numerical "~#feedback": any other value */
+    char *technique; /* mark the post: the technique the sentence uses, else NULL */
 } Answer;
 
 typedef struct {
@@ -89,6 +96,9 @@ typedef struct {
     /* true/false: the right answer and the two feedbacks */
     bool tf_answer;
     char *tf_feedback_wrong, *tf_feedback_right;
+    /* mark the post: the invented account's name and the post's date (the
+       headline is text, the sentences are answers); NULL for other types */
+    char *post_account, *post_date;
     int line, col;          /* where the question's block starts */
 } Question;
 

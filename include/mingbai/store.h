@@ -30,7 +30,7 @@ typedef enum {
     STORE_CANNOT_WRITE, /* a read-only folder or file, another user's file, an I/O error */
     STORE_LOCKED,       /* another program holds the database's lock */
     STORE_FULL,         /* no room left on the disk */
-    STORE_DAMAGED,      /* fails its check, is not a database, or its -wal is not its own */
+    STORE_DAMAGED,      /* fails its check, or is not a database */
     STORE_NEWER,        /* written by a newer Mingbai */
 } StoreProblem;
 
@@ -39,6 +39,13 @@ typedef enum {
 int store_open_why(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n);
 /* The kind of the last failure on s (STORE_FINE when it had none). */
 StoreProblem store_problem(Store *s);
+
+/* The folder ("stray-wal-DATE" beside the database) into which the open
+ * moved a -wal that was not the database's own log (from another database,
+ * or from a copy of this one that went its own way), unapplied, with its
+ * -shm; NULL when there was none. The database was opened as its file holds
+ * it. The text belongs to s. */
+const char *store_wal_set_aside(Store *s);
 
 /* What store_recover() did; free with store_recovery_clear(). */
 typedef struct {
@@ -547,7 +554,7 @@ int store_backup(Store *s, const char *path);
 /* Opens the file at path read-only and runs PRAGMA integrity_check: MB_OK
  * when it is whole, MB_ERR_DB with what is wrong otherwise. */
 int store_backup_verify(Store *s, const char *path);
-/* Removes a database file and its -wal, -shm and -journal (what is absent
+/* Removes a database file and its -wal, -shm, -journal and -walid (what is absent
  * is skipped). */
 void store_remove_files(const char *path);
 /* The folder of the automatic backups: "backups" beside the database.

@@ -111,6 +111,16 @@ static void cli_read_xml(const char *path, char **data, size_t *len, Arena *aren
 
 /* ---------------- check ---------------- */
 
+/* An activity file of a pack: activities/<name>.md. */
+static bool is_activity_file(const char *path)
+{
+    const char *base = strrchr(path, '/');
+    if (!base || !has_suffix(path, ".md"))
+        return false;
+    size_t n = (size_t)(base - path);
+    return n >= 10 && !strncmp(base - 10, "activities", 10) && (n == 10 || base[-11] == '/');
+}
+
 static void cli_check_path(const char *path, Diags *d)
 {
     struct stat st;
@@ -150,6 +160,9 @@ static void cli_check_path(const char *path, Diags *d)
     if (gift) {
         QuestionList q;
         pack_gift_parse(path, data, len, &p->arena, &q, d);
+    } else if (md && is_activity_file(path)) {
+        QuestionList q = {0};
+        pack_activity_parse(path, data, len, &p->arena, &q, d);
     } else if (md) {
         Doc doc;
         pack_md_parse(path, data, len, &p->arena, &doc, d);
@@ -200,7 +213,11 @@ static int cli_show(int argc, char **argv)
     size_t len;
     if (has_suffix(path, ".xml"))
         cli_read_xml(path, &data, &len, &arena, &q, &d);
-    else if (!cli_read_text(path, &data, &len, &d))
+    else if (cli_read_text(path, &data, &len, &d))
+        ;
+    else if (is_activity_file(path))
+        pack_activity_parse(path, data, len, &arena, &q, &d);
+    else
         pack_gift_parse(path, data, len, &arena, &q, &d);
     StrBuf out = {0};
     if (json) {

@@ -92,6 +92,12 @@ void cli_json_question(StrBuf *b, const Question *q)
     }
     strbuf_puts(b, "],\"source\":");
     cli_json_str(b, q->source);
+    if (q->type == QT_MARKPOST) {
+        strbuf_puts(b, ",\"account\":");
+        cli_json_str(b, q->post_account);
+        strbuf_puts(b, ",\"date\":");
+        cli_json_str(b, q->post_date);
+    }
     if (q->type == QT_TRUEFALSE) {
         strbuf_printf(b, ",\"answer\":%s,\"feedback_wrong\":", q->tf_answer ? "true" : "false");
         cli_json_str(b, q->tf_feedback_wrong);
@@ -106,6 +112,10 @@ void cli_json_question(StrBuf *b, const Question *q)
         if (q->type == QT_MATCHING) {
             strbuf_puts(b, ",\"left\":");
             cli_json_str(b, a->left);
+        }
+        if (q->type == QT_MARKPOST) {
+            strbuf_puts(b, ",\"technique\":");
+            cli_json_str(b, a->technique);
         }
         strbuf_puts(b, ",\"fraction\":");
         json_num(b, a->fraction);

@@ -8,9 +8,7 @@
 
 #include <string.h>
 
-typedef struct {
-    const char *en, *zh;
-} DiagMsg;
+#include "diag_text_internal.h"
 
 static const DiagMsg catalog[] = {
     {"give each question its own name or ID number in Moodle",
@@ -690,5 +688,8 @@ const char *diag_tr(const char *en, Lang lang)
     for (size_t i = 0; i < MB_COUNT(catalog); i++)
         if (!strcmp(catalog[i].en, en))
             return catalog[i].zh;
+    for (size_t i = 0; i < diag_catalog_activities_count; i++)
+        if (!strcmp(diag_catalog_activities[i].en, en))
+            return diag_catalog_activities[i].zh;
     return en;
 }

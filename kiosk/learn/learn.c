@@ -241,6 +241,15 @@ bool learn_response_complete(const Question *q, const Response *r)
             if (r->selected & ((uint64_t)1 << i))
                 return true;
         return false;
+    case QT_MARKPOST:
+        return true; /* "no sentence uses a technique" is an answer too */
+    case QT_SORT: {
+        size_t n = MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS);
+        for (size_t k = 0; k < n; k++)
+            if (r->match[k] < 0 || (size_t)r->match[k] >= n)
+                return false;
+        return n > 0;
+    }
     case QT_MATCHING: {
         size_t pairs = learn_pair_count(q);
         if (!pairs || pairs > LEARN_MAX_PAIRS)
@@ -393,6 +402,36 @@ static int learn_score_numerical(const Question *q, const Response *r, Score *ou
     return MB_OK;
 }
 
+/* Mark the post: every sentence counts alike, marked when it uses a
+ * technique, left alone when it does not; the score is the share of
+ * sentences judged right. */
+static int learn_score_markpost(const Question *q, const Response *r, Score *out)
+{
+    size_t usable = MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES);
+    if (!usable || (usable < LEARN_MAX_CHOICES && (r->selected >> usable)))
+        return MB_ERR;
+    size_t right = 0;
+    for (size_t i = 0; i < usable; i++)
+        right += (bool)((r->selected >> i) & 1) == (q->answers[i].fraction > 0);
+    out->score = (double)right / (double)usable;
+    return MB_OK;
+}
+
+/* Sort the feed: the share of items put in their own place. */
+static int learn_score_sort(const Question *q, const Response *r, Score *out)
+{
+    size_t n = MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS), right = 0;
+    if (!n)
+        return MB_ERR;
+    for (size_t k = 0; k < n; k++) {
+        if (r->match[k] >= (int)n)
+            return MB_ERR;
+        right += r->match[k] == (int)k;
+    }
+    out->score = (double)right / (double)n;
+    return MB_OK;
+}
+
 int learn_score(const Question *q, const Response *r, Score *out)
 {
     memset(out, 0, sizeof *out);
@@ -403,6 +442,12 @@ int learn_score(const Question *q, const Response *r, Score *out)
         break;
     case QT_MULTIRESPONSE:
         rc = learn_score_multiresponse(q, r, out);
+        break;
+    case QT_MARKPOST:
+        rc = learn_score_markpost(q, r, out);
+        break;
+    case QT_SORT:
+        rc = learn_score_sort(q, r, out);
         break;
     case QT_TRUEFALSE:
         rc = learn_score_truefalse(q, r, out);
@@ -475,7 +520,7 @@ size_t learn_response_parts(const Question *q, const Response *r, const LearnOrd
 {
     if (q->type == QT_MATCHING)
         return learn_parts_matching(q, r, out, max);
-    if (q->type == QT_MULTIRESPONSE)
+    if (q->type == QT_MULTIRESPONSE || q->type == QT_MARKPOST)
         return learn_parts_multiresponse(q, r, o, out, max);
     return 0;
 }
@@ -521,6 +566,7 @@ void learn_response_describe_in(const Question *q, const Response *r, const Lear
             strbuf_puts(out, learn_str(learn_answer_text(&q->answers[r->choice])));
         break;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
             if (r->selected & ((uint64_t)1 << i))
                 learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
@@ -541,6 +587,11 @@ void learn_response_describe_in(const Question *q, const Response *r, const Lear
         }
         break;
     }
+    case QT_SORT: /* the items in the order placed */
+        for (size_t k = 0; k < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); k++)
+            if (r->match[k] >= 0 && (size_t)r->match[k] < q->nanswers)
+                learn_join(out, &first, w, learn_answer_text(&q->answers[r->match[k]]));
+        break;
     case QT_SHORTANSWER:
     case QT_NUMERICAL:
     case QT_ESSAY: {
@@ -590,12 +641,17 @@ void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *o
                 learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
         break;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         for (size_t i = 0; i < q->nanswers; i++)
             if (q->answers[i].fraction > 0)
                 learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
         break;
     case QT_TRUEFALSE:
         strbuf_puts(out, q->tf_answer ? w->yes : w->no);
+        break;
+    case QT_SORT:
+        for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); i++)
+            learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
         break;
     case QT_MATCHING:
         for (size_t i = 0; i < q->nanswers; i++)

@@ -8,6 +8,8 @@
  * keeps the records it hands out. */
 #include "mingbai/learn.h"
 
+#include "round_internal.h"
+
 #include <assert.h>
 #include <stdio.h>
 #include <string.h>
@@ -70,6 +72,15 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
             out->choice[out->nchoices++] = (uint8_t)i;
         if (!q->fixed_order)
             round_shuffle(out->choice, out->nchoices, seed);
+        break;
+    case QT_SORT: /* the items to place, always shuffled: as written, they are the answer */
+        for (size_t i = 0; i < MB_MIN(usable, (size_t)LEARN_MAX_PAIRS); i++)
+            out->choice[out->nchoices++] = (uint8_t)i;
+        round_shuffle(out->choice, out->nchoices, seed);
+        break;
+    case QT_MARKPOST: /* the post's sentences, in the post's order */
+        for (size_t i = 0; i < usable; i++)
+            out->choice[out->nchoices++] = (uint8_t)i;
         break;
     case QT_TRUEFALSE:
         out->choice[0] = 1;
@@ -312,12 +323,23 @@ void learn_round_pick(LearnRound *r, Lang lang, int pos)
             r->resp.choice = (int)a;
         break;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         if (a < q->nanswers && a < LEARN_MAX_CHOICES)
             r->resp.selected ^= (uint64_t)1 << a;
         break;
     case QT_TRUEFALSE:
         if (a <= 1)
             r->resp.choice = (int)a;
+        break;
+    case QT_SORT: /* to the first free place, once */
+        for (size_t k = 0; k < o->nchoices; k++) {
+            if (r->resp.match[k] == (int)a)
+                break;
+            if (r->resp.match[k] < 0) {
+                r->resp.match[k] = (int)a;
+                break;
+            }
+        }
         break;
     default:
         break;
@@ -341,6 +363,8 @@ bool learn_round_picked(const LearnRound *r, Lang lang, int pos)
         return false;
     if (q->type == QT_MATCHING)
         return (size_t)pos < o->nright && round_matched(r, o, o->right[pos]);
+    if (q->type == QT_SORT)
+        return (size_t)pos < o->nchoices && round_matched(r, o, o->choice[pos]);
     if ((size_t)pos >= o->nchoices)
         return false;
     size_t a = o->choice[pos];
@@ -349,6 +373,7 @@ bool learn_round_picked(const LearnRound *r, Lang lang, int pos)
     case QT_TRUEFALSE:
         return r->resp.choice >= 0 && (size_t)r->resp.choice == a;
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
         return a < LEARN_MAX_CHOICES && ((r->resp.selected >> a) & 1);
     default:
         return false;
@@ -380,6 +405,37 @@ void learn_round_match_right(LearnRound *r, Lang lang, int pos)
     r->match_left = -1;
 }
 
+void learn_round_sort_remove(LearnRound *r, int k)
+{
+    const Question *q = round_asking(r, r->lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (!q || !o || q->type != QT_SORT || k < 0 || (size_t)k >= o->nchoices)
+        return;
+    for (size_t j = (size_t)k; j + 1 < o->nchoices; j++)
+        r->resp.match[j] = r->resp.match[j + 1];
+    r->resp.match[o->nchoices - 1] = -1;
+}
+
+void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k)
+{
+    const Question *q = round_asking(r, lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (!q || !o || q->type != QT_SORT || pos < 0 || (size_t)pos >= o->nchoices || k < 0 ||
+        (size_t)k >= o->nchoices)
+        return;
+    int a = o->choice[pos];
+    for (size_t j = 0; j < o->nchoices; j++)
+        if (r->resp.match[j] == a)
+            learn_round_sort_remove(r, (int)j);
+    size_t placed = 0;
+    while (placed < o->nchoices && r->resp.match[placed] >= 0)
+        placed++;
+    size_t at = MB_MIN((size_t)k, placed); /* no gap before it */
+    for (size_t j = placed; j > at; j--)
+        r->resp.match[j] = r->resp.match[j - 1];
+    r->resp.match[at] = a;
+}
+
 int learn_round_match_waiting(const LearnRound *r)
 {
     return r->step == ROUND_ASK ? r->match_left : -1;
@@ -403,72 +459,6 @@ bool learn_round_ready(const LearnRound *r, Lang lang)
     if (!q)
         return false;
     return !question_type_scored(q->type) || learn_response_complete(q, &r->resp);
-}
-
-/* Appends the 1-based position of answer index a in order[0..n), or 0. */
-static void round_put_position(char *buf, size_t cap, const uint8_t *order, size_t n, int a)
-{
-    size_t pos = 0;
-    for (size_t i = 0; i < n; i++)
-        if (order[i] == a)
-            pos = i + 1;
-    size_t len = strlen(buf);
-    snprintf(buf + len, cap - len, "%s%zu", len ? "," : "", pos);
-}
-
-/* What was chosen, as positions on screen (see LearnRecord.positions). */
-static void round_positions(const Question *q, const LearnOrder *o, const Response *resp,
-                            char *buf, size_t cap)
-{
-    buf[0] = 0;
-    switch (q->type) {
-    case QT_MULTICHOICE:
-    case QT_TRUEFALSE:
-        if (resp->choice >= 0)
-            round_put_position(buf, cap, o->choice, o->nchoices, resp->choice);
-        break;
-    case QT_MULTIRESPONSE:
-        for (size_t pos = 0; pos < o->nchoices; pos++)
-            if ((resp->selected >> o->choice[pos]) & 1)
-                snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "",
-                         pos + 1);
-        break;
-    case QT_MATCHING:
-        for (size_t k = 0; k < o->nchoices; k++)
-            round_put_position(buf, cap, o->right, o->nright, resp->match[k]);
-        break;
-    default:
-        break;
-    }
-}
-
-/* What was chosen, as indexes into the bank (see LearnRecord.answers). */
-static void round_answers(const Question *q, const LearnOrder *o, const Response *resp,
-                          char *buf, size_t cap)
-{
-    buf[0] = 0;
-    switch (q->type) {
-    case QT_MULTICHOICE:
-        if (resp->choice >= 0)
-            snprintf(buf, cap, "%d", resp->choice + 1);
-        break;
-    case QT_TRUEFALSE:
-        if (resp->choice >= 0)
-            snprintf(buf, cap, "%s", resp->choice ? "true" : "false");
-        break;
-    case QT_MULTIRESPONSE:
-        for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES); i++)
-            if ((resp->selected >> i) & 1)
-                snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "", i + 1);
-        break;
-    case QT_MATCHING:
-        for (size_t k = 0; k < o->nchoices; k++)
-            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%d:%d", buf[0] ? "," : "",
-                     o->choice[k] + 1, resp->match[k] >= 0 ? resp->match[k] + 1 : 0);
-        break;
-    default:
-        break;
-    }
 }
 
 int learn_round_submit(LearnRound *r, Lang lang, int64_t now_ms, const LearnRecord **out)
@@ -543,67 +533,6 @@ void learn_round_next(LearnRound *r, int64_t now_ms)
     r->match_left = -1;
     r->started_ms = now_ms;
     r->step = r->index < r->count ? ROUND_ASK : ROUND_DONE;
-}
-
-/* Reads a list of 1-based positions ("2", "1,3", "0,2"; "" is none): at
- * most max numbers into out; returns how many, or -1 when malformed. */
-static int round_parse_positions(const char *s, int *out, int max)
-{
-    int n = 0;
-    while (*s) {
-        if (*s < '0' || *s > '9' || n == max)
-            return -1;
-        int v = 0;
-        for (; *s >= '0' && *s <= '9'; s++)
-            if ((v = v * 10 + (*s - '0')) > LEARN_MAX_CHOICES)
-                return -1;
-        out[n++] = v;
-        if (*s && (*s++ != ',' || !*s))
-            return -1;
-    }
-    return n;
-}
-
-/* The inverse of round_positions(): fills resp (cleared) with what was
- * chosen at the positions in s as o shows q; false when s cannot have been
- * written for q so shown. */
-static bool round_from_positions(const Question *q, const LearnOrder *o, const char *s,
-                                 Response *resp)
-{
-    int pos[LEARN_MAX_CHOICES];
-    int n = round_parse_positions(s, pos, LEARN_MAX_CHOICES);
-    learn_response_clear(resp);
-    if (n < 0)
-        return false;
-    switch (q->type) {
-    case QT_MULTICHOICE:
-    case QT_TRUEFALSE:
-        if (n != 1 || pos[0] < 1 || (size_t)pos[0] > o->nchoices)
-            return false;
-        resp->choice = o->choice[pos[0] - 1];
-        return true;
-    case QT_MULTIRESPONSE:
-        for (int i = 0; i < n; i++) {
-            if (pos[i] < 1 || (size_t)pos[i] > o->nchoices)
-                return false;
-            resp->selected |= (uint64_t)1 << o->choice[pos[i] - 1];
-        }
-        return true;
-    case QT_MATCHING:
-        if ((size_t)n != o->nchoices)
-            return false;
-        for (int k = 0; k < n; k++) {
-            if (pos[k] < 0 || (size_t)pos[k] > o->nright)
-                return false;
-            resp->match[k] = pos[k] ? o->right[pos[k] - 1] : -1;
-            for (int j = 0; j < k && pos[k]; j++)
-                if (resp->match[j] == resp->match[k]) /* taps never pair one side twice */
-                    return false;
-        }
-        return true;
-    default:
-        return n == 0;
-    }
 }
 
 /* Builds the current question's response from a record of it (see

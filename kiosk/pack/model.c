@@ -18,6 +18,7 @@ const char *question_type_name(QuestionType t)
         [QT_MULTICHOICE] = "multichoice", [QT_MULTIRESPONSE] = "multiresponse",
         [QT_TRUEFALSE] = "truefalse",     [QT_MATCHING] = "match",
         [QT_SHORTANSWER] = "shortanswer", [QT_NUMERICAL] = "numerical",
+        [QT_MARKPOST] = "markpost",       [QT_SORT] = "sort",
     };
     return (unsigned)t < QT_COUNT ? names[t] : "unknown";
 }

@@ -92,6 +92,11 @@ static void build_classify(Build *b, FileInfo *fi)
         if (build_split_name(b, fi, rel, "quizzes/", has_suffix(rel, ".xml") ? ".xml" : ".gift"))
             fi->kind = F_QUIZ;
         return;
+    } else if (!strncmp(rel, "activities/", 11) && !strchr(rel + 11, '/') &&
+               has_suffix(rel, ".md")) {
+        if (build_split_name(b, fi, rel, "activities/", ".md"))
+            fi->kind = F_ACTIVITY;
+        return;
     } else if (!strncmp(rel, "media/", 6)) {
         if (is_image_path(rel)) {
             fi->kind = F_MEDIA;
@@ -232,6 +237,71 @@ static void build_unit_lang(Build *b, Unit *u, Lang l)
     }
 }
 
+/* A unit's activities (activities/<slug>.<lang>.md), after its quiz, and
+ * their discussion prompts after them. */
+static void build_unit_activities(Build *b, Unit *u, Lang l)
+{
+    char *rel = arena_printf(&b->p->arena, "activities/%s.%s.md", u->slug, lang_code(l));
+    FileInfo *fi = build_find(b, rel);
+    if (fi && fi->kind != F_ACTIVITY)
+        fi = NULL;
+    if (!fi) {
+        for (int o = 0; o < LANG_COUNT && !u->is_page; o++) {
+            char *other = arena_printf(&b->p->arena, "activities/%s.%s.md", u->slug,
+                                       lang_code((Lang)o));
+            FileInfo *fo = build_find(b, other);
+            if (o != (int)l && b->lang[o] && fo && fo->kind == F_ACTIVITY) {
+                diag_hint(diags_add(b->diags, DIAG_ERROR, build_path(b, rel), 0, 0, NULL,
+                                    "missing: %s exists", other),
+                          "translate %s, keeping each activity's id", other);
+                return;
+            }
+        }
+        return;
+    }
+    const char *path = build_path(b, rel);
+    if (u->is_page) {
+        diags_add(b->diags, DIAG_WARNING, path, 0, 0,
+                  "rename the unit without 00- to give it activities",
+                  "a page (00-) has no activities; this file is ignored");
+        return;
+    }
+    QuestionList act = {0};
+    pack_activity_parse(path, (const char *)fi->file->data, fi->file->len, &b->p->arena, &act,
+                        b->diags);
+    build_format_questions(b, path, fi->file, &act);
+    QuestionList *quiz = &u->lang[l].quiz;
+    Question *all = arena_alloc(&b->p->arena, (quiz->count + act.count + 1) * sizeof *all);
+    if (quiz->count)
+        memcpy(all, quiz->items, quiz->count * sizeof *all);
+    /* the discussion prompts last: the seminar talks after the practice */
+    size_t n = quiz->count;
+    for (int prompts = 0; prompts < 2; prompts++)
+        for (size_t i = 0; i < act.count; i++)
+            if ((act.items[i].type == QT_ESSAY) == (bool)prompts)
+                all[n++] = act.items[i];
+    quiz->items = all;
+    quiz->count += act.count;
+}
+
+/* Activity files whose unit does not exist. */
+static void build_orphan_activities(Build *b)
+{
+    for (size_t i = 0; i < b->ninfo; i++) {
+        const FileInfo *fi = &b->info[i];
+        if (fi->kind != F_ACTIVITY || !b->lang[fi->lang])
+            continue;
+        bool found = false;
+        for (size_t k = 0; k < b->p->nunits && !found; k++)
+            found = !strcmp(b->p->units[k].slug, fi->slug);
+        if (!found)
+            diags_add(b->diags, DIAG_ERROR, build_path(b, fi->file->path), 0, 0,
+                      "activities belong to the unit with the same name",
+                      "activities without a unit: units/%s.%s.md does not exist", fi->slug,
+                      lang_code(fi->lang));
+    }
+}
+
 static void build_units(Build *b)
 {
     Pack *p = b->p;
@@ -267,10 +337,13 @@ static void build_units(Build *b)
         u->slug = arena_strdup(&p->arena, slugs[i]);
         u->is_page = !strncmp(u->slug, "00-", 3);
         for (int l = 0; l < LANG_COUNT; l++)
-            if (b->lang[l])
+            if (b->lang[l]) {
                 build_unit_lang(b, u, (Lang)l);
+                build_unit_activities(b, u, (Lang)l);
+            }
     }
     free(slugs);
+    build_orphan_activities(b);
     if (!p->nunits)
         diags_add(b->diags, DIAG_ERROR, build_path(b, "units"), 0, 0,
                   "add units/01-first-steps.en.md (and one per language)",

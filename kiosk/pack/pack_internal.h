@@ -8,12 +8,12 @@
 
 #include <string.h>
 
-typedef enum { F_MANIFEST, F_GLOSSARY, F_UNIT, F_QUIZ, F_MEDIA, F_OTHER } FileKind;
+typedef enum { F_MANIFEST, F_GLOSSARY, F_UNIT, F_QUIZ, F_ACTIVITY, F_MEDIA, F_OTHER } FileKind;
 
 typedef struct {
     const PackFile *file;
     FileKind kind;
-    char *slug; /* F_UNIT, F_QUIZ */
+    char *slug; /* F_UNIT, F_QUIZ, F_ACTIVITY */
     Lang lang;
     bool used; /* F_MEDIA: an image shows it */
 } FileInfo;

@@ -68,6 +68,8 @@ static const char *const html_types[QT_COUNT][LANG_COUNT] = {
     [QT_MATCHING] = {"Matching", "匹配题"},
     [QT_SHORTANSWER] = {"Short answer", "填空题"},
     [QT_NUMERICAL] = {"Number", "数值题"},
+    [QT_MARKPOST] = {"Mark the post", "标出帖子里的手法"},
+    [QT_SORT] = {"Sort the feed", "排序"},
 };
 
 static const char *html_type(const ReportData *d, QuestionType t)

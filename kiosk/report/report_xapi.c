@@ -106,7 +106,8 @@ static json_t *xapi_verb(const char *verb, const char *zh)
 static const char *const xapi_interaction[QT_COUNT] = {
     [QT_MULTICHOICE] = "choice", [QT_MULTIRESPONSE] = "choice", [QT_TRUEFALSE] = "true-false",
     [QT_MATCHING] = "matching",  [QT_SHORTANSWER] = "fill-in",  [QT_NUMERICAL] = "numeric",
-    [QT_ESSAY] = "long-fill-in", [QT_DESCRIPTION] = "other",
+    [QT_ESSAY] = "long-fill-in", [QT_DESCRIPTION] = "other", [QT_MARKPOST] = "choice",
+    [QT_SORT] = "sequencing",
 };
 
 /* The same question in the other language, when it has the same answers. */
@@ -166,7 +167,8 @@ static void xapi_correct_pattern(json_t *def, const Question *q)
     strbuf_puts(&b, "");
     for (size_t i = 0; i < q->nanswers; i++) {
         const Answer *a = &q->answers[i];
-        if (q->type == QT_MULTIRESPONSE && a->fraction > 0)
+        if (((q->type == QT_MULTIRESPONSE || q->type == QT_MARKPOST) && a->fraction > 0) ||
+            (q->type == QT_SORT && i < QUIZ_MAX_PAIRS))
             strbuf_printf(&b, "%sa%zu", b.len ? "[,]" : "", i + 1);
         else if (q->type == QT_MATCHING && a->left && a->left[0])
             strbuf_printf(&b, "%sl%zu[.]r%zu", b.len ? "[,]" : "", i + 1, i + 1);
@@ -199,7 +201,8 @@ static json_t *xapi_question_definition(ReportData *d, const ReportAnswer *a)
     xapi_set(def, "description", xapi_lang_map(en ? rich_plain(en->rich_text, en->text) : NULL,
                                                 zh ? rich_plain(zh->rich_text, zh->text) : NULL));
     xapi_correct_pattern(def, q);
-    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE)
+    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MARKPOST ||
+        q->type == QT_SORT)
         xapi_set(def, "choices", xapi_components(en, zh, 'a'));
     if (q->type == QT_MATCHING) {
         xapi_set(def, "source", xapi_components(en, zh, 'l'));
@@ -220,6 +223,8 @@ static json_t *xapi_response(const ReportAnswer *a)
     switch (a->type) {
     case QT_MULTICHOICE:
     case QT_MULTIRESPONSE:
+    case QT_MARKPOST:
+    case QT_SORT:
         while (*p) {
             long k = strtol(p, (char **)&p, 10);
             if (k > 0)
@@ -252,7 +257,7 @@ static json_t *xapi_response(const ReportAnswer *a)
         strbuf_puts(&b, a->response);
         break;
     }
-    json_t *j = b.len || a->type == QT_SHORTANSWER ? xapi_str(b.data) : NULL;
+    json_t *j = b.len || a->type == QT_SHORTANSWER || a->type == QT_MARKPOST ? xapi_str(b.data) : NULL;
     strbuf_free(&b);
     return j;
 }

@@ -455,8 +455,8 @@ static int store_connect(Store *s)
         rc = store_check_wal(s, &s->wal_frames);
     if (rc)
         return rc;
-    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-        SQLITE_OK)
+    if (sqlite3_open_v2(s->path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        store_walid_vfs()) != SQLITE_OK)
         return store_fail(s, MB_ERR_DB, "cannot open: %s",
                           s->db ? sqlite3_errmsg(s->db) : "out of memory");
     sqlite3_extended_result_codes(s->db, 1);
@@ -593,6 +593,7 @@ void store_close(Store *s)
     if (s->db && sqlite3_close(s->db) != SQLITE_OK)
         mb_log(LOG_ERROR, "database %s: closing: %s", s->path, sqlite3_errmsg(s->db));
     free(s->path);
+    free(s->wal_aside);
     free(s);
 }
 

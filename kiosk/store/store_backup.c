@@ -33,7 +33,7 @@ static void store_fsync_path(const char *path, int flags)
 
 void store_remove_files(const char *path)
 {
-    const char *ext[] = {"", "-wal", "-shm", "-journal"};
+    const char *ext[] = {"", "-wal", "-shm", "-journal", "-walid"};
     for (size_t i = 0; i < MB_COUNT(ext); i++) {
         char *p = mb_xasprintf("%s%s", path, ext[i]);
         unlink(p);

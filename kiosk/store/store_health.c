@@ -1,12 +1,13 @@
 /* Telling at open what is wrong with the database, and recovering a damaged
  * one. "Cannot write here" (a read-only folder or file, another user's
  * file, a lock held by another program, a full disk) is told apart from
- * "the file is damaged" (it fails its check, it is not a database, or the
- * -wal beside it belongs to another database): only damage is recovered, by
- * moving the file with its -wal and -shm into a dated folder beside it
- * (never deleting anything) and restoring the newest backup that passes
- * its check. Advice given for the other problems never moves or replaces
- * the file, since its -wal may hold answers not yet in it. */
+ * "the file is damaged" (it fails its check, or it is not a database): only
+ * damage is recovered, by moving the file with its -wal and -shm into a
+ * dated folder beside it (never deleting anything) and restoring the newest
+ * backup that passes its check. A -wal beside it that is not its log (from
+ * another database, or from another copy of this one) is moved aside alone,
+ * unapplied, and the file kept. Advice given for the other problems never
+ * moves or replaces the file, since its -wal may hold answers not yet in it. */
 #include "store_internal.h"
 
 #include <errno.h>
@@ -15,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -80,9 +82,19 @@ int store_probe_folder(Store *s)
         e = errno;
     } else {
         char *buf = mb_xcalloc(1, 64 * 1024);
-        for (size_t done = 0; !e && done < STORE_PROBE_BYTES; done += 64 * 1024)
-            if (write(fd, buf, 64 * 1024) != 64 * 1024)
-                e = errno ? errno : ENOSPC;
+        /* A short write has no error of its own: the next one says why
+         * (ENOSPC, EFBIG); one that writes nothing is no room. */
+        for (size_t done = 0; !e && done < STORE_PROBE_BYTES;) {
+            size_t want = STORE_PROBE_BYTES - done < 64 * 1024 ? STORE_PROBE_BYTES - done
+                                                                : 64 * 1024;
+            ssize_t n = write(fd, buf, want);
+            if (n < 0 && errno != EINTR)
+                e = errno;
+            else if (n == 0)
+                e = ENOSPC;
+            else if (n > 0)
+                done += (size_t)n;
+        }
         if (!e && fsync(fd))
             e = errno;
         free(buf);
@@ -156,6 +168,7 @@ typedef struct {
     bool present; /* a header with SQLite's magic and a valid checksum */
     uint32_t page_size;
     bool has_frames;
+    unsigned char salts[8];
 } WalInfo;
 
 static void wal_read(const char *path, WalInfo *w)
@@ -176,6 +189,7 @@ static void wal_read(const char *path, WalInfo *w)
         wal_checksum(big, h, 24, sum);
         w->present = sum[0] == get_be32(h + 24) && sum[1] == get_be32(h + 28);
         w->page_size = get_be32(h + 8);
+        memcpy(w->salts, h + 16, 8);
         if (w->page_size == 1)
             w->page_size = 65536;
         /* The first frame counts when its salts are the header's. */
@@ -185,11 +199,94 @@ static void wal_read(const char *path, WalInfo *w)
     close(fd);
 }
 
+/* Whether a program has path's -shm locked (SQLite holds a lock on it
+ * for as long as a connection uses the log): its -wal is then the live log
+ * of another program writing the database (the sqlite3 shell, say), not a
+ * file copied in. Read from /proc/locks: opening and closing the -shm here
+ * would drop this process's own locks on it. */
+static bool wal_in_use(const char *path)
+{
+    char *shm = mb_xasprintf("%s-shm", path);
+    struct stat st;
+    bool found = false;
+    FILE *f = stat(shm, &st) ? NULL : fopen("/proc/locks", "re");
+    free(shm);
+    char line[256];
+    while (f && !found && fgets(line, sizeof line, f)) {
+        char *save = NULL;
+        for (char *t = strtok_r(line, " \n", &save); t && !found; t = strtok_r(NULL, " \n", &save)) {
+            unsigned maj, min;
+            unsigned long ino;
+            char end;
+            if (sscanf(t, "%x:%x:%lu%c", &maj, &min, &ino, &end) == 3)
+                found = maj == major(st.st_dev) && min == minor(st.st_dev) && ino == st.st_ino;
+        }
+    }
+    if (f)
+        fclose(f);
+    return found;
+}
+
+/* A new string: dir/PREFIX-YYYYMMDDTHHMMSSZ, the time now in UTC. */
+static char *dated_folder(const char *dir, const char *prefix)
+{
+    time_t t = (time_t)(mb_now_ms() / 1000);
+    struct tm tm;
+    char when[32] = "00000000T000000Z";
+    if (gmtime_r(&t, &tm))
+        strftime(when, sizeof when, "%Y%m%dT%H%M%SZ", &tm);
+    return mb_xasprintf("%s/%s-%s", dir, prefix, when);
+}
+
+/* The folder path is in (a new string). */
+static char *folder_of(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+    return slash ? mb_xstrndup(path, (size_t)(slash - path) + (slash == path)) : mb_xstrdup(".");
+}
+
+static int move_files(const char *path, const char *const *ext, size_t n, const char *aside,
+                      char *msg, size_t msgn);
+
+/* A -wal that is not this database's log is moved with the -shm into
+ * "stray-wal-DATE" beside the database, unapplied (nothing is deleted),
+ * and the database opens as its file holds it: its own answers are all in
+ * it, since a log other than its own is not where they went. */
+static int wal_set_aside(Store *s, bool *has_frames, const char *why)
+{
+    char *dir = folder_of(s->path);
+    char *aside = dated_folder(dir, "stray-wal");
+    static const char *const ext[] = {"-wal", "-shm"};
+    char msg[320];
+    int rc = move_files(s->path, ext, MB_COUNT(ext), aside, msg, sizeof msg);
+    free(dir);
+    if (rc) {
+        free(aside);
+        s->problem = STORE_CANNOT_WRITE;
+        return store_fail(s, MB_ERR_IO,
+                          "the file %s-wal does not belong to the database (%s) and %s", s->path,
+                          why, msg);
+    }
+    mb_log(LOG_WARN,
+           "the file %s-wal does not belong to the database (%s): it was not applied, and was "
+           "moved with the -shm into %s; the database is used as its file holds it",
+           s->path, why, aside);
+    free(s->wal_aside);
+    s->wal_aside = aside;
+    *has_frames = false;
+    return MB_OK;
+}
+
 /* A -wal that holds frames but cannot be the log of this database: a page
- * size other than the file's. A -wal taken from another copy of the same
- * database passes that, and is caught by integrity_check (which compares
+ * size other than the file's, or salts other than those recorded when this
+ * database's log was last started (store_walid.c): a -wal taken from a copy
+ * of the same database that went its own way (unless a program has it open:
+ * another program's live log). Without a record (a database
+ * an older kiosk made) the -wal is taken, and one from another copy is
+ * caught only when it breaks an index, by integrity_check (which compares
  * every index with its table), run in place of quick_check whenever a log
- * is to be applied. Sets *has_frames. */
+ * is to be applied. Such a -wal is set aside, not applied (wal_set_aside).
+ * Sets *has_frames. */
 int store_check_wal(Store *s, bool *has_frames)
 {
     WalInfo w;
@@ -197,6 +294,11 @@ int store_check_wal(Store *s, bool *has_frames)
     *has_frames = w.has_frames;
     if (!w.has_frames)
         return MB_OK;
+    unsigned char rec[2][8];
+    if (store_walid_read(s->path, rec) && memcmp(w.salts, rec[0], 8) &&
+        memcmp(w.salts, rec[1], 8) && !wal_in_use(s->path))
+        return wal_set_aside(s, has_frames, "it was not started by this database: it comes "
+                                            "from another copy of it");
     unsigned char h[100];
     int fd = open(s->path, O_RDONLY | O_CLOEXEC);
     bool ok = fd >= 0 && read_at(fd, h, sizeof h, 0);
@@ -209,11 +311,15 @@ int store_check_wal(Store *s, bool *has_frames)
         page = 65536;
     if (memcmp(h, "SQLite format 3", 16) || page == w.page_size)
         return MB_OK;
-    s->problem = STORE_DAMAGED;
-    return store_fail(s, MB_ERR_DB,
-                      "the file %s-wal does not belong to the database (its pages are %u bytes, "
-                      "the database's %u); it was not applied",
-                      s->path, (unsigned)w.page_size, (unsigned)page);
+    char why[96];
+    snprintf(why, sizeof why, "its pages are %u bytes, the database's %u", (unsigned)w.page_size,
+             (unsigned)page);
+    return wal_set_aside(s, has_frames, why);
+}
+
+const char *store_wal_set_aside(Store *s)
+{
+    return s ? s->wal_aside : NULL;
 }
 
 /* ---------------- recovery ---------------- */
@@ -233,11 +339,15 @@ static int copy_file(const char *from, const char *to)
     int out = open(to, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
     char buf[64 * 1024];
     ssize_t n = 0;
-    while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0)
-        if (write(out, buf, (size_t)n) != n) {
+    while (in >= 0 && out >= 0 && (n = read(in, buf, sizeof buf)) > 0) {
+        ssize_t w = write(out, buf, (size_t)n);
+        if (w != n) {
+            if (w >= 0)
+                errno = ENOSPC; /* a short write sets no errno of its own */
             n = -1;
             break;
         }
+    }
     if (in >= 0 && out >= 0 && n == 0 && fsync(out) == 0)
         rc = 0;
     if (in >= 0)
@@ -286,8 +396,10 @@ static char *newest_good_backup(const char *dir)
     return found;
 }
 
-/* Moves path and its -wal, -shm and -journal into the folder aside. */
-static int move_aside(const char *path, const char *aside, char *msg, size_t msgn)
+/* Moves path's files with the endings ext (n of them; "" for path itself)
+ * into the folder aside, made when missing; an absent file is skipped. */
+static int move_files(const char *path, const char *const *ext, size_t n, const char *aside,
+                      char *msg, size_t msgn)
 {
     if (mkdir(aside, 0700) && errno != EEXIST) {
         snprintf(msg, msgn, "cannot create the folder %s: %s", aside, strerror(errno));
@@ -295,20 +407,21 @@ static int move_aside(const char *path, const char *aside, char *msg, size_t msg
     }
     const char *base = strrchr(path, '/');
     base = base ? base + 1 : path;
-    const char *ext[] = {"", "-wal", "-shm", "-journal"};
-    for (size_t i = 0; i < MB_COUNT(ext); i++) {
+    for (size_t i = 0; i < n; i++) {
         char *from = mb_xasprintf("%s%s", path, ext[i]);
         char *to = mb_xasprintf("%s/%s%s", aside, base, ext[i]);
         int r = rename(from, to), e = errno;
         free(from);
         free(to);
         if (r && e != ENOENT) {
-            snprintf(msg, msgn, "cannot move the damaged database into %s: %s", aside,
-                     strerror(e));
+            snprintf(msg, msgn, "cannot be moved into %s: %s", aside, strerror(e));
             return MB_ERR_IO;
         }
     }
     fsync_dir(aside);
+    char *dir = folder_of(path);
+    fsync_dir(dir);
+    free(dir);
     return MB_OK;
 }
 
@@ -316,9 +429,7 @@ int store_recover(const char *path, StoreRecovery *r, char *msg, size_t msgn)
 {
     memset(r, 0, sizeof *r);
     msg[0] = 0;
-    const char *slash = strrchr(path, '/');
-    char *dir = slash ? mb_xstrndup(path, (size_t)(slash - path) + (slash == path))
-                      : mb_xstrdup(".");
+    char *dir = folder_of(path);
     char *backups = mb_xasprintf("%s/backups", dir);
     char *backup = newest_good_backup(backups);
     int rc = MB_OK;
@@ -327,18 +438,14 @@ int store_recover(const char *path, StoreRecovery *r, char *msg, size_t msgn)
         rc = MB_ERR_NOTFOUND;
         goto done;
     }
-    time_t t = (time_t)(mb_now_ms() / 1000);
-    struct tm tm;
-    char when[32] = "00000000T000000Z";
-    if (gmtime_r(&t, &tm))
-        strftime(when, sizeof when, "%Y%m%dT%H%M%SZ", &tm);
-    char *aside = mb_xasprintf("%s/damaged-%s", dir, when);
+    char *aside = dated_folder(dir, "damaged");
+    static const char *const ext[] = {"", "-wal", "-shm", "-journal", "-walid"};
     char *tmp = mb_xasprintf("%s.restore-%ld", path, (long)getpid());
     /* The copy first: a failure to copy leaves the damaged file in place. */
     if (copy_file(backup, tmp)) {
         snprintf(msg, msgn, "cannot copy the backup %s: %s", backup, strerror(errno));
         rc = MB_ERR_IO;
-    } else if ((rc = move_aside(path, aside, msg, msgn)) == MB_OK) {
+    } else if ((rc = move_files(path, ext, MB_COUNT(ext), aside, msg, msgn)) == MB_OK) {
         if (rename(tmp, path)) {
             snprintf(msg, msgn, "cannot put the backup in place: %s", strerror(errno));
             rc = MB_ERR_IO;

@@ -23,6 +23,7 @@ struct Store {
     int migrate_to;      /* 0: the newest schema; else stop there (tests) */
     StoreProblem problem; /* what the failure at open was, when known */
     bool wal_frames;      /* at open, a -wal with frames was to be applied */
+    char *wal_aside;      /* where a -wal not its own was moved at open, or NULL */
 };
 
 /* One of our automatic backups in a folder ("mingbai-NNNNNN-...db"). */
@@ -41,6 +42,15 @@ StoreBackupEntry *store_backup_list(const char *dir, size_t *n);
 int store_probe_folder(Store *s);
 int store_probe_file(Store *s);
 int store_check_wal(Store *s, bool *has_frames);
+
+/* The VFS the kiosk opens its database with (store_walid.c): the default
+ * VFS at the time, with the salts of every -wal header it writes recorded
+ * in "<db>-walid" first. NULL when it cannot be made (then the default). */
+const char *store_walid_vfs(void);
+/* The salts recorded beside db_path: salts[0] those of the header before
+ * the last one written, salts[1] the last. False when there is no record
+ * (a database an older kiosk made). */
+bool store_walid_read(const char *db_path, unsigned char salts[2][8]);
 
 /* store_open() that migrates only up to schema version (0: the newest), for
  * tests that make a database as an older kiosk left it. */

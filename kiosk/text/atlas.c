@@ -1,4 +1,5 @@
-/* Glyph atlas: each glyph is rasterised once (SDL_ttf, blended, white) into
+/* Glyph atlas: each glyph (by glyph id) is rasterised once (FreeType, light
+ * hinting, in its colour) into
  * one of a few fixed-size texture pages with shelf packing, and a page of
  * text is then a batch of texture copies tinted by colour mod. When every
  * page is full, the least recently used page is cleared and its glyphs are
@@ -6,13 +7,26 @@
  * the same way. */
 #include "text_internal.h"
 
+#include <stddef.h>
+#include <stdlib.h>
 #include <string.h>
 
+static int page_new(TextEngine *te);
+static FT_Face face_ft(TextEngine *te, int face);
+
+/* Attaching readies what every page draws with: the first atlas page and
+ * the rasterisers of the regular faces (the CJK one takes ~10 ms to open),
+ * so that the first page shown does not pay for them. */
 void text_engine_attach(TextEngine *te, SDL_Renderer *r)
 {
     if (te->renderer != r)
         text_atlas_free(te);
     te->renderer = r;
+    if (r && te->npages == 0) {
+        face_ft(te, FACE_LATIN);
+        face_ft(te, FACE_CJK);
+        page_new(te);
+    }
 }
 
 void text_atlas_free(TextEngine *te)
@@ -96,14 +110,14 @@ static int page_evict(TextEngine *te)
     return got;
 }
 
-static Raster *raster_get(TextEngine *te, int font, uint32_t cp, uint32_t rgb)
+static Raster *raster_get(TextEngine *te, int font, uint32_t gid, uint32_t rgb)
 {
-    uint32_t h = (cp * 2654435761u) ^ ((uint32_t)font * 40503u) ^ (rgb * 2246822519u);
+    uint32_t h = (gid * 2654435761u) ^ ((uint32_t)font * 40503u) ^ (rgb * 2246822519u);
     h ^= h >> 13;
     Raster *victim = NULL;
     for (int probe = 0; probe < 8; probe++) {
         Raster *r = &te->rasters[(h + (uint32_t)probe) & (RASTER_TABLE - 1)];
-        if (r->used && r->cp == cp && r->font == font && r->rgb == rgb)
+        if (r->used && r->gid == gid && r->font == font && r->rgb == rgb)
             return r;
         if (!r->used) {
             victim = r;
@@ -114,48 +128,66 @@ static Raster *raster_get(TextEngine *te, int font, uint32_t cp, uint32_t rgb)
     }
     memset(victim, 0, sizeof *victim);
     victim->font = (int16_t)font;
-    victim->cp = cp;
+    victim->gid = gid;
     victim->rgb = rgb;
     victim->page = -1;
     return victim;
 }
 
-/* Rasterises into the atlas, cropped to the ink. An empty glyph (a space)
- * is remembered with w == 0 and draws nothing. */
+/* The FreeType face of face, opened on first use. */
+static FT_Face face_ft(TextEngine *te, int face)
+{
+    if (!te->ft_face[face]) {
+        if (FT_New_Face(te->ft, te->face_path[face], 0, &te->ft_face[face])) {
+            mb_log(LOG_ERROR, "cannot open %s", te->face_path[face]);
+            te->ft_face[face] = NULL;
+            return NULL;
+        }
+        te->ft_px[face] = 0;
+    }
+    return te->ft_face[face];
+}
+
+/* The FreeType face of slot font, at its size. */
+static FT_Face ft_face(TextEngine *te, int font)
+{
+    const FontSlot *s = &te->fonts[font];
+    FT_Face f = face_ft(te, s->face);
+    if (f && te->ft_px[s->face] != s->px) {
+        FT_Set_Pixel_Sizes(f, 0, (FT_UInt)s->px);
+        te->ft_px[s->face] = s->px;
+    }
+    return f;
+}
+
+/* The glyph's coverage in g's colour, as ARGB rows of w pixels. */
+static Uint32 *colour_bitmap(const FT_Bitmap *bm, uint32_t rgb)
+{
+    Uint32 *px = mb_xmalloc((size_t)bm->width * bm->rows * 4);
+    for (unsigned y = 0; y < bm->rows; y++) {
+        const unsigned char *row = bm->buffer + (ptrdiff_t)y * bm->pitch;
+        for (unsigned x = 0; x < bm->width; x++)
+            px[y * bm->width + x] = ((Uint32)row[x] << 24) | rgb;
+    }
+    return px;
+}
+
+/* Rasterises into the atlas. An empty glyph (a space) is remembered with
+ * w == 0 and draws nothing. */
 static bool rasterise(TextEngine *te, Raster *g)
 {
-    SDL_Color col = {(Uint8)(g->rgb >> 16), (Uint8)(g->rgb >> 8), (Uint8)g->rgb, 255};
-    SDL_Surface *s = TTF_RenderGlyph32_Blended(text_font_ttf(te, g->font), g->cp, col);
-    if (!s)
+    FT_Face f = ft_face(te, g->font);
+    if (!f || FT_Load_Glyph(f, g->gid, FT_LOAD_TARGET_LIGHT | FT_LOAD_RENDER))
         return false;
-    if (s->format->format != SDL_PIXELFORMAT_ARGB8888) {
-        SDL_Surface *c = SDL_ConvertSurfaceFormat(s, SDL_PIXELFORMAT_ARGB8888, 0);
-        SDL_FreeSurface(s);
-        if (!c)
-            return false;
-        s = c;
-    }
-    int x0 = s->w, y0 = s->h, x1 = -1, y1 = -1;
-    for (int y = 0; y < s->h; y++) {
-        const Uint32 *row = (const Uint32 *)((const Uint8 *)s->pixels + y * s->pitch);
-        for (int x = 0; x < s->w; x++)
-            if (row[x] >> 24) {
-                x0 = MB_MIN(x0, x);
-                x1 = MB_MAX(x1, x);
-                y0 = MB_MIN(y0, y);
-                y1 = MB_MAX(y1, y);
-            }
-    }
+    const FT_Bitmap *bm = &f->glyph->bitmap;
     g->used = true;
-    if (x1 < 0) { /* no ink */
-        SDL_FreeSurface(s);
+    if (bm->width == 0 || bm->rows == 0 || bm->pixel_mode != FT_PIXEL_MODE_GRAY) {
         g->w = 0;
         g->page = 0;
         return true;
     }
-    int w = x1 - x0 + 1, h = y1 - y0 + 1, x = 0, y = 0;
+    int w = (int)bm->width, h = (int)bm->rows, x = 0, y = 0;
     if (w > ATLAS_SIZE || h > ATLAS_SIZE) {
-        SDL_FreeSurface(s);
         g->used = false;
         return false;
     }
@@ -166,22 +198,21 @@ static bool rasterise(TextEngine *te, Raster *g)
     if (page < 0) {
         page = te->npages < ATLAS_MAX_PAGES ? page_new(te) : page_evict(te);
         if (page < 0 || !page_fit(&te->pages[page], w, h, &x, &y)) {
-            SDL_FreeSurface(s);
             g->used = false;
             return false;
         }
     }
+    Uint32 *px = colour_bitmap(bm, g->rgb);
     SDL_Rect dst = {x, y, w, h};
-    SDL_UpdateTexture(te->pages[page].tex, &dst,
-                      (const Uint8 *)s->pixels + y0 * s->pitch + x0 * 4, s->pitch);
-    SDL_FreeSurface(s);
+    SDL_UpdateTexture(te->pages[page].tex, &dst, px, w * 4);
+    free(px);
     g->page = (int8_t)page;
     g->ax = (int16_t)x;
     g->ay = (int16_t)y;
     g->w = (int16_t)w;
     g->h = (int16_t)h;
-    g->dx = (int16_t)x0;
-    g->dy = (int16_t)y0;
+    g->dx = (int16_t)f->glyph->bitmap_left;
+    g->dy = (int16_t)-f->glyph->bitmap_top;
     te->glyphs_rasterised++;
     return true;
 }
@@ -201,7 +232,7 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
             continue;
         Color c = (lg->flags & TEXT_MUTED) ? muted : color;
         uint32_t rgb = ((uint32_t)c.r << 16) | ((uint32_t)c.g << 8) | c.b;
-        Raster *g = raster_get(te, lg->font, lg->cp, rgb);
+        Raster *g = raster_get(te, lg->font, lg->gid, rgb);
         if (!g->used && !rasterise(te, g))
             continue;
         g->stamp = te->frame;
@@ -209,10 +240,10 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
             AtlasPage *p = &te->pages[g->page];
             p->last_used = te->frame;
             SDL_SetTextureAlphaMod(p->tex, c.a);
-            /* The rasterised cell starts at min(0, minx) left of the pen and
-             * at the font's ascent above the baseline; the ink is cropped. */
-            int gx = x + lg->x + MB_MIN(0, lg->minx) + g->dx;
-            int gy = y + lg->y - te->fonts[lg->font].ascent + g->dy;
+            /* The ink sits where FreeType puts it from the pen on the
+             * baseline, moved by the shaper's offset. */
+            int gx = x + lg->x + lg->xoff + g->dx;
+            int gy = y + lg->y - lg->yoff + g->dy;
             SDL_Rect src = {g->ax, g->ay, g->w, g->h};
             SDL_Rect dst = {gx, gy, g->w, g->h};
             SDL_RenderCopy(te->renderer, p->tex, &src, &dst);
@@ -220,6 +251,12 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
         if (lg->flags & (TEXT_LINK | TEXT_GLOSSARY | TEXT_EM)) {
             int px = te->fonts[lg->font].px;
             int th = MB_MAX(1, px / 14);
+            /* A line runs on to the next glyph of the same link, over the
+             * space justification put between them. */
+            const LGlyph *nx = i + 1 < l->nglyphs ? &l->glyphs[i + 1] : NULL;
+            int run = nx && nx->line == lg->line && (nx->flags & lg->flags & (TEXT_LINK | TEXT_GLOSSARY))
+                          ? MB_MAX(lg->adv, nx->x - lg->x)
+                          : lg->adv;
             SDL_SetRenderDrawColor(te->renderer, c.r, c.g, c.b, c.a);
             if ((lg->flags & TEXT_EM) && lg->cjk) {
                 /* Chinese emphasis: a dot under each character (着重号). */
@@ -228,12 +265,12 @@ void text_draw(TextEngine *te, const TextLayout *l, int x, int y, Color color, C
                 SDL_RenderFillRect(te->renderer, &dot);
             } else if (lg->flags & TEXT_GLOSSARY) {
                 /* Dotted underline: tappable term. */
-                for (int dx = 0; dx < lg->adv; dx += th * 3) {
+                for (int dx = 0; dx < run; dx += th * 3) {
                     SDL_Rect dot = {x + lg->x + dx, y + lg->y + px / 6, th * 2, th};
                     SDL_RenderFillRect(te->renderer, &dot);
                 }
             } else if (lg->flags & TEXT_LINK) {
-                SDL_Rect line = {x + lg->x, y + lg->y + px / 6, lg->adv, th};
+                SDL_Rect line = {x + lg->x, y + lg->y + px / 6, run, th};
                 SDL_RenderFillRect(te->renderer, &line);
             }
         }

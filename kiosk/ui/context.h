@@ -33,6 +33,9 @@ typedef struct {
  * tappable too and a tap goes to the nearest, so its neighbours' distance
  * is not checked, only its size. */
 #define TARGET_INLINE 1u
+/* A target a drag carries (an item to sort) rather than scrolling the
+ * view: where it is let go is a drop (ui_dropped). */
+#define TARGET_DRAG 2u
 
 struct Ui {
     UiConfig cfg;
@@ -62,6 +65,9 @@ struct Ui {
                           screen under it shows no press */
     bool tap_pending;  /* a press and release without a drag, not yet taken */
     int tap_x, tap_y;  /* where it was released (press_x, press_y: pressed) */
+    bool drag_item;    /* the press met a TARGET_DRAG target and was held before
+                          moving (input.c, UI_CARRY_MS): moving carries it */
+    bool drop_pending; /* such a drag was let go at tap_x, tap_y, not yet taken */
 
     /* the text field the keyboard types into (a screen sets it), or NULL */
     char *edit;

@@ -138,6 +138,7 @@ void ui_frame(Ui *ui, uint64_t now, DrawList *dl)
             break;
     }
     ui->tap_pending = false;
+    ui->drop_pending = false;
     /* Input goes to the layer shown now (or, without one, to the screen). */
     ui->layer_open = ui->layer_seen;
     if (!ui->layer_open)

@@ -9,6 +9,9 @@
 
 /* Within this distance of its press, a pointer still makes a tap. */
 #define UI_TAP_SLOP 12
+/* A draggable item carried by a drag once held this long first; a quicker
+ * swipe over it scrolls the view as anywhere else. */
+#define UI_CARRY_MS 250
 /* A wheel notch or an arrow key scrolls this far (units). */
 #define UI_SCROLL_STEP 60
 
@@ -26,6 +29,10 @@ static void on_press(Ui *ui, const Event *ev, uint64_t now)
     ui->velocity = 0;
     ui->animating = false;
     ui->drag_velocity = 0;
+    ui->drag_item = false;
+    for (int i = 0; i < ui->ntargets && !ui->gesture_void; i++)
+        if ((ui->targets[i].flags & TARGET_DRAG) && rect_contains(ui->targets[i].r, ev->x, ev->y))
+            ui->drag_item = true;
     ui->dirty = true; /* the button under the finger shows it is pressed */
 }
 
@@ -40,9 +47,12 @@ static void on_move(Ui *ui, const Event *ev, uint64_t now)
     int slop = px(ui, UI_TAP_SLOP);
     if (!ui->pressed)
         return; /* hover changes nothing on a touch kiosk */
-    if (!ui->dragging && (abs(ev->x - ui->press_x) > slop || abs(ev->y - ui->press_y) > slop))
+    if (!ui->dragging && (abs(ev->x - ui->press_x) > slop || abs(ev->y - ui->press_y) > slop)) {
         ui->dragging = true;
-    if (ui->dragging) {
+        if (now - ui->press_ms < UI_CARRY_MS)
+            ui->drag_item = false;
+    }
+    if (ui->dragging && !ui->drag_item) {
         int dy = ev->y - ui->last_y;
         *scroll_of(ui) -= (float)dy;
         uint64_t dt = now > ui->last_move_ms ? now - ui->last_move_ms : 1;
@@ -59,7 +69,11 @@ static void on_release(Ui *ui, const Event *ev, uint64_t now)
     if (!ui->pressed)
         return;
     ui->pressed = false;
-    if (ui->dragging) {
+    if (ui->dragging && ui->drag_item) {
+        ui->drop_pending = true; /* the screen's to take: no inertia, no tap */
+        ui->tap_x = ev->x;
+        ui->tap_y = ev->y;
+    } else if (ui->dragging) {
         /* Inertia: keep the finger's speed and let it decay. */
         /* Only what can scroll keeps moving: on a screen without a
          * scrolled view a fling would void the next tap (it "stops" it). */

@@ -84,6 +84,11 @@ static bool preview_response(const Question *q, bool right, Response *r)
             if (right ? q->answers[i].fraction > 0 : (int)i == worse)
                 r->selected |= (uint64_t)1 << i;
         break;
+    case QT_MARKPOST: /* every sentence judged right, or every one wrong */
+        for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
+            if ((q->answers[i].fraction > 0) == right)
+                r->selected |= (uint64_t)1 << i;
+        break;
     case QT_MATCHING: {
         int lefts[LEARN_MAX_PAIRS], n = 0;
         for (size_t i = 0; i < q->nanswers && n < LEARN_MAX_PAIRS; i++)

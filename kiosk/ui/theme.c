@@ -131,4 +131,5 @@ const Tokens TOK = {
     .pseudo_w = 110,
     .stat_bar_h = 14,
     .code_tag_w = 90,
+    .post_avatar = 40,
 };

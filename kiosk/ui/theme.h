@@ -116,6 +116,7 @@ typedef struct {
     float pseudo_w;       /* a pseudonymous id beside a name on the roster */
     float stat_bar_h;     /* a bar of the class results and the discussion view */
     float code_tag_w;     /* "Code" on a roster row of a participant who has one */
+    float post_avatar;    /* the square with an invented account's initial (mark the post) */
 } Tokens;
 
 /* The one set of tokens; static. */

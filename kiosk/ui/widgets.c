@@ -199,6 +199,30 @@ void ui_add_target(Ui *ui, Rect r, const char *label)
     ui_add_target_ex(ui, r, label, 0);
 }
 
+void ui_target_draggable(Ui *ui)
+{
+    if (ui->ntargets > 0)
+        ui->targets[ui->ntargets - 1].flags |= TARGET_DRAG;
+}
+
+bool ui_dropped(Ui *ui, Rect from, Rect to)
+{
+    if (!ui->drop_pending)
+        return false;
+    Rect a = rect_intersect(from, ui->clip), b = rect_intersect(to, ui->clip);
+    if (!rect_contains(a, ui->press_x, ui->press_y) || !rect_contains(b, ui->tap_x, ui->tap_y))
+        return false;
+    ui->drop_pending = false;
+    ui->changed = true;
+    return true;
+}
+
+bool ui_dragging_from(Ui *ui, Rect r)
+{
+    return ui->pressed && ui->dragging && ui->drag_item &&
+           rect_contains(rect_intersect(r, ui->clip), ui->press_x, ui->press_y);
+}
+
 bool ui_tapped(Ui *ui, Rect r)
 {
     if (!ui->tap_pending)

@@ -57,6 +57,14 @@ bool ui_pressing(Ui *ui, Rect r);
 /* True (once) when this pass's tap was pressed and released in r, inside
  * the clip. */
 bool ui_tapped(Ui *ui, Rect r);
+/* The target recorded last is carried by a drag (TARGET_DRAG) rather than
+ * scrolling the view. */
+void ui_target_draggable(Ui *ui);
+/* True (once) when a drag pressed on from (a draggable target) was let go
+ * on to, inside the clip. */
+bool ui_dropped(Ui *ui, Rect from, Rect to);
+/* True while a drag pressed on r (a draggable target) is under way. */
+bool ui_dragging_from(Ui *ui, Rect r);
 /* Records r as a tappable widget named label (for replay and tests). */
 void ui_add_target(Ui *ui, Rect r, const char *label);
 /* The same with TARGET_* flags. */

@@ -24,6 +24,8 @@ my %calls = (
     gift_diag    => [4, 5],
     gift_diag_at => [4, 5],
     rt_warn      => [1, 2],
+    act_diag     => [3, 4],
+    act_error    => [2, 3],
 );
 
 

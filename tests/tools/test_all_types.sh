@@ -45,27 +45,27 @@ rows="SELECT question_id, type, score, max, correct, review, lang, response FROM
 want_en='u1-q1|multichoice|1.0|1.0|1|0|en|The phone number you registered with
 u1-q2|multiresponse|0.5|1.0|0|0|en|It counts active accounts, and one person can hold several
 u1-q3|multichoice|0.0|1.0|0|0|en|Newspapers moving their print articles online
-u1-q4|multichoice|1.0|1.0|1|0|en|First platformization, then infrastructuralization, shaped by techno-nationalist regulation and cyber-sovereignty
+u1-q4|multichoice|1.0|1.0|1|0|en|First platformization, then infrastructuralization
 u1-q5|multichoice|1.0|1.0|1|0|en|You cannot easily pay, reach your employer or use local services without it
 u1-q6|multichoice|0.0|1.0|0|0|en|Telephone companies
 u1-q7|numerical|1.0|1.0|1|0|en|2011
-u1-q8|truefalse|0.0|1.0|0|0|en|true
+u1-q8|truefalse|0.0|1.0|0|0|en|false
 u1-q9|match|0.5|1.0|0|0|en|Platform -> A service that connects users, firms and developers and sets their rules; Platformization -> Platforms becoming the web’s main economic and infrastructural model; Infrastructuralization -> Accounts active in a month, as counted by the company; Monthly active users -> A platform becoming so embedded that opting out is costly
-u1-q10|shortanswer|1.0|1.0|1|0|en|mau'
+u1-q10|shortanswer|1.0|1.0|1|0|en|accounts'
 check "en: the ten attempt rows" "$want_en" "$(q en "$rows")"
 
 # Chinese: wrong, half right (two right boxes and a wrong one), right,
 # wrong, right, right, wrong number, right, all matched, right.
-want_zh='u1-q1|multichoice|0.0|1.0|0|0|zh-Hans|你现在所在的国家
+want_zh='u1-q1|multichoice|0.0|1.0|0|0|zh-Hans|你现在所在的国家（以手机定位为准）
 u1-q2|multiresponse|0.5|1.0|0|0|zh-Hans|统计的是活跃账户，一个人可能有好几个账户; 这是公司自己统计的数字，没有外部机构核实; 这些账户全部在中国大陆
-u1-q3|multichoice|1.0|1.0|1|0|zh-Hans|平台成为网络主导的经济与基础设施模式，并向其他网站和数据延伸
+u1-q3|multichoice|1.0|1.0|1|0|zh-Hans|平台成为网络主导的经济与基础设施模式
 u1-q4|multichoice|0.0|1.0|0|0|zh-Hans|先审查，再宣传，最后监控
 u1-q5|multichoice|1.0|1.0|1|0|zh-Hans|离开它就很难付款、联系单位或办理本地服务
 u1-q6|multichoice|1.0|1.0|1|0|zh-Hans|亚马逊、苹果、脸书、谷歌和微软
 u1-q7|numerical|0.0|1.0|0|0|zh-Hans|2010
-u1-q8|truefalse|1.0|1.0|1|0|zh-Hans|false
+u1-q8|truefalse|1.0|1.0|1|0|zh-Hans|true
 u1-q9|match|1.0|1.0|1|0|zh-Hans|平台 -> 连接用户、企业和开发者并为其制定规则的服务; 平台化 -> 平台成为网络主要的经济与基础设施模式; 基础设施化 -> 平台深度嵌入生活，退出代价很高; 月活跃用户 -> 一个月内活跃的账户数，由公司自己统计
-u1-q10|shortanswer|1.0|1.0|1|0|zh-Hans|MAU'
+u1-q10|shortanswer|1.0|1.0|1|0|zh-Hans|ZHANGHU'
 check "zh: the ten attempt rows" "$want_zh" "$(q zh "$rows")"
 
 for lang in en zh; do

@@ -114,14 +114,15 @@ for guide, name in (("content/README.md", "en"), ("content/README.zh-Hans.md", "
     ini = [b for t, b in blocks if t == "ini"]
     gift = [b for t, b in blocks if t == "" and "::q1-1::" in b]
     md = [b for t, b in blocks if t == "markdown"]
+    act = [b for t, b in blocks if "## post " in b]
     snippets = [f for row in re.findall(r"^\|[^|\n]+\|([^\n]+)$", s, re.M)
                 for f in re.findall(r"`(\{[^`]*\})`", row)]
-    if len(ini) != 2 or len(gift) != 1 or len(md) != 1 or len(snippets) < 8:
-        bad("%s: the examples were not found (%d ini, %d GIFT, %d Markdown, %d snippets)"
-            % (guide, len(ini), len(gift), len(md), len(snippets)))
+    if len(ini) != 2 or len(gift) != 1 or len(md) != 1 or len(snippets) < 8 or len(act) != 1:
+        bad("%s: the examples were not found (%d ini, %d GIFT, %d Markdown, %d snippets, "
+            "%d activity files)" % (guide, len(ini), len(gift), len(md), len(snippets), len(act)))
         continue
     d = os.path.join(tmp, "pack-" + name)
-    for sub in ("units", "quizzes", "media"):
+    for sub in ("units", "quizzes", "media", "activities"):
         os.makedirs(os.path.join(d, sub))
     with open(os.path.join(d, "pack.ini"), "w", encoding="utf-8") as f:
         f.write(ini[0])
@@ -133,6 +134,8 @@ for guide, name in (("content/README.md", "en"), ("content/README.zh-Hans.md", "
     unit = ("# Title\n\n## Section\n\nA [term](glossary:official-account), **bold**, *emphasis*.\n\n"
             "![A diagram of the feed](media/feed.png)\n\n" + quote + "\n\n## Sources\n\n- One.\n")
     for lang in ("en", "zh-Hans"):
+        with open(os.path.join(d, "activities", "01-first-steps.%s.md" % lang), "w", encoding="utf-8") as f:
+            f.write(act[0])
         with open(os.path.join(d, "quizzes", "01-first-steps.%s.gift" % lang), "w", encoding="utf-8") as f:
             f.write("\n\n".join(quiz) + "\n")
         with open(os.path.join(d, "units", "01-first-steps.%s.md" % lang), "w", encoding="utf-8") as f:

@@ -72,27 +72,27 @@ EOF
 check "csv: the session's answers" "p-anna0001||u1-q1|multichoice|en|The phone number you registered with|1|1|1|0
 p-anna0001||u1-q2|multiresponse|en|It counts active accounts, and one person can hold several|0.5|1|0|0
 p-anna0001||u1-q3|multichoice|en|Newspapers moving their print articles online|0|1|0|0
-p-anna0001||u1-q4|multichoice|en|First platformization, then infrastructuralization, shaped by techno-nationalist regulation and cyber-sovereignty|1|1|1|0
+p-anna0001||u1-q4|multichoice|en|First platformization, then infrastructuralization|1|1|1|0
 p-anna0001||u1-q5|multichoice|en|You cannot easily pay, reach your employer or use local services without it|1|1|1|0
 p-anna0001||u1-q6|multichoice|en|Telephone companies|0|1|0|0
 p-anna0001||u1-q7|numerical|en|2011|1|1|1|0
-p-anna0001||u1-q8|truefalse|en|true|0|1|0|0
+p-anna0001||u1-q8|truefalse|en|false|0|1|0|0
 p-anna0001||u1-q9|match|en|Platform -> A service that connects users, firms and developers and sets their rules; Platformization -> Platforms becoming the web’s main economic and infrastructural model; Infrastructuralization -> Accounts active in a month, as counted by the company; Monthly active users -> A platform becoming so embedded that opting out is costly|0.5|1|0|0
 p-anna0001||u1-q10|shortanswer|en|'=1+1|0|1|0|0
-p-wang0002||u1-q1|multichoice|zh-Hans|你现在所在的国家|0|1|0|0
+p-wang0002||u1-q1|multichoice|zh-Hans|你现在所在的国家（以手机定位为准）|0|1|0|0
 p-wang0002||u1-q2|multiresponse|zh-Hans|统计的是活跃账户，一个人可能有好几个账户; 这是公司自己统计的数字，没有外部机构核实; 这些账户全部在中国大陆|0.5|1|0|0
-p-wang0002||u1-q3|multichoice|zh-Hans|平台成为网络主导的经济与基础设施模式，并向其他网站和数据延伸|1|1|1|0
+p-wang0002||u1-q3|multichoice|zh-Hans|平台成为网络主导的经济与基础设施模式|1|1|1|0
 p-wang0002||u1-q4|multichoice|zh-Hans|先审查，再宣传，最后监控|0|1|0|0
 p-wang0002||u1-q5|multichoice|zh-Hans|离开它就很难付款、联系单位或办理本地服务|1|1|1|0
 p-wang0002||u1-q6|multichoice|zh-Hans|亚马逊、苹果、脸书、谷歌和微软|1|1|1|0
 p-wang0002||u1-q7|numerical|zh-Hans|-2011|0|1|0|0
-p-wang0002||u1-q8|truefalse|zh-Hans|false|1|1|1|0
+p-wang0002||u1-q8|truefalse|zh-Hans|true|1|1|1|0
 p-wang0002||u1-q9|match|zh-Hans|平台 -> 连接用户、企业和开发者并为其制定规则的服务; 平台化 -> 平台成为网络主要的经济与基础设施模式; 基础设施化 -> 平台深度嵌入生活，退出代价很高; 月活跃用户 -> 一个月内活跃的账户数，由公司自己统计|1|1|1|0
-p-wang0002||u1-q10|shortanswer|zh-Hans|MAU|1|1|1|0
+p-wang0002||u1-q10|shortanswer|zh-Hans|zhanghu|1|1|1|0
 p-form0003||u1-q1|multichoice|en|The phone number you registered with|1|1|1|0
 p-form0003||u1-q2|multiresponse|en|It counts active accounts, and one person can hold several|0.5|1|0|0" \
   "$(csvrows "$tmp/csv/answers.csv" participant name question type language response score max correct review)"
-check "csv: the same session, pack and kiosk on every row" "1|media-literacy|1.0|01-platforms|$(sqlite3 "$db" "SELECT value FROM setting WHERE key = 'kiosk_id'")" \
+check "csv: the same session, pack and kiosk on every row" "1|media-literacy|1.1|01-platforms|$(sqlite3 "$db" "SELECT value FROM setting WHERE key = 'kiosk_id'")" \
   "$(csvrows "$tmp/csv/answers.csv" session pack pack_version unit kiosk | sort -u)"
 check "csv: answer ids are the stored UUIDs" \
   "$(sqlite3 "$db" "SELECT uuid FROM attempt WHERE session = 1 ORDER BY answered_ms, id")" \

@@ -29,11 +29,11 @@ rows() { sqlite3 "$db" "SELECT id || ' ' || version || ' ' || hidden FROM pack O
 backups() { find "$tmp" -path '*backups*' -name '*.db' | wc -l; }
 
 "$MINGBAI_BIN" replay tests/replay/packs_broken.replay --shots "$tmp/shots" --db "$db"
-[ "$(rows)" = "media-literacy 1.0 0;" ] || { echo "after the broken pack: $(rows)"; exit 1; }
+[ "$(rows)" = "media-literacy 1.1 0;" ] || { echo "after the broken pack: $(rows)"; exit 1; }
 [ "$(backups)" = 0 ] || { echo "a backup was made for a pack that was not imported"; exit 1; }
 
 "$MINGBAI_BIN" replay tests/replay/packs_import.replay --shots "$tmp/shots" --db "$db"
-[ "$(rows)" = "bilingual 1.0 1;media-literacy 1.0 0;" ] || { echo "after import and hide: $(rows)"; exit 1; }
+[ "$(rows)" = "bilingual 1.0 1;media-literacy 1.1 0;" ] || { echo "after import and hide: $(rows)"; exit 1; }
 [ "$(backups)" = 1 ] || { echo "expected one backup before the import, found $(backups)"; exit 1; }
 "$MINGBAI_BIN" --db "$db" pack list | grep -q "^bilingual .*(hidden from participants)$" || { echo "pack list does not say bilingual is hidden"; exit 1; }
 "$MINGBAI_BIN" --db "$db" pack list | grep "^media-literacy " | grep -qv "hidden" || { echo "pack list calls media-literacy hidden"; exit 1; }
@@ -41,7 +41,7 @@ n=$(sqlite3 "$db" "SELECT count(*) FROM question WHERE pack_id = 'bilingual'")
 [ "$n" -gt 0 ] || { echo "the pack's questions were not imported"; exit 1; }
 
 "$MINGBAI_BIN" replay tests/replay/packs_remove.replay --shots "$tmp/shots" --db "$db"
-[ "$(rows)" = "media-literacy 1.0 1;" ] || { echo "after remove: $(rows)"; exit 1; }
+[ "$(rows)" = "media-literacy 1.1 1;" ] || { echo "after remove: $(rows)"; exit 1; }
 n=$(sqlite3 "$db" "SELECT (SELECT count(*) FROM pack_file WHERE pack_id = 'bilingual') + (SELECT count(*) FROM question WHERE pack_id = 'bilingual')")
 [ "$n" = 0 ] || { echo "the removed pack left $n rows"; exit 1; }
 # An update that drops a question answered before: home counts what the
@@ -56,7 +56,7 @@ done
 export MINGBAI_IMPORT_DIR="$tmp/stick2"
 db="$tmp/u.db"
 "$MINGBAI_BIN" replay tests/replay/packs_update.replay --shots "$tmp/shots" --db "$db"
-[ "$(rows)" = "bilingual 1.1 1;media-literacy 1.0 0;" ] || { echo "after the update: $(rows)"; exit 1; }
+[ "$(rows)" = "bilingual 1.1 1;media-literacy 1.1 0;" ] || { echo "after the update: $(rows)"; exit 1; }
 n=$(sqlite3 "$db" "SELECT group_concat(question_id, ' ') FROM (SELECT question_id FROM attempt ORDER BY question_id)")
 [ "$n" = "q1-1 q1-2" ] || { echo "the answers kept: $n"; exit 1; }
 echo "ok: broken pack refused with located problems, good pack imported and shown, hidden, shown, removed"

@@ -34,7 +34,7 @@ MINGBAI_IMPORT_DIR=$tmp/stick MINGBAI_EXPORT_DIR=$tmp/stick "$MINGBAI_BIN" repla
 
 q() { sqlite3 "$1" "$2"; }
 same "packs" "bilingual 1.0 0
-media-literacy 1.0 1" "$(q "$db" "SELECT id, version, hidden FROM pack ORDER BY id" | tr '|' ' ')"
+media-literacy 1.1 1" "$(q "$db" "SELECT id, version, hidden FROM pack ORDER BY id" | tr '|' ' ')"
 same "participants" "Ana
 Bo
 陈静" "$(q "$db" "SELECT name FROM participant ORDER BY id")"

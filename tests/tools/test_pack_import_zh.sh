@@ -14,7 +14,7 @@ export MINGBAI_IMPORT_DIR="$tmp/stick"
 db="$tmp/k.db"
 "$MINGBAI_BIN" replay tests/replay/packs_broken_zh.replay --shots "${SHOTS:-$tmp/shots}" --db "$db"
 rows=$(sqlite3 "$db" "SELECT id || ' ' || version FROM pack ORDER BY id" | tr '\n' ';')
-[ "$rows" = "media-literacy 1.0;" ] || { echo "after the broken pack: $rows"; exit 1; }
+[ "$rows" = "media-literacy 1.1;" ] || { echo "after the broken pack: $rows"; exit 1; }
 n=$(find "$tmp" -path '*backups*' -name '*.db' | wc -l)
 [ "$n" = 0 ] || { echo "a backup was made for a pack that was not imported"; exit 1; }
 echo "ok: the broken pack's problems in Chinese and in English, nothing imported"

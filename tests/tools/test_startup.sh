@@ -3,16 +3,18 @@
 # program, a read-only folder, a read-only file, a full disk) is told apart
 # from a damaged one, each with its own page (asserted by its text) and log
 # line; nothing is changed, and once the cause is fixed every row is there,
-# those still in the -wal too. A damaged database (a corrupted file, a -wal
-# from another database) is moved aside with its -wal and -shm into a
-# dated folder and the newest good backup restored, and the instructor's
-# home says so; without a backup it is left exactly as it was.
+# those still in the -wal too. A damaged database (a corrupted file) is
+# moved aside with its -wal and -shm into a dated folder and the newest good
+# backup restored, and the instructor's home says so; without a backup it
+# is left exactly as it was. A -wal that is not the database's log (from
+# another database, or from a copy of this one that went its own way) is
+# moved aside alone, unapplied, and the database kept.
 set -eu
 . "$(dirname "$0")/need.sh"
 need sqlite3 sqlite3
 need python3 python3
 tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
+trap '[ -n "${KEEP:-}" ] || rm -rf "$tmp"' EXIT
 here=$(cd "$(dirname "$0")" && pwd)
 replays=$(cd "$here/../replay" && pwd)
 fail() { echo "FAIL: $*"; exit 1; }
@@ -25,11 +27,14 @@ kiosk() {
 said() { grep -q "$1" "$tmp/log" || { cat "$tmp/log"; fail "the log does not say: $1"; }; }
 rows() { sqlite3 "$1" "SELECT group_concat(name, ',') FROM (SELECT name FROM participant ORDER BY id)"; }
 
-# A database whose newest rows are only in its -wal, as after a power cut.
+# A database whose newest rows are only in its -wal, as after a power cut
+# (with the record of its logs the kiosk keeps beside it).
 new_kiosk_db "$tmp/template.db" 2>/dev/null
+[ -s "$tmp/template.db-walid" ] || fail "the kiosk keeps no record of its logs (kiosk.db-walid)"
 fresh() {
   mkdir -p "$(dirname "$1")"
   cp "$tmp/template.db" "$1"
+  cp "$tmp/template.db-walid" "$1-walid"
   python3 "$here/leave_wal.py" "$1" "$2" 3
   [ -s "$1-wal" ] || fail "no rows in $1-wal"
 }
@@ -109,6 +114,13 @@ else
   [ "$(rows "$db")" = "fu0,fu1,fu2" ] || fail "no room: rows $(rows "$db")"
 fi
 echo "ok: no room to write: its page, nothing changed, nothing lost once there is room"
+# Room for less than one of the probe's writes: the first write is short,
+# with no error of its own; the page still says the disk is full (it said
+# "cannot write in the folder" with whatever errno an earlier call left).
+(trap '' XFSZ; prlimit --fsize=1000 "$MINGBAI_BIN" replay "$replays/startup_full.replay" \
+   --shots "$tmp/shots" --db "$db" 2>"$tmp/log") || { cat "$tmp/log"; fail "a short write"; }
+said "cannot be used (the disk is full)"
+echo "ok: a short write is no room to write"
 
 # ---- damaged, no backup: left exactly as it was
 db=$tmp/bad/kiosk.db
@@ -151,11 +163,31 @@ recovered "$tmp/rec" "rc0,rc1,rc2,late0"
 said "the backup $tmp/rec/backups/mingbai-000002-20260102T000000Z-session.db was restored"
 echo "ok: damaged: moved aside with its -wal, the newest good backup restored, the instructor told"
 
-# ---- a -wal from another database beside it: damage, not applied
+# set_aside DIR ROWS: the -wal (bad.copy-wal) went alone into one dated
+# folder, byte for byte, unapplied; the database stayed where it was, with
+# ROWS; no backup restored; the notice gone after Noted.
+set_aside() {
+  local aside
+  aside=$(ls -d "$1"/stray-wal-* 2>/dev/null)
+  [ "$(echo "$aside" | wc -l)" = 1 ] && [ -n "$aside" ] || fail "$1: no stray-wal-DATE folder"
+  case "$(ls "$aside" | tr '\n' ' ')" in "kiosk.db-wal " | "kiosk.db-shm kiosk.db-wal ") ;; *) false ;; esac || fail "$1: $aside holds $(ls "$aside" | tr '\n' ' ')"
+  cmp "$1/bad.copy-wal" "$aside/kiosk.db-wal" || fail "$1: the -wal was not kept as it was"
+  [ -z "$(ls -d "$1"/damaged-* 2>/dev/null)" ] || fail "$1: the database was moved aside"
+  [ "$(rows "$1/kiosk.db")" = "$2" ] || fail "$1: rows $(rows "$1/kiosk.db")"
+  [ -z "$(sqlite3 "$1/kiosk.db" "SELECT value FROM setting WHERE key = 'recovered'")" ] ||
+    fail "$1: the notice stays after Noted"
+  said "kiosk.db-wal does not belong to the database"
+  said "it was not applied, and was moved with the -shm into $aside"
+  if grep -q "was restored" "$tmp/log"; then cat "$tmp/log"; fail "$1: a backup was restored"; fi
+}
+
+# ---- a -wal from another database beside it: not applied, set aside
+# (the backup, older than the file's rows wl0-wl2, is not restored)
 db=$tmp/wal/kiosk.db
 fresh "$db" wl
 mkdir -p "$tmp/wal/backups"
 "$MINGBAI_BIN" backup "$tmp/wal/backups/mingbai-000001-20260101T000000Z-session.db" --db "$db" 2>/dev/null
+sqlite3 "$db" "INSERT INTO participant(name, pseudo, created_ms) VALUES('wl3', 'w3', 3)"
 other=$tmp/other/kiosk.db
 mkdir -p "$tmp/other" && cp "$tmp/template.db" "$other"
 sqlite3 "$other" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 300)
@@ -163,6 +195,48 @@ sqlite3 "$other" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c
 python3 "$here/leave_wal.py" "$other" other 30
 cp "$other-wal" "$db-wal"
 cp "$db" "$tmp/wal/bad.copy"; cp "$db-wal" "$tmp/wal/bad.copy-wal"
-kiosk "$db" startup_recovered.replay
-recovered "$tmp/wal" "wl0,wl1,wl2"
-echo "ok: a -wal from another database: treated as damage, moved aside with the file, the backup restored"
+kiosk "$db" startup_wal_aside.replay
+set_aside "$tmp/wal" "wl0,wl1,wl2,wl3"
+echo "ok: a -wal from another database: not applied, set aside alone, the database kept"
+
+# ---- a -wal from a copy of the same database that went its own way: the
+# same page size, valid checksums, every index whole (integrity_check
+# passes): only its salts, recorded in kiosk.db-walid whenever the kiosk
+# starts a log, tell that it is not this database's log
+db=$tmp/div/kiosk.db
+fresh "$db" aa
+mkdir -p "$tmp/div/backups"
+"$MINGBAI_BIN" backup "$tmp/div/backups/mingbai-000001-20260101T000000Z-session.db" --db "$db" 2>/dev/null
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+[ ! -e "$db-wal" ] || fail "diverged: the shell left a -wal"
+copy=$tmp/copy/kiosk.db
+mkdir -p "$tmp/copy" && cp "$db" "$copy"
+sqlite3 "$db" "INSERT INTO setting VALUES('recovered', 'elsewhere' || char(10) || 'a backup')"
+# The kiosk writes in A (Noted deletes the setting: a new log, recorded)
+# and is killed before it closes: its row stays in A's -wal.
+mkfifo "$tmp/div.replay"
+"$MINGBAI_BIN" replay "$tmp/div.replay" --shots "$tmp/divshots" --db "$db" 2>"$tmp/log" &
+kiosk_pid=$!
+exec 3>"$tmp/div.replay"
+printf 'instructor\nscreen instructor\ntap "Noted"\nshot noted\n' >&3
+for _ in $(seq 100); do [ -e "$tmp/divshots/noted.png" ] && break; sleep 0.1; done
+[ -e "$tmp/divshots/noted.png" ] || { cat "$tmp/log"; fail "diverged: the kiosk did not get to Noted"; }
+kill -9 "$kiosk_pid"; wait "$kiosk_pid" 2>/dev/null || true
+exec 3>&-
+[ -s "$db-wal" ] || fail "diverged: nothing in A's -wal"
+# A's own -wal is its log: taken (copied with its record, as it is).
+mkdir -p "$tmp/own" && cp "$db" "$db-wal" "$tmp/own/"
+[ ! -e "$db-walid" ] || cp "$db-walid" "$tmp/own/"
+kiosk "$tmp/own/kiosk.db" startup_ok.replay
+[ "$(rows "$tmp/own/kiosk.db")" = "aa0,aa1,aa2" ] || fail "own -wal: rows $(rows "$tmp/own/kiosk.db")"
+[ -z "$(sqlite3 "$tmp/own/kiosk.db" "SELECT value FROM setting WHERE key = 'recovered'")" ] ||
+  fail "own -wal: its row (Noted) was not applied"
+[ -z "$(ls -d "$tmp"/own/damaged-* 2>/dev/null)" ] || fail "own -wal: moved aside"
+# B, the copy, writes rows of its own; its -wal then lands beside A's file.
+python3 "$here/leave_wal.py" "$copy" bb 3
+cp "$copy-wal" "$db-wal"
+cp "$db" "$tmp/div/bad.copy"; cp "$db-wal" "$tmp/div/bad.copy-wal"
+"$MINGBAI_BIN" replay "$replays/startup_wal_aside.replay" --shots "$tmp/shots" --db "$db" 2>"$tmp/log" ||
+  fail "diverged: B's -wal was applied, nothing told: rows $(rows "$db")"
+set_aside "$tmp/div" "aa0,aa1,aa2"
+echo "ok: a -wal from a diverged copy of the database: not applied, set aside alone, the database kept"

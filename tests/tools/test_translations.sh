@@ -36,6 +36,10 @@ perl "$(dirname "$0")/cli_translations.pl" kiosk/cli/cli_text.c \
 # The pack diagnostics (tests/tools/diag_translations.pl): each literal
 # message and hint given to diags_add() and the pack's wrappers around it
 # is a key of kiosk/core/diag_text.c, translated, with the same conversions.
-perl "$(dirname "$0")/diag_translations.pl" kiosk/core/diag_text.c \
+# The catalogue is kept in parts (kiosk/core/diag_text*.c): read as one.
+diag_cat=$(mktemp)
+cat kiosk/core/diag_text*.c >"$diag_cat"
+perl "$(dirname "$0")/diag_translations.pl" "$diag_cat" \
   kiosk/core/*.c kiosk/pack/*.c kiosk/cli/*.c kiosk/ui/*.c kiosk/ui/screens/*.c kiosk/store/*.c || fail=1
+rm -f "$diag_cat"
 exit $fail

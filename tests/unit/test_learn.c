@@ -3,6 +3,7 @@
  * wildcards, tolerances, catch-all, distractors), the readable forms of
  * responses and right answers, and the Leitner review schedule. Questions
  * are built by hand, the way the GIFT parser would build them. */
+#include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -602,6 +603,93 @@ static void test_describe(void **state)
     strbuf_free(&b);
 }
 
+/* Mark the post: each sentence counts alike, marked when it uses a
+ * technique, left alone when it does not; nothing marked is an answer. */
+static void test_markpost(void **state)
+{
+    (void)state;
+    Answer a[5] = {
+        build_answer("A plain fact.", 0, "Checkable."),
+        build_answer("Experts agree.", 1, "No expert named."),
+        build_answer("93% felt better.", 1, "Who counted?"),
+        build_answer("Act before it is too late.", 1, "Fear."),
+        build_answer("A price.", 0, NULL),
+    };
+    Question q = question(QT_MARKPOST, a, 5);
+    Response r;
+    learn_response_clear(&r);
+    assert_true(learn_response_complete(&q, &r));
+    Score s = score_of(&q, &r); /* nothing marked: the two plain ones right */
+    assert_true(s.scored);
+    assert_true(fabs(s.score - 0.4) < EPS);
+    assert_false(s.correct);
+    r.selected = 1u << 1 | 1u << 2 | 1u << 3;
+    s = score_of(&q, &r);
+    assert_true(fabs(s.score - 1) < EPS);
+    assert_true(s.correct);
+    r.selected = 1u << 0 | 1u << 1 | 1u << 2; /* one wrong mark, one missed */
+    s = score_of(&q, &r);
+    assert_true(fabs(s.score - 0.6) < EPS);
+    assert_false(s.correct);
+    r.selected = 1u << 0 | 1u << 4; /* every sentence judged wrong */
+    s = score_of(&q, &r);
+    assert_true(fabs(s.score) < EPS);
+    r.selected = 1u << 5; /* past the last sentence */
+    Score bad;
+    assert_int_equal(learn_score(&q, &r, &bad), MB_ERR);
+    StrBuf b = {0};
+    r.selected = 1u << 0 | 1u << 2;
+    learn_response_describe(&q, &r, &b);
+    assert_string_equal(b.data, "A plain fact.; 93% felt better.");
+    b.len = 0;
+    learn_correct_describe(&q, &b);
+    assert_string_equal(b.data, "Experts agree.; 93% felt better.; Act before it is too late.");
+    strbuf_free(&b);
+    LearnPart parts[8];
+    size_t n = learn_response_parts(&q, &r, NULL, parts, 8);
+    assert_int_equal(n, 4); /* marked or a technique: 0 wrong, 1 missed, 2 right, 3 missed */
+    assert_int_equal(parts[0].mark, LEARN_PART_WRONG);
+    assert_int_equal(parts[1].mark, LEARN_PART_MISSED);
+    assert_int_equal(parts[2].mark, LEARN_PART_RIGHT);
+    assert_int_equal(parts[3].mark, LEARN_PART_MISSED);
+}
+
+/* Sort the feed: the share of items in their own place; complete only
+ * when every place has an item. */
+static void test_sort(void **state)
+{
+    (void)state;
+    Answer a[4] = {
+        build_answer("first", 1, NULL),
+        build_answer("second", 1, NULL),
+        build_answer("third", 1, NULL),
+        build_answer("fourth", 1, NULL),
+    };
+    Question q = question(QT_SORT, a, 4);
+    Response r;
+    learn_response_clear(&r);
+    r.match[0] = 0;
+    r.match[1] = 1;
+    assert_false(learn_response_complete(&q, &r));
+    r.match[2] = 3;
+    r.match[3] = 2;
+    assert_true(learn_response_complete(&q, &r));
+    Score s = score_of(&q, &r);
+    assert_true(fabs(s.score - 0.5) < EPS);
+    assert_false(s.correct);
+    r.match[2] = 2;
+    r.match[3] = 3;
+    s = score_of(&q, &r);
+    assert_true(s.correct);
+    StrBuf b = {0};
+    learn_response_describe(&q, &r, &b);
+    assert_string_equal(b.data, "first; second; third; fourth");
+    strbuf_free(&b);
+    r.match[3] = 4; /* past the last item */
+    Score bad;
+    assert_int_equal(learn_score(&q, &r, &bad), MB_ERR);
+}
+
 static void test_leitner(void **state)
 {
     (void)state;
@@ -644,6 +732,8 @@ int main(void)
         cmocka_unit_test(test_multiresponse),
         cmocka_unit_test(test_truefalse),
         cmocka_unit_test(test_matching),
+        cmocka_unit_test(test_markpost),
+        cmocka_unit_test(test_sort),
         cmocka_unit_test(test_response_parts),
         cmocka_unit_test(test_shortanswer),
         cmocka_unit_test(test_shortanswer_wildcards),

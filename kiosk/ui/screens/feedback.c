@@ -195,10 +195,32 @@ static int feedback_source(Ui *ui, const char *source, int x, int y, int w)
     return card.h + px(ui, TOK.gap);
 }
 
+/* Mark the post: the verdict, how many sentences were judged right, and the
+ * post with each sentence's technique and why; one column at any width. */
+static int feedback_post(Ui *ui, const FeedbackView *v, int x, int y, int w)
+{
+    const Question *q = v->q;
+    int y0 = y, tapped;
+    const char *verdict;
+    Color vc;
+    feedback_verdict(ui, &v->score, &verdict, &vc);
+    y += ui_text(ui, x, y, w, verdict, SZ_TITLE, TEXT_BOLD, vc, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+    y += post_summary_line(ui, q, v->resp, x, y, w);
+    y += post_card(ui, q, v->resp, true, x, y, w, &tapped);
+    if (q->general_feedback && q->general_feedback[0]) {
+        RichPlace ga = {x, y, w, SZ_BODY, 0, ui->th.ink, true};
+        y += screen_rich(ui, q->rich_general_feedback, q->general_feedback, &ga) +
+             px(ui, TOK.space_l);
+    }
+    return y - y0;
+}
+
 int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
 {
     const Question *q = v->q;
     int y0 = y;
+    if (q->type == QT_MARKPOST)
+        return feedback_post(ui, v, x, y, w);
     const char *verdict;
     Color vc;
     /* Where there is room, as in the quiz: the verdict and the question at
@@ -215,7 +237,9 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
     int left_end = y;
     if (screen_columns(ui, &c))
         x = c.rx, w = c.rw, y = y0;
-    if (v->score.scored)
+    if (q->type == QT_SORT)
+        y += sort_feedback(ui, q, v->resp, x, y, w);
+    else if (v->score.scored)
         y += feedback_scored(ui, v, x, y, w);
     if (q->general_feedback && q->general_feedback[0]) {
         RichPlace ga = {x, y, w, SZ_BODY, 0, ui->th.ink, true};

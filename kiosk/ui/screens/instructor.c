@@ -28,16 +28,24 @@ typedef struct {
     bool ask_leave;
     char *status; /* the session line, or NULL when it could not be read */
     char *recovered; /* what the recovery of a damaged database did, or NULL */
+    const char *recovered_title; /* its dialog's title (English, for tr()) */
 } InstructorState;
 
 /* The setting "recovered" (app.c: the folder the damaged database went to,
- * a newline, the backup restored) as a sentence, or NULL. */
-static char *instructor_recovered(Ui *ui)
+ * a newline, the backup restored; or the folder a -wal not the database's
+ * own went to, a newline) as a sentence, or NULL; *title for its dialog. */
+static char *instructor_recovered(Ui *ui, const char **title)
 {
     char *v = store_setting_get(ui->store, "recovered");
     char *nl = v ? strchr(v, '\n') : NULL;
     char *out = NULL;
-    if (nl) {
+    *title = "The database was restored from a backup";
+    if (nl && !nl[1]) {
+        *nl = 0;
+        *title = "A stray log file was set aside";
+        out = mb_xasprintf(tr(ui, "The log file beside the database (its -wal) came from another database file, so it was not applied. It was moved into %s. The database was kept as it was, with every answer it holds."),
+                           v);
+    } else if (nl) {
         *nl = 0;
         out = mb_xasprintf(tr(ui, "The database was damaged. It was moved with the files beside it into %s, and the backup %s was restored: answers given after that backup are only in the moved folder."),
                            v, nl + 1);
@@ -50,7 +58,7 @@ static char *instructor_recovered(Ui *ui)
  * (which forgets it). */
 static void instructor_recovery_note(Ui *ui, InstructorState *st)
 {
-    int b = ui_dialog(ui, tr(ui, "The database was restored from a backup"), NULL, st->recovered,
+    int b = ui_dialog(ui, tr(ui, st->recovered_title), NULL, st->recovered,
                       tr(ui, "Noted"), NULL);
     if (b == 1 && store_setting_set(ui->store, "recovered", NULL) == MB_OK) {
         free(st->recovered);
@@ -69,7 +77,7 @@ static void instructor_enter(Ui *ui, void *state)
     st->recovered = NULL;
     if (!ui->store)
         return;
-    st->recovered = instructor_recovered(ui);
+    st->recovered = instructor_recovered(ui, &st->recovered_title);
     int64_t id = store_session_current(ui->store);
     StoreSession s = {0};
     if (id == 0)

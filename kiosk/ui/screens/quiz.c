@@ -108,6 +108,16 @@ static int quiz_typed(Ui *ui, QuizState *st, const Question *q, int x, int y, in
     return y + gap - y0;
 }
 
+/* Mark the post: the post as a card whose sentences a tap marks. */
+static int quiz_post(Ui *ui, const Question *q, int x, int y, int w)
+{
+    int tapped;
+    int h = post_card(ui, q, learn_round_response(&ui->round), false, x, y, w, &tapped);
+    if (tapped >= 0)
+        learn_round_pick(&ui->round, ui->lang, tapped);
+    return h;
+}
+
 /* The answers of q as the participant sees them; returns the height. */
 static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, int w)
 {
@@ -116,6 +126,8 @@ static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, 
     case QT_MULTIRESPONSE: return quiz_choices(ui, q, x, y, w);
     case QT_TRUEFALSE: return quiz_truefalse(ui, x, y, w);
     case QT_MATCHING: return quiz_matching(ui, q, x, y, w);
+    case QT_MARKPOST: return quiz_post(ui, q, x, y, w);
+    case QT_SORT: return sort_quiz(ui, q, x, y, w);
     case QT_SHORTANSWER:
     case QT_NUMERICAL: return quiz_typed(ui, st, q, x, y, w);
     case QT_DESCRIPTION: return 0; /* information only: nothing to answer */
@@ -173,6 +185,13 @@ static void quiz_submit(Ui *ui, QuizState *st)
 static int quiz_question(Ui *ui, const Question *q, int x, int y, int w)
 {
     int y0 = y;
+    if (q->type == QT_MARKPOST) { /* the post's headline is on its card */
+        y += ui_text(ui, x, y, w, tr(ui, "Tap each sentence that persuades by a technique."),
+                     SZ_LEAD, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT);
+        y += ui_text(ui, x, y, w, tr(ui, "Tap a sentence again to unmark it. Then check your marks."),
+                     SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT);
+        return y - y0 + px(ui, TOK.space_m);
+    }
     /* the question in bold, unless its own bold must stand out */
     RichPlace at = {x, y, w, SZ_LEAD, rich_has_bold(q->rich_text) ? 0 : TEXT_BOLD, ui->th.ink, true};
     y += screen_rich(ui, q->rich_text, q->text, &at);
@@ -204,6 +223,8 @@ static const char *quiz_hint(Ui *ui, QuestionType t)
         return tr(ui, "Match every item first");
     if (t == QT_SHORTANSWER || t == QT_NUMERICAL)
         return tr(ui, "Type your answer first");
+    if (t == QT_SORT)
+        return tr(ui, "Place every item first");
     return tr(ui, "Choose an answer first");
 }
 
@@ -245,9 +266,10 @@ static void quiz_frame(Ui *ui, void *state)
     Rect view = {0, top, ui->w, ui->h - top - ui_bottom_bar_h(ui)};
     int x, w = screen_column(ui, &x);
     Columns c;
-    /* a matching question has two columns of its own: it takes the width */
-    bool wide = screen_columns(ui, &c) && q->type != QT_MATCHING;
-    if (!wide && screen_columns(ui, &c))
+    /* a matching question has two columns of its own: it takes the width;
+     * a post is one card in the column the feedback shows it in */
+    bool wide = screen_columns(ui, &c) && q->type != QT_MATCHING && q->type != QT_MARKPOST;
+    if (!wide && q->type == QT_MATCHING && screen_columns(ui, &c))
         x = c.lx, w = c.rx + c.rw - c.lx;
     ui_scroll_begin(ui, view);
     int y = top + px(ui, TOK.pad) - (int)ui->scroll;

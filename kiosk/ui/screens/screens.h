@@ -65,6 +65,23 @@ typedef struct {
  * screen_columns, the verdict and question at the left and the rest beside
  * them); returns the height. Draws only: records nothing. */
 int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w);
+/* ---- mark the post (post.c) ---- */
+/* The invented post of q (QT_MARKPOST) as a card at x, y, w wide, the
+ * sentences resp marks marked; checked: each sentence with whether it uses
+ * a technique, which and why, and whether it was judged right (no taps).
+ * Else *tapped is the sentence tapped in this pass, or -1. Returns the
+ * height with the space after it. */
+int post_card(Ui *ui, const Question *q, const Response *resp, bool checked, int x, int y, int w,
+              int *tapped);
+/* "You judged n of m sentences right." at x, y; returns its height. */
+int post_summary_line(Ui *ui, const Question *q, const Response *resp, int x, int y, int w);
+/* ---- sort the feed (sort.c) ---- */
+/* The places and the items still to place of q (QT_SORT), answered in
+ * ui->round, at x, y, w wide; taps place and take back. Returns the height. */
+int sort_quiz(Ui *ui, const Question *q, int x, int y, int w);
+/* How many items are in their place, then each place with its item, right
+ * or wrong in words, where it belongs and why. Returns the height. */
+int sort_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y, int w);
 /* ---- the reader's blocks (blocks.c) ---- */
 typedef struct {
     int x, y, w;

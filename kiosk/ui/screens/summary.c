@@ -2,7 +2,9 @@
  * with when they come back for review. Each missed question can be tapped
  * to see it again as its feedback showed it (what was answered, the right
  * answer, the explanation and the source), read-only: nothing is recorded,
- * and "Back to my results" returns to the list where it was. */
+ * and "Back to my results" returns to the list where it was. Under them,
+ * the unit's discussion prompts (essay questions and ## discuss of its
+ * activities) for the seminar group. */
 #include "screens.h"
 
 #include <math.h>
@@ -65,6 +67,32 @@ static int summary_missed(Ui *ui, SummaryState *st, int x, int y, int w)
     return y - y0;
 }
 
+/* The unit's discussion prompts, to take to the seminar group; returns
+ * the height (0 when it has none, and in a review). */
+static int summary_prompts(Ui *ui, const Unit *u, int x, int y, int w)
+{
+    const QuestionList *ql = u && !ui->round.review ? learn_unit_quiz(u, ui->lang) : NULL;
+    int y0 = y, pad = px(ui, TOK.pad), rule = px(ui, TOK.rule);
+    for (size_t i = 0; ql && i < ql->count; i++) {
+        const Question *q = &ql->items[i];
+        if (q->type != QT_ESSAY)
+            continue;
+        if (y == y0)
+            y += px(ui, TOK.section) +
+                 ui_text(ui, x, y + px(ui, TOK.section), w,
+                         tr(ui, "For discussion with your group"), SZ_HEADING, TEXT_BOLD,
+                         ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
+        RichPlace at = {x + rule + pad, y + pad, w - rule - 2 * pad, SZ_BODY, 0, ui->th.ink, false};
+        int h = screen_rich(ui, q->rich_text, q->text, &at) + 2 * pad;
+        ui_rect(ui, (Rect){x, y, w, h}, ui->th.card, 0);
+        ui_rect(ui, (Rect){x, y, rule, h}, ui->th.accent, 0);
+        at.draw = true;
+        screen_rich(ui, q->rich_text, q->text, &at);
+        y += h + px(ui, TOK.space_s);
+    }
+    return y - y0;
+}
+
 /* Missed question i again, as its feedback showed it; records nothing. */
 static void summary_again(Ui *ui, SummaryState *st)
 {
@@ -116,6 +144,7 @@ static void summary_frame(Ui *ui, void *state)
         arena_printf(&ui->frame, tr(ui, "You scored %s out of %d."), num, (int)lround(max));
     y += ui_text(ui, x, y, w, line, SZ_TITLE, 0, ui->th.accent, TEXT_ALIGN_LEFT) + px(ui, TOK.pad);
     y += summary_missed(ui, st, x, y, w);
+    y += summary_prompts(ui, u, x, y, w);
     ui_scroll_end(ui, view, y + (int)ui->scroll - top);
     Rect bar = ui_bottom_bar(ui, bar_h);
     if (ui_bar_action(ui, bar, tr(ui, "Back to the units"), BTN_PRIMARY))

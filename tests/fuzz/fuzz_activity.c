@@ -1,0 +1,62 @@
+/* libFuzzer target: activity files (activities/<slug>.<lang>.md) into
+ * questions. Any bytes must give questions or located errors, never a
+ * crash; every post kept has its account, date, headline and two to 64
+ * sentences, each with text, a technique exactly when it counts as one, and
+ * its why when it does; every sort has its task and two to 16 items;
+ * every prompt has text; every error has a line. The
+ * questions are appended after those already in the list. */
+#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+
+#include "mingbai/pack.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+static void check_post(const Question *q)
+{
+    if (!q->post_account || !q->post_date || !q->text || q->nanswers < 2 ||
+        q->nanswers > QUIZ_MAX_CHOICES)
+        __builtin_trap();
+    for (size_t k = 0; k < q->nanswers; k++) {
+        const Answer *a = &q->answers[k];
+        bool tech = a->fraction > 0;
+        if (!a->text || !a->text[0] || (tech != (a->technique != NULL)) || (tech && !a->feedback))
+            __builtin_trap();
+    }
+}
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    Arena arena = {0};
+    Diags d = {0};
+    Question first = {.type = QT_DESCRIPTION, .text = "kept"};
+    QuestionList ql = {&first, 1};
+    int errors = pack_activity_parse("activities/01-x.en.md", (const char *)data, size, &arena,
+                                     &ql, &d);
+    if (ql.count < 1 || strcmp(ql.items[0].text, "kept") || errors != d.errors)
+        __builtin_trap();
+    for (size_t i = 1; i < ql.count; i++) {
+        const Question *q = &ql.items[i];
+        if (!q->id || !q->id[0] || q->line < 1)
+            __builtin_trap();
+        if (q->type == QT_MARKPOST)
+            check_post(q);
+        else if (q->type == QT_SORT && (!q->text || q->nanswers < 2 ||
+                                        q->nanswers > QUIZ_MAX_PAIRS))
+            __builtin_trap();
+        else if (q->type == QT_SORT) {
+            for (size_t k = 0; k < q->nanswers; k++)
+                if (!q->answers[k].text || !q->answers[k].text[0])
+                    __builtin_trap();
+        }
+        else if (q->type != QT_ESSAY || !q->text || !q->text[0])
+            __builtin_trap();
+    }
+    for (size_t i = 0; i < d.count; i++)
+        if (d.items[i].line < 1)
+            __builtin_trap();
+    arena_reset(&arena);
+    diags_free(&d);
+    return 0;
+}
