@@ -39,6 +39,12 @@ char *app_find_data_dir(void)
                 return real ? real : mb_xstrdup(exe);
             }
             free(parent);
+            /* installed: <prefix>/bin/mingbai and <prefix>/share/mingbai */
+            char *shared = mb_xasprintf("%s/../share/mingbai", exe);
+            char *real = has_fonts(shared) ? realpath(shared, NULL) : NULL;
+            free(shared);
+            if (real)
+                return real;
         }
     }
 #ifdef MINGBAI_SOURCE_DIR
@@ -237,14 +243,19 @@ int app_open(App *app, const AppOptions *o)
     app->opts = *o;
     app->data_dir = app_find_data_dir();
     app->db_path = o->db_path ? mb_xstrdup(o->db_path) : store_default_path();
-    app_open_store(app);
+    /* The kiosk first checks its display (and refuses one that shows
+     * nothing) before it touches the database; the others open it first. */
+    if (!o->kiosk)
+        app_open_store(app);
+    const char *allow = getenv("MINGBAI_ALLOW_HEADLESS");
     PlatOptions po = {.width = o->width, .height = o->height,
                       .fullscreen = o->width <= 0 || o->height <= 0, .headless = o->headless,
-                      .title = "Mingbai 明白"};
+                      .title = "Mingbai 明白", .kiosk = o->kiosk, .rotate = o->rotate,
+                      .allow_invisible = allow && !strcmp(allow, "1")};
     if (plat_open(&po, &app->plat) != MB_OK)
         return 1;
-    if (!o->headless)
-        plat_check_touch_access();
+    if (o->kiosk)
+        app_open_store(app);
     char *fonts = mb_xasprintf("%s/fonts", app->data_dir);
     app->text = text_engine_new(fonts);
     free(fonts);
@@ -269,12 +280,46 @@ bool app_fault_retry(App *app)
     return true;
 }
 
+/* What the console could not open, on the page's foot (and in the journal,
+ * by plat): without /dev/input no touch reaches the kiosk, and the people
+ * in front of it should know why it does not answer. */
+static void app_draw_problems(App *app)
+{
+    if (!(plat_problems(app->plat) & PLAT_NO_INPUT))
+        return;
+    static const char *const msg[] = {
+        [LANG_EN] = "Touch does not work: the kiosk cannot read /dev/input. An engineer must "
+                    "add the user mingbai to the group input (see the journal).",
+        [LANG_ZH] = "触摸不可用：本机无法读取 /dev/input。请工程师把用户 mingbai 加入 input "
+                    "组（详见系统日志）。"};
+    int w, h;
+    plat_size(app->plat, &w, &h);
+    int pad = (int)(12 * ui_scale_for(w, h));
+    TextStyle st = {.size = (int)(18 * ui_scale_for(w, h)), .lang = ui_lang(app->ui)};
+    const TextLayout *l = text_layout_str(app->text, msg[st.lang == LANG_ZH], &st, w - 2 * pad);
+    if (!l)
+        return;
+    int bh = text_layout_height(l) + 2 * pad;
+    DrawCmd *c = drawlist_push(&app->dl, DRAW_CLIP);
+    c = drawlist_push(&app->dl, DRAW_RECT);
+    c->r = (Rect){0, h - bh, w, bh};
+    c->color = (Color){150, 20, 20, 255};
+    c = drawlist_push(&app->dl, DRAW_TEXT);
+    c->r = (Rect){pad, h - bh + pad, w - 2 * pad, bh - 2 * pad};
+    c->color = (Color){255, 255, 255, 255};
+    c->text = l;
+    c->str = msg[st.lang == LANG_ZH];
+}
+
 void app_render(App *app, uint64_t now_ms)
 {
     if (plat_take_render_reset(app->plat))
         gfx_reset_textures(app->gfx);
     ui_frame(app->ui, now_ms, &app->dl);
+    app_draw_problems(app);
+    plat_draw_on_page(app->plat, true); /* --rotate */
     gfx_draw(app->gfx, &app->dl);
+    plat_draw_on_page(app->plat, false);
 }
 
 void app_close(App *app)
@@ -334,6 +379,7 @@ long app_loop(App *app, int64_t run_ms, bool closable)
     uint64_t start = mb_ticks_ms();
     long frames = 0;
     bool running = true, dirty = true;
+    plat_service_ready();
     while (running && !app_stopped()) {
         uint64_t now = mb_ticks_ms();
         if (run_ms >= 0 && now - start >= (uint64_t)run_ms)
@@ -349,6 +395,9 @@ long app_loop(App *app, int64_t run_ms, bool closable)
                 dirty = true;
         }
         int timeout = ui_next_deadline(app->ui, mb_ticks_ms());
+        int feed = plat_service_watchdog(mb_ticks_ms()); /* systemd's WatchdogSec */
+        if (feed >= 0 && (timeout < 0 || timeout > feed))
+            timeout = feed;
         if (run_ms >= 0) {
             int64_t left = run_ms - (int64_t)(mb_ticks_ms() - start);
             if (left < 0)
@@ -370,6 +419,7 @@ long app_loop(App *app, int64_t run_ms, bool closable)
             dirty = true;
         } while (plat_wait(app->plat, 0, &ev));
     }
+    plat_service_stopping();
     return frames;
 }
 

@@ -17,6 +17,8 @@ typedef struct {
     int width, height;   /* 0: full-screen */
     bool headless;
     float px_per_mm;     /* 0: what the display reports */
+    bool kiosk;          /* the kiosk itself: the console's checks (PlatOptions.kiosk) */
+    int rotate;          /* 0, 90, 180, 270: --rotate */
 } AppOptions;
 
 typedef struct {
@@ -57,7 +59,8 @@ void app_render(App *app, uint64_t now_ms);
  * run_ms milliseconds when run_ms >= 0. Returns the frames drawn. */
 long app_loop(App *app, int64_t run_ms, bool closable);
 /* Finds the folder holding content/ and fonts/: $MINGBAI_DATA_DIR, the
- * executable's parent folder, the source tree, /usr/share/mingbai. */
+ * executable's parent folder, <prefix>/share/mingbai beside the installed
+ * executable, the source tree, /usr/share/mingbai. */
 char *app_find_data_dir(void);
 /* Loads every pack in the store that participants see (not hidden by the
  * instructor; the shipped course first if empty). */

@@ -18,9 +18,9 @@
 static void usage(FILE *f)
 {
     fprintf(f,
-            "usage: mingbai [--window WxH] [--db PATH] [--lang en|zh-Hans]\n"
+            "usage: mingbai [--window WxH] [--db PATH] [--lang en|zh-Hans] [--rotate DEG]\n"
             "       mingbai replay SCRIPT --shots DIR [--window WxH] [--db PATH] [--lang L]\n"
-            "                      [--px-per-mm F]\n"
+            "                      [--px-per-mm F] [--rotate DEG]\n"
             "       mingbai monkey --seed N --events K [--db PATH] [--window WxH]\n"
             "                      [--render software|none] [--warmup N] [--trace]\n"
             "       mingbai pack check PATH... | show FILE.gift|FILE.xml [--json] | import PATH |\n"
@@ -37,7 +37,10 @@ static void usage(FILE *f)
             "       mingbai --version | --help\n"
             "\n"
             "Starts the study kiosk full-screen (a window with --window). Answers are kept in\n"
-            "the database (default: $XDG_DATA_HOME/mingbai/mingbai.db).\n");
+            "the database (default: $XDG_DATA_HOME/mingbai/mingbai.db). --rotate 90, 180 or\n"
+            "270 turns the picture and the touches clockwise, for a panel mounted turned.\n"
+            "Full-screen it refuses a video driver that shows nothing (offscreen, dummy)\n"
+            "unless MINGBAI_ALLOW_HEADLESS=1.\n");
 }
 
 /* --px-per-mm: the display's density, as a screen of that size would
@@ -146,6 +149,13 @@ int main(int argc, char **argv)
         } else if (!strcmp(a, "--px-per-mm") && i + 1 < argc) {
             if (parse_density(argv[++i], &o.px_per_mm))
                 return 2;
+        } else if (!strcmp(a, "--rotate") && i + 1 < argc) {
+            const char *r = argv[++i];
+            o.rotate = atoi(r);
+            if (strcmp(r, "0") && strcmp(r, "90") && strcmp(r, "180") && strcmp(r, "270")) {
+                fprintf(stderr, "mingbai: --rotate wants 0, 90, 180 or 270 (degrees clockwise)\n");
+                return 2;
+            }
         } else if (!strcmp(a, "--shots") && i + 1 < argc && replay) {
             shots = argv[++i];
         } else if (replay && !script && a[0] != '-') {
@@ -170,5 +180,6 @@ int main(int argc, char **argv)
     }
     if (!getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY") && o.width > 0)
         o.width = o.height = 0; /* no desktop session: full-screen on the console */
+    o.kiosk = true;
     return run_kiosk(&o);
 }

@@ -3,6 +3,8 @@
  *   tap "Label" | tap X Y          a finger tap (and SDL's synthetic mouse twin); a label
  *                                  not on screen is looked for further down
  *   tap-text "Text"                a tap on a visible text (a glossary term, a paragraph)
+ *   tap-panel X Y                  a finger tap at pixels of the panel (with --rotate:
+ *                                  where the turned picture shows the target)
  *   press-release "A" "B"          a press at A's lower edge released at B's upper edge
  *   scroll-to "Text"               pages down (at most 40 times) until the text is visible
  *   drag X1 Y1 X2 Y2 MS            a finger drag lasting MS
@@ -164,6 +166,22 @@ static int cmd_tap(Replay *r, const char *p)
         return fail(r, "no widget shows \"%s\", not even further down", a);
     }
     tap(r, x, y);
+    return 0;
+}
+
+/* tap-panel X Y: a finger tap at pixels of the panel, where the glass is
+ * touched (with --rotate, not where the page has them). */
+static int cmd_tap_panel(Replay *r, const char *p)
+{
+    char a[64], b[64];
+    arg(arg(p, a, sizeof a), b, sizeof b);
+    plat_inject_panel(r->app->plat, EV_PRESS, atoi(a), atoi(b));
+    pump(r);
+    advance(r, 50);
+    plat_inject_panel(r->app->plat, EV_RELEASE, atoi(a), atoi(b));
+    pump(r);
+    render(r);
+    advance(r, 100);
     return 0;
 }
 
@@ -332,6 +350,7 @@ static int cmd_shot(Replay *r, const char *p)
     arg(p, a, sizeof a);
     render(r);
     char *path = mb_xasprintf("%s/%s.png", r->shots, a);
+    plat_show_panel(r->app->plat); /* --rotate: the panel, as it shows the page */
     int rc = gfx_screenshot(r->app->gfx, path);
     free(path);
     if (rc)
@@ -465,7 +484,7 @@ static const struct {
     const char *name;
     int (*run)(Replay *r, const char *args);
 } commands[] = {
-    {"tap", cmd_tap},           {"tap-text", cmd_tap_text}, {"press-release", cmd_press_release}, {"scroll-to", cmd_scroll_to},
+    {"tap", cmd_tap},           {"tap-text", cmd_tap_text}, {"tap-panel", cmd_tap_panel}, {"press-release", cmd_press_release}, {"scroll-to", cmd_scroll_to},
     {"drag", cmd_drag},         {"hold", cmd_hold},         {"key", cmd_key},           {"type", cmd_type},
     {"wait", cmd_wait},         {"shot", cmd_shot},         {"expect", cmd_expect},
     {"expect-not", cmd_expect_not}, {"screen", cmd_screen}, {"layout-ok", cmd_layout_ok},

@@ -1,11 +1,13 @@
 /* Platform layer over SDL2: window, renderer, input translation. */
 #include "mingbai/plat.h"
+#include "plat_internal.h"
 
 #include <dirent.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdatomic.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
@@ -15,7 +17,95 @@ struct Plat {
     bool render_reset;
     SDL_FingerID finger; /* the finger being tracked, or -1 */
     bool finger_down;
+    int rotate;          /* 0, 90, 180, 270: the picture turned clockwise */
+    SDL_Texture *page;   /* when turned: the kiosk draws here, unturned */
+    bool idle_poll;      /* waits in plat_idle_wait() (console drivers) */
+    unsigned problems;   /* PLAT_NO_DRI, PLAT_NO_INPUT */
 };
+
+/* ---- a turned picture ---- */
+
+/* The kiosk draws on a page of the turned size (the panel's width and
+ * height swapped at 90 and 270 degrees), shown turned by plat_present(). */
+static int plat_make_page(Plat *p)
+{
+    if (p->page) {
+        SDL_SetRenderTarget(p->ren, NULL);
+        SDL_DestroyTexture(p->page);
+        p->page = NULL;
+    }
+    int ow, oh;
+    if (SDL_GetRendererOutputSize(p->ren, &ow, &oh))
+        return MB_ERR;
+    int w = p->rotate % 180 ? oh : ow, h = p->rotate % 180 ? ow : oh;
+    p->page = SDL_CreateTexture(p->ren, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+    return p->page ? MB_OK : MB_ERR;
+}
+
+void plat_draw_on_page(Plat *p, bool on)
+{
+    /* Only while drawing: SDL's renderer rescales touches and the mouse
+     * to the viewport of its target when they are taken. */
+    if (p->page)
+        SDL_SetRenderTarget(p->ren, on ? p->page : NULL);
+}
+
+void plat_show_panel(Plat *p)
+{
+    if (!p->page)
+        return;
+    SDL_SetRenderTarget(p->ren, NULL);
+    int ow, oh, w, h;
+    SDL_GetRendererOutputSize(p->ren, &ow, &oh);
+    SDL_QueryTexture(p->page, NULL, NULL, &w, &h);
+    SDL_SetRenderDrawColor(p->ren, 0, 0, 0, 255);
+    SDL_RenderClear(p->ren);
+    SDL_Rect dst = {(ow - w) / 2, (oh - h) / 2, w, h};
+    SDL_RenderCopyEx(p->ren, p->page, NULL, &dst, p->rotate, NULL, SDL_FLIP_NONE);
+}
+
+/* A point of the panel (fx, fy from 0 to 1) to pixels of the page. */
+static void plat_unturn(Plat *p, float fx, float fy, int *x, int *y)
+{
+    int w, h;
+    plat_size(p, &w, &h);
+    float ux = fx, uy = fy;
+    switch (p->rotate) {
+    case 90: ux = fy; uy = 1 - fx; break;
+    case 180: ux = 1 - fx; uy = 1 - fy; break;
+    case 270: ux = 1 - fy; uy = fx; break;
+    default: break;
+    }
+    *x = (int)(ux * (float)w);
+    *y = (int)(uy * (float)h);
+}
+
+/* A pixel of the page to a point of the panel (0..1), its centre. */
+static void plat_turn(Plat *p, int x, int y, float *fx, float *fy)
+{
+    int w, h;
+    plat_size(p, &w, &h);
+    float ux = ((float)x + 0.5f) / (float)w, uy = ((float)y + 0.5f) / (float)h;
+    switch (p->rotate) {
+    case 90: *fx = 1 - uy; *fy = ux; break;
+    case 180: *fx = 1 - ux; *fy = 1 - uy; break;
+    case 270: *fx = uy; *fy = 1 - ux; break;
+    default: *fx = ux; *fy = uy; break;
+    }
+}
+
+/* A mouse position in the window to pixels of the page. */
+static void plat_mouse_at(Plat *p, int wx, int wy, int *x, int *y)
+{
+    if (!p->page) {
+        *x = wx;
+        *y = wy;
+        return;
+    }
+    int ww, wh;
+    SDL_GetWindowSize(p->win, &ww, &wh);
+    plat_unturn(p, ((float)wx + 0.5f) / (float)ww, ((float)wy + 0.5f) / (float)wh, x, y);
+}
 
 /* ---- stop signals ---- */
 
@@ -37,6 +127,7 @@ static void *plat_signal_thread(void *arg)
         e.type = SDL_USEREVENT;
         SDL_PushEvent(&e);
     }
+    plat_idle_wake();
     return NULL;
 }
 
@@ -69,6 +160,32 @@ int plat_stop_signal(void)
     return atomic_load(&plat_stop_sig);
 }
 
+/* SDL's video, with the console's checks for the kiosk (PlatOptions.kiosk). */
+static int plat_start_sdl(const PlatOptions *o, unsigned *problems)
+{
+    if (o->kiosk && !o->headless && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
+        plat_console_pick_card(); /* a Pi 4 or 5 has several /dev/dri/card* */
+        *problems = plat_console_access();
+    }
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        mb_log(LOG_ERROR, "cannot start the display: %s", SDL_GetError());
+        return MB_ERR;
+    }
+    if (o->kiosk && !o->headless && plat_driver_invisible() && !o->allow_invisible) {
+        mb_log(LOG_ERROR,
+               "SDL found no display to show the kiosk on and chose the video driver '%s', "
+               "which shows nothing: refusing to run. On the console the kiosk needs KMSDRM "
+               "(see the lines above; SDL_VIDEODRIVER=kmsdrm says why it failed); "
+               "MINGBAI_ALLOW_HEADLESS=1 runs it without a screen anyway",
+               SDL_GetCurrentVideoDriver());
+        SDL_Quit();
+        return MB_ERR_IO;
+    }
+    if (o->kiosk)
+        SDL_DisableScreenSaver();
+    return MB_OK;
+}
+
 int plat_open(const PlatOptions *o, Plat **out)
 {
     *out = NULL;
@@ -84,10 +201,10 @@ int plat_open(const PlatOptions *o, Plat **out)
     SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        mb_log(LOG_ERROR, "cannot start the display: %s", SDL_GetError());
-        return MB_ERR;
-    }
+    unsigned problems = 0;
+    int rc = plat_start_sdl(o, &problems);
+    if (rc != MB_OK)
+        return rc;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = o->width, h = o->height;
     if (o->fullscreen || w <= 0 || h <= 0) {
@@ -124,14 +241,31 @@ int plat_open(const PlatOptions *o, Plat **out)
     if (flags & SDL_WINDOW_FULLSCREEN_DESKTOP)
         SDL_ShowCursor(SDL_DISABLE);
     SDL_StartTextInput();
+    p->problems = problems;
+    p->rotate = o->rotate;
+    if (p->rotate && plat_make_page(p) != MB_OK) {
+        mb_log(LOG_ERROR, "cannot turn the picture: %s", SDL_GetError());
+        p->rotate = 0;
+    }
+    p->idle_poll = plat_idle_open();
     *out = p;
     return MB_OK;
+}
+
+unsigned plat_problems(Plat *p)
+{
+    return p->problems;
 }
 
 void plat_close(Plat *p)
 {
     if (!p)
         return;
+    plat_idle_close();
+    if (p->page) {
+        SDL_SetRenderTarget(p->ren, NULL);
+        SDL_DestroyTexture(p->page);
+    }
     SDL_DestroyRenderer(p->ren);
     SDL_DestroyWindow(p->win);
     free(p);
@@ -150,7 +284,10 @@ SDL_Window *plat_window(Plat *p)
 
 void plat_size(Plat *p, int *w, int *h)
 {
-    SDL_GetRendererOutputSize(p->ren, w, h);
+    if (p->page)
+        SDL_QueryTexture(p->page, NULL, NULL, w, h);
+    else
+        SDL_GetRendererOutputSize(p->ren, w, h);
 }
 
 float plat_px_per_mm(Plat *p)
@@ -188,7 +325,7 @@ static KeyCode map_key(SDL_Keycode k)
 
 /* Mouse buttons, motion and wheel. A touch arrives as a finger event; its
  * synthetic mouse twin is dropped, so that one touch counts once. */
-static bool translate_mouse(const SDL_Event *e, Event *ev)
+static bool translate_mouse(Plat *p, const SDL_Event *e, Event *ev)
 {
     switch (e->type) {
     case SDL_MOUSEBUTTONDOWN:
@@ -196,15 +333,13 @@ static bool translate_mouse(const SDL_Event *e, Event *ev)
         if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
             return false;
         ev->kind = e->type == SDL_MOUSEBUTTONDOWN ? EV_PRESS : EV_RELEASE;
-        ev->x = e->button.x;
-        ev->y = e->button.y;
+        plat_mouse_at(p, e->button.x, e->button.y, &ev->x, &ev->y);
         return true;
     case SDL_MOUSEMOTION:
         if (e->motion.which == SDL_TOUCH_MOUSEID)
             return false;
         ev->kind = EV_MOVE;
-        ev->x = e->motion.x;
-        ev->y = e->motion.y;
+        plat_mouse_at(p, e->motion.x, e->motion.y, &ev->x, &ev->y);
         return true;
     case SDL_MOUSEWHEEL:
         ev->kind = EV_WHEEL;
@@ -232,10 +367,7 @@ static bool translate_finger(Plat *p, const SDL_TouchFingerEvent *f, Event *ev)
         if (f->type == SDL_FINGERUP)
             p->finger_down = false;
     }
-    int w, h;
-    plat_size(p, &w, &h);
-    ev->x = (int)(f->x * (float)w);
-    ev->y = (int)(f->y * (float)h);
+    plat_unturn(p, f->x, f->y, &ev->x, &ev->y);
     return true;
 }
 
@@ -261,6 +393,8 @@ static bool translate_window(Plat *p, const SDL_Event *e, Event *ev)
         if (e->window.event != SDL_WINDOWEVENT_SIZE_CHANGED &&
             e->window.event != SDL_WINDOWEVENT_EXPOSED)
             return false;
+        if (p->page && e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED && plat_make_page(p))
+            mb_log(LOG_ERROR, "cannot turn the picture: %s", SDL_GetError());
     } else {
         p->render_reset = true; /* SDL_RENDER_TARGETS_RESET, SDL_RENDER_DEVICE_RESET */
     }
@@ -280,7 +414,7 @@ bool plat_translate(Plat *p, const SDL_Event *e, Event *ev)
     case SDL_MOUSEBUTTONUP:
     case SDL_MOUSEMOTION:
     case SDL_MOUSEWHEEL:
-        return translate_mouse(e, ev);
+        return translate_mouse(p, e, ev);
     case SDL_FINGERDOWN:
     case SDL_FINGERUP:
     case SDL_FINGERMOTION:
@@ -300,8 +434,36 @@ bool plat_translate(Plat *p, const SDL_Event *e, Event *ev)
     }
 }
 
+/* The console's wait (plat_internal.h): SDL is asked without waiting, and
+ * the kiosk sleeps in poll() until input or the deadline. */
+static bool plat_wait_idle(Plat *p, int timeout_ms, Event *ev)
+{
+    uint64_t until = mb_ticks_ms() + (uint64_t)(timeout_ms > 0 ? timeout_ms : 0);
+    for (;;) {
+        SDL_Event e;
+        bool got = false;
+        while (SDL_PollEvent(&e)) {
+            got = true;
+            if (plat_translate(p, &e, ev))
+                return true;
+        }
+        if (got || plat_stop_signal())
+            return false; /* woken by something the kiosk ignores: the caller looks again */
+        int left = -1;
+        if (timeout_ms >= 0) {
+            uint64_t now = mb_ticks_ms();
+            if (now >= until)
+                return false;
+            left = (int)(until - now);
+        }
+        plat_idle_wait(left);
+    }
+}
+
 bool plat_wait(Plat *p, int timeout_ms, Event *ev)
 {
+    if (p->idle_poll)
+        return plat_wait_idle(p, timeout_ms, ev);
     SDL_Event e;
     int got = timeout_ms < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout_ms);
     if (got && plat_translate(p, &e, ev))
@@ -320,36 +482,20 @@ bool plat_take_render_reset(Plat *p)
 
 void plat_present(Plat *p)
 {
+    plat_show_panel(p);
     SDL_RenderPresent(p->ren);
-}
-
-void plat_check_touch_access(void)
-{
-    DIR *d = opendir("/dev/input");
-    if (!d)
-        return;
-    struct dirent *de;
-    int events = 0, readable = 0;
-    while ((de = readdir(d))) {
-        if (strncmp(de->d_name, "event", 5))
-            continue;
-        events++;
-        char path[300];
-        snprintf(path, sizeof path, "/dev/input/%s", de->d_name);
-        if (access(path, R_OK) == 0)
-            readable++;
-    }
-    closedir(d);
-    if (events && !readable)
-        mb_log(LOG_ERROR,
-               "cannot read /dev/input: touches will not reach the kiosk. Add the user to the "
-               "'input' group (sudo usermod -aG input $USER) and log in again");
 }
 
 void plat_inject_pointer(Plat *p, EventKind kind, int x, int y, bool as_mouse)
 {
-    int w, h;
-    plat_size(p, &w, &h);
+    float fx, fy; /* where on the panel: turned with the picture */
+    plat_turn(p, x, y, &fx, &fy);
+    int ww, wh;
+    SDL_GetWindowSize(p->win, &ww, &wh);
+    if (p->page) {
+        x = (int)(fx * (float)ww);
+        y = (int)(fy * (float)wh);
+    }
     SDL_Event e;
     memset(&e, 0, sizeof e);
     if (as_mouse) {
@@ -370,8 +516,8 @@ void plat_inject_pointer(Plat *p, EventKind kind, int x, int y, bool as_mouse)
     e.type = kind == EV_PRESS ? SDL_FINGERDOWN : kind == EV_MOVE ? SDL_FINGERMOTION : SDL_FINGERUP;
     e.tfinger.touchId = 1;
     e.tfinger.fingerId = 1;
-    e.tfinger.x = ((float)x + 0.5f) / (float)w;
-    e.tfinger.y = ((float)y + 0.5f) / (float)h;
+    e.tfinger.x = fx;
+    e.tfinger.y = fy;
     e.tfinger.pressure = 1;
     SDL_PushEvent(&e);
     if (kind != EV_MOVE) {
@@ -384,6 +530,21 @@ void plat_inject_pointer(Plat *p, EventKind kind, int x, int y, bool as_mouse)
         m.button.y = y;
         SDL_PushEvent(&m);
     }
+}
+
+void plat_inject_panel(Plat *p, EventKind kind, int x, int y)
+{
+    int ww, wh;
+    SDL_GetWindowSize(p->win, &ww, &wh);
+    SDL_Event e;
+    memset(&e, 0, sizeof e);
+    e.type = kind == EV_PRESS ? SDL_FINGERDOWN : kind == EV_MOVE ? SDL_FINGERMOTION : SDL_FINGERUP;
+    e.tfinger.touchId = 1;
+    e.tfinger.fingerId = 1;
+    e.tfinger.x = ((float)x + 0.5f) / (float)ww;
+    e.tfinger.y = ((float)y + 0.5f) / (float)wh;
+    e.tfinger.pressure = 1;
+    SDL_PushEvent(&e);
 }
 
 bool plat_poll(Plat *p, Event *ev)

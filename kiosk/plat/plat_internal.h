@@ -1,0 +1,22 @@
+/* What the files of plat share (not for other modules). */
+#ifndef MINGBAI_PLAT_INTERNAL_H
+#define MINGBAI_PLAT_INTERNAL_H
+
+#include <stdbool.h>
+
+/* The console's idle wait (idle.c): with a video driver that cannot wait
+ * for input itself (SDL 2.26's KMSDRM, offscreen, dummy: SDL_WaitEvent
+ * pumps and sleeps 1 ms, a thousand wake-ups a second), the kiosk sleeps
+ * in poll() on the input devices (/dev/input/event*, our own descriptors,
+ * read only to be emptied), /dev/input itself (a device plugged in) and a
+ * pipe that plat_idle_wake() writes. */
+/* Starts it when the current video driver needs it; true when it does. */
+bool plat_idle_open(void);
+/* Sleeps until an input device or the pipe is readable, or timeout_ms
+ * (-1: no limit) has passed; what woke it is emptied. */
+void plat_idle_wait(int timeout_ms);
+/* Wakes plat_idle_wait() (from any thread, async-signal-safe). */
+void plat_idle_wake(void);
+void plat_idle_close(void);
+
+#endif
