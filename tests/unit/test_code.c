@@ -299,7 +299,8 @@ static void test_code_not_merged(void **state)
 }
 
 /* The check is quick enough for a tap: here well under the 300 ms meant
- * for a Pi Zero 2 (the bound leaves room for sanitizers). */
+ * for a Pi Zero 2 (the bound leaves room for sanitizers). Under qemu-user
+ * (MINGBAI_EMULATED) the time is the emulator's: said, not asserted. */
 static void test_code_check_time(void **state)
 {
     Fixture *f = *state;
@@ -313,6 +314,10 @@ static void test_code_check_time(void **state)
         best = took < best ? took : best;
     }
     print_message("a code check took %llu ms\n", (unsigned long long)best);
+    if (getenv("MINGBAI_EMULATED")) {
+        print_message("under emulation: the 300 ms bound is not asserted\n");
+        return;
+    }
     assert_true(best < 300);
 }
 
