@@ -5,13 +5,23 @@ in as a guest and, for units 01..08, opens the unit, takes the screenshot
 unitNN-first, checks its layout, takes the quiz, answers every question with
 its right answer on the touch screen (buttons and the on-screen keypad, never
 a physical keyboard), checks the verdict "Right" after each, checks the full
-score on the summary and goes back to the units.
+score on the summary and goes back to the units. After a unit's quiz come
+its activities (activities/NN-*.LANG.md): each post is marked with exactly
+the sentences that use a technique and every sentence's verdict and why is
+read; each feed is sorted into its order by taps and every place is read;
+each discussion prompt is passed with "Continue" and found again on the
+summary.
 
-The questions come from `mingbai pack show FILE.gift --json`, i.e. as the
-kiosk itself parses them. Written into OUT:
+The questions come from `mingbai pack show FILE.gift --json` (and the
+activities from `mingbai pack show FILE.md --json`), i.e. as the kiosk
+itself parses them. Written into OUT:
   course_walk_en.replay, course_walk_zh.replay   the scripts
-  expected_en.txt, expected_zh.txt               one line per scored question,
+  expected_en.txt, expected_zh.txt               one line per scored question
+                                                 or activity,
                                                  "unit|question_id|type", in order
+  expected_activities_en.txt, ..._zh.txt         the activities' rows, exactly:
+                                                 "unit|id|type|response|score|max|
+                                                 correct|answers"
   problems.txt                                   questions the script cannot
                                                  answer right on the touch
                                                  screen (empty when none)
