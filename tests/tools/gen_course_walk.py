@@ -5,13 +5,23 @@ in as a guest and, for units 01..08, opens the unit, takes the screenshot
 unitNN-first, checks its layout, takes the quiz, answers every question with
 its right answer on the touch screen (buttons and the on-screen keypad, never
 a physical keyboard), checks the verdict "Right" after each, checks the full
-score on the summary and goes back to the units.
+score on the summary and goes back to the units. After a unit's quiz come
+its activities (activities/NN-*.LANG.md): each post is marked with exactly
+the sentences that use a technique and every sentence's verdict and why is
+read; each feed is sorted into its order by taps and every place is read;
+each discussion prompt is passed with "Continue" and found again on the
+summary.
 
-The questions come from `mingbai pack show FILE.gift --json`, i.e. as the
-kiosk itself parses them. Written into OUT:
+The questions come from `mingbai pack show FILE.gift --json` (and the
+activities from `mingbai pack show FILE.md --json`), i.e. as the kiosk
+itself parses them. Written into OUT:
   course_walk_en.replay, course_walk_zh.replay   the scripts
-  expected_en.txt, expected_zh.txt               one line per scored question,
+  expected_en.txt, expected_zh.txt               one line per scored question
+                                                 or activity,
                                                  "unit|question_id|type", in order
+  expected_activities_en.txt, ..._zh.txt         the activities' rows, exactly:
+                                                 "unit|id|type|response|score|max|
+                                                 correct|answers"
   problems.txt                                   questions the script cannot
                                                  answer right on the touch
                                                  screen (empty when none)
@@ -51,6 +61,20 @@ UI = {
         "type_answer": "Type your answer.", "type_number": "Type a number.",
         "delete": "Delete", "clear": "Clear", "back": "Back", "other_lang": "中文",
         "shift": "Shift", "space": "Space",
+        # The activities (mark the post, sort the feed, discussion prompts).
+        "mark_hint": "Tap each sentence that persuades by a technique.",
+        "invented": "Invented example",
+        "judged": "You judged {} of {} sentences right.",
+        "marked_uses": "Correct: you marked it. It uses {}.",
+        "no_technique": "Correct: it uses no technique.",
+        "missed": "Missed: it uses", "wrong_mark": "Wrong: you marked it",
+        "your_order": "Your order", "to_place": "Items to place",
+        "placed": "Correct: in its place.", "misplaced": "Wrong: it belongs in place",
+        "put": "You put {} of {} items in their place.",
+        "place_n": "{}.  {}",
+        "discuss_note": "This question is for discussion; it is not scored.",
+        "continue": "Continue", "for_discussion": "For discussion",
+        "discuss_group": "For discussion with your group",
     },
     "zh": {
         "lang_button": "中文（简体）", "guest": "以访客身份继续",
@@ -70,6 +94,19 @@ UI = {
         "type_answer": "请输入答案。", "type_number": "请输入数字。",
         "delete": "删除", "clear": "清除", "back": "返回", "other_lang": "English",
         "shift": "大写", "space": "空格",
+        "mark_hint": "请点出每一个用手法说服你的句子。",
+        "invented": "虚构示例",
+        "judged": "你判断对了 {} 句（共 {} 句）。",
+        "marked_uses": "正确：你标出了这一句。它用了{}。",
+        "no_technique": "正确：这一句没有用任何手法。",
+        "missed": "漏标：", "wrong_mark": "错误：你标出了这一句",
+        "your_order": "你的排序", "to_place": "待排的项",
+        "placed": "正确：位置没错。", "misplaced": "错误：它应该排在第",
+        "put": "你排对了 {} 项（共 {} 项）。",
+        "place_n": "{}.  {}",
+        "discuss_note": "这道题用于讨论，不计分。",
+        "continue": "继续", "for_discussion": "讨论题",
+        "discuss_group": "和小组一起讨论",
     },
 }
 FILE_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -135,6 +172,25 @@ def load_quiz(mingbai, pack, nn, flang):
     return slug, d["questions"]
 
 
+def load_activities(mingbai, pack, nn, flang):
+    """The unit's activities as the kiosk reads them (pack show --json), in
+    the order the round asks them: marked posts and sorts as written, then
+    the discussion prompts. None when the unit has no activity file."""
+    paths = glob.glob(os.path.join(pack, "activities", "%s-*.%s.md" % (nn, flang)))
+    if not paths:
+        return []
+    if len(paths) != 1:
+        raise SystemExit("gen_course_walk: expected one activity file %s-*.%s.md, found %d"
+                         % (nn, flang, len(paths)))
+    out = subprocess.run([mingbai, "pack", "show", paths[0], "--json"], check=True,
+                         capture_output=True, text=True).stdout
+    d = json.loads(out)
+    if d.get("errors"):
+        raise SystemExit("gen_course_walk: %s has %d errors" % (paths[0], d["errors"]))
+    acts = d["questions"]
+    return [a for a in acts if a["type"] != "essay"] + [a for a in acts if a["type"] == "essay"]
+
+
 class Walk:
     def __init__(self, lang):
         self.lang = lang
@@ -142,6 +198,8 @@ class Walk:
         self.lines = []
         self.problems = []
         self.notes = []
+        self.act_rows = []  # "unit|id|type|response|score|max|correct|answers"
+        self.prompts = []  # the unit's discussion prompts, for the summary
 
     def emit(self, *lines):
         self.lines.extend(lines)
@@ -356,11 +414,104 @@ class Walk:
         self.cmd("tap", t["results"] if k == n else t["next"])
         return True
 
-    # -- one unit ---------------------------------------------------------------
-    def unit(self, nn, slug, title, questions):
+    # -- one activity: a post marked all right, a feed sorted all right, a
+    # discussion prompt passed ---------------------------------------------
+    def activity(self, unit, q, k, n):
+        """Returns True (scored, right), None (unscored) and records in
+        self.act_rows the row the store must keep."""
         t = self.t
-        scored = [q for q in questions if q.get("scored")]
-        n = len(questions)
+        qt = q["type"]
+        sep = "; "
+        last = t["results"] if k == n else t["next"]
+        self.emit("", "# %s %s %s: %s" % (unit, q.get("id"), qt, prefix(q["text"], 200)))
+        self.emit("screen quiz")
+        self.cmd("expect", t["question_n"].format(k, n))
+        answers = q.get("answers", [])
+        if qt == "markpost":
+            self.cmd("expect", t["mark_hint"])
+            self.cmd("expect", t["invented"])
+            for field in (q["account"], q["date"], q["text"]):
+                self.cmd("expect", prefix(field))
+            self.emit("targets-ok", "layout-ok")
+            marked = [i for i, a in enumerate(answers) if a["fraction"] > 0]
+            texts = [a["text"] for a in answers]
+            for i in marked:
+                others = texts + [q["text"], q["account"], t["mark_hint"]]
+                self.reach(prefix(texts[i]), others, unit, q)
+                self.cmd("tap", prefix(texts[i]))
+            self.cmd("tap", t["check"])
+            self.emit("screen feedback")
+            self.cmd("expect", t["right"])
+            self.cmd("expect", t["judged"].format(len(answers), len(answers)))
+            for other in (t["partly"], t["not_quite"], t["missed"], t["wrong_mark"]):
+                self.cmd("expect-not", other)
+            # Every sentence's verdict and why, from the top.
+            self.emit("key home")
+            for a in answers:
+                self.cmd("scroll-to", prefix(a["text"]))
+                if a["fraction"] > 0:
+                    self.cmd("scroll-to", prefix(t["marked_uses"].format(a["technique"])))
+                if a.get("feedback"):
+                    self.cmd("scroll-to", prefix(a["feedback"]))
+            if q.get("general_feedback"):
+                self.cmd("scroll-to", prefix(q["general_feedback"]))
+            self.emit("layout-ok")
+            self.cmd("tap", last)
+            self.act_rows.append("%s|%s|markpost|%s|1.0|1.0|1|%s" % (
+                unit, q["id"], sep.join(texts[i] for i in marked),
+                ",".join(str(i + 1) for i in marked)))
+            return True
+        if qt == "sort":
+            texts = [a["text"] for a in answers]
+            self.cmd("expect", prefix(q["text"]))
+            self.cmd("expect", t["your_order"])
+            for i, x in enumerate(texts):
+                # Unplaced items are below the places: scroll to each one.
+                others = texts + [t["place_n"].format(j + 1, texts[j]) for j in range(i)]
+                self.reach(prefix(x), others, unit, q)
+                self.cmd("tap", prefix(x))
+            self.emit("key home")
+            for i, x in enumerate(texts):
+                self.cmd("scroll-to", prefix(t["place_n"].format(i + 1, x)))
+            self.cmd("expect-not", t["to_place"])
+            self.emit("targets-ok", "layout-ok")
+            self.cmd("tap", t["check"])
+            self.emit("screen feedback")
+            self.cmd("expect", t["right"])
+            self.cmd("expect", t["put"].format(len(texts), len(texts)))
+            for other in (t["partly"], t["not_quite"], t["misplaced"]):
+                self.cmd("expect-not", other)
+            self.emit("key home")
+            for i, a in enumerate(answers):
+                self.cmd("scroll-to", prefix(t["place_n"].format(i + 1, a["text"])))
+                if a.get("feedback"):
+                    self.cmd("scroll-to", prefix(a["feedback"]))
+            if q.get("general_feedback"):
+                self.cmd("scroll-to", prefix(q["general_feedback"]))
+            self.emit("layout-ok")
+            self.cmd("tap", last)
+            self.act_rows.append("%s|%s|sort|%s|1.0|1.0|1|%s" % (
+                unit, q["id"], sep.join(texts), ",".join(str(i + 1) for i in range(len(texts)))))
+            return True
+        if qt == "essay":
+            self.cmd("expect", prefix(q["text"]))
+            self.cmd("expect", t["discuss_note"])
+            self.cmd("tap", t["continue"])
+            self.emit("screen feedback")
+            self.cmd("expect", t["for_discussion"])
+            self.cmd("tap", last)
+            self.prompts.append(q["text"])
+            return None
+        self.problem(unit, q, "activity type %s is not walked" % qt)
+        return None
+
+    # -- one unit ---------------------------------------------------------------
+    def unit(self, nn, slug, title, questions, activities=()):
+        t = self.t
+        scored = [q for q in questions if q.get("scored")] + \
+            [a for a in activities if a.get("scored")]
+        n = len(questions) + len(activities)
+        self.prompts = []
         self.emit("", "# ---- unit %s (%s): %d questions, %d scored ----" % (nn, slug, n, len(scored)),
                   "screen home", "key home")
         self.cmd("scroll-to", title)
@@ -378,11 +529,19 @@ class Walk:
             if ok is None:
                 return False
             right += ok
+        for j, a in enumerate(activities, len(questions) + 1):
+            right += bool(self.activity(slug, a, j, n))
         self.emit("", "screen summary")
         self.cmd("expect", title)
         self.cmd("expect", t["scored"].format(right, len(scored)))
         if right == len(scored):
             self.cmd("expect", t["all_right"])
+        if self.prompts:
+            # The unit's discussion prompts, to take to the group.
+            self.cmd("scroll-to", t["discuss_group"])
+            for p in self.prompts:
+                self.cmd("scroll-to", prefix(p))
+            self.emit("layout-ok", "shot unit%s-summary" % nn, "key home")
         self.cmd("tap", t["back_units"])
         self.emit("screen home")
         return True
@@ -415,9 +574,12 @@ def main():
         for nn in o.units.split(","):
             title = unit_title(o.pack, nn, flang)
             slug, questions = load_quiz(o.mingbai, o.pack, nn, flang)
-            counts[nn] = collections.Counter(q["type"] for q in questions if q.get("scored"))
-            ok = w.unit(nn, slug, title, questions)
-            for q in questions:
+            acts = load_activities(o.mingbai, o.pack, nn, flang)
+            counts[nn] = collections.Counter(q["type"] for q in questions + acts
+                                             if q.get("scored"))
+            counts[nn]["discuss"] = sum(a["type"] == "essay" for a in acts)
+            ok = w.unit(nn, slug, title, questions, acts)
+            for q in questions + acts:
                 if q.get("scored"):
                     expected.append("%s|%s|%s" % (slug, q.get("id", ""), q["type"]))
             if not ok:
@@ -431,6 +593,9 @@ def main():
                                  % (path, i))
         with open(os.path.join(o.out, "expected_%s.txt" % lang), "w", encoding="utf-8") as f:
             f.write("\n".join(expected) + "\n")
+        with open(os.path.join(o.out, "expected_activities_%s.txt" % lang), "w",
+                  encoding="utf-8") as f:
+            f.write("".join(r + "\n" for r in w.act_rows))
         all_problems += w.problems
         all_notes += w.notes
         total = collections.Counter()

@@ -6,9 +6,16 @@
 # guest, screenshots each unit's first screen, checks its layout and answers
 # every question right on the touch screen (answer buttons, ticks, matching
 # pairs, the on-screen keypad), checking the verdict after each and the full
-# score on each summary. Both scripts run at 800x480 with fresh databases;
-# then SQLite must hold exactly one right attempt row per scored question of
-# the course, in course order, and nothing else.
+# score on each summary. After each unit's quiz come its activities
+# (content/media-literacy/activities): the post is marked with exactly the
+# sentences that use a technique and each sentence's verdict and why are
+# read, the feed is sorted into its order and each place read, and the
+# discussion prompts are passed and found again on the summary. Both
+# scripts run at 800x480 with fresh databases; then SQLite must hold
+# exactly one right attempt row per scored question and activity of the
+# course, in course order, and nothing else; each activity's row exactly
+# (the marked sentences or the order, the score, the sentence or item
+# numbers).
 # Screenshots, databases and logs stay in $MINGBAI_BUILD_DIR/course-walk/.
 set -u
 . "$(dirname "$0")/need.sh"
@@ -70,6 +77,14 @@ for lang in en zh; do
   check "$lang: $n right attempt rows, one per scored question" "$want" \
     "$(q $lang "SELECT unit || '|' || question_id || '|' || type FROM attempt
                 WHERE correct = 1 AND score = max AND max > 0 AND review = 0 ORDER BY id")"
+  # The activities' rows exactly: what was marked or placed, the score,
+  # the sentences' or items' numbers.
+  check "$lang: $(grep -c . "$tmp/expected_activities_$lang.txt") activity rows, exactly" \
+    "$(cat "$tmp/expected_activities_$lang.txt")" \
+    "$(q $lang "SELECT unit || '|' || question_id || '|' || type || '|' || response || '|' ||
+                       printf('%.1f', score) || '|' || printf('%.1f', max) || '|' || correct || '|' ||
+                       answers
+                FROM attempt WHERE type IN ('markpost', 'sort') ORDER BY id")"
   check "$lang: no other attempt rows" "$n|$n|$n" \
     "$(q $lang "SELECT count(*), count(DISTINCT unit || '/' || question_id), sum(correct) FROM attempt")"
   check "$lang: every row in ${dblang[$lang]}, one guest" "${dblang[$lang]}|1|1" \
@@ -92,7 +107,10 @@ for lang in en zh; do
   for nn in 01 02 03 04 05 06 07 08; do
     [ -s "$out/$lang/unit$nn-first.png" ] || missing="$missing unit$nn-first.png"
   done
-  check "$lang: the eight unit-first screenshots" "" "$missing"
+  for nn in 02 03 04 05 06 07 08; do
+    [ -s "$out/$lang/unit$nn-summary.png" ] || missing="$missing unit$nn-summary.png"
+  done
+  check "$lang: the eight unit-first and seven summary screenshots" "" "$missing"
 done
 
 ms() { echo $(( ($2 - $1) / 1000000 )); }

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Golden screenshots: every participant screen and the instructor's screens (see tests/replay/golden_*.replay) in both languages at
+# Golden screenshots: every participant screen, the activities (mark the post, sort the feed, a discussion prompt, on
+# the shipped course's unit 4) and the instructor's screens (see tests/replay/golden_*.replay) in both languages at
 # 800x480, 1024x600 (7-inch panels), 1920x1080 (10.1-inch) and 720x1280 (the 7-inch
 # Touch Display 2, upright), each at its panel's pixels per mm, compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references. The instructor's export screen is shown
@@ -24,6 +25,14 @@ for lang in en zh; do
       echo "replay golden_$lang at $size failed"; fail=1; continue
     fi
     for shot in attract language signin name home reader reader-large quiz feedback feedback-contrast summary glossary bilingual packs pack-import pin instructor instructor-roster roster-import instructor-settings results discussion export sessions code-set code-ask; do
+      "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
+    done
+    # The activities of the shipped course (unit 4), with a database of their own.
+    if ! "$MINGBAI_BIN" replay "tests/replay/golden_activities_$lang.replay" --shots "$dir" --window "$size" \
+         --px-per-mm "${display#*@}" --db "$dir/activities.db"; then
+      echo "replay golden_activities_$lang at $size failed"; fail=1; continue
+    fi
+    for shot in activity-post activity-post-checked activity-post-verdicts activity-sort activity-sort-items activity-sort-checked activity-discuss activity-summary; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done
