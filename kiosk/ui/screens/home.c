@@ -59,7 +59,8 @@ static void home_count(const Unit *u, const StoreAnswered *a, size_t n, HomeUnit
         const QuestionList *ql = learn_unit_quiz(u, (Lang)l);
         for (size_t i = 0; i < n; i++)
             for (size_t k = 0; k < ql->count; k++)
-                if (ql->items[k].id && !strcmp(ql->items[k].id, a[i].question_id)) {
+                if (ql->items[k].id && question_type_scored(ql->items[k].type) &&
+                    !strcmp(ql->items[k].id, a[i].question_id)) {
                     out->answered[l]++;
                     out->right[l] += a[i].correct;
                     break;
@@ -306,11 +307,12 @@ static const char *home_status(Ui *ui, const HomeState *st, size_t i)
         read = arena_printf(&ui->frame, "%s\n%s", tr(ui, "In this seminar"), read);
     if (u->is_page)
         return read;
-    /* Descriptions give information; they are no questions to count. */
+    /* Descriptions give information and discussion prompts keep no
+     * answer: only what is scored is counted. */
     const QuestionList *ql = learn_unit_quiz(u, ui->lang);
     int count = 0;
     for (size_t k = 0; k < ql->count; k++)
-        count += ql->items[k].type != QT_DESCRIPTION;
+        count += question_type_scored(ql->items[k].type);
     int answered = h ? h->answered[ui->lang] : 0;
     const char *quiz = answered > 0 ? arena_printf(&ui->frame, tr(ui, "%d of %d answered, %d right"),
                                                    answered, count, h->right[ui->lang])
