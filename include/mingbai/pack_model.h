@@ -99,6 +99,8 @@ typedef struct {
     /* mark the post: the invented account's name and the post's date (the
        headline is text, the sentences are answers); NULL for other types */
     char *post_account, *post_date;
+    bool from_activities;   /* read from the unit's activities/<slug>.<lang>.md,
+                               not from its quiz file */
     int line, col;          /* where the question's block starts */
 } Question;
 

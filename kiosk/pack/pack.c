@@ -278,8 +278,10 @@ static void build_unit_activities(Build *b, Unit *u, Lang l)
     size_t n = quiz->count;
     for (int prompts = 0; prompts < 2; prompts++)
         for (size_t i = 0; i < act.count; i++)
-            if ((act.items[i].type == QT_ESSAY) == (bool)prompts)
-                all[n++] = act.items[i];
+            if ((act.items[i].type == QT_ESSAY) == (bool)prompts) {
+                all[n] = act.items[i];
+                all[n++].from_activities = true;
+            }
     quiz->items = all;
     quiz->count += act.count;
 }

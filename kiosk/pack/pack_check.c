@@ -351,19 +351,42 @@ static void build_rename_repeated(Build *b, Lang l)
         made[k++] = id;
         const Unit *was = &p->units[refs[first].unit];
         char *qo = quoted(refs[first].id), *qn = quoted(id);
-        diags_add(b->diags, DIAG_WARNING, build_path(b, quiz_rel(b, &p->units[refs[i].unit], l)),
+        diags_add(b->diags, DIAG_WARNING, build_path(b, question_rel(b, &p->units[refs[i].unit], l, q)),
                   q->line, q->col,
                   "progress is kept by id: give each question its own ::name:: or [id:] so that "
                   "it stays the same when the file changes",
                   "question id %s is also used in %s:%d; Moodle imports both, and the kiosk calls "
                   "this one %s",
-                  qo, build_path(b, quiz_rel(b, was, l)), refs[first].q->line, qn);
+                  qo, build_path(b, question_rel(b, was, l, refs[first].q)), refs[first].q->line, qn);
         free(qo);
         free(qn);
         q->id = id;
     }
     free(made);
     free(refs);
+}
+
+/* Each question of unit u in language l that another language's file of
+ * the same kind (quiz or activities) lacks. */
+static void build_check_parity(Build *b, const IdRef *refs, size_t n, size_t u, Lang l)
+{
+    const Unit *un = &b->p->units[u];
+    const QuestionList *ql = &un->lang[l].quiz;
+    for (int o = 0; o < LANG_COUNT; o++) {
+        if (o == (int)l || !b->lang[o])
+            continue;
+        for (size_t i = 0; i < ql->count; i++) {
+            const Question *qq = &ql->items[i];
+            const char *other = question_rel(b, un, (Lang)o, qq);
+            if (!qq->id || !build_find(b, other) || idref_has(refs, n, (Lang)o, qq->id, u))
+                continue;
+            char *q = quoted(qq->id);
+            diags_add(b->diags, DIAG_WARNING, build_path(b, question_rel(b, un, l, qq)), qq->line,
+                      qq->col, "use the same ::id:: for the same question in every language",
+                      "question %s has no %s version: %s lacks it", q, lang_code((Lang)o), other);
+            free(q);
+        }
+    }
 }
 
 /* Question ids: unique in the pack per language (the GIFT parser checks
@@ -394,37 +417,14 @@ void build_check_ids(Build *b)
             continue;
         char *q = quoted(c->id);
         diags_add(b->diags, DIAG_ERROR,
-                  build_path(b, quiz_rel(b, &p->units[c->unit], c->lang)), c->q->line, c->q->col,
-                  "progress is kept by id, so every question of the pack needs its own",
+                  build_path(b, question_rel(b, &p->units[c->unit], c->lang, c->q)), c->q->line,
+                  c->q->col, "progress is kept by id, so every question of the pack needs its own",
                   "question id %s is also used in %s:%d", q,
-                  quiz_rel(b, &p->units[a->unit], a->lang), a->q->line);
+                  question_rel(b, &p->units[a->unit], a->lang, a->q), a->q->line);
         free(q);
     }
-    for (size_t u = 0; u < p->nunits; u++) {
-        const Unit *un = &p->units[u];
-        for (int l = 0; l < LANG_COUNT; l++) {
-            const QuestionList *ql = &un->lang[l].quiz;
-            if (!ql->count)
-                continue;
-            const char *path = build_path(b, quiz_rel(b, un, (Lang)l));
-            for (int o = 0; o < LANG_COUNT; o++) {
-                if (o == l || !b->lang[o] || !build_find(b, quiz_rel(b, un, (Lang)o)))
-                    continue;
-                for (size_t i = 0; i < ql->count; i++) {
-                    const Question *qq = &ql->items[i];
-                    if (!qq->id)
-                        continue;
-                    if (idref_has(refs, n, (Lang)o, qq->id, u))
-                        continue;
-                    char *q = quoted(qq->id);
-                    diags_add(b->diags, DIAG_WARNING, path, qq->line, qq->col,
-                              "use the same ::id:: for the same question in every language",
-                              "question %s has no %s version: %s lacks it", q,
-                              lang_code((Lang)o), quiz_rel(b, un, (Lang)o));
-                    free(q);
-                }
-            }
-        }
-    }
+    for (size_t u = 0; u < p->nunits; u++)
+        for (int l = 0; l < LANG_COUNT; l++)
+            build_check_parity(b, refs, n, u, (Lang)l);
     free(refs);
 }

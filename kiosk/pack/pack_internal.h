@@ -82,6 +82,15 @@ static inline char *quiz_rel(Build *b, const Unit *u, Lang l)
     return quiz_rel_slug(b, u->slug, l);
 }
 
+/* The file a question of unit u in language l was read from: its quiz
+ * file, or its activities file. */
+static inline char *question_rel(Build *b, const Unit *u, Lang l, const Question *q)
+{
+    if (q->from_activities)
+        return arena_printf(&b->p->arena, "activities/%s.%s.md", u->slug, lang_code(l));
+    return quiz_rel(b, u, l);
+}
+
 /* ---------------- pack_split.c ---------------- */
 
 /* A part of a question file too long for one round, as its own quiz file. */
