@@ -96,7 +96,10 @@ service() {
 }
 start_service() { echo "$1" > "$tmp/mode"; : > "$tmp/asked"; service & svc=$!; }
 stop_service() { sleep 0.3; kill "$svc"; wait "$svc" 2>/dev/null || true; svc=; }
-replay() { "$MINGBAI_BIN" replay "tests/replay/$1.replay" --shots "$tmp/shots" --db "$db" 2> "$tmp/log" || { cat "$tmp/asked" "$run/stick/status"; false; } ||
+# MINGBAI_STICK_SHOTS=DIR and MINGBAI_STICK_WINDOW=WxH keep the screenshots
+# (English and Chinese) at that size, to look at.
+replay() { "$MINGBAI_BIN" replay "tests/replay/$1.replay" --shots "${MINGBAI_STICK_SHOTS:-$tmp/shots}" \
+  ${MINGBAI_STICK_WINDOW:+--window "$MINGBAI_STICK_WINDOW"} --db "$db" 2> "$tmp/log" || { cat "$tmp/asked" "$run/stick/status"; false; } ||
   { cat "$tmp/log"; fail "replay $1"; }; }
 listing() { (cd "$1" && find . | LC_ALL=C sort | tr '\n' ' '); }
 

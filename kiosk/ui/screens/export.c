@@ -302,10 +302,30 @@ static int export_choices(Ui *ui, ExportState *st, int x, int y, int w)
     return y + bh + sp;
 }
 
+/* st->err with the paths on the stick named from the stick's folder (the
+ * "To:" line names it): "cannot write mingbai-session-1/answers.csv: ...". */
+static const char *export_err(Ui *ui, const ExportState *st)
+{
+    size_t n = strlen(st->dest);
+    StrBuf b = {0};
+    for (const char *p = st->err; *p;) {
+        const char *at = n ? strstr(p, st->dest) : NULL;
+        if (!at || at[n] != '/') {
+            strbuf_puts(&b, p);
+            break;
+        }
+        strbuf_append(&b, p, (size_t)(at - p));
+        p = at + n + 1;
+    }
+    const char *out = arena_printf(&ui->frame, "%s", b.data ? b.data : "");
+    strbuf_free(&b);
+    return out;
+}
+
 /* What the export is doing, or how it ended. */
 static const char *export_message(Ui *ui, const ExportState *st)
 {
-    const char *why = st->no_answer ? tr(ui, "no answer in time") : st->err;
+    const char *why = st->no_answer ? tr(ui, "no answer in time") : export_err(ui, st);
     const char *folder = strrchr(st->folder, '/') ? strrchr(st->folder, '/') + 1 : st->folder;
     switch (st->phase) {
     case EXP_OPENING: return tr(ui, "Making the stick writable…");
@@ -320,7 +340,7 @@ static const char *export_message(Ui *ui, const ExportState *st)
     default:
         if (st->stick == STICK_NOT_OPENED)
             return arena_printf(&ui->frame, tr(ui, "The stick could not be made writable (%s). Take it out, put it in again, then tap Export."), why);
-        return arena_printf(&ui->frame, tr(ui, "The export failed, and no file of it was left: %s. Is the stick full or removed?"), st->err);
+        return arena_printf(&ui->frame, tr(ui, "The export failed, and no file of it was left: %s. Is the stick full or removed?"), why);
     }
 }
 
@@ -333,11 +353,14 @@ static void export_status(Ui *ui, ExportState *st, int x, int y, int w)
                  TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
     if (st->phase == EXP_IDLE)
         return;
-    int h = px(ui, TOK.stat_bar_h);
-    ui_rect(ui, (Rect){x, y, w, h}, ui->th.line, px(ui, TOK.radius_s));
-    if (st->done > 0 && st->total > 0)
-        ui_rect(ui, (Rect){x, y, w * st->done / st->total, h}, ui->th.accent, px(ui, TOK.radius_s));
-    y += h + px(ui, TOK.space_m);
+    if (st->phase != EXP_FAILED) { /* a failed export left nothing: no bar */
+        int h = px(ui, TOK.stat_bar_h);
+        ui_rect(ui, (Rect){x, y, w, h}, ui->th.line, px(ui, TOK.radius_s));
+        if (st->done > 0 && st->total > 0)
+            ui_rect(ui, (Rect){x, y, w * st->done / st->total, h}, ui->th.accent,
+                    px(ui, TOK.radius_s));
+        y += h + px(ui, TOK.space_m);
+    }
     bool bad = st->phase == EXP_FAILED || st->stick == STICK_NOT_OUT;
     ui_text(ui, x, y, w, export_message(ui, st), SZ_BODY, st->phase == EXP_DONE ? TEXT_BOLD : 0,
             bad ? ui->th.bad : ui->th.ink, TEXT_ALIGN_LEFT);
