@@ -5,8 +5,12 @@
 # a mount namespace of its own (unshare; as root, or as a user with user
 # namespaces), where a stand-in for the service (the function `service`
 # below, playing mingbai-stick.path) watches $MINGBAI_STICK_RUN/requests,
-# logs each request and mounts the "stick" (a folder bound read-only, or a
-# small tmpfs) writable, read-only or not at all:
+# logs each request and mounts the "stick" (a folder, or a small tmpfs,
+# bound on the mount point) writable, read-only or not at all, as the
+# board's service does: unmounted and mounted anew. The kiosk runs in a
+# namespace of its own below that one (as systemd runs it, with
+# ProtectSystem=), which gets the new mounts but would keep a read-only
+# copy through a remount:
 # - the export: requests "rw" then "eject", exactly; the instructor sees
 #   "Saved on the stick. You can take it out now." and the four files are
 #   on the stick as `mingbai export` writes them when it is taken out;
@@ -36,6 +40,7 @@ svc=
 cleanup() {
   [ -z "$svc" ] || kill "$svc" 2>/dev/null || true
   umount -R "$tmp/media" 2>/dev/null || true
+  umount "$tmp/fullfs" 2>/dev/null || true
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -48,24 +53,21 @@ run=$tmp/run mp=$tmp/media/mingbai/ABCD-1234
 export MINGBAI_STICK_RUN=$run MINGBAI_EXPORT_DIR=$mp
 mkdir -p "$run/requests" "$run/stick" "$tmp/media"
 mount -t tmpfs tmpfs "$tmp/media" # what the tests leave under it goes with it
+mount --make-shared "$tmp/media"   # mounts under it reach the kiosk's namespace
 mkdir -p "$mp"
 
-# The stick as the udev rule mounts it: STICK (a folder) bound read-only
-# on the mount point, or with "full" a read-only tmpfs of a few pages.
+# The stick as the udev rule mounts it: the folder $tmp/source bound
+# read-only on the mount point ($tmp/source a small tmpfs for a full stick).
 plug() {
   mkdir -p "$mp"
-  if [ "$1" = full ]; then
-    mount -t tmpfs -o ro,size=$2 tmpfs "$mp"
-  else
-    mount --bind "$1" "$mp" && mount -o remount,bind,ro "$mp"
-  fi
+  mount --bind "$tmp/source" "$mp" && mount -o remount,bind,ro "$mp"
 }
 options() { findmnt -n -o OPTIONS --mountpoint "$mp" | cut -d, -f1; }
 
 # The stand-in for the stick service: each request logged as "ACTION
 # PATH" in $tmp/asked (the mount point written MP), then done as
-# $tmp/mode says: "normal" (rw, ro: remount in this namespace, where the
-# kiosk is; eject: the stick's files copied to $tmp/taken-out, unmounted),
+# $tmp/mode says: "normal" (rw, ro: unmounted and mounted anew with the
+# option; eject: the stick's files copied to $tmp/taken-out, unmounted),
 # "pull" (rw: the stick unmounted and its folder removed before the
 # answer, as when it is pulled; then nothing is mounted).
 service() {
@@ -83,8 +85,8 @@ service() {
         umount "$path" && rmdir "$path"
       else
         case $action in
-          rw) mount -o remount,rw "$path" ;;
-          ro) mount -o remount,ro "$path" ;;
+          rw) umount "$path" && mount --bind "$tmp/source" "$path" ;;
+          ro) umount "$path" && plug ;;
           eject) rm -rf "$tmp/taken-out" && cp -a "$path" "$tmp/taken-out" && umount "$path" ;;
         esac || { result=failed say="could not $action"; }
       fi
@@ -98,14 +100,14 @@ start_service() { echo "$1" > "$tmp/mode"; : > "$tmp/asked"; service & svc=$!; }
 stop_service() { sleep 0.3; kill "$svc"; wait "$svc" 2>/dev/null || true; svc=; }
 # MINGBAI_STICK_SHOTS=DIR and MINGBAI_STICK_WINDOW=WxH keep the screenshots
 # (English and Chinese) at that size, to look at.
-replay() { "$MINGBAI_BIN" replay "tests/replay/$1.replay" --shots "${MINGBAI_STICK_SHOTS:-$tmp/shots}" \
+replay() { unshare -m --propagation slave "$MINGBAI_BIN" replay "tests/replay/$1.replay" --shots "${MINGBAI_STICK_SHOTS:-$tmp/shots}" \
   ${MINGBAI_STICK_WINDOW:+--window "$MINGBAI_STICK_WINDOW"} --db "$db" 2> "$tmp/log" || { cat "$tmp/asked" "$run/stick/status"; false; } ||
   { cat "$tmp/log"; fail "replay $1"; }; }
 listing() { (cd "$1" && find . | LC_ALL=C sort | tr '\n' ' '); }
 
 # The export: made writable, written, unmounted, and then "take it out".
-mkdir "$tmp/stick"
-plug "$tmp/stick"
+mkdir "$tmp/source"
+plug
 [ "$(options)" = ro ] || fail "the stick is not read-only to begin with"
 start_service normal
 replay export_stick
@@ -127,11 +129,11 @@ grep -q '</html>' "$tmp/taken-out/mingbai-session-1/report.html" || fail "the re
 
 # No answer from the service (it is not running): said, nothing written,
 # the request left for the service when it comes.
-rm -rf "$tmp/stick" && mkdir "$tmp/stick"
-plug "$tmp/stick"
+rm -rf "$tmp/source" && mkdir "$tmp/source"
+plug
 rm -f "$run"/requests/*
 MINGBAI_STICK_WAIT_MS=300 replay export_stick_no_answer
-[ "$(listing "$tmp/stick")" = ". " ] || fail "written with no answer: $(listing "$tmp/stick")"
+[ "$(listing "$tmp/source")" = ". " ] || fail "written with no answer: $(listing "$tmp/source")"
 [ "$(cat "$run"/requests/*)" = "rw $mp" ] || fail "the request left: $(cat "$run"/requests/* 2>/dev/null)"
 rm -f "$run"/requests/*
 grep -q "no answer to .* from the stick service" "$tmp/log" || fail "no answer not logged"
@@ -142,10 +144,12 @@ replay export_stick_pulled
 stop_service
 [ "$(cat "$tmp/asked")" = "rw MP
 ro MP" ] || fail "requests with the stick pulled: $(cat "$tmp/asked")"
-[ "$(listing "$tmp/stick")" = ". " ] || fail "written to the pulled stick: $(listing "$tmp/stick")"
+[ "$(listing "$tmp/source")" = ". " ] || fail "written to the pulled stick: $(listing "$tmp/source")"
 
 # A full stick: CSV and xAPI fit, the HTML report does not.
-plug full 16k
+rm -rf "$tmp/source" && mkdir "$tmp/source"
+mount -t tmpfs -o size=16k tmpfs "$tmp/source"
+plug
 start_service normal
 replay export_stick_full
 stop_service
@@ -154,14 +158,15 @@ ro MP" ] || fail "requests with the stick full: $(cat "$tmp/asked")"
 [ "$(listing "$mp")" = ". " ] || fail "left on the full stick: $(listing "$mp")"
 [ "$(options)" = ro ] || fail "the full stick was not made read-only again: $(options)"
 umount "$mp"
+umount "$tmp/source"
 
 # Importing a pack from the read-only stick: imported, the stick unchanged.
-rm -rf "$tmp/stick" && mkdir "$tmp/stick"
-cp -r tests/packs/good/bilingual "$tmp/stick/"
-plug "$tmp/stick"
-sum() { (cd "$tmp/stick" && find . -printf '%p %s %T@\n' | LC_ALL=C sort | md5sum); }
+rm -rf "$tmp/source" && mkdir "$tmp/source"
+cp -r tests/packs/good/bilingual "$tmp/source/"
+plug
+sum() { (cd "$tmp/source" && find . -printf '%p %s %T@\n' | LC_ALL=C sort | md5sum); }
 was=$(sum)
-MINGBAI_IMPORT_DIR=$mp "$MINGBAI_BIN" replay tests/replay/packs_import.replay --shots "$tmp/shots" \
+MINGBAI_IMPORT_DIR=$mp unshare -m --propagation slave "$MINGBAI_BIN" replay tests/replay/packs_import.replay --shots "$tmp/shots" \
   --db "$tmp/import.db" 2> "$tmp/log" || { cat "$tmp/log"; fail "import from the read-only stick"; }
 rows=$(sqlite3 "$tmp/import.db" "SELECT id || ' ' || version FROM pack ORDER BY id" | tr '\n' ';')
 [ "$rows" = "bilingual 1.0;media-literacy 1.1;" ] || fail "packs after the import: $rows"

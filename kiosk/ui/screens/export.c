@@ -248,7 +248,7 @@ static void export_wait(Ui *ui, ExportState *st)
         export_write(ui, st); /* a stick gone in the meantime fails there, as it is */
     } else {
         if (a == STICK_DONE) /* mounted writable, yet not so for the kiosk */
-            snprintf(st->err, sizeof st->err, "%s is still read-only", st->dest);
+            snprintf(st->err, sizeof st->err, "%s is still not writable for the kiosk", st->dest);
         st->stick = STICK_NOT_OPENED;
         st->asked = a == STICK_DONE;
         export_fail(st);
