@@ -75,7 +75,6 @@ service() {
     for f in "$run"/requests/*; do
       [ -f "$f" ] || continue
       id=${f##*/} line=$(cat "$f")
-      rm -f "$f"
       action=${line%% *} path=${line#* }
       echo "$action ${path/#$mp/MP}" >> "$tmp/asked"
       result=ok say="done"
@@ -92,12 +91,21 @@ service() {
       fi
       printf '%s %s %s\n%s\n' "$id" "$result" "$action" "$say" > "$run/stick/status.new"
       mv "$run/stick/status.new" "$run/stick/status"
+      rm -f "$f" # last: an empty folder means every request was done
     done
     sleep 0.02
   done
 }
 start_service() { echo "$1" > "$tmp/mode"; : > "$tmp/asked"; service & svc=$!; }
-stop_service() { sleep 0.3; kill "$svc"; wait "$svc" 2>/dev/null || true; svc=; }
+# Stops the service once it has done every request (the kiosk does not
+# wait for the answer to "ro"), or after 20 s.
+stop_service() {
+  for _ in $(seq 200); do
+    [ -n "$(ls -A "$run/requests")" ] || break
+    sleep 0.1
+  done
+  kill "$svc"; wait "$svc" 2>/dev/null || true; svc=
+}
 # MINGBAI_STICK_SHOTS=DIR and MINGBAI_STICK_WINDOW=WxH keep the screenshots
 # (English and Chinese) at that size, to look at.
 replay() { unshare -m --propagation slave "$MINGBAI_BIN" replay "tests/replay/$1.replay" --shots "${MINGBAI_STICK_SHOTS:-$tmp/shots}" \

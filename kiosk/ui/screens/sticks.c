@@ -87,9 +87,13 @@ bool screen_stick_ask(StickAsk *a, StickAction act, const char *dir, char *err, 
     static const char *const names[] = {"rw", "ro", "eject"};
     const char *wait = getenv("MINGBAI_STICK_WAIT_MS");
     long ms = wait && wait[0] ? strtol(wait, NULL, 10) : 20000;
-    /* Names sort in the order asked: the service answers oldest first. */
-    snprintf(a->id, sizeof a->id, "k%ld-%06u", (long)getpid(), ++seq % 1000000u);
-    a->deadline_ms = stick_clock_ms() + (uint64_t)(ms > 0 ? ms : 0);
+    /* Names sort in the order asked (the service answers oldest first),
+     * and are never used twice in a boot (/run is emptied at each): an
+     * old answer in the status file is never taken for this one's. */
+    uint64_t now = stick_clock_ms();
+    snprintf(a->id, sizeof a->id, "k%012llu-%ld-%06u", (unsigned long long)now,
+             (long)getpid(), ++seq % 1000000u);
+    a->deadline_ms = now + (uint64_t)(ms > 0 ? ms : 0);
     char path[600], line[512];
     snprintf(path, sizeof path, "%s/requests/%s", stick_run(), a->id);
     int n = snprintf(line, sizeof line, "%s %s\n", names[act], dir);
