@@ -31,9 +31,11 @@ fail() { echo "FAIL: $*"; exit 1; }
 export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -q --no-install-recommends /tmp/pkg/mingbai.deb > /tmp/pkg/apt.log 2>&1 ||
   { tail -n 30 /tmp/pkg/apt.log; fail "apt-get install ./mingbai.deb"; }
-out=$(systemd-analyze verify /usr/lib/systemd/system/mingbai.service 2>&1) ||
-  { echo "$out"; fail "systemd-analyze verify mingbai.service"; }
-[ -z "$out" ] || { echo "$out"; fail "systemd-analyze verify mingbai.service printed warnings"; }
+for u in mingbai.service mingbai-stick.path mingbai-stick.service; do
+  out=$(systemd-analyze verify /usr/lib/systemd/system/$u 2>&1) ||
+    { echo "$out"; fail "systemd-analyze verify $u"; }
+  [ -z "$out" ] || { echo "$out"; fail "systemd-analyze verify $u printed warnings"; }
+done
 v=$(mingbai --version)
 [ "$v" = "mingbai $1" ] || fail "mingbai --version said '$v', not 'mingbai $1'"
 if grep -q MINGBAI_ACK_LOG /usr/bin/mingbai; then fail "the installed program has the test hooks"; fi
@@ -48,6 +50,23 @@ done
 grep -qx 'kernel.sysrq = 0' /usr/lib/sysctl.d/50-mingbai.conf || fail "SysRq is not turned off"
 grep -q '^RuntimeWatchdogSec=' /usr/lib/systemd/system.conf.d/50-mingbai.conf || fail "no hardware watchdog"
 [ -s /usr/lib/udev/rules.d/90-mingbai-usb.rules ] || fail "no udev rule for USB sticks"
+grep -q -- '--options=ro,nosuid,nodev,noexec' /usr/lib/udev/rules.d/90-mingbai-usb.rules ||
+  fail "the udev rule does not mount a stick read-only"
+# The stick's requests: the path unit enabled, the script root's, the
+# request folder the kiosk's to write and the answers root's only.
+[ "$(systemctl is-enabled mingbai-stick.path)" = enabled ] || fail "mingbai-stick.path is not enabled"
+[ "$(stat -c '%a %U' /usr/lib/mingbai/stick)" = "755 root" ] || fail "/usr/lib/mingbai/stick: $(stat -c '%a %U' /usr/lib/mingbai/stick)"
+sh -n /usr/lib/mingbai/stick || fail "/usr/lib/mingbai/stick is not a shell script"
+systemd-tmpfiles --create mingbai.conf
+[ "$(stat -c '%a %U %G' /run/mingbai/requests)" = "770 root mingbai" ] ||
+  fail "/run/mingbai/requests: $(stat -c '%a %U %G' /run/mingbai/requests)"
+[ "$(stat -c '%a %U %G' /run/mingbai/stick)" = "755 root root" ] ||
+  fail "/run/mingbai/stick: $(stat -c '%a %U %G' /run/mingbai/stick)"
+setpriv --reuid=mingbai --regid=mingbai --init-groups sh -c 'echo x > /run/mingbai/requests/t && rm /run/mingbai/requests/t' ||
+  fail "the user mingbai cannot leave a request"
+if setpriv --reuid=mingbai --regid=mingbai --init-groups sh -c 'echo x > /run/mingbai/stick/status' 2>/dev/null; then
+  fail "the user mingbai can write the stick script's answer"
+fi
 # The kiosk, headless, on the course from /usr/share/mingbai, as mingbai.
 mkdir -p /tmp/pkg/run && chown mingbai:mingbai /tmp/pkg/run
 cd /tmp/pkg/run

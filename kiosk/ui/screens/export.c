@@ -6,8 +6,17 @@
  * exported. The report module writes each file whole or not at all
  * (temporary name, sync, rename); one format is written per frame, so the
  * bar moves between them, and "Safe to remove" shows only once every file
- * is renamed and synced. Names leave the kiosk only when the instructor
- * ticks them in. */
+ * is renamed and synced. An export that fails part way takes away the
+ * formats it had written. Names leave the kiosk only when the instructor
+ * ticks them in.
+ *
+ * On the board the stick is mounted read-only (board/README.md): the
+ * screen asks the stick service to mount it writable (sticks.c), waits for
+ * it a frame at a time ("Making the stick writable…", at most
+ * $MINGBAI_STICK_WAIT_MS), writes, then asks for it to be unmounted and
+ * says "Saved on the stick. You can take it out now." only once it is. A
+ * failed export asks for it read-only again. A stick that is writable (a
+ * desktop, the tests) is written directly, as before. */
 #include "mingbai/report.h"
 #include "screens.h"
 
@@ -18,7 +27,11 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-typedef enum { EXP_IDLE, EXP_RUNNING, EXP_DONE, EXP_FAILED } ExportPhase;
+typedef enum { EXP_IDLE, EXP_OPENING, EXP_RUNNING, EXP_CLOSING, EXP_DONE, EXP_FAILED } ExportPhase;
+/* How the stick service's part ended, for the message. */
+typedef enum { STICK_NOT_ASKED, STICK_OUT, STICK_NOT_OPENED, STICK_NOT_OUT } ExportStick;
+/* How long a frame waits for the stick service's answer. */
+#define EXPORT_STICK_FRAME_MS 20
 
 typedef struct {
     char dest[400];       /* where a medium is mounted; "" when none */
@@ -33,6 +46,10 @@ typedef struct {
     uint64_t step_at;     /* the frame of the last step: one step a frame */
     char folder[440];     /* the export's folder */
     char err[1024];
+    StickAsk ask;         /* the request to the stick service being answered */
+    bool asked;           /* the stick was made writable on request */
+    ExportStick stick;
+    bool no_answer;       /* the stick service did not answer in time */
 } ExportState;
 
 /* The first stick (screen_sticks), or MINGBAI_EXPORT_DIR when set. */
@@ -112,6 +129,54 @@ static bool export_folder(ExportState *st)
     return true;
 }
 
+/* Asks the stick service for act; false (with err) when it cannot be asked. */
+static bool export_ask(ExportState *st, StickAction act)
+{
+    return screen_stick_ask(&st->ask, act, st->dest, st->err, sizeof st->err);
+}
+
+/* The export failed (st->err says why): the formats it wrote are taken
+ * away, and a stick made writable for it is made read-only again (not
+ * waited for: what failed is what the instructor needs to know). */
+static void export_fail(ExportState *st)
+{
+    for (int f = 0; f < st->next && f < REPORT_FORMAT_COUNT; f++) {
+        if (!st->format[f])
+            continue;
+        char names[200];
+        snprintf(names, sizeof names, "%s", report_format_files((ReportFormat)f));
+        for (char *save = NULL, *n = strtok_r(names, ", ", &save); n;
+             n = strtok_r(NULL, ", ", &save)) {
+            char *path = mb_xasprintf("%s/%s", st->folder, n);
+            unlink(path);
+            free(path);
+        }
+    }
+    if (st->folder[0])
+        rmdir(st->folder); /* only when nothing else is in it */
+    if (st->asked) {
+        char err[sizeof st->err];
+        if (!screen_stick_ask(&st->ask, STICK_RO, st->dest, err, sizeof err))
+            mb_log(LOG_WARN, "export: the stick stays writable: %s", err);
+        st->asked = false;
+    }
+    st->phase = EXP_FAILED;
+}
+
+/* The chosen formats written: synced, and on the board the stick unmounted. */
+static void export_finish(ExportState *st)
+{
+    sync(); /* the new folder's entry and every file on the medium */
+    st->phase = EXP_DONE;
+    if (!st->asked)
+        return;
+    st->asked = false;
+    if (export_ask(st, STICK_EJECT))
+        st->phase = EXP_CLOSING;
+    else
+        st->stick = STICK_NOT_OUT;
+}
+
 /* One frame of a running export: the next chosen format, then, after the
  * last, the folder synced. */
 static void export_step(Ui *ui, ExportState *st)
@@ -119,31 +184,80 @@ static void export_step(Ui *ui, ExportState *st)
     while (st->next < REPORT_FORMAT_COUNT && !st->format[st->next])
         st->next++;
     if (st->next >= REPORT_FORMAT_COUNT) {
-        sync(); /* the new folder's entry and every file on the medium */
-        st->phase = EXP_DONE;
+        export_finish(st);
         return;
     }
     ReportOptions o = {.store = ui->store, .session = st->all ? 0 : st->session,
                        .names = st->names, .lang = ui->lang, .pack = export_pack,
                        .pack_ctx = ui, .now_ms = mb_now_ms()};
     if (report_export(&o, (ReportFormat)st->next, st->folder, st->err, sizeof st->err) != MB_OK) {
-        st->phase = EXP_FAILED;
+        export_fail(st);
         return;
     }
     st->next++;
     st->done++;
 }
 
+/* Writing starts: the folder made, the first format in the next frame. */
+static void export_write(Ui *ui, ExportState *st)
+{
+    st->step_at = ui->now;
+    if (export_folder(st))
+        st->phase = EXP_RUNNING;
+    else
+        export_fail(st);
+}
+
 static void export_start(Ui *ui, ExportState *st)
 {
+    export_look(ui, st); /* the stick may have been changed, or unmounted */
     st->total = st->done = st->next = 0;
     for (int f = 0; f < REPORT_FORMAT_COUNT; f++)
         st->total += st->format[f];
-    if (!st->total)
+    st->phase = EXP_IDLE;
+    if (!st->total || !st->dest[0])
         return;
-    st->err[0] = 0;
-    st->step_at = ui->now; /* the first format in the next frame */
-    st->phase = export_folder(st) ? EXP_RUNNING : EXP_FAILED;
+    st->err[0] = st->folder[0] = 0;
+    st->asked = st->no_answer = false;
+    st->stick = STICK_NOT_ASKED;
+    if (screen_stick_writable(st->dest) || !screen_stick_service()) {
+        export_write(ui, st); /* a desktop's stick, or a folder: as it is */
+    } else if (export_ask(st, STICK_RW)) {
+        st->phase = EXP_OPENING;
+    } else {
+        st->stick = STICK_NOT_OPENED;
+        st->phase = EXP_FAILED;
+    }
+}
+
+/* A frame's wait for the stick service: writable, then written; unmounted,
+ * then done. */
+static void export_wait(Ui *ui, ExportState *st)
+{
+    char msg[sizeof st->err];
+    StickAnswer a = screen_stick_answer(&st->ask, EXPORT_STICK_FRAME_MS, msg, sizeof msg);
+    if (a == STICK_WAITING)
+        return;
+    st->no_answer = a == STICK_NO_ANSWER;
+    snprintf(st->err, sizeof st->err, "%s", msg);
+    if (st->phase == EXP_CLOSING) {
+        st->stick = a == STICK_DONE ? STICK_OUT : STICK_NOT_OUT;
+        st->phase = EXP_DONE;
+    } else if (a == STICK_DONE && (screen_stick_writable(st->dest) || access(st->dest, F_OK))) {
+        st->asked = true;
+        export_write(ui, st); /* a stick gone in the meantime fails there, as it is */
+    } else {
+        if (a == STICK_DONE) /* mounted writable, yet not so for the kiosk */
+            snprintf(st->err, sizeof st->err, "%s is still not writable for the kiosk", st->dest);
+        st->stick = STICK_NOT_OPENED;
+        st->asked = a == STICK_DONE;
+        export_fail(st);
+    }
+}
+
+static bool export_busy(const ExportState *st)
+{
+    return st->phase == EXP_OPENING || st->phase == EXP_RUNNING || st->phase == EXP_CLOSING;
 }
 
 /* A row of two choices side by side; returns which is tapped (0, 1) or -1. */
@@ -188,6 +302,48 @@ static int export_choices(Ui *ui, ExportState *st, int x, int y, int w)
     return y + bh + sp;
 }
 
+/* st->err with the paths on the stick named from the stick's folder (the
+ * "To:" line names it): "cannot write mingbai-session-1/answers.csv: ...". */
+static const char *export_err(Ui *ui, const ExportState *st)
+{
+    size_t n = strlen(st->dest);
+    StrBuf b = {0};
+    for (const char *p = st->err; *p;) {
+        const char *at = n ? strstr(p, st->dest) : NULL;
+        if (!at || at[n] != '/') {
+            strbuf_puts(&b, p);
+            break;
+        }
+        strbuf_append(&b, p, (size_t)(at - p));
+        p = at + n + 1;
+    }
+    const char *out = arena_printf(&ui->frame, "%s", b.data ? b.data : "");
+    strbuf_free(&b);
+    return out;
+}
+
+/* What the export is doing, or how it ended. */
+static const char *export_message(Ui *ui, const ExportState *st)
+{
+    const char *why = st->no_answer ? tr(ui, "no answer in time") : export_err(ui, st);
+    const char *folder = strrchr(st->folder, '/') ? strrchr(st->folder, '/') + 1 : st->folder;
+    switch (st->phase) {
+    case EXP_OPENING: return tr(ui, "Making the stick writable…");
+    case EXP_RUNNING: return tr(ui, "Writing the files…");
+    case EXP_CLOSING: return tr(ui, "Preparing the stick to be taken out…");
+    case EXP_DONE:
+        if (st->stick == STICK_OUT)
+            return arena_printf(&ui->frame, tr(ui, "Saved on the stick. You can take it out now. The files are in the folder %s."), folder);
+        if (st->stick == STICK_NOT_OUT)
+            return arena_printf(&ui->frame, tr(ui, "The files are saved, but the stick could not be unmounted (%s). Wait ten seconds, then take it out."), why);
+        return arena_printf(&ui->frame, tr(ui, "Safe to remove. The files are in %s"), st->folder);
+    default:
+        if (st->stick == STICK_NOT_OPENED)
+            return arena_printf(&ui->frame, tr(ui, "The stick could not be made writable (%s). Take it out, put it in again, then tap Export."), why);
+        return arena_printf(&ui->frame, tr(ui, "The export failed, and no file of it was left: %s. Is the stick full or removed?"), why);
+    }
+}
+
 /* Where it goes, how far it is, how it ended. */
 static void export_status(Ui *ui, ExportState *st, int x, int y, int w)
 {
@@ -197,20 +353,17 @@ static void export_status(Ui *ui, ExportState *st, int x, int y, int w)
                  TEXT_ALIGN_LEFT) + px(ui, TOK.space_m);
     if (st->phase == EXP_IDLE)
         return;
-    int h = px(ui, TOK.stat_bar_h);
-    ui_rect(ui, (Rect){x, y, w, h}, ui->th.line, px(ui, TOK.radius_s));
-    if (st->done > 0 && st->total > 0)
-        ui_rect(ui, (Rect){x, y, w * st->done / st->total, h}, ui->th.accent, px(ui, TOK.radius_s));
-    y += h + px(ui, TOK.space_m);
-    const char *msg = st->phase == EXP_RUNNING ? tr(ui, "Writing the files…")
-                      : st->phase == EXP_DONE
-                          ? arena_printf(&ui->frame, tr(ui, "Safe to remove. The files are in %s"),
-                                         st->folder)
-                          : arena_printf(&ui->frame,
-                                         tr(ui, "The export failed, and no file of it was left: %s. Is the stick full or removed?"),
-                                         st->err);
-    ui_text(ui, x, y, w, msg, SZ_BODY, st->phase == EXP_DONE ? TEXT_BOLD : 0,
-            st->phase == EXP_FAILED ? ui->th.bad : ui->th.ink, TEXT_ALIGN_LEFT);
+    if (st->phase != EXP_FAILED) { /* a failed export left nothing: no bar */
+        int h = px(ui, TOK.stat_bar_h);
+        ui_rect(ui, (Rect){x, y, w, h}, ui->th.line, px(ui, TOK.radius_s));
+        if (st->done > 0 && st->total > 0)
+            ui_rect(ui, (Rect){x, y, w * st->done / st->total, h}, ui->th.accent,
+                    px(ui, TOK.radius_s));
+        y += h + px(ui, TOK.space_m);
+    }
+    bool bad = st->phase == EXP_FAILED || st->stick == STICK_NOT_OUT;
+    ui_text(ui, x, y, w, export_message(ui, st), SZ_BODY, st->phase == EXP_DONE ? TEXT_BOLD : 0,
+            bad ? ui->th.bad : ui->th.ink, TEXT_ALIGN_LEFT);
 }
 
 static void export_frame(Ui *ui, void *state)
@@ -223,10 +376,12 @@ static void export_frame(Ui *ui, void *state)
     if (st->phase == EXP_RUNNING && ui->now != st->step_at) {
         st->step_at = ui->now;
         export_step(ui, st); /* drawn below as it now stands */
+    } else if (st->phase == EXP_OPENING || st->phase == EXP_CLOSING) {
+        export_wait(ui, st);
     }
     bool back;
     int top = ui_top_bar(ui, tr(ui, "Back"), tr(ui, "Export"), &back);
-    if (back && st->phase != EXP_RUNNING) {
+    if (back && !export_busy(st)) {
         ui_go(ui, SCR_INSTRUCTOR);
         return;
     }
@@ -235,7 +390,7 @@ static void export_frame(Ui *ui, void *state)
     int y = export_choices(ui, st, x, top + px(ui, TOK.space_l), w);
     bool changed = was.all != st->all || was.names != st->names ||
                    memcmp(was.format, st->format, sizeof st->format);
-    if (changed && st->phase == EXP_RUNNING) { /* no changes while writing */
+    if (changed && export_busy(st)) { /* no changes while writing */
         st->all = was.all;
         st->names = was.names;
         memcpy(st->format, was.format, sizeof st->format);
@@ -244,8 +399,8 @@ static void export_frame(Ui *ui, void *state)
     }
     export_status(ui, st, x, y, w);
     Rect bar = ui_bottom_bar(ui, ui_bottom_bar_h(ui));
-    if (st->phase == EXP_RUNNING) {
-        ui->working = true; /* the next format in the next frame */
+    if (export_busy(st)) {
+        ui->working = true; /* the next format, or a look for the answer, in the next frame */
         return;
     }
     if (!st->dest[0]) {
