@@ -4,6 +4,7 @@
 #include "mingbai/plat.h"
 
 #include <limits.h>
+#include <malloc.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -165,6 +166,7 @@ static int app_reload_packs(void *ctx, Pack ***packs, size_t *npacks)
     for (size_t i = 0; i < nold; i++)
         pack_free(old[i]);
     free(old);
+    malloc_trim(0);
     *packs = app->packs;
     *npacks = app->npacks;
     return MB_OK;
@@ -263,6 +265,10 @@ int app_open(App *app, const AppOptions *o)
         return 1;
     app->gfx = gfx_new(plat_renderer(app->plat), app->text);
     app_make_ui(app, o);
+    /* What reading the packs (and, the first time, importing the shipped
+     * course) freed goes back to the system instead of staying resident in
+     * malloc's heap. */
+    malloc_trim(0);
     return 0;
 }
 
