@@ -89,6 +89,16 @@ struct TextLayout {
     struct TextLayout *overflow_next;
 };
 
+/* A face's file as FreeType reads it (atlas.c): through pread, small reads
+ * from one block. */
+#define FACE_BLOCK 4096
+typedef struct {
+    FT_StreamRec stream;
+    int fd;
+    unsigned long block_off, block_len;
+    unsigned char block[FACE_BLOCK];
+} FaceFile;
+
 typedef struct {
     SDL_Texture *tex;
     int shelf_x, shelf_y, shelf_h;
@@ -105,7 +115,7 @@ struct TextEngine {
     hb_buffer_t *buf, *halt_buf;
     FT_Library ft;
     FT_Face ft_face[FACE_COUNT];     /* opened on first draw */
-    FT_StreamRec ft_stream[FACE_COUNT]; /* its file, read with pread (atlas.c) */
+    FaceFile ft_file[FACE_COUNT];    /* its file, read with pread (atlas.c) */
     int ft_px[FACE_COUNT];
     Raster rasters[RASTER_TABLE];
     TextLayout *layouts[LAYOUT_CACHE];
