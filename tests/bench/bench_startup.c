@@ -6,8 +6,10 @@
  * read from its standard error. The first run makes the database (and
  * imports the course: reported alone as the first start); the others start
  * on it, as a kiosk does every morning. Prints the median, p90 and
- * maximum, and the peak resident memory of the runs (VmHWM through
- * wait4's ru_maxrss); with --max-ms M it exits 1 when the median is over M.
+ * maximum of the CPU time the kiosk says it used by its first frame (the
+ * figure that does not depend on how busy the machine is) and of the wall
+ * time, and the peak resident memory of the runs (wait4's ru_maxrss); with
+ * --max-ms M it exits 1 when the median CPU time is over M.
  * Run: build/tests/bench/bench_startup [--runs N] [--window WxH] [--max-ms M] [BIN] */
 #include <fcntl.h>
 #include <signal.h>
@@ -26,8 +28,10 @@ static double now_ms(void)
     return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-/* One start: ms to the first frame (or -1), its peak resident KiB. */
-static double run_once(const char *bin, const char *db, const char *window, long *peak_kib)
+/* One start: ms to the first frame (or -1), the CPU time it said it had
+ * used by then, its peak resident KiB. */
+static double run_once(const char *bin, const char *db, const char *window, double *cpu_ms,
+                       long *peak_kib)
 {
     int fd[2];
     if (pipe(fd))
@@ -59,8 +63,11 @@ static double run_once(const char *bin, const char *db, const char *window, long
         for (ssize_t i = 0; i < n; i++) {
             if (buf[i] == '\n') {
                 line[used] = 0;
-                if (strstr(line, "first frame presented"))
+                const char *at = strstr(line, "first frame presented after ");
+                if (at) {
                     t = now_ms() - t0;
+                    *cpu_ms = atof(at + strlen("first frame presented after "));
+                }
                 used = 0;
             } else if (used + 1 < sizeof line) {
                 line[used++] = buf[i];
@@ -108,16 +115,18 @@ int main(int argc, char **argv)
     char db[sizeof dir + 16];
     snprintf(db, sizeof db, "%s/k.db", dir);
     long peak = 0, first_peak = 0;
-    double first = run_once(bin, db, window, &first_peak);
-    double *t = calloc((size_t)runs, sizeof *t);
+    double first_cpu = 0;
+    double first = run_once(bin, db, window, &first_cpu, &first_peak);
+    double *t = calloc((size_t)runs, sizeof *t), *cpu = calloc((size_t)runs, sizeof *cpu);
     int ok = 0;
     for (int i = 0; i < runs; i++) {
         long kib = 0;
-        double ms = run_once(bin, db, window, &kib);
+        double c = 0, ms = run_once(bin, db, window, &c, &kib);
         if (ms < 0) {
             fprintf(stderr, "bench_startup: run %d did not present a frame\n", i + 1);
             continue;
         }
+        cpu[ok] = c;
         t[ok++] = ms;
         if (kib > peak)
             peak = kib;
@@ -131,15 +140,23 @@ int main(int argc, char **argv)
         return 1;
     }
     qsort(t, (size_t)ok, sizeof *t, cmp);
-    double median = t[ok / 2];
-    printf("start to first frame, %s, software renderer, course loaded: %d runs: median %.1f ms, "
-           "p90 %.1f ms, max %.1f ms; peak resident %ld KiB\n",
-           window, ok, median, t[ok * 9 / 10], t[ok - 1], peak);
-    printf("first start (database made, course imported): %.1f ms; peak resident %ld KiB\n",
-           first, first_peak);
+    qsort(cpu, (size_t)ok, sizeof *cpu, cmp);
+    double median = cpu[ok / 2];
+    printf("start to first frame, %s, software renderer, course loaded, %d runs:\n"
+           "  CPU time (the process's own, to its first frame): median %.1f ms, p90 %.1f ms, "
+           "max %.1f ms\n"
+           "  wall time (exec to the frame's log line; the machine's load counts): median %.1f ms, "
+           "p90 %.1f ms, max %.1f ms\n"
+           "  peak resident %ld KiB\n",
+           window, ok, median, cpu[ok * 9 / 10], cpu[ok - 1], t[ok / 2], t[ok * 9 / 10],
+           t[ok - 1], peak);
+    printf("first start (database made, course imported): CPU %.1f ms, wall %.1f ms; peak "
+           "resident %ld KiB\n",
+           first_cpu, first, first_peak);
     free(t);
+    free(cpu);
     if (max_ms > 0 && median > max_ms) {
-        printf("over %.0f ms\n", max_ms);
+        printf("median CPU time over %.0f ms\n", max_ms);
         return 1;
     }
     return 0;
