@@ -35,13 +35,29 @@ static const RichText *format_field(FieldWalk *w, const char *raw, TextFormat f)
     return rt;
 }
 
+/* Where line begins in s, counted on from the line the previous call
+ * reached (*at_line, starting at byte *at; 1 and 0 at first) when line is
+ * not before it: the questions come in the file's order, and counting each
+ * from the top made a file's questions cost the square of its length. */
+typedef struct {
+    size_t at;
+    int at_line;
+} LineMark;
+
 /* The byte offset of line, col (1-based, col in characters) in s. */
-static size_t offset_of(const char *s, size_t n, int line, int col)
+static size_t offset_of(const char *s, size_t n, int line, int col, LineMark *m)
 {
     size_t i = 0;
-    for (int l = 1; l < line && i < n; i++)
+    int l = 1;
+    if (m->at_line >= 1 && m->at_line <= line) {
+        i = m->at;
+        l = m->at_line;
+    }
+    for (; l < line && i < n; i++)
         if (s[i] == '\n')
             l++;
+    m->at = i;
+    m->at_line = l;
     for (int c = 1; c < col && i < n; c++) {
         size_t k = i;
         utf8_decode(s, n, &k);
@@ -52,6 +68,7 @@ static size_t offset_of(const char *s, size_t n, int line, int col)
 
 void build_format_questions(Build *b, const char *path, const PackFile *file, QuestionList *ql)
 {
+    LineMark mark = {0, 1};
     for (size_t i = 0; i < ql->count; i++) {
         Question *q = &ql->items[i];
         FieldWalk w = {b,
@@ -60,7 +77,7 @@ void build_format_questions(Build *b, const char *path, const PackFile *file, Qu
         if (file) {
             w.at.src = (const char *)file->data;
             w.at.srclen = file->len;
-            w.at.from = offset_of(w.at.src, file->len, q->line, q->col);
+            w.at.from = offset_of(w.at.src, file->len, q->line, q->col, &mark);
         }
         w.at.lt_before = count_lt(q->name);
         q->rich_text = format_field(&w, q->text, q->format);

@@ -66,6 +66,8 @@ TextEngine *text_engine_new(const char *font_dir)
     return te;
 }
 
+static void layout_drop(TextEngine *te, int i);
+
 static void fonts_drop(TextEngine *te)
 {
     for (int i = 0; i < te->nfonts; i++)
@@ -89,19 +91,50 @@ void text_engine_free(TextEngine *te)
     hb_buffer_destroy(te->buf);
     hb_buffer_destroy(te->halt_buf);
     for (int i = 0; i < LAYOUT_CACHE; i++)
-        if (te->layouts[i]) {
-            free(te->layouts[i]->glyphs);
-            free(te->layouts[i]->decos);
-            free(te->layouts[i]);
-        }
+        if (te->layouts[i])
+            layout_drop(te, i);
     for (int f = 0; f < FACE_COUNT; f++)
         free(te->face_path[f]);
     free(te);
 }
 
+static void layout_drop(TextEngine *te, int i)
+{
+    free(te->layouts[i]->glyphs);
+    free(te->layouts[i]->decos);
+    free(te->layouts[i]);
+    te->layouts[i] = NULL;
+}
+
+/* Keeps the cached layouts' glyphs under LAYOUT_BUDGET bytes: the layouts
+ * the last two frames did not use go, the stalest first. The reader lays
+ * out its whole unit to measure it, so that without a bound every unit
+ * read stayed in memory (7 MiB after a tour of the course). */
+static void layouts_trim(TextEngine *te)
+{
+    size_t bytes = 0;
+    for (int i = 0; i < LAYOUT_CACHE; i++)
+        if (te->layouts[i])
+            bytes += sizeof *te->layouts[i] + (size_t)te->layouts[i]->capglyphs * sizeof(LGlyph);
+    while (bytes > LAYOUT_BUDGET) {
+        uint64_t oldest = te->frame - 1;
+        for (int i = 0; i < LAYOUT_CACHE; i++)
+            if (te->layouts[i] && te->layouts[i]->frame < oldest)
+                oldest = te->layouts[i]->frame;
+        if (oldest >= te->frame - 1)
+            return; /* all in use: a page with this much text */
+        for (int i = 0; i < LAYOUT_CACHE; i++)
+            if (te->layouts[i] && te->layouts[i]->frame == oldest) {
+                bytes -= sizeof *te->layouts[i] + (size_t)te->layouts[i]->capglyphs * sizeof(LGlyph);
+                layout_drop(te, i);
+            }
+    }
+}
+
 void text_engine_frame(TextEngine *te)
 {
     te->frame++;
+    layouts_trim(te);
     while (te->overflow) {
         TextLayout *next = te->overflow->overflow_next;
         free(te->overflow->glyphs);
@@ -329,6 +362,10 @@ const TextLayout *text_layout(TextEngine *te, const char *s, size_t len, const T
         free(trial.glyphs);
     }
     free(sh);
+    if (l->capglyphs > l->nglyphs) { /* kept: no more room than it holds */
+        l->capglyphs = MB_MAX(l->nglyphs, 1);
+        l->glyphs = mb_xrealloc(l->glyphs, (size_t)l->capglyphs * sizeof *l->glyphs);
+    }
     te->layouts_built++;
     return l;
 }

@@ -23,8 +23,11 @@ enum {
 
 #define MAX_FONTS 48        /* open (face, pixel size) pairs */
 #define LAYOUT_CACHE 1024
-#define ATLAS_SIZE 1024
-#define ATLAS_MAX_PAGES 3   /* 12 MiB of ARGB at most */
+#define LAYOUT_BUDGET (1024 * 1024) /* bytes of cached layouts not in use (text.c) */
+/* Pages of 1 MiB made as glyphs need them (a tour of the course in English
+ * at 800x480 fills two), up to the same 12 MiB of ARGB as before. */
+#define ATLAS_SIZE 512
+#define ATLAS_MAX_PAGES 12
 
 /* A face at a pixel size: a HarfBuzz font scaled so that its positions come
  * out in 1/64 pixel (26.6). The face's file is mapped once and shared by
@@ -86,6 +89,16 @@ struct TextLayout {
     struct TextLayout *overflow_next;
 };
 
+/* A face's file as FreeType reads it (atlas.c): through pread, small reads
+ * from one block. */
+#define FACE_BLOCK 4096
+typedef struct {
+    FT_StreamRec stream;
+    int fd;
+    unsigned long block_off, block_len;
+    unsigned char block[FACE_BLOCK];
+} FaceFile;
+
 typedef struct {
     SDL_Texture *tex;
     int shelf_x, shelf_y, shelf_h;
@@ -102,6 +115,7 @@ struct TextEngine {
     hb_buffer_t *buf, *halt_buf;
     FT_Library ft;
     FT_Face ft_face[FACE_COUNT];     /* opened on first draw */
+    FaceFile ft_file[FACE_COUNT];    /* its file, read with pread (atlas.c) */
     int ft_px[FACE_COUNT];
     Raster rasters[RASTER_TABLE];
     TextLayout *layouts[LAYOUT_CACHE];
