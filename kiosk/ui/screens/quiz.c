@@ -132,8 +132,12 @@ static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, 
     case QT_NUMERICAL: return quiz_typed(ui, st, q, x, y, w);
     case QT_DESCRIPTION: return 0; /* information only: nothing to answer */
     default:
+        /* A note, set apart in italics in English; in Chinese the colour
+         * alone (emphasis there puts a dot under every character). */
         return ui_text(ui, x, y, w, tr(ui, "This question is for discussion; it is not scored."),
-                       SZ_BODY, TEXT_EM, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.gap);
+                       SZ_BODY, ui->lang == LANG_EN ? TEXT_EM : 0, ui->th.muted,
+                       TEXT_ALIGN_LEFT) +
+               px(ui, TOK.gap);
     }
 }
 
