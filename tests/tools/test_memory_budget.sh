@@ -10,7 +10,7 @@
 #    at a time and so vary with the machine;
 #  - start-up, to the first frame presented with the course loaded
 #    (MINGBAI_FIRST_FRAME_EXIT=1): at most 135 million instructions under
-#    callgrind when valgrind is installed (measured 111 million, 155
+#    callgrind (measured 111 million, 155
 #    million before), a count that a slow or busy machine does not change;
 #    and the CPU time the kiosk says it used, median of 7 starts, at most
 #    1 s, loose for CI's shared cores (reported: tests/bench/bench_startup
@@ -20,6 +20,7 @@
 set -eu
 . "$(dirname "$0")/need.sh"
 [ -x /usr/bin/time ] || skip "/usr/bin/time is not installed; get it with: apt-get install time"
+need valgrind valgrind
 if nm "$MINGBAI_BIN" 2>/dev/null | grep -q __asan_init; then
   skip "built with AddressSanitizer, whose shadow memory counts as resident"
 fi
@@ -56,17 +57,13 @@ done
 median=$(printf '%s\n' "${cpu[@]}" | sort -n | sed -n 4p)
 echo "start to first frame, 800x480: median $median ms of CPU time over 7 starts (${cpu[*]}), limit 1000 ms"
 awk -v m="$median" 'BEGIN { exit !(m > 1000) }' && { echo "start-up over 1 s of CPU time"; fail=1; }
-if command -v valgrind >/dev/null; then
-  valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
-    "$MINGBAI_BIN" --window 800x480 --db "$db" 2>"$tmp/log" || { cat "$tmp/log"; exit 1; }
-  ir=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p; s/^summary: *\([0-9]*\).*/\1/p' "$tmp/cg.out" | head -n 1)
-  echo "start to first frame, 800x480: $ir instructions (callgrind), limit 135000000"
-  if [ "$ir" -gt 135000000 ]; then
-    echo "start-up over 135 million instructions"
-    fail=1
-  fi
-else
-  echo "valgrind is not installed: the instruction count was not checked (apt-get install valgrind)"
+valgrind --tool=callgrind --callgrind-out-file="$tmp/cg.out" \
+  "$MINGBAI_BIN" --window 800x480 --db "$db" 2>"$tmp/log" || { cat "$tmp/log"; exit 1; }
+ir=$(sed -n 's/^totals: *\([0-9]*\).*/\1/p; s/^summary: *\([0-9]*\).*/\1/p' "$tmp/cg.out" | head -n 1)
+echo "start to first frame, 800x480: $ir instructions (callgrind), limit 135000000"
+if [ "$ir" -gt 135000000 ]; then
+  echo "start-up over 135 million instructions"
+  fail=1
 fi
 [ "$fail" = 0 ] || exit 1
 echo "ok: within the budget"
