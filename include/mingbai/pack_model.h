@@ -43,6 +43,9 @@ typedef enum {
     QT_SORT,          /* activity "sort the feed" (activities/<slug>.<lang>.md): the
                          answers are the items in their right order, answer k
                          belongs in place k (at most QUIZ_MAX_PAIRS) */
+    QT_READ,          /* activity "read laterally" (activities/<slug>.<lang>.md): a
+                         question with one right answer (as QT_MULTICHOICE) and a
+                         sandbox of invented pages to read first (Question.pages) */
     QT_COUNT
 } QuestionType;
 
@@ -75,6 +78,17 @@ typedef struct {
     char *technique; /* mark the post: the technique the sentence uses, else NULL */
 } Answer;
 
+/* Read laterally: one invented page of the sandbox. */
+typedef struct {
+    char *title;   /* as the page and its search result show it */
+    char *site;    /* the invented address shown above it, or NULL */
+    char *snippet; /* the search result's one line; NULL for the source's own page */
+    char **paras;  /* its paragraphs, plain text */
+    size_t nparas;
+} ReadPage;
+/* Pages a sandbox holds: the source's own and at most 8 about it. */
+#define QUIZ_MAX_PAGES 9
+
 typedef struct {
     QuestionType type;
     char *id;               /* [id:x] if given, else the name, else NULL */
@@ -99,6 +113,11 @@ typedef struct {
     /* mark the post: the invented account's name and the post's date (the
        headline is text, the sentences are answers); NULL for other types */
     char *post_account, *post_date;
+    /* read laterally: pages[0] is the source's own page, where the reader
+       starts, the others (1 to 8) what is said about it elsewhere; NULL
+       and 0 for other types */
+    ReadPage *pages;
+    size_t npages;
     int line, col;          /* where the question's block starts */
 } Question;
 

@@ -233,6 +233,7 @@ bool learn_response_complete(const Question *q, const Response *r)
     double x;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         return r->choice >= 0 && (size_t)r->choice < q->nanswers;
     case QT_TRUEFALSE:
         return r->choice == 0 || r->choice == 1;
@@ -438,6 +439,7 @@ int learn_score(const Question *q, const Response *r, Score *out)
     int rc = MB_OK;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         rc = learn_score_multichoice(q, r, out);
         break;
     case QT_MULTIRESPONSE:
@@ -551,17 +553,13 @@ static void learn_pair_put(StrBuf *out, bool *first, const LearnWords *w, const 
                   learn_str(rich_plain(right->rich_text, right->text)));
 }
 
-void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
-{
-    learn_response_describe_in(q, r, &learn_words_record, out);
-}
-
 void learn_response_describe_in(const Question *q, const Response *r, const LearnWords *w,
                                 StrBuf *out)
 {
     bool first = true;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         if (r->choice >= 0 && (size_t)r->choice < q->nanswers)
             strbuf_puts(out, learn_str(learn_answer_text(&q->answers[r->choice])));
         break;
@@ -635,6 +633,7 @@ void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *o
             best = MB_MAX(best, q->answers[i].fraction);
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
     case QT_SHORTANSWER:
         for (size_t i = 0; i < q->nanswers && best > 0; i++)
             if (q->answers[i].fraction >= best)

@@ -68,6 +68,7 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
     switch (q->type) {
     case QT_MULTICHOICE:
     case QT_MULTIRESPONSE:
+    case QT_READ:
         for (size_t i = 0; i < usable; i++)
             out->choice[out->nchoices++] = (uint8_t)i;
         if (!q->fixed_order)
@@ -319,6 +320,7 @@ void learn_round_pick(LearnRound *r, Lang lang, int pos)
     size_t a = o->choice[pos];
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         if (a < q->nanswers)
             r->resp.choice = (int)a;
         break;
@@ -370,6 +372,7 @@ bool learn_round_picked(const LearnRound *r, Lang lang, int pos)
     size_t a = o->choice[pos];
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
     case QT_TRUEFALSE:
         return r->resp.choice >= 0 && (size_t)r->resp.choice == a;
     case QT_MULTIRESPONSE:
@@ -434,6 +437,13 @@ void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k)
     for (size_t j = placed; j > at; j--)
         r->resp.match[j] = r->resp.match[j - 1];
     r->resp.match[at] = a;
+}
+
+void learn_round_read_open(LearnRound *r, Lang lang, int k)
+{
+    const Question *q = round_asking(r, lang);
+    if (q && q->type == QT_READ && k >= 1 && (size_t)k < q->npages && k < 32)
+        r->resp.opened |= (uint32_t)1 << k;
 }
 
 int learn_round_match_waiting(const LearnRound *r)

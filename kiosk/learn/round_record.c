@@ -32,6 +32,13 @@ void round_positions(const Question *q, const LearnOrder *o, const Response *res
         if (resp->choice >= 0)
             round_put_position(buf, cap, o->choice, o->nchoices, resp->choice);
         break;
+    case QT_READ: /* the answer's position, then the pages opened by their place */
+        if (resp->choice >= 0)
+            round_put_position(buf, cap, o->choice, o->nchoices, resp->choice);
+        for (size_t k = 1; k < q->npages && k < 32 && buf[0]; k++)
+            if ((resp->opened >> k) & 1)
+                snprintf(buf + strlen(buf), cap - strlen(buf), ",%zu", k);
+        break;
     case QT_MULTIRESPONSE:
     case QT_MARKPOST:
         for (size_t pos = 0; pos < o->nchoices; pos++)
@@ -59,6 +66,7 @@ void round_answers(const Question *q, const LearnOrder *o, const Response *resp,
     buf[0] = 0;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ: /* the answer alone: the pages are in positions and the response */
         if (resp->choice >= 0)
             snprintf(buf, cap, "%d", resp->choice + 1);
         break;
@@ -123,6 +131,16 @@ bool round_from_positions(const Question *q, const LearnOrder *o, const char *s,
         if (n != 1 || pos[0] < 1 || (size_t)pos[0] > o->nchoices)
             return false;
         resp->choice = o->choice[pos[0] - 1];
+        return true;
+    case QT_READ: /* the answer, then each page opened once */
+        if (n < 1 || pos[0] < 1 || (size_t)pos[0] > o->nchoices)
+            return false;
+        resp->choice = o->choice[pos[0] - 1];
+        for (int i = 1; i < n; i++) {
+            if (pos[i] < 1 || (size_t)pos[i] >= q->npages || (resp->opened >> pos[i]) & 1)
+                return false;
+            resp->opened |= (uint32_t)1 << pos[i];
+        }
         return true;
     case QT_MULTIRESPONSE:
     case QT_MARKPOST:

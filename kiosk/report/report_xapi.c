@@ -107,7 +107,7 @@ static const char *const xapi_interaction[QT_COUNT] = {
     [QT_MULTICHOICE] = "choice", [QT_MULTIRESPONSE] = "choice", [QT_TRUEFALSE] = "true-false",
     [QT_MATCHING] = "matching",  [QT_SHORTANSWER] = "fill-in",  [QT_NUMERICAL] = "numeric",
     [QT_ESSAY] = "long-fill-in", [QT_DESCRIPTION] = "other", [QT_MARKPOST] = "choice",
-    [QT_SORT] = "sequencing",
+    [QT_SORT] = "sequencing", [QT_READ] = "choice",
 };
 
 /* The same question in the other language, when it has the same answers. */
@@ -147,7 +147,7 @@ static void xapi_correct_pattern(json_t *def, const Question *q)
         const Answer *a = &q->answers[i];
         b.len = 0;
         strbuf_puts(&b, "");
-        if (q->type == QT_MULTICHOICE && a->fraction >= 1) {
+        if ((q->type == QT_MULTICHOICE || q->type == QT_READ) && a->fraction >= 1) {
             strbuf_printf(&b, "a%zu", i + 1);
         } else if (q->type == QT_SHORTANSWER && a->fraction >= 1 && a->text &&
                    !strchr(a->text, '*')) {
@@ -202,7 +202,7 @@ static json_t *xapi_question_definition(ReportData *d, const ReportAnswer *a)
                                                 zh ? rich_plain(zh->rich_text, zh->text) : NULL));
     xapi_correct_pattern(def, q);
     if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MARKPOST ||
-        q->type == QT_SORT)
+        q->type == QT_SORT || q->type == QT_READ)
         xapi_set(def, "choices", xapi_components(en, zh, 'a'));
     if (q->type == QT_MATCHING) {
         xapi_set(def, "source", xapi_components(en, zh, 'l'));
@@ -225,6 +225,7 @@ static json_t *xapi_response(const ReportAnswer *a)
     case QT_MULTIRESPONSE:
     case QT_MARKPOST:
     case QT_SORT:
+    case QT_READ:
         while (*p) {
             long k = strtol(p, (char **)&p, 10);
             if (k > 0)

@@ -74,6 +74,7 @@ static bool preview_response(const Question *q, bool right, Response *r)
     preview_best(q, &best, &worse);
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         r->choice = right ? best : worse;
         break;
     case QT_TRUEFALSE:
