@@ -16,7 +16,8 @@ static int read_tag(Ui *ui, int x, int y, int w)
     int tpad = px(ui, TOK.space_s);
     TextStyle tag = ui_style(ui, SZ_SMALL, TEXT_BOLD);
     const char *label = tr(ui, "Invented page for practice");
-    int tw = MB_MIN(w - 2 * tpad, text_layout_width(text_layout_str(ui->te, label, &tag, w)));
+    /* a pixel more than measured: the width is rounded down */
+    int tw = MB_MIN(w - 2 * tpad, text_layout_width(text_layout_str(ui->te, label, &tag, w)) + 1);
     int th = ui_text_height_st(ui, tw, label, &tag) + tpad;
     Rect t = {x, y, tw + 2 * tpad, th};
     ui_frame_rect(ui, t, ui->th.partial, px(ui, TOK.radius_s), px(ui, TOK.stroke));
@@ -28,7 +29,7 @@ static int read_tag(Ui *ui, int x, int y, int w)
  * searched for. Returns its height. */
 static int read_address(Ui *ui, const Question *q, int view, int x, int y, int w)
 {
-    int pad = px(ui, TOK.space_m), h = ui_target_px(ui);
+    int pad = px(ui, TOK.space_m);
     const char *addr;
     if (view < 0)
         addr = arena_printf(&ui->frame, tr(ui, "Search: %s"), q->pages[0].title);
@@ -37,10 +38,9 @@ static int read_address(Ui *ui, const Question *q, int view, int x, int y, int w
     TextStyle st = ui_style(ui, SZ_SMALL, 0);
     st.max_lines = 1;
     st.cut = true;
-    Rect bar = {x, y, w, h};
-    ui_rect(ui, bar, ui->th.panel, px(ui, TOK.radius_s));
-    int th = ui_text_height_st(ui, w - 2 * pad, addr, &st);
-    ui_text_st(ui, x + pad, y + (h - th) / 2, w - 2 * pad, addr, &st, ui->th.muted);
+    int h = ui_text_height_st(ui, w - 2 * pad, addr, &st) + pad;
+    ui_rect(ui, (Rect){x, y, w, h}, ui->th.panel, px(ui, TOK.radius_s));
+    ui_text_st(ui, x + pad, y + pad / 2, w - 2 * pad, addr, &st, ui->th.muted);
     return h + px(ui, TOK.gap);
 }
 
