@@ -105,7 +105,8 @@ static void read_key(ActParser *p, const char *s, const char *e)
         else
             read_open_page(p, s, v, e, *s == 's');
     } else if (p->nsent) {
-        act_error(p, s, "indent why: under its answer", "after the answers, only answers and their why:");
+        act_error(p, s, "indent why: under its answer",
+                  "after the answers, only answers and their why:");
     } else if (!p->npages && (v = act_key(s, e, "question"))) {
         p->q.text = act_value(p, v, e);
     } else if (!p->npages && (v = act_key(s, e, "feedback"))) {
@@ -115,7 +116,9 @@ static void read_key(ActParser *p, const char *s, const char *e)
     } else if (pg && (v = act_key(s, e, "snippet"))) {
         pg->snippet = act_value(p, v, e);
     } else {
-        act_error(p, s, "write question:, feedback:, source:, page:, site:, snippet:, > text or an answer after + or -",
+        act_error(p, s,
+                  "write question:, feedback:, source:, page:, site:, snippet:, > text or an "
+                  "answer after + or -",
                   "unknown line in a lateral reading");
     }
 }
@@ -130,7 +133,8 @@ void act_read_line(ActParser *p, const char *s, const char *e)
         else if ((v = act_key(s, e, "why")))
             p->sent[p->nsent - 1].feedback = act_value(p, v, e);
         else
-            act_error(p, s, "an indented line under an answer is why:", "unknown note of an answer");
+            act_error(p, s,
+                      "an indented line under an answer is why:", "unknown note of an answer");
     } else if (*s == '>') {
         read_para(p, s, e);
     } else if ((*s == '+' || *s == '-') && (e - s == 1 || s[1] == ' ' || s[1] == '\t')) {
@@ -148,12 +152,13 @@ static void read_check_pages(ActParser *p)
         act_diag(p, q->line, q->col, "start the source's own page with source: <its title>",
                  "the lateral reading has no source: page");
     else if (p->npages < 2)
-        act_diag(p, q->line, q->col, "add page: <title> with what is said about the source elsewhere",
+        act_diag(p, q->line, q->col,
+                 "add page: <title> with what is said about the source elsewhere",
                  "the lateral reading has no page about the source");
     for (size_t k = 0; k < p->npages && !p->bad; k++) {
         if (!p->pages[k].nparas)
-            act_diag(p, p->page_line[k], p->page_col[k], "write its paragraphs on lines starting with >",
-                     "the page has no text");
+            act_diag(p, p->page_line[k], p->page_col[k],
+                     "write its paragraphs on lines starting with >", "the page has no text");
         else if (k && !p->pages[k].snippet)
             act_diag(p, p->page_line[k], p->page_col[k],
                      "write snippet: with the one line its search result shows",
@@ -193,7 +198,8 @@ void act_close_read(ActParser *p)
     if (p->bad)
         return;
     for (size_t k = 0; k < p->npages; k++)
-        p->pages[k].paras = arena_memdup(p->arena, p->paras[k], p->pages[k].nparas * sizeof(char *));
+        p->pages[k].paras =
+            arena_memdup(p->arena, p->paras[k], p->pages[k].nparas * sizeof(char *));
     q->pages = arena_memdup(p->arena, p->pages, p->npages * sizeof *p->pages);
     q->npages = p->npages;
     q->answers = arena_memdup(p->arena, p->sent, p->nsent * sizeof *p->sent);

@@ -71,7 +71,8 @@ static bool read_result(Ui *ui, const ReadPage *pg, bool opened, int x, int y, i
     ui_rect(ui, r, ui_pressing(ui, r) ? ui->th.pressed : ui->th.card, px(ui, TOK.radius_s));
     ui_frame_rect(ui, r, ui->th.line, px(ui, TOK.radius_s), px(ui, TOK.hair));
     int ty = y + pad;
-    ty += ui_text(ui, x + pad, ty, tw, pg->title, SZ_BODY, TEXT_BOLD, ui->th.accent, TEXT_ALIGN_LEFT);
+    ty +=
+        ui_text(ui, x + pad, ty, tw, pg->title, SZ_BODY, TEXT_BOLD, ui->th.accent, TEXT_ALIGN_LEFT);
     if (pg->site)
         ty += ui_text(ui, x + pad, ty, tw, pg->site, SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT);
     if (pg->snippet)
@@ -87,8 +88,8 @@ static int read_results(Ui *ui, const Question *q, int *view, int x, int y, int 
 {
     int y0 = y, gap = ui_touch_gap(ui, TOK.gap), h;
     const Response *resp = learn_round_response(&ui->round);
-    const char *head = arena_printf(&ui->frame, tr(ui, "What other pages say about %s"),
-                                    q->pages[0].title);
+    const char *head =
+        arena_printf(&ui->frame, tr(ui, "What other pages say about %s"), q->pages[0].title);
     y += read_tag(ui, x, y, w);
     y += ui_text(ui, x, y, w, head, SZ_LEAD, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) + gap;
     for (size_t k = 1; k < q->npages; k++) {
@@ -104,7 +105,7 @@ static int read_results(Ui *ui, const Question *q, int *view, int x, int y, int 
 /* The button that leaves the page shown: to the results, or back. */
 static int read_nav(Ui *ui, int *view, int x, int y, int w)
 {
-    const char *label = *view == 0   ? tr(ui, "Search about this source")
+    const char *label = *view == 0  ? tr(ui, "Search about this source")
                         : *view < 0 ? tr(ui, "Back to the source's page")
                                     : tr(ui, "Back to the search results");
     int h, bw = MB_MIN(w, px(ui, TOK.action_w) * 3 / 2);
@@ -158,7 +159,8 @@ int read_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y,
     if (!n)
         y += ui_text(ui, x, y, w,
                      tr(ui, "Who is behind a source is said by others, not by the source itself."),
-                     SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) + after;
+                     SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT) +
+             after;
     for (size_t k = 1; k < q->npages && k < 32; k++) {
         bool seen = (resp->opened >> k) & 1;
         const char *s = arena_printf(&ui->frame, tr(ui, seen ? "Opened: %s" : "Not opened: %s"),
