@@ -51,6 +51,10 @@ UI = {
         "type_answer": "Type your answer.", "type_number": "Type a number.",
         "delete": "Delete", "clear": "Clear", "back": "Back", "other_lang": "中文",
         "shift": "Shift", "space": "Space",
+        "read_hint": "Read the source's page, search what others say about it, then answer.",
+        "search": "Search about this source", "back_results": "Back to the search results",
+        "back_source": "Back to the source's page",
+        "opened_n": "You opened {} of {} pages about this source.",
     },
     "zh": {
         "lang_button": "中文（简体）", "guest": "以访客身份继续",
@@ -70,6 +74,10 @@ UI = {
         "type_answer": "请输入答案。", "type_number": "请输入数字。",
         "delete": "删除", "clear": "清除", "back": "返回", "other_lang": "English",
         "shift": "大写", "space": "空格",
+        "read_hint": "先读来源本身的网页，再搜索别人怎么说它，然后作答。",
+        "search": "搜索关于这个来源的信息", "back_results": "返回搜索结果",
+        "back_source": "返回来源本身的网页",
+        "opened_n": "你打开了 {} 个关于这个来源的网页（共 {} 个）。",
     },
 }
 FILE_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -132,7 +140,17 @@ def load_quiz(mingbai, pack, nn, flang):
     if d.get("errors"):
         raise SystemExit("gen_course_walk: %s has %d errors" % (paths[0], d["errors"]))
     slug = os.path.basename(paths[0])[: -len(".%s.gift" % flang)]
-    return slug, d["questions"]
+    questions = d["questions"]
+    # The unit's activities follow its quiz in the same round.
+    act = os.path.join(pack, "activities", "%s.%s.md" % (slug, flang))
+    if os.path.exists(act):
+        out = subprocess.run([mingbai, "pack", "show", act, "--json"], check=True,
+                             capture_output=True, text=True).stdout
+        a = json.loads(out)
+        if a.get("errors"):
+            raise SystemExit("gen_course_walk: %s has %d errors" % (act, a["errors"]))
+        questions += a["questions"]
+    return slug, questions
 
 
 class Walk:
@@ -325,6 +343,8 @@ class Walk:
                 self.cmd("expect", t["type_answer"])
                 self.keypad(typed)
                 chosen = text
+        elif qt == "read":
+            chosen = self.read(unit, q, screen_texts)
         else:
             self.problem(unit, q, "question type %s is not walked" % qt)
         if chosen is None:
@@ -346,6 +366,9 @@ class Walk:
         for other in (t["partly"], t["not_quite"]):
             if not any(other in s for s in fb):
                 self.cmd("expect-not", other)
+        if qt == "read":  # every page about the source was opened
+            others = len(q.get("pages", [])) - 1
+            self.cmd("scroll-to", t["opened_n"].format(others, others))
         if parts is None:
             self.cmd("expect", prefix(t["you_chose"].format(chosen)))
         else:
@@ -355,6 +378,30 @@ class Walk:
                 self.cmd("scroll-to", prefix(p))
         self.cmd("tap", t["results"] if k == n else t["next"])
         return True
+
+    # -- read laterally: every page opened, then the right answer ------------------
+    def read(self, unit, q, screen_texts):
+        t = self.t
+        pages = q.get("pages", [])
+        answers = q.get("answers", [])
+        self.cmd("expect", t["read_hint"])
+        self.cmd("scroll-to", prefix(pages[0]["paragraphs"][-1]))
+        self.emit("key home")
+        self.cmd("tap", t["search"])
+        for p in pages[1:]:
+            self.cmd("scroll-to", p["title"])
+            self.cmd("tap", p["title"])
+            self.cmd("scroll-to", prefix(p["paragraphs"][-1]))
+            self.cmd("tap", t["back_results"])
+        self.emit("key home")
+        self.cmd("tap", t["back_source"])
+        right = [a for a in answers if a["fraction"] >= 1]
+        if len(right) != 1:
+            self.problem(unit, q, "%d right answers, not one" % len(right))
+            return None
+        self.reach(right[0]["text"], screen_texts + [a["text"] for a in answers], unit, q)
+        self.cmd("tap", right[0]["text"])
+        return right[0]["text"]
 
     # -- one unit ---------------------------------------------------------------
     def unit(self, nn, slug, title, questions):
