@@ -46,6 +46,9 @@ typedef enum {
     QT_READ,          /* activity "read laterally" (activities/<slug>.<lang>.md): a
                          question with one right answer (as QT_MULTICHOICE) and a
                          sandbox of invented pages to read first (Question.pages) */
+    QT_GROUP,         /* activity "sort into groups" (## sort with groups:): the answers
+                         are the items, each with its group (Answer.group, an index
+                         into Question.groups; at most QUIZ_MAX_PAIRS items) */
     QT_COUNT
 } QuestionType;
 
@@ -76,6 +79,7 @@ typedef struct {
     double value, tolerance;
     bool catchall;   /* numerical "~#feedback": any other value */
     char *technique; /* mark the post: the technique the sentence uses, else NULL */
+    int group;       /* sort into groups: the item's group, an index into Question.groups */
 } Answer;
 
 /* Read laterally: one invented page of the sandbox. */
@@ -88,6 +92,8 @@ typedef struct {
 } ReadPage;
 /* Pages a sandbox holds: the source's own and at most 8 about it. */
 #define QUIZ_MAX_PAGES 9
+/* Groups a sort into groups has at most. */
+#define QUIZ_MAX_GROUPS 6
 
 typedef struct {
     QuestionType type;
@@ -118,6 +124,10 @@ typedef struct {
        and 0 for other types */
     ReadPage *pages;
     size_t npages;
+    /* sort into groups: the groups' names, in the order shown (2 to
+       QUIZ_MAX_GROUPS); NULL and 0 for other types */
+    char **groups;
+    size_t ngroups;
     int line, col;          /* where the question's block starts */
 } Question;
 

@@ -123,6 +123,15 @@ void cli_json_question(StrBuf *b, const Question *q)
     }
     if (q->type == QT_READ)
         json_pages(b, q);
+    if (q->type == QT_GROUP) {
+        strbuf_puts(b, ",\"groups\":[");
+        for (size_t g = 0; g < q->ngroups; g++) {
+            if (g)
+                strbuf_putc(b, ',');
+            cli_json_str(b, q->groups[g]);
+        }
+        strbuf_putc(b, ']');
+    }
     if (q->type == QT_TRUEFALSE) {
         strbuf_printf(b, ",\"answer\":%s,\"feedback_wrong\":", q->tf_answer ? "true" : "false");
         cli_json_str(b, q->tf_feedback_wrong);
@@ -142,6 +151,8 @@ void cli_json_question(StrBuf *b, const Question *q)
             strbuf_puts(b, ",\"technique\":");
             cli_json_str(b, a->technique);
         }
+        if (q->type == QT_GROUP)
+            strbuf_printf(b, ",\"group\":%d", a->group);
         strbuf_puts(b, ",\"fraction\":");
         json_num(b, a->fraction);
         strbuf_puts(b, ",\"feedback\":");

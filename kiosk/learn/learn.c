@@ -5,7 +5,7 @@
  * nominal tolerance for numerical answers), so a question bank scores the
  * same here as on the Moodle site it came from. No I/O, no clock: time is
  * passed in. */
-#include "mingbai/learn.h"
+#include "learn_internal.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -244,6 +244,8 @@ bool learn_response_complete(const Question *q, const Response *r)
         return false;
     case QT_MARKPOST:
         return true; /* "no sentence uses a technique" is an answer too */
+    case QT_GROUP:
+        return learn_group_complete(q, r);
     case QT_SORT: {
         size_t n = MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS);
         for (size_t k = 0; k < n; k++)
@@ -451,6 +453,9 @@ int learn_score(const Question *q, const Response *r, Score *out)
     case QT_SORT:
         rc = learn_score_sort(q, r, out);
         break;
+    case QT_GROUP:
+        rc = learn_score_group(q, r, out);
+        break;
     case QT_TRUEFALSE:
         rc = learn_score_truefalse(q, r, out);
         break;
@@ -585,6 +590,9 @@ void learn_response_describe_in(const Question *q, const Response *r, const Lear
         }
         break;
     }
+    case QT_GROUP:
+        learn_group_describe(q, r, w, out, false);
+        break;
     case QT_SORT: /* the items in the order placed */
         for (size_t k = 0; k < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); k++)
             if (r->match[k] >= 0 && (size_t)r->match[k] < q->nanswers)
@@ -651,6 +659,9 @@ void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *o
     case QT_SORT:
         for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); i++)
             learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
+        break;
+    case QT_GROUP:
+        learn_group_describe(q, NULL, w, out, true);
         break;
     case QT_MATCHING:
         for (size_t i = 0; i < q->nanswers; i++)

@@ -75,6 +75,7 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
             round_shuffle(out->choice, out->nchoices, seed);
         break;
     case QT_SORT: /* the items to place, always shuffled: as written, they are the answer */
+    case QT_GROUP:
         for (size_t i = 0; i < MB_MIN(usable, (size_t)LEARN_MAX_PAIRS); i++)
             out->choice[out->nchoices++] = (uint8_t)i;
         round_shuffle(out->choice, out->nchoices, seed);
@@ -437,6 +438,15 @@ void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k)
     for (size_t j = placed; j > at; j--)
         r->resp.match[j] = r->resp.match[j - 1];
     r->resp.match[at] = a;
+}
+
+void learn_round_group_put(LearnRound *r, Lang lang, int pos, int g)
+{
+    const Question *q = round_asking(r, lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (q && o && q->type == QT_GROUP && pos >= 0 && (size_t)pos < o->nchoices && g >= -1 &&
+        g < (int)q->ngroups)
+        r->resp.match[o->choice[pos]] = g;
 }
 
 void learn_round_read_open(LearnRound *r, Lang lang, int k)

@@ -50,6 +50,11 @@ void round_positions(const Question *q, const LearnOrder *o, const Response *res
         for (size_t k = 0; k < o->nchoices; k++)
             round_put_position(buf, cap, o->right, o->nright, resp->match[k]);
         break;
+    case QT_GROUP: /* per item shown, the number of its group (0: none) */
+        for (size_t pos = 0; pos < o->nchoices; pos++)
+            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%d", pos ? "," : "",
+                     resp->match[o->choice[pos]] + 1);
+        break;
     case QT_SORT: /* per place, the item's position among those to place */
         for (size_t k = 0; k < o->nchoices; k++)
             round_put_position(buf, cap, o->choice, o->nchoices, resp->match[k]);
@@ -79,6 +84,11 @@ void round_answers(const Question *q, const LearnOrder *o, const Response *resp,
         for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES); i++)
             if ((resp->selected >> i) & 1)
                 snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "", i + 1);
+        break;
+    case QT_GROUP: /* per item, "item:group" (0: none) */
+        for (size_t k = 0; k < o->nchoices; k++)
+            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu:%d", buf[0] ? "," : "", k + 1,
+                     resp->match[k] + 1);
         break;
     case QT_SORT: /* per place, the item's index */
         for (size_t k = 0; k < o->nchoices; k++)
@@ -148,6 +158,15 @@ bool round_from_positions(const Question *q, const LearnOrder *o, const char *s,
             if (pos[i] < 1 || (size_t)pos[i] > o->nchoices)
                 return false;
             resp->selected |= (uint64_t)1 << o->choice[pos[i] - 1];
+        }
+        return true;
+    case QT_GROUP:
+        if ((size_t)n != o->nchoices)
+            return false;
+        for (int i = 0; i < n; i++) {
+            if (pos[i] < 1 || (size_t)pos[i] > q->ngroups)
+                return false;
+            resp->match[o->choice[i]] = pos[i] - 1;
         }
         return true;
     case QT_SORT:

@@ -16,6 +16,8 @@
  *   feedback: <text>      optional
  *   - <item>              the items, in their right order, each with an
  *     why: <text>           optional note on its place
+ *   groups: <a> | <b> ... sort into groups instead (activity_group.c): then
+ *     group: <a>            each item's group, under it
  *
  *   ## read <id>          read laterally (activity_read.c): a question, the
  *                         source's own page and pages about it, then the answers
@@ -122,6 +124,8 @@ static void act_close_sort(ActParser *p)
     else if (p->nsent < 2)
         act_diag(p, q->line, q->col, "write each item on a line of its own, starting with -",
                  "the sort has fewer than two items");
+    if (p->ngroups && !p->bad)
+        act_close_group(p);
     if (p->bad)
         return;
     q->answers = arena_memdup(p->arena, p->sent, p->nsent * sizeof *p->sent);
@@ -166,6 +170,7 @@ static void act_open(ActParser *p, const char *s, const char *e)
     p->blank = 0;
     p->npages = 0;
     p->has_source = false;
+    p->ngroups = 0;
     s = act_skip_sp(s, e);
     const char *k = s;
     while (s < e && *s != ' ' && *s != '\t')
@@ -269,8 +274,10 @@ static void act_sort_line(ActParser *p, const char *s, const char *e)
             act_error(p, s, "start an item with -", "a note before any item");
         else if ((v = act_key(s, e, "why")))
             p->sent[p->nsent - 1].feedback = act_value(p, v, e);
+        else if ((v = act_key(s, e, "group")))
+            act_group_of(p, &p->sent[p->nsent - 1], s, v, e);
         else
-            act_error(p, s, "an indented line is why:", "unknown note of an item");
+            act_error(p, s, "an indented line is why: or group:", "unknown note of an item");
     } else if (*s == '-' && (e - s == 1 || s[1] == ' ' || s[1] == '\t')) {
         char *text = act_value(p, s + 1, e);
         if (!text) {
@@ -286,15 +293,18 @@ static void act_sort_line(ActParser *p, const char *s, const char *e)
             a->fraction = 1;
             a->format = a->feedback_format = TF_PLAIN;
             a->value = p->line;
+            a->group = -1;
         }
     } else if (p->nsent) {
         act_error(p, s, "indent why: under its item", "after the items, only items and their notes");
     } else if ((v = act_key(s, e, "task"))) {
         p->q.text = act_value(p, v, e);
+    } else if ((v = act_key(s, e, "groups"))) {
+        act_group_names(p, s, v, e);
     } else if ((v = act_key(s, e, "feedback"))) {
         p->q.general_feedback = act_value(p, v, e);
     } else {
-        act_error(p, s, "write task: or feedback:", "unknown line in a sort");
+        act_error(p, s, "write task:, groups: or feedback:", "unknown line in a sort");
     }
 }
 

@@ -31,6 +31,9 @@ typedef struct {
     int page_line[QUIZ_MAX_PAGES], page_col[QUIZ_MAX_PAGES];
     size_t npages;
     bool has_source;
+    /* a sort into groups: the groups' names (groups:) */
+    char *groups[QUIZ_MAX_GROUPS];
+    size_t ngroups;
     Question *items;
     size_t count, cap;
 } ActParser;
@@ -47,6 +50,13 @@ char *act_value(ActParser *p, const char *s, const char *e);
 /* "key:" or "key：" at s: returns where its value starts, or NULL. */
 const char *act_key(const char *s, const char *e, const char *key);
 void act_push(ActParser *p, const Question *q);
+
+/* Sort into groups (activity_group.c): "groups: a | b" at s (its value at
+ * v); an item's "group: a"; the checks when the sort ends, which make it a
+ * QT_GROUP. */
+void act_group_names(ActParser *p, const char *s, const char *v, const char *e);
+void act_group_of(ActParser *p, Answer *a, const char *s, const char *v, const char *e);
+void act_close_group(ActParser *p);
 
 /* A non-blank line of "## read" from s to e (no newline). */
 void act_read_line(ActParser *p, const char *s, const char *e);

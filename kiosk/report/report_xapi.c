@@ -108,6 +108,7 @@ static const char *const xapi_interaction[QT_COUNT] = {
     [QT_MATCHING] = "matching",  [QT_SHORTANSWER] = "fill-in",  [QT_NUMERICAL] = "numeric",
     [QT_ESSAY] = "long-fill-in", [QT_DESCRIPTION] = "other", [QT_MARKPOST] = "choice",
     [QT_SORT] = "sequencing", [QT_READ] = "choice",
+    [QT_GROUP] = "matching",
 };
 
 /* The same question in the other language, when it has the same answers. */
@@ -133,6 +134,29 @@ static json_t *xapi_components(const Question *en, const Question *zh, char kind
         snprintf(id, sizeof id, "%c%zu", kind, i + 1);
         const char *t_en = en ? xapi_answer_text(&en->answers[i], kind) : NULL;
         const char *t_zh = zh ? xapi_answer_text(&zh->answers[i], kind) : NULL;
+        json_array_append_new(list, json_pack("{s:s, s:o}", "id", id, "description",
+                                              xapi_lang_map(t_en, t_zh)));
+    }
+    return list;
+}
+
+/* Sort into groups: the items ("i1" ...) or the groups ("g1" ...). */
+static json_t *xapi_group_components(const Question *en, const Question *zh, bool groups)
+{
+    const Question *q = en ? en : zh;
+    json_t *list = json_array();
+    size_t n = groups ? q->ngroups : MB_MIN(q->nanswers, (size_t)QUIZ_MAX_PAIRS);
+    for (size_t i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "%c%zu", groups ? 'g' : 'i', i + 1);
+        const char *t_en = NULL, *t_zh = NULL;
+        if (groups) {
+            t_en = en && i < en->ngroups ? en->groups[i] : NULL;
+            t_zh = zh && i < zh->ngroups ? zh->groups[i] : NULL;
+        } else {
+            t_en = en && i < en->nanswers ? xapi_answer_text(&en->answers[i], 'a') : NULL;
+            t_zh = zh && i < zh->nanswers ? xapi_answer_text(&zh->answers[i], 'a') : NULL;
+        }
         json_array_append_new(list, json_pack("{s:s, s:o}", "id", id, "description",
                                               xapi_lang_map(t_en, t_zh)));
     }
@@ -172,6 +196,8 @@ static void xapi_correct_pattern(json_t *def, const Question *q)
             strbuf_printf(&b, "%sa%zu", b.len ? "[,]" : "", i + 1);
         else if (q->type == QT_MATCHING && a->left && a->left[0])
             strbuf_printf(&b, "%sl%zu[.]r%zu", b.len ? "[,]" : "", i + 1, i + 1);
+        else if (q->type == QT_GROUP && i < QUIZ_MAX_PAIRS)
+            strbuf_printf(&b, "%si%zu[.]g%d", b.len ? "[,]" : "", i + 1, a->group + 1);
     }
     if (b.len)
         json_array_append_new(pats, xapi_str(b.data));
@@ -208,6 +234,10 @@ static json_t *xapi_question_definition(ReportData *d, const ReportAnswer *a)
         xapi_set(def, "source", xapi_components(en, zh, 'l'));
         xapi_set(def, "target", xapi_components(en, zh, 'r'));
     }
+    if (q->type == QT_GROUP) {
+        xapi_set(def, "source", xapi_group_components(en, zh, false));
+        xapi_set(def, "target", xapi_group_components(en, zh, true));
+    }
     return def;
 }
 
@@ -236,11 +266,14 @@ static json_t *xapi_response(const ReportAnswer *a)
         }
         break;
     case QT_MATCHING:
+    case QT_GROUP:
         while (*p) {
             long l = strtol(p, (char **)&p, 10), r = 0;
             if (*p == ':')
                 r = strtol(p + 1, (char **)&p, 10);
-            if (l > 0 && r > 0)
+            if (l > 0 && r > 0 && a->type == QT_GROUP)
+                strbuf_printf(&b, "%si%ld[.]g%ld", b.len ? "[,]" : "", l, r);
+            else if (l > 0 && r > 0)
                 strbuf_printf(&b, "%sl%ld[.]r%ld", b.len ? "[,]" : "", l, r);
             if (*p != ',')
                 break;

@@ -239,6 +239,8 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
         x = c.rx, w = c.rw, y = y0;
     if (q->type == QT_SORT)
         y += sort_feedback(ui, q, v->resp, x, y, w);
+    else if (q->type == QT_GROUP)
+        y += group_feedback(ui, q, v->resp, x, y, w);
     else if (v->score.scored)
         y += feedback_scored(ui, v, x, y, w);
     if (q->type == QT_READ)

@@ -11,7 +11,8 @@
 typedef struct {
     char save_error[160];
     UiKeys keys;
-    int read_view; /* read laterally: the page shown (read_browser) */
+    int read_view;  /* read laterally: the page shown (read_browser) */
+    int group_pick; /* sort into groups: the item tapped to place next, or -1 */
 } QuizState;
 
 static void quiz_enter(Ui *ui, void *state)
@@ -19,6 +20,7 @@ static void quiz_enter(Ui *ui, void *state)
     QuizState *st = state;
     st->save_error[0] = 0;
     st->read_view = 0;
+    st->group_pick = -1;
     ui->edit = learn_round_text(&ui->round, &ui->edit_cap);
     ui_keys_reset(ui, &st->keys, false, false);
 }
@@ -130,6 +132,7 @@ static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, 
     case QT_MATCHING: return quiz_matching(ui, q, x, y, w);
     case QT_MARKPOST: return quiz_post(ui, q, x, y, w);
     case QT_SORT: return sort_quiz(ui, q, x, y, w);
+    case QT_GROUP: return group_quiz(ui, q, &st->group_pick, x, y, w);
     case QT_SHORTANSWER:
     case QT_NUMERICAL: return quiz_typed(ui, st, q, x, y, w);
     case QT_DESCRIPTION: return 0; /* information only: nothing to answer */
@@ -257,7 +260,7 @@ static const char *quiz_hint(Ui *ui, QuestionType t)
         return tr(ui, "Match every item first");
     if (t == QT_SHORTANSWER || t == QT_NUMERICAL)
         return tr(ui, "Type your answer first");
-    if (t == QT_SORT)
+    if (t == QT_SORT || t == QT_GROUP)
         return tr(ui, "Place every item first");
     return tr(ui, "Choose an answer first");
 }
