@@ -72,8 +72,15 @@ int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w)
         *pick = -1;
     y += ui_text(ui, x, y, w, tr(ui, "Hold an item and drag it onto its group, or tap an item, then its group. Tap an item in a group to take it back."),
                  SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + gap;
+    /* where there is room, the items to place beside the groups */
+    Columns c;
+    bool two = screen_columns(ui, &c);
+    int top = y, gx = two ? c.lx : x, gw = two ? c.lw : w;
     for (size_t g = 0; g < q->ngroups && g < QUIZ_MAX_GROUPS; g++)
-        y += group_box(ui, q, (int)g, pick, (Rect){x, y, w, 0}, &box[g], from) + gap;
+        y += group_box(ui, q, (int)g, pick, (Rect){gx, y, gw, 0}, &box[g], from) + gap;
+    int groups_end = y;
+    if (two)
+        x = c.rx, w = c.rw, y = top;
     bool any = false;
     for (int pos = 0; pos < n; pos++)
         any |= r->match[o->choice[pos]] < 0;
@@ -101,7 +108,7 @@ int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w)
     }
     if (drag >= 0)
         group_ghost(ui, q, o->choice[drag], x, w);
-    return y - y0;
+    return MB_MAX(y, groups_end) - y0;
 }
 
 /* One item after the check; returns the height with the space after it. */

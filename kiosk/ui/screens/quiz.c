@@ -305,8 +305,9 @@ static void quiz_frame(Ui *ui, void *state)
     Columns c;
     /* a matching question has two columns of its own: it takes the width;
      * a post is one card in the column the feedback shows it in */
-    bool wide = screen_columns(ui, &c) && q->type != QT_MATCHING && q->type != QT_MARKPOST;
-    if (!wide && q->type == QT_MATCHING && screen_columns(ui, &c))
+    bool two = q->type == QT_MATCHING || q->type == QT_GROUP; /* columns of their own */
+    bool wide = screen_columns(ui, &c) && !two && q->type != QT_MARKPOST;
+    if (!wide && two && screen_columns(ui, &c))
         x = c.lx, w = c.rx + c.rw - c.lx;
     ui_scroll_begin(ui, view);
     int y = top + px(ui, TOK.pad) - (int)ui->scroll;
