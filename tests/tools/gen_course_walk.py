@@ -55,6 +55,7 @@ UI = {
         "search": "Search about this source", "back_results": "Back to the search results",
         "back_source": "Back to the source's page",
         "opened_n": "You opened {} of {} pages about this source.",
+        "put_in": "Put it in: {}", "in_group": "Correct: in “{}”.",
     },
     "zh": {
         "lang_button": "中文（简体）", "guest": "以访客身份继续",
@@ -78,6 +79,7 @@ UI = {
         "search": "搜索关于这个来源的信息", "back_results": "返回搜索结果",
         "back_source": "返回来源本身的网页",
         "opened_n": "你打开了 {} 个关于这个来源的网页（共 {} 个）。",
+        "put_in": "放进：{}", "in_group": "正确：属于“{}”。",
     },
 }
 FILE_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -345,6 +347,14 @@ class Walk:
                 chosen = text
         elif qt == "read":
             chosen = self.read(unit, q, screen_texts)
+        elif qt == "group":  # each item tapped, then its group
+            groups = q.get("groups", [])
+            for a in answers:
+                self.cmd("scroll-to", prefix(a["text"]))
+                self.cmd("tap", prefix(a["text"]))
+                self.emit("key home")
+                self.cmd("tap", t["put_in"].format(groups[a["group"]]))
+            chosen = ""
         else:
             self.problem(unit, q, "question type %s is not walked" % qt)
         if chosen is None:
@@ -369,7 +379,10 @@ class Walk:
         if qt == "read":  # every page about the source was opened
             others = len(q.get("pages", [])) - 1
             self.cmd("scroll-to", t["opened_n"].format(others, others))
-        if parts is None:
+        if qt == "group":
+            for a in answers:
+                self.cmd("scroll-to", t["in_group"].format(q["groups"][a["group"]]))
+        elif parts is None:
             self.cmd("expect", prefix(t["you_chose"].format(chosen)))
         else:
             # Matching and multiple response: a row per pair or tick.
