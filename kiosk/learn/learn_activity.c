@@ -57,8 +57,8 @@ int learn_score_group(const Question *q, const Response *r, Score *out)
     return MB_OK;
 }
 
-void learn_group_describe(const Question *q, const Response *r, const LearnWords *w,
-                          StrBuf *out, bool correct)
+void learn_group_describe(const Question *q, const Response *r, const LearnWords *w, StrBuf *out,
+                          bool correct)
 {
     bool first = true;
     for (size_t k = 0; k < learn_group_items(q); k++) {
@@ -69,7 +69,8 @@ void learn_group_describe(const Question *q, const Response *r, const LearnWords
             strbuf_puts(out, w->sep);
         first = false;
         const Answer *a = &q->answers[k];
-        strbuf_printf(out, "%s%s%s", rich_plain(a->rich_text, a->text) ? rich_plain(a->rich_text, a->text) : "",
+        strbuf_printf(out, "%s%s%s",
+                      rich_plain(a->rich_text, a->text) ? rich_plain(a->rich_text, a->text) : "",
                       w->arrow, q->groups[g]);
     }
 }

@@ -46,7 +46,8 @@ void act_group_of(ActParser *p, Answer *a, const char *s, const char *v, const c
 {
     char *name = act_value(p, v, e);
     if (!p->ngroups) {
-        act_error(p, s, "write groups: <a> | <b> before the items", "a group: in a sort without groups:");
+        act_error(p, s, "write groups: <a> | <b> before the items",
+                  "a group: in a sort without groups:");
         return;
     }
     for (size_t g = 0; name && g < p->ngroups; g++)

@@ -31,8 +31,7 @@ static void group_ghost(Ui *ui, const Question *q, int a, int x, int w)
 
 /* Group g's box: its name (a button: the tap fallback puts the picked item
  * there) and the items in it. *box is its whole area, where a drop lands. */
-static int group_box(Ui *ui, const Question *q, int g, int *pick, Rect at, Rect *box,
-                     Rect *from)
+static int group_box(Ui *ui, const Question *q, int g, int *pick, Rect at, Rect *box, Rect *from)
 {
     const LearnOrder *o = learn_round_order(&ui->round);
     const Response *r = learn_round_response(&ui->round);
@@ -40,8 +39,8 @@ static int group_box(Ui *ui, const Question *q, int g, int *pick, Rect at, Rect 
     int x = at.x + pad, w = at.w - 2 * pad;
     size_t at_cmd = ui->dl->count;
     ui_rect(ui, (Rect){at.x, at.y, at.w, 0}, ui->th.card, px(ui, TOK.radius));
-    const char *name = *pick >= 0 ? arena_printf(&ui->frame, tr(ui, "Put it in: %s"), q->groups[g])
-                                  : q->groups[g];
+    const char *name =
+        *pick >= 0 ? arena_printf(&ui->frame, tr(ui, "Put it in: %s"), q->groups[g]) : q->groups[g];
     if (ui_button_wrap(ui, x, y, w, name, *pick >= 0 ? BTN_SECONDARY : BTN_QUIET, &h) &&
         *pick >= 0) {
         learn_round_group_put(&ui->round, ui->lang, *pick, g);
@@ -70,8 +69,11 @@ int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w)
     Rect box[QUIZ_MAX_GROUPS], from[LEARN_MAX_PAIRS] = {{0}};
     if (*pick >= n || (*pick >= 0 && r->match[o->choice[*pick]] >= 0))
         *pick = -1;
-    y += ui_text(ui, x, y, w, tr(ui, "Hold an item and drag it onto its group, or tap an item, then its group. Tap an item in a group to take it back."),
-                 SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + gap;
+    y += ui_text(ui, x, y, w,
+                 tr(ui, "Hold an item and drag it onto its group, or tap an item, then its group. "
+                        "Tap an item in a group to take it back."),
+                 SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) +
+         gap;
     /* where there is room, the items to place beside the groups */
     Columns c;
     bool two = screen_columns(ui, &c);
@@ -86,8 +88,8 @@ int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w)
         any |= r->match[o->choice[pos]] < 0;
     if (any)
         y += ui_text(ui, x, y + px(ui, TOK.space_m), w, tr(ui, "Items to place"), SZ_BODY,
-                     TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) + px(ui, TOK.space_m) +
-             px(ui, TOK.space_s);
+                     TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) +
+             px(ui, TOK.space_m) + px(ui, TOK.space_s);
     for (int pos = 0; pos < n; pos++) {
         if (r->match[o->choice[pos]] >= 0)
             continue;
@@ -143,8 +145,8 @@ int group_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y
     size_t n = MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS), right = 0;
     for (size_t k = 0; k < n; k++)
         right += resp->match[k] == q->answers[k].group;
-    const char *s = arena_printf(&ui->frame, tr(ui, "You put %zu of %zu items in their group."),
-                                 right, n);
+    const char *s =
+        arena_printf(&ui->frame, tr(ui, "You put %zu of %zu items in their group."), right, n);
     y += ui_text(ui, x, y, w, s, SZ_BODY, TEXT_BOLD, ui->th.ink, TEXT_ALIGN_LEFT) +
          px(ui, TOK.space_m);
     for (size_t k = 0; k < n; k++)
