@@ -117,8 +117,7 @@ static void read_key(ActParser *p, const char *s, const char *e)
         pg->snippet = act_value(p, v, e);
     } else {
         act_error(p, s,
-                  "write question:, feedback:, source:, page:, site:, snippet:, > text or an "
-                  "answer after + or -",
+                  "write question:, feedback:, source:, page:, site:, snippet:, > text or an answer after + or -",
                   "unknown line in a lateral reading");
     }
 }

@@ -70,8 +70,7 @@ int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w)
     if (*pick >= n || (*pick >= 0 && r->match[o->choice[*pick]] >= 0))
         *pick = -1;
     y += ui_text(ui, x, y, w,
-                 tr(ui, "Hold an item and drag it onto its group, or tap an item, then its group. "
-                        "Tap an item in a group to take it back."),
+                 tr(ui, "Hold an item and drag it onto its group, or tap an item, then its group. Tap an item in a group to take it back."),
                  SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) +
          gap;
     /* where there is room, the items to place beside the groups */
