@@ -21,8 +21,11 @@ typedef struct {
     uint64_t selected;       /* multiresponse: bit i = answer i ticked */
     int match[LEARN_MAX_PAIRS]; /* matching: for the k-th left item (in answer order,
                                    distractors skipped), the answer index whose right
-                                   side was chosen, or -1 */
+                                   side was chosen, or -1; sort: the answer index in
+                                   place k; sort into groups: item k's group, or -1 */
     char text[LEARN_TEXT_MAX]; /* shortanswer and numerical: what was typed */
+    uint32_t opened;         /* read laterally: bit k = page k of Question.pages opened
+                                (k >= 1; the source's own page is where it starts) */
 } Response;
 
 /* Resets r to "nothing chosen" (choice -1, no ticks, no matches, empty text). */
@@ -55,7 +58,10 @@ typedef struct {
  * - mark the post: the share of the post's sentences judged right (marked
  *   when it uses a technique, left unmarked when it does not), each alike;
  * - sort the feed: the share of items put in their own place
- *   (Response.match[k]: the answer index in place k).
+ *   (Response.match[k]: the answer index in place k);
+ * - read laterally: as multichoice (the pages opened do not count);
+ * - sort into groups: the share of items in their own group
+ *   (Response.match[k]: the group of item k, an index into Question.groups).
  * Returns 0; MB_ERR when r does not fit q (an index out of range). *out is
  * set in both cases; its feedback points into q (valid while q lives). */
 int learn_score(const Question *q, const Response *r, Score *out);
@@ -71,10 +77,15 @@ extern const LearnWords learn_words_record;
 
 /* A readable form of the response for the record and exports: the chosen
  * answer texts ("a; b"), "true"/"false", "left -> right" pairs joined by
- * "; ", or the typed text. Appends to out, which the caller owns (and frees
- * with strbuf_free()). */
+ * "; ", or the typed text; read laterally, the answer then the pages opened
+ * about the source ("answer | opened 2 of 3: title; title", "answer |
+ * opened 0 of 3"). Appends to out, which the caller owns (and frees with
+ * strbuf_free()). */
 void learn_response_describe(const Question *q, const Response *r, StrBuf *out);
-/* The same in other words (the participant's language on screen). */
+/* Read laterally: how many pages about the source (pages 1..) r opened. */
+size_t learn_read_opened(const Question *q, const Response *r);
+/* The same in other words (the participant's language on screen; read
+ * laterally, the answer alone). */
 void learn_response_describe_in(const Question *q, const Response *r, const LearnWords *w,
                                 StrBuf *out);
 
@@ -329,6 +340,12 @@ void learn_round_sort_remove(LearnRound *r, int k);
  * when fewer are placed, right after the last one), taken from where it
  * was; the items from k on move down one place. */
 void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k);
+/* Sort into groups: the item shown at pos goes into group g (an index into
+ * Question.groups), or back among the items to place (g -1). */
+void learn_round_group_put(LearnRound *r, Lang lang, int pos, int g);
+/* Read laterally: page k (1.. of Question.pages) was opened; kept in the
+ * response. */
+void learn_round_read_open(LearnRound *r, Lang lang, int k);
 /* The text being typed (short answer, numerical): a buffer of *cap bytes the
  * keypad edits in place, keeping it NUL-terminated; points into the round
  * (learn_round_next() empties it). NULL (and *cap 0) unless asking. */

@@ -43,6 +43,12 @@ typedef enum {
     QT_SORT,          /* activity "sort the feed" (activities/<slug>.<lang>.md): the
                          answers are the items in their right order, answer k
                          belongs in place k (at most QUIZ_MAX_PAIRS) */
+    QT_READ,          /* activity "read laterally" (activities/<slug>.<lang>.md): a
+                         question with one right answer (as QT_MULTICHOICE) and a
+                         sandbox of invented pages to read first (Question.pages) */
+    QT_GROUP,         /* activity "sort into groups" (## sort with groups:): the answers
+                         are the items, each with its group (Answer.group, an index
+                         into Question.groups; at most QUIZ_MAX_PAIRS items) */
     QT_COUNT
 } QuestionType;
 
@@ -73,7 +79,21 @@ typedef struct {
     double value, tolerance;
     bool catchall;   /* numerical "~#feedback": any other value */
     char *technique; /* mark the post: the technique the sentence uses, else NULL */
+    int group;       /* sort into groups: the item's group, an index into Question.groups */
 } Answer;
+
+/* Read laterally: one invented page of the sandbox. */
+typedef struct {
+    char *title;   /* as the page and its search result show it */
+    char *site;    /* the invented address shown above it, or NULL */
+    char *snippet; /* the search result's one line; NULL for the source's own page */
+    char **paras;  /* its paragraphs, plain text */
+    size_t nparas;
+} ReadPage;
+/* Pages a sandbox holds: the source's own and at most 8 about it. */
+#define QUIZ_MAX_PAGES 9
+/* Groups a sort into groups has at most. */
+#define QUIZ_MAX_GROUPS 6
 
 typedef struct {
     QuestionType type;
@@ -99,6 +119,15 @@ typedef struct {
     /* mark the post: the invented account's name and the post's date (the
        headline is text, the sentences are answers); NULL for other types */
     char *post_account, *post_date;
+    /* read laterally: pages[0] is the source's own page, where the reader
+       starts, the others (1 to 8) what is said about it elsewhere; NULL
+       and 0 for other types */
+    ReadPage *pages;
+    size_t npages;
+    /* sort into groups: the groups' names, in the order shown (2 to
+       QUIZ_MAX_GROUPS); NULL and 0 for other types */
+    char **groups;
+    size_t ngroups;
     bool from_activities;   /* read from the unit's activities/<slug>.<lang>.md,
                                not from its quiz file */
     int line, col;          /* where the question's block starts */

@@ -67,6 +67,29 @@ static void json_num(StrBuf *b, double v)
         strbuf_puts(b, "null");
 }
 
+/* Read laterally: the sandbox's pages, the source's own first. */
+static void json_pages(StrBuf *b, const Question *q)
+{
+    strbuf_puts(b, ",\"pages\":[");
+    for (size_t k = 0; k < q->npages; k++) {
+        const ReadPage *pg = &q->pages[k];
+        strbuf_puts(b, k ? ",{\"title\":" : "{\"title\":");
+        cli_json_str(b, pg->title);
+        strbuf_puts(b, ",\"site\":");
+        cli_json_str(b, pg->site);
+        strbuf_puts(b, ",\"snippet\":");
+        cli_json_str(b, pg->snippet);
+        strbuf_puts(b, ",\"paragraphs\":[");
+        for (size_t i = 0; i < pg->nparas; i++) {
+            if (i)
+                strbuf_putc(b, ',');
+            cli_json_str(b, pg->paras[i]);
+        }
+        strbuf_puts(b, "]}");
+    }
+    strbuf_putc(b, ']');
+}
+
 void cli_json_question(StrBuf *b, const Question *q)
 {
     strbuf_puts(b, "{\"type\":");
@@ -98,6 +121,17 @@ void cli_json_question(StrBuf *b, const Question *q)
         strbuf_puts(b, ",\"date\":");
         cli_json_str(b, q->post_date);
     }
+    if (q->type == QT_READ)
+        json_pages(b, q);
+    if (q->type == QT_GROUP) {
+        strbuf_puts(b, ",\"groups\":[");
+        for (size_t g = 0; g < q->ngroups; g++) {
+            if (g)
+                strbuf_putc(b, ',');
+            cli_json_str(b, q->groups[g]);
+        }
+        strbuf_putc(b, ']');
+    }
     if (q->type == QT_TRUEFALSE) {
         strbuf_printf(b, ",\"answer\":%s,\"feedback_wrong\":", q->tf_answer ? "true" : "false");
         cli_json_str(b, q->tf_feedback_wrong);
@@ -117,6 +151,8 @@ void cli_json_question(StrBuf *b, const Question *q)
             strbuf_puts(b, ",\"technique\":");
             cli_json_str(b, a->technique);
         }
+        if (q->type == QT_GROUP)
+            strbuf_printf(b, ",\"group\":%d", a->group);
         strbuf_puts(b, ",\"fraction\":");
         json_num(b, a->fraction);
         strbuf_puts(b, ",\"feedback\":");

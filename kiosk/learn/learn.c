@@ -5,7 +5,7 @@
  * nominal tolerance for numerical answers), so a question bank scores the
  * same here as on the Moodle site it came from. No I/O, no clock: time is
  * passed in. */
-#include "mingbai/learn.h"
+#include "learn_internal.h"
 
 #include <math.h>
 #include <stdint.h>
@@ -233,6 +233,7 @@ bool learn_response_complete(const Question *q, const Response *r)
     double x;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         return r->choice >= 0 && (size_t)r->choice < q->nanswers;
     case QT_TRUEFALSE:
         return r->choice == 0 || r->choice == 1;
@@ -243,6 +244,8 @@ bool learn_response_complete(const Question *q, const Response *r)
         return false;
     case QT_MARKPOST:
         return true; /* "no sentence uses a technique" is an answer too */
+    case QT_GROUP:
+        return learn_group_complete(q, r);
     case QT_SORT: {
         size_t n = MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS);
         for (size_t k = 0; k < n; k++)
@@ -438,6 +441,7 @@ int learn_score(const Question *q, const Response *r, Score *out)
     int rc = MB_OK;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         rc = learn_score_multichoice(q, r, out);
         break;
     case QT_MULTIRESPONSE:
@@ -448,6 +452,9 @@ int learn_score(const Question *q, const Response *r, Score *out)
         break;
     case QT_SORT:
         rc = learn_score_sort(q, r, out);
+        break;
+    case QT_GROUP:
+        rc = learn_score_group(q, r, out);
         break;
     case QT_TRUEFALSE:
         rc = learn_score_truefalse(q, r, out);
@@ -551,17 +558,13 @@ static void learn_pair_put(StrBuf *out, bool *first, const LearnWords *w, const 
                   learn_str(rich_plain(right->rich_text, right->text)));
 }
 
-void learn_response_describe(const Question *q, const Response *r, StrBuf *out)
-{
-    learn_response_describe_in(q, r, &learn_words_record, out);
-}
-
 void learn_response_describe_in(const Question *q, const Response *r, const LearnWords *w,
                                 StrBuf *out)
 {
     bool first = true;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         if (r->choice >= 0 && (size_t)r->choice < q->nanswers)
             strbuf_puts(out, learn_str(learn_answer_text(&q->answers[r->choice])));
         break;
@@ -587,6 +590,9 @@ void learn_response_describe_in(const Question *q, const Response *r, const Lear
         }
         break;
     }
+    case QT_GROUP:
+        learn_group_describe(q, r, w, out, false);
+        break;
     case QT_SORT: /* the items in the order placed */
         for (size_t k = 0; k < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); k++)
             if (r->match[k] >= 0 && (size_t)r->match[k] < q->nanswers)
@@ -635,6 +641,7 @@ void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *o
             best = MB_MAX(best, q->answers[i].fraction);
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
     case QT_SHORTANSWER:
         for (size_t i = 0; i < q->nanswers && best > 0; i++)
             if (q->answers[i].fraction >= best)
@@ -652,6 +659,9 @@ void learn_correct_describe_in(const Question *q, const LearnWords *w, StrBuf *o
     case QT_SORT:
         for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_PAIRS); i++)
             learn_join(out, &first, w, learn_answer_text(&q->answers[i]));
+        break;
+    case QT_GROUP:
+        learn_group_describe(q, NULL, w, out, true);
         break;
     case QT_MATCHING:
         for (size_t i = 0; i < q->nanswers; i++)

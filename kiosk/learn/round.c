@@ -68,12 +68,14 @@ static void round_order(const Question *q, uint64_t seed, LearnOrder *out)
     switch (q->type) {
     case QT_MULTICHOICE:
     case QT_MULTIRESPONSE:
+    case QT_READ:
         for (size_t i = 0; i < usable; i++)
             out->choice[out->nchoices++] = (uint8_t)i;
         if (!q->fixed_order)
             round_shuffle(out->choice, out->nchoices, seed);
         break;
     case QT_SORT: /* the items to place, always shuffled: as written, they are the answer */
+    case QT_GROUP:
         for (size_t i = 0; i < MB_MIN(usable, (size_t)LEARN_MAX_PAIRS); i++)
             out->choice[out->nchoices++] = (uint8_t)i;
         round_shuffle(out->choice, out->nchoices, seed);
@@ -319,6 +321,7 @@ void learn_round_pick(LearnRound *r, Lang lang, int pos)
     size_t a = o->choice[pos];
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         if (a < q->nanswers)
             r->resp.choice = (int)a;
         break;
@@ -370,6 +373,7 @@ bool learn_round_picked(const LearnRound *r, Lang lang, int pos)
     size_t a = o->choice[pos];
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
     case QT_TRUEFALSE:
         return r->resp.choice >= 0 && (size_t)r->resp.choice == a;
     case QT_MULTIRESPONSE:
@@ -434,6 +438,22 @@ void learn_round_sort_put(LearnRound *r, Lang lang, int pos, int k)
     for (size_t j = placed; j > at; j--)
         r->resp.match[j] = r->resp.match[j - 1];
     r->resp.match[at] = a;
+}
+
+void learn_round_group_put(LearnRound *r, Lang lang, int pos, int g)
+{
+    const Question *q = round_asking(r, lang);
+    const LearnOrder *o = round_cur_order(r);
+    if (q && o && q->type == QT_GROUP && pos >= 0 && (size_t)pos < o->nchoices && g >= -1 &&
+        g < (int)q->ngroups)
+        r->resp.match[o->choice[pos]] = g;
+}
+
+void learn_round_read_open(LearnRound *r, Lang lang, int k)
+{
+    const Question *q = round_asking(r, lang);
+    if (q && q->type == QT_READ && k >= 1 && (size_t)k < q->npages && k < 32)
+        r->resp.opened |= (uint32_t)1 << k;
 }
 
 int learn_round_match_waiting(const LearnRound *r)

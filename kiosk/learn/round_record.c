@@ -32,6 +32,13 @@ void round_positions(const Question *q, const LearnOrder *o, const Response *res
         if (resp->choice >= 0)
             round_put_position(buf, cap, o->choice, o->nchoices, resp->choice);
         break;
+    case QT_READ: /* the answer's position, then the pages opened by their place */
+        if (resp->choice >= 0)
+            round_put_position(buf, cap, o->choice, o->nchoices, resp->choice);
+        for (size_t k = 1; k < q->npages && k < 32 && buf[0]; k++)
+            if ((resp->opened >> k) & 1)
+                snprintf(buf + strlen(buf), cap - strlen(buf), ",%zu", k);
+        break;
     case QT_MULTIRESPONSE:
     case QT_MARKPOST:
         for (size_t pos = 0; pos < o->nchoices; pos++)
@@ -42,6 +49,11 @@ void round_positions(const Question *q, const LearnOrder *o, const Response *res
     case QT_MATCHING:
         for (size_t k = 0; k < o->nchoices; k++)
             round_put_position(buf, cap, o->right, o->nright, resp->match[k]);
+        break;
+    case QT_GROUP: /* per item shown, the number of its group (0: none) */
+        for (size_t pos = 0; pos < o->nchoices; pos++)
+            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%d", pos ? "," : "",
+                     resp->match[o->choice[pos]] + 1);
         break;
     case QT_SORT: /* per place, the item's position among those to place */
         for (size_t k = 0; k < o->nchoices; k++)
@@ -59,6 +71,7 @@ void round_answers(const Question *q, const LearnOrder *o, const Response *resp,
     buf[0] = 0;
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ: /* the answer alone: the pages are in positions and the response */
         if (resp->choice >= 0)
             snprintf(buf, cap, "%d", resp->choice + 1);
         break;
@@ -71,6 +84,11 @@ void round_answers(const Question *q, const LearnOrder *o, const Response *resp,
         for (size_t i = 0; i < MB_MIN(q->nanswers, (size_t)LEARN_MAX_CHOICES); i++)
             if ((resp->selected >> i) & 1)
                 snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu", buf[0] ? "," : "", i + 1);
+        break;
+    case QT_GROUP: /* per item, "item:group" (0: none) */
+        for (size_t k = 0; k < o->nchoices; k++)
+            snprintf(buf + strlen(buf), cap - strlen(buf), "%s%zu:%d", buf[0] ? "," : "", k + 1,
+                     resp->match[k] + 1);
         break;
     case QT_SORT: /* per place, the item's index */
         for (size_t k = 0; k < o->nchoices; k++)
@@ -124,12 +142,31 @@ bool round_from_positions(const Question *q, const LearnOrder *o, const char *s,
             return false;
         resp->choice = o->choice[pos[0] - 1];
         return true;
+    case QT_READ: /* the answer, then each page opened once */
+        if (n < 1 || pos[0] < 1 || (size_t)pos[0] > o->nchoices)
+            return false;
+        resp->choice = o->choice[pos[0] - 1];
+        for (int i = 1; i < n; i++) {
+            if (pos[i] < 1 || (size_t)pos[i] >= q->npages || (resp->opened >> pos[i]) & 1)
+                return false;
+            resp->opened |= (uint32_t)1 << pos[i];
+        }
+        return true;
     case QT_MULTIRESPONSE:
     case QT_MARKPOST:
         for (int i = 0; i < n; i++) {
             if (pos[i] < 1 || (size_t)pos[i] > o->nchoices)
                 return false;
             resp->selected |= (uint64_t)1 << o->choice[pos[i] - 1];
+        }
+        return true;
+    case QT_GROUP:
+        if ((size_t)n != o->nchoices)
+            return false;
+        for (int i = 0; i < n; i++) {
+            if (pos[i] < 1 || (size_t)pos[i] > q->ngroups)
+                return false;
+            resp->match[o->choice[i]] = pos[i] - 1;
         }
         return true;
     case QT_SORT:

@@ -16,44 +16,28 @@
  *   feedback: <text>      optional
  *   - <item>              the items, in their right order, each with an
  *     why: <text>           optional note on its place
+ *   groups: <a> | <b> ... sort into groups instead (activity_group.c): then
+ *     group: <a>            each item's group, under it
  *
+ *   ## read <id>          read laterally (activity_read.c): a question, the
+ *                         source's own page and pages about it, then the answers
  *   ## discuss <id>       a discussion prompt: the lines after it, unscored
  *
  * Lines starting with // are comments; a "# Title" line may open the file.
  * Input is untrusted: any bytes give questions or errors at line:col. */
-#include "mingbai/pack.h"
+#include "activity_internal.h"
 
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
-typedef struct {
-    const char *path;
-    Arena *arena;
-    Diags *diags;
-    int errors;
-    int line;
-    const char *ls; /* the current line's first byte */
-    /* the activity being read */
-    Question q;
-    bool open, bad;
-    Answer sent[QUIZ_MAX_CHOICES];
-    size_t nsent;
-    bool too_many;
-    StrBuf text; /* a discussion prompt's lines */
-    int blank;   /* blank lines since the prompt's last text */
-    Question *items;
-    size_t count, cap;
-} ActParser;
 
-static int act_col(const ActParser *p, const char *at)
+int act_col(const ActParser *p, const char *at)
 {
     return 1 + (int)utf8_count(p->ls, (size_t)(at - p->ls));
 }
 
-static void act_diag(ActParser *p, int line, int col, const char *hint, const char *fmt, ...)
-    MB_PRINTF(5, 6);
-static void act_diag(ActParser *p, int line, int col, const char *hint, const char *fmt, ...)
+void act_diag(ActParser *p, int line, int col, const char *hint, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
@@ -63,26 +47,22 @@ static void act_diag(ActParser *p, int line, int col, const char *hint, const ch
     p->bad = true;
 }
 
-/* An error at the current line, at the character at. */
-#define act_error(p, at, hint, ...) act_diag(p, (p)->line, act_col(p, at), hint, __VA_ARGS__)
-
-static const char *skip_sp(const char *s, const char *e)
+const char *act_skip_sp(const char *s, const char *e)
 {
     while (s < e && (*s == ' ' || *s == '\t'))
         s++;
     return s;
 }
 
-static char *act_value(ActParser *p, const char *s, const char *e)
+char *act_value(ActParser *p, const char *s, const char *e)
 {
-    s = skip_sp(s, e);
+    s = act_skip_sp(s, e);
     while (e > s && (e[-1] == ' ' || e[-1] == '\t'))
         e--;
     return s < e ? arena_strndup(p->arena, s, (size_t)(e - s)) : NULL;
 }
 
-/* "key:" or "key：" at s: returns where its value starts, or NULL. */
-static const char *act_key(const char *s, const char *e, const char *key)
+const char *act_key(const char *s, const char *e, const char *key)
 {
     size_t n = strlen(key);
     if ((size_t)(e - s) < n || strncmp(s, key, n))
@@ -95,7 +75,7 @@ static const char *act_key(const char *s, const char *e, const char *key)
     return NULL;
 }
 
-static void act_push(ActParser *p, const Question *q)
+void act_push(ActParser *p, const Question *q)
 {
     if (p->count == p->cap) {
         p->cap = p->cap ? p->cap * 2 : 8;
@@ -144,6 +124,8 @@ static void act_close_sort(ActParser *p)
     else if (p->nsent < 2)
         act_diag(p, q->line, q->col, "write each item on a line of its own, starting with -",
                  "the sort has fewer than two items");
+    if (p->ngroups && !p->bad)
+        act_close_group(p);
     if (p->bad)
         return;
     q->answers = arena_memdup(p->arena, p->sent, p->nsent * sizeof *p->sent);
@@ -161,6 +143,8 @@ static void act_close(ActParser *p)
         act_close_post(p);
     } else if (p->q.type == QT_SORT) {
         act_close_sort(p);
+    } else if (p->q.type == QT_READ) {
+        act_close_read(p);
     } else if (!p->bad) {
         if (!p->text.len) {
             act_diag(p, p->q.line, p->q.col, "write the prompt on the lines after ## discuss",
@@ -184,7 +168,10 @@ static void act_open(ActParser *p, const char *s, const char *e)
     p->nsent = 0;
     p->too_many = false;
     p->blank = 0;
-    s = skip_sp(s, e);
+    p->npages = 0;
+    p->has_source = false;
+    p->ngroups = 0;
+    s = act_skip_sp(s, e);
     const char *k = s;
     while (s < e && *s != ' ' && *s != '\t')
         s++;
@@ -196,20 +183,22 @@ static void act_open(ActParser *p, const char *s, const char *e)
         p->q.type = QT_MARKPOST;
     } else if (kn == 4 && !memcmp(k, "sort", 4)) {
         p->q.type = QT_SORT;
+    } else if (kn == 4 && !memcmp(k, "read", 4)) {
+        p->q.type = QT_READ;
     } else if (kn == 7 && !memcmp(k, "discuss", 7)) {
         p->q.type = QT_ESSAY;
     } else {
-        act_error(p, k, "write ## post <id>, ## sort <id> or ## discuss <id>", "unknown activity");
+        act_error(p, k, "write ## post <id>, ## sort <id>, ## read <id> or ## discuss <id>", "unknown activity");
         return;
     }
-    const char *id = skip_sp(s, e), *ie = id;
+    const char *id = act_skip_sp(s, e), *ie = id;
     while (ie < e && *ie != ' ' && *ie != '\t')
         ie++;
     if (id == ie)
         act_error(p, s, "give the activity an id, the same in every language",
                   "the activity has no id");
-    else if (skip_sp(ie, e) != e)
-        act_error(p, skip_sp(ie, e), "an id has no spaces", "text after the activity's id");
+    else if (act_skip_sp(ie, e) != e)
+        act_error(p, act_skip_sp(ie, e), "an id has no spaces", "text after the activity's id");
     else
         p->q.id = arena_strndup(p->arena, id, (size_t)(ie - id));
     for (size_t i = 0; p->q.id && i < p->count; i++)
@@ -242,7 +231,7 @@ static void act_post_line(ActParser *p, const char *s, const char *e)
     Question *q = &p->q;
     const char *v;
     if (*s == ' ' || *s == '\t') {
-        act_sentence_note(p, skip_sp(s, e), e);
+        act_sentence_note(p, act_skip_sp(s, e), e);
     } else if ((*s == '+' || *s == '-') && (e - s == 1 || s[1] == ' ' || s[1] == '\t')) {
         char *text = act_value(p, s + 1, e);
         if (!text) {
@@ -280,13 +269,15 @@ static void act_sort_line(ActParser *p, const char *s, const char *e)
 {
     const char *v;
     if (*s == ' ' || *s == '\t') {
-        s = skip_sp(s, e);
+        s = act_skip_sp(s, e);
         if (!p->nsent)
             act_error(p, s, "start an item with -", "a note before any item");
         else if ((v = act_key(s, e, "why")))
             p->sent[p->nsent - 1].feedback = act_value(p, v, e);
+        else if ((v = act_key(s, e, "group")))
+            act_group_of(p, &p->sent[p->nsent - 1], s, v, e);
         else
-            act_error(p, s, "an indented line is why:", "unknown note of an item");
+            act_error(p, s, "an indented line is why: or group:", "unknown note of an item");
     } else if (*s == '-' && (e - s == 1 || s[1] == ' ' || s[1] == '\t')) {
         char *text = act_value(p, s + 1, e);
         if (!text) {
@@ -302,21 +293,24 @@ static void act_sort_line(ActParser *p, const char *s, const char *e)
             a->fraction = 1;
             a->format = a->feedback_format = TF_PLAIN;
             a->value = p->line;
+            a->group = -1;
         }
     } else if (p->nsent) {
         act_error(p, s, "indent why: under its item", "after the items, only items and their notes");
     } else if ((v = act_key(s, e, "task"))) {
         p->q.text = act_value(p, v, e);
+    } else if ((v = act_key(s, e, "groups"))) {
+        act_group_names(p, s, v, e);
     } else if ((v = act_key(s, e, "feedback"))) {
         p->q.general_feedback = act_value(p, v, e);
     } else {
-        act_error(p, s, "write task: or feedback:", "unknown line in a sort");
+        act_error(p, s, "write task:, groups: or feedback:", "unknown line in a sort");
     }
 }
 
 static void act_discuss_line(ActParser *p, const char *s, const char *e)
 {
-    s = skip_sp(s, e);
+    s = act_skip_sp(s, e);
     if (s == e) {
         p->blank += p->text.len > 0;
         return;
@@ -338,7 +332,7 @@ static void act_line(ActParser *p, const char *s, const char *e)
     } else if (!p->open) {
         bool title = e - s >= 2 && !memcmp(s, "# ", 2) && !p->count;
         if (s != e && !title)
-            act_error(p, s, "start each activity with ## post <id>, ## sort <id> or ## discuss <id>",
+            act_error(p, s, "start each activity with ## post <id>, ## sort <id>, ## read <id> or ## discuss <id>",
                       "text outside an activity");
     } else if (p->bad) {
         /* the rest of a broken activity is not read */
@@ -347,6 +341,9 @@ static void act_line(ActParser *p, const char *s, const char *e)
     } else if (p->q.type == QT_SORT) {
         if (s != e)
             act_sort_line(p, s, e);
+    } else if (p->q.type == QT_READ) {
+        if (s != e)
+            act_read_line(p, s, e);
     } else if (s != e) {
         act_post_line(p, s, e);
     }

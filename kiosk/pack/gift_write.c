@@ -350,7 +350,7 @@ static void gift_write_category(StrBuf *out, const char *category)
 
 static void gift_write_question(StrBuf *out, const Question *q, size_t number)
 {
-    if (q->type == QT_MARKPOST) /* GIFT has no such question: an activity stays in its file */
+    if (q->type == QT_MARKPOST || q->type == QT_READ || q->type == QT_GROUP) /* GIFT has no such question: an activity stays in its file */
         return;
     strbuf_printf(out, "// question: %zu  name: ", number);
     gift_put_comment_text(out, q->name);

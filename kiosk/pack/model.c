@@ -19,6 +19,7 @@ const char *question_type_name(QuestionType t)
         [QT_TRUEFALSE] = "truefalse",     [QT_MATCHING] = "match",
         [QT_SHORTANSWER] = "shortanswer", [QT_NUMERICAL] = "numerical",
         [QT_MARKPOST] = "markpost",       [QT_SORT] = "sort",
+        [QT_READ] = "read",               [QT_GROUP] = "group",
     };
     return (unsigned)t < QT_COUNT ? names[t] : "unknown";
 }

@@ -70,6 +70,8 @@ static const char *const html_types[QT_COUNT][LANG_COUNT] = {
     [QT_NUMERICAL] = {"Number", "数值题"},
     [QT_MARKPOST] = {"Mark the post", "标出帖子里的手法"},
     [QT_SORT] = {"Sort the feed", "排序"},
+    [QT_READ] = {"Read laterally", "横向阅读"},
+    [QT_GROUP] = {"Sort into groups", "分组"},
 };
 
 static const char *html_type(const ReportData *d, QuestionType t)

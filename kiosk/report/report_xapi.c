@@ -107,7 +107,8 @@ static const char *const xapi_interaction[QT_COUNT] = {
     [QT_MULTICHOICE] = "choice", [QT_MULTIRESPONSE] = "choice", [QT_TRUEFALSE] = "true-false",
     [QT_MATCHING] = "matching",  [QT_SHORTANSWER] = "fill-in",  [QT_NUMERICAL] = "numeric",
     [QT_ESSAY] = "long-fill-in", [QT_DESCRIPTION] = "other", [QT_MARKPOST] = "choice",
-    [QT_SORT] = "sequencing",
+    [QT_SORT] = "sequencing", [QT_READ] = "choice",
+    [QT_GROUP] = "matching",
 };
 
 /* The same question in the other language, when it has the same answers. */
@@ -139,6 +140,29 @@ static json_t *xapi_components(const Question *en, const Question *zh, char kind
     return list;
 }
 
+/* Sort into groups: the items ("i1" ...) or the groups ("g1" ...). */
+static json_t *xapi_group_components(const Question *en, const Question *zh, bool groups)
+{
+    const Question *q = en ? en : zh;
+    json_t *list = json_array();
+    size_t n = groups ? q->ngroups : MB_MIN(q->nanswers, (size_t)QUIZ_MAX_PAIRS);
+    for (size_t i = 0; i < n; i++) {
+        char id[32];
+        snprintf(id, sizeof id, "%c%zu", groups ? 'g' : 'i', i + 1);
+        const char *t_en = NULL, *t_zh = NULL;
+        if (groups) {
+            t_en = en && i < en->ngroups ? en->groups[i] : NULL;
+            t_zh = zh && i < zh->ngroups ? zh->groups[i] : NULL;
+        } else {
+            t_en = en && i < en->nanswers ? xapi_answer_text(&en->answers[i], 'a') : NULL;
+            t_zh = zh && i < zh->nanswers ? xapi_answer_text(&zh->answers[i], 'a') : NULL;
+        }
+        json_array_append_new(list, json_pack("{s:s, s:o}", "id", id, "description",
+                                              xapi_lang_map(t_en, t_zh)));
+    }
+    return list;
+}
+
 static void xapi_correct_pattern(json_t *def, const Question *q)
 {
     json_t *pats = json_array();
@@ -147,7 +171,7 @@ static void xapi_correct_pattern(json_t *def, const Question *q)
         const Answer *a = &q->answers[i];
         b.len = 0;
         strbuf_puts(&b, "");
-        if (q->type == QT_MULTICHOICE && a->fraction >= 1) {
+        if ((q->type == QT_MULTICHOICE || q->type == QT_READ) && a->fraction >= 1) {
             strbuf_printf(&b, "a%zu", i + 1);
         } else if (q->type == QT_SHORTANSWER && a->fraction >= 1 && a->text &&
                    !strchr(a->text, '*')) {
@@ -172,6 +196,8 @@ static void xapi_correct_pattern(json_t *def, const Question *q)
             strbuf_printf(&b, "%sa%zu", b.len ? "[,]" : "", i + 1);
         else if (q->type == QT_MATCHING && a->left && a->left[0])
             strbuf_printf(&b, "%sl%zu[.]r%zu", b.len ? "[,]" : "", i + 1, i + 1);
+        else if (q->type == QT_GROUP && i < QUIZ_MAX_PAIRS)
+            strbuf_printf(&b, "%si%zu[.]g%d", b.len ? "[,]" : "", i + 1, a->group + 1);
     }
     if (b.len)
         json_array_append_new(pats, xapi_str(b.data));
@@ -202,11 +228,15 @@ static json_t *xapi_question_definition(ReportData *d, const ReportAnswer *a)
                                                 zh ? rich_plain(zh->rich_text, zh->text) : NULL));
     xapi_correct_pattern(def, q);
     if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MARKPOST ||
-        q->type == QT_SORT)
+        q->type == QT_SORT || q->type == QT_READ)
         xapi_set(def, "choices", xapi_components(en, zh, 'a'));
     if (q->type == QT_MATCHING) {
         xapi_set(def, "source", xapi_components(en, zh, 'l'));
         xapi_set(def, "target", xapi_components(en, zh, 'r'));
+    }
+    if (q->type == QT_GROUP) {
+        xapi_set(def, "source", xapi_group_components(en, zh, false));
+        xapi_set(def, "target", xapi_group_components(en, zh, true));
     }
     return def;
 }
@@ -225,6 +255,7 @@ static json_t *xapi_response(const ReportAnswer *a)
     case QT_MULTIRESPONSE:
     case QT_MARKPOST:
     case QT_SORT:
+    case QT_READ:
         while (*p) {
             long k = strtol(p, (char **)&p, 10);
             if (k > 0)
@@ -235,11 +266,14 @@ static json_t *xapi_response(const ReportAnswer *a)
         }
         break;
     case QT_MATCHING:
+    case QT_GROUP:
         while (*p) {
             long l = strtol(p, (char **)&p, 10), r = 0;
             if (*p == ':')
                 r = strtol(p + 1, (char **)&p, 10);
-            if (l > 0 && r > 0)
+            if (l > 0 && r > 0 && a->type == QT_GROUP)
+                strbuf_printf(&b, "%si%ld[.]g%ld", b.len ? "[,]" : "", l, r);
+            else if (l > 0 && r > 0)
                 strbuf_printf(&b, "%sl%ld[.]r%ld", b.len ? "[,]" : "", l, r);
             if (*p != ',')
                 break;

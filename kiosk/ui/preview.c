@@ -74,6 +74,7 @@ static bool preview_response(const Question *q, bool right, Response *r)
     preview_best(q, &best, &worse);
     switch (q->type) {
     case QT_MULTICHOICE:
+    case QT_READ:
         r->choice = right ? best : worse;
         break;
     case QT_TRUEFALSE:
@@ -83,6 +84,11 @@ static bool preview_response(const Question *q, bool right, Response *r)
         for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)
             if (right ? q->answers[i].fraction > 0 : (int)i == worse)
                 r->selected |= (uint64_t)1 << i;
+        break;
+    case QT_GROUP: /* every item in its group, or every one in the next */
+        for (size_t k = 0; k < q->nanswers && k < LEARN_MAX_PAIRS && q->ngroups; k++)
+            r->match[k] = right ? q->answers[k].group
+                                : (q->answers[k].group + 1) % (int)q->ngroups;
         break;
     case QT_MARKPOST: /* every sentence judged right, or every one wrong */
         for (size_t i = 0; i < q->nanswers && i < LEARN_MAX_CHOICES; i++)

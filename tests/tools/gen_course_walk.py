@@ -75,6 +75,11 @@ UI = {
         "discuss_note": "This question is for discussion; it is not scored.",
         "continue": "Continue", "for_discussion": "For discussion",
         "discuss_group": "For discussion with your group",
+        # Read laterally.
+        "read_hint": "Read the source's page, search what others say about it, then answer.",
+        "search": "Search about this source", "back_results": "Back to the search results",
+        "back_source": "Back to the source's page",
+        "opened_n": "You opened {} of {} pages about this source.",
     },
     "zh": {
         "lang_button": "中文（简体）", "guest": "以访客身份继续",
@@ -107,6 +112,10 @@ UI = {
         "discuss_note": "这道题用于讨论，不计分。",
         "continue": "继续", "for_discussion": "讨论题",
         "discuss_group": "和小组一起讨论",
+        "read_hint": "先读来源本身的网页，再搜索别人怎么说它，然后作答。",
+        "search": "搜索关于这个来源的信息", "back_results": "返回搜索结果",
+        "back_source": "返回来源本身的网页",
+        "opened_n": "你打开了 {} 个关于这个来源的网页（共 {} 个）。",
     },
 }
 FILE_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -493,6 +502,26 @@ class Walk:
             self.act_rows.append("%s|%s|sort|%s|1.0|1.0|1|%s" % (
                 unit, q["id"], sep.join(texts), ",".join(str(i + 1) for i in range(len(texts)))))
             return True
+        if qt == "read":
+            # Every page about the source opened, then the right answer.
+            pages = q.get("pages", [])
+            right = [i for i, a in enumerate(answers) if a["fraction"] >= 1]
+            if len(right) != 1:
+                self.problem(unit, q, "%d right answers, not one" % len(right))
+                return None
+            chosen = self.read(unit, q, [q["text"], t["check"], t["back"]])
+            self.emit("targets-ok", "layout-ok")
+            self.cmd("tap", t["check"])
+            self.emit("screen feedback")
+            self.cmd("expect", t["right"])
+            others = len(pages) - 1
+            self.cmd("scroll-to", t["opened_n"].format(others, others))
+            self.emit("layout-ok")
+            self.cmd("tap", last)
+            self.act_rows.append("%s|%s|read|%s | opened %d of %d: %s|1.0|1.0|1|%d" % (
+                unit, q["id"], chosen, others, others, sep.join(p["title"] for p in pages[1:]),
+                right[0] + 1))
+            return True
         if qt == "essay":
             self.cmd("expect", prefix(q["text"]))
             self.cmd("expect", t["discuss_note"])
@@ -504,6 +533,27 @@ class Walk:
             return None
         self.problem(unit, q, "activity type %s is not walked" % qt)
         return None
+
+    # -- read laterally: every page opened, then the right answer ------------------
+    def read(self, unit, q, screen_texts):
+        t = self.t
+        pages = q.get("pages", [])
+        answers = q.get("answers", [])
+        self.cmd("expect", t["read_hint"])
+        self.cmd("scroll-to", prefix(pages[0]["paragraphs"][-1]))
+        self.emit("key home")
+        self.cmd("tap", t["search"])
+        for p in pages[1:]:
+            self.cmd("scroll-to", p["title"])
+            self.cmd("tap", p["title"])
+            self.cmd("scroll-to", prefix(p["paragraphs"][-1]))
+            self.cmd("tap", t["back_results"])
+        self.emit("key home")
+        self.cmd("tap", t["back_source"])
+        right = [a for a in answers if a["fraction"] >= 1]
+        self.reach(right[0]["text"], screen_texts + [a["text"] for a in answers], unit, q)
+        self.cmd("tap", right[0]["text"])
+        return right[0]["text"]
 
     # -- one unit ---------------------------------------------------------------
     def unit(self, nn, slug, title, questions, activities=()):

@@ -1046,6 +1046,121 @@ static void test_descriptions_are_not_numbered(void **state)
     learn_round_free(&r);
 }
 
+/* Read laterally: the pages opened are kept in the response and after the
+ * answer's position, and a round taken up again gets them back; pages not
+ * in the sandbox, opened twice or out of order are refused. */
+static void test_read_pages(void **state)
+{
+    (void)state;
+    Answer opts[3] = {build_answer("A funder", 1, "named"), build_answer("Nobody", 0, NULL),
+                      build_answer("A state", 0, NULL)};
+    static char *paras[] = {"Text."};
+    ReadPage pages[4] = {{"Home", NULL, NULL, paras, 1},
+                         {"About", NULL, "Ours.", paras, 1},
+                         {"Register", "reg.example", "Donors.", paras, 1},
+                         {"Report", NULL, "News.", paras, 1}};
+    Question qs[1] = {question(QT_READ, "r1", "Who?", opts, 3)};
+    qs[0].pages = pages;
+    qs[0].npages = 4;
+    Unit u;
+    memset(&u, 0, sizeof u);
+    u.slug = "01-x";
+    u.lang[LANG_EN].present = true;
+    u.lang[LANG_EN].quiz = (QuestionList){qs, 1};
+    Pack p;
+    memset(&p, 0, sizeof p);
+    p.id = "x";
+    p.units = &u;
+    p.nunits = 1;
+    LearnRound a, b;
+    const LearnRecord *rec;
+    learn_round_unit(&a, &p, 0, LANG_EN, 1, 0);
+    learn_round_read_open(&a, LANG_EN, 3);
+    learn_round_read_open(&a, LANG_EN, 2);
+    learn_round_read_open(&a, LANG_EN, 3); /* again: once */
+    learn_round_read_open(&a, LANG_EN, 0); /* the source's own page: where it starts */
+    learn_round_read_open(&a, LANG_EN, 4); /* not in the sandbox */
+    assert_false(learn_round_ready(&a, LANG_EN)); /* pages opened are no answer */
+    learn_round_pick(&a, LANG_EN, 1);
+    assert_int_equal(learn_round_submit(&a, LANG_EN, 5, &rec), MB_OK);
+    assert_string_equal(rec->response, "Nobody | opened 2 of 3: Register; Report");
+    assert_string_equal(rec->positions, "2,2,3");
+    assert_string_equal(rec->answers, "2");
+    assert_float_equal(rec->score.score, 0, EPS);
+    assert_int_equal(learn_read_opened(&qs[0], learn_round_response(&a)), 2);
+    learn_round_unit(&b, &p, 0, LANG_EN, 1, 0);
+    const char *bad[] = {"2,2,2", "2,4", "2,0", "2,3,2", ",2", "0"};
+    for (size_t i = 0; i < MB_COUNT(bad); i++)
+        assert_int_equal(learn_round_answer_again(&b, LANG_EN, bad[i], NULL, 0), MB_ERR);
+    /* the words must say the same pages */
+    assert_int_equal(learn_round_answer_again(&b, LANG_EN, "2,2,3", "Nobody | opened 0 of 3", 0),
+                     MB_ERR);
+    assert_int_equal(learn_round_answer_again(&b, LANG_EN, rec->positions, rec->response, 0),
+                     MB_OK);
+    assert_int_equal(learn_round_missed_count(&b), 1);
+    assert_int_equal(learn_round_missed_response(&b, 0)->opened, (1u << 2) | (1u << 3));
+    learn_round_free(&a);
+    learn_round_free(&b);
+}
+
+/* Sort into groups: each item's group kept per item shown and per item of
+ * the file, scored by the share in their own group, and given back when a
+ * round is taken up again; a group out of range or an item left out is
+ * refused. */
+static void test_group_record(void **state)
+{
+    (void)state;
+    Answer items[3] = {build_answer("ad", 1, NULL), build_answer("notice", 1, NULL),
+                       build_answer("review", 1, NULL)};
+    items[0].group = 0;
+    items[1].group = 2;
+    items[2].group = 1;
+    static char *names[] = {"sponsored", "independent", "official"};
+    Question qs[1] = {question(QT_GROUP, "g1", "Sort.", items, 3)};
+    qs[0].groups = names;
+    qs[0].ngroups = 3;
+    Unit u;
+    memset(&u, 0, sizeof u);
+    u.slug = "01-x";
+    u.lang[LANG_EN].present = true;
+    u.lang[LANG_EN].quiz = (QuestionList){qs, 1};
+    Pack p;
+    memset(&p, 0, sizeof p);
+    p.id = "x";
+    p.units = &u;
+    p.nunits = 1;
+    LearnRound a, b;
+    const LearnRecord *rec;
+    learn_round_unit(&a, &p, 0, LANG_EN, 1, 0);
+    const LearnOrder *o = learn_round_order(&a);
+    int pos_of[3];
+    for (int i = 0; i < 3; i++)
+        pos_of[o->choice[i]] = i;
+    learn_round_group_put(&a, LANG_EN, pos_of[0], 0);
+    learn_round_group_put(&a, LANG_EN, pos_of[1], 2);
+    learn_round_group_put(&a, LANG_EN, pos_of[2], 3); /* no such group */
+    assert_false(learn_round_ready(&a, LANG_EN));
+    learn_round_group_put(&a, LANG_EN, pos_of[2], 0); /* the wrong one */
+    assert_true(learn_round_ready(&a, LANG_EN));
+    assert_int_equal(learn_round_submit(&a, LANG_EN, 5, &rec), MB_OK);
+    assert_float_equal(rec->score.score, 2.0 / 3.0, EPS);
+    assert_string_equal(rec->response, "ad -> sponsored; notice -> official; review -> sponsored");
+    assert_string_equal(rec->answers, "1:1,2:3,3:1");
+    char want[16];
+    snprintf(want, sizeof want, "%d,%d,%d", o->choice[0] == 1 ? 3 : 1, o->choice[1] == 1 ? 3 : 1,
+             o->choice[2] == 1 ? 3 : 1);
+    assert_string_equal(rec->positions, want);
+    learn_round_unit(&b, &p, 0, LANG_EN, 1, 0);
+    const char *bad[] = {"1,1", "1,1,4", "0,1,1", "1,1,1,1"};
+    for (size_t i = 0; i < MB_COUNT(bad); i++)
+        assert_int_equal(learn_round_answer_again(&b, LANG_EN, bad[i], NULL, 0), MB_ERR);
+    assert_int_equal(learn_round_answer_again(&b, LANG_EN, rec->positions, rec->response, 0),
+                     MB_OK);
+    assert_int_equal(learn_round_missed_count(&b), 1);
+    learn_round_free(&a);
+    learn_round_free(&b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1069,6 +1184,8 @@ int main(void)
         cmocka_unit_test(test_answer_again_part),
         cmocka_unit_test(test_answer_again_refused),
         cmocka_unit_test(test_answer_again_language),
+        cmocka_unit_test(test_read_pages),
+        cmocka_unit_test(test_group_record),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -239,8 +239,12 @@ int feedback_view(Ui *ui, const FeedbackView *v, int x, int y, int w)
         x = c.rx, w = c.rw, y = y0;
     if (q->type == QT_SORT)
         y += sort_feedback(ui, q, v->resp, x, y, w);
+    else if (q->type == QT_GROUP)
+        y += group_feedback(ui, q, v->resp, x, y, w);
     else if (v->score.scored)
         y += feedback_scored(ui, v, x, y, w);
+    if (q->type == QT_READ)
+        y += read_feedback(ui, q, v->resp, x, y, w);
     if (q->general_feedback && q->general_feedback[0]) {
         RichPlace ga = {x, y, w, SZ_BODY, 0, ui->th.ink, true};
         y += screen_rich(ui, q->rich_general_feedback, q->general_feedback, &ga) +

@@ -11,12 +11,16 @@
 typedef struct {
     char save_error[160];
     UiKeys keys;
+    int read_view;  /* read laterally: the page shown (read_browser) */
+    int group_pick; /* sort into groups: the item tapped to place next, or -1 */
 } QuizState;
 
 static void quiz_enter(Ui *ui, void *state)
 {
     QuizState *st = state;
     st->save_error[0] = 0;
+    st->read_view = 0;
+    st->group_pick = -1;
     ui->edit = learn_round_text(&ui->round, &ui->edit_cap);
     ui_keys_reset(ui, &st->keys, false, false);
 }
@@ -128,6 +132,7 @@ static int quiz_answers(Ui *ui, QuizState *st, const Question *q, int x, int y, 
     case QT_MATCHING: return quiz_matching(ui, q, x, y, w);
     case QT_MARKPOST: return quiz_post(ui, q, x, y, w);
     case QT_SORT: return sort_quiz(ui, q, x, y, w);
+    case QT_GROUP: return group_quiz(ui, q, &st->group_pick, x, y, w);
     case QT_SHORTANSWER:
     case QT_NUMERICAL: return quiz_typed(ui, st, q, x, y, w);
     case QT_DESCRIPTION: return 0; /* information only: nothing to answer */
@@ -205,6 +210,38 @@ static int quiz_question(Ui *ui, const Question *q, int x, int y, int w)
                      tr(ui, q->type == QT_MULTICHOICE ? "Choose one answer."
                                                       : "Choose every answer that applies."),
                      SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+    if (q->type == QT_READ)
+        y += ui_text(ui, x, y, w,
+                     tr(ui, "Read the source's page, search what others say about it, then answer."),
+                     SZ_SMALL, 0, ui->th.muted, TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+    return y - y0;
+}
+
+/* Read laterally: the question, the sandbox and the answers (on a wide
+ * screen, the question and answers at the left, the sandbox beside them).
+ * A page opened or left shows from its top. Returns the height. */
+static int quiz_read(Ui *ui, QuizState *st, const Question *q, const Columns *c, int x, int y,
+                     int w, int top)
+{
+    int y0 = y, before = st->read_view, by, h;
+    if (c) {
+        h = quiz_question(ui, q, c->lx, y, c->lw);
+        h += quiz_choices(ui, q, c->lx, y + h, c->lw);
+        by = y;
+        y += MB_MAX(h, read_browser(ui, q, &st->read_view, c->rx, y, c->rw));
+    } else {
+        y += quiz_question(ui, q, x, y, w);
+        by = y;
+        y += read_browser(ui, q, &st->read_view, x, y, w);
+        y += ui_text(ui, x, y, w, tr(ui, "Your answer"), SZ_LEAD, TEXT_BOLD, ui->th.ink,
+                     TEXT_ALIGN_LEFT) + px(ui, TOK.space_s);
+        y += quiz_choices(ui, q, x, y, w);
+    }
+    float at = (float)(by - top) + ui->scroll - (float)px(ui, TOK.pad);
+    if (st->read_view != before && ui->scroll > at) {
+        ui->scroll = MB_MAX(0.0f, at);
+        ui->velocity = 0;
+    }
     return y - y0;
 }
 
@@ -227,7 +264,7 @@ static const char *quiz_hint(Ui *ui, QuestionType t)
         return tr(ui, "Match every item first");
     if (t == QT_SHORTANSWER || t == QT_NUMERICAL)
         return tr(ui, "Type your answer first");
-    if (t == QT_SORT)
+    if (t == QT_SORT || t == QT_GROUP)
         return tr(ui, "Place every item first");
     return tr(ui, "Choose an answer first");
 }
@@ -272,13 +309,16 @@ static void quiz_frame(Ui *ui, void *state)
     Columns c;
     /* a matching question has two columns of its own: it takes the width;
      * a post is one card in the column the feedback shows it in */
-    bool wide = screen_columns(ui, &c) && q->type != QT_MATCHING && q->type != QT_MARKPOST;
-    if (!wide && q->type == QT_MATCHING && screen_columns(ui, &c))
+    bool two = q->type == QT_MATCHING || q->type == QT_GROUP; /* columns of their own */
+    bool wide = screen_columns(ui, &c) && !two && q->type != QT_MARKPOST;
+    if (!wide && two && screen_columns(ui, &c))
         x = c.lx, w = c.rx + c.rw - c.lx;
     ui_scroll_begin(ui, view);
     int y = top + px(ui, TOK.pad) - (int)ui->scroll;
     y += quiz_progress(ui, wide ? c.lx : x, y, wide ? c.rx + c.rw - c.lx : w);
-    if (wide) { /* the question beside its answers */
+    if (q->type == QT_READ) {
+        y += quiz_read(ui, st, q, wide ? &c : NULL, x, y, w, top);
+    } else if (wide) { /* the question beside its answers */
         int qh = quiz_question(ui, q, c.lx, y, c.lw);
         int ah = quiz_answers(ui, st, q, c.rx, y, c.rw); /* drawn once: not inside MB_MAX */
         y += MB_MAX(qh, ah);

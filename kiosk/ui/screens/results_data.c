@@ -112,7 +112,8 @@ static void res_options(ResItem *it)
     const Question *q = it->q;
     if (!q)
         return;
-    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MARKPOST)
+    if (q->type == QT_MULTICHOICE || q->type == QT_MULTIRESPONSE || q->type == QT_MARKPOST ||
+        q->type == QT_READ)
         for (size_t k = 0; k < q->nanswers; k++)
             res_option(it, rich_plain(q->answers[k].rich_text, q->answers[k].text), false,
                        q->answers[k].fraction > 0);
@@ -126,7 +127,7 @@ static void res_options(ResItem *it)
 static void res_count(ResItem *it, const char *chose, bool correct)
 {
     QuestionType t = it->q ? it->q->type : QT_MATCHING;
-    if (t == QT_MULTICHOICE || t == QT_MULTIRESPONSE || t == QT_MARKPOST) {
+    if (t == QT_MULTICHOICE || t == QT_MULTIRESPONSE || t == QT_MARKPOST || t == QT_READ) {
         unsigned *c = mb_xcalloc(it->noptions + 1, sizeof *c);
         learn_count_choices(chose, c, it->noptions);
         for (size_t k = 0; k < it->noptions; k++)

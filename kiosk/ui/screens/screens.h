@@ -82,6 +82,23 @@ int sort_quiz(Ui *ui, const Question *q, int x, int y, int w);
 /* How many items are in their place, then each place with its item, right
  * or wrong in words, where it belongs and why. Returns the height. */
 int sort_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y, int w);
+/* ---- sort into groups (groups.c) ---- */
+/* The groups and the items still to place of q (QT_GROUP), answered in
+ * ui->round, at x, y, w wide; *pick is the item tapped to place next (a
+ * position shown, or -1), kept by the caller. Returns the height. */
+int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w);
+/* How many items are in their group, then each item, right or wrong in
+ * words, its group and why. Returns the height. */
+int group_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y, int w);
+/* ---- read laterally (read.c) ---- */
+/* The sandbox of q (QT_READ) as a mock browser at x, y, w wide, answered in
+ * ui->round: *view is what it shows (0 the source's own page, k page k
+ * about it, -1 the search results); taps move it and open pages. Returns
+ * the height with the space after it. */
+int read_browser(Ui *ui, const Question *q, int *view, int x, int y, int w);
+/* How many pages about the source resp opened, and which. Returns the
+ * height. */
+int read_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y, int w);
 /* ---- the reader's blocks (blocks.c) ---- */
 typedef struct {
     int x, y, w;
