@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Golden screenshots: every participant screen, the activities (mark the post, sort the feed, a discussion prompt, on
-# the shipped course's unit 4) and the instructor's screens (see tests/replay/golden_*.replay) in both languages at
+# the shipped course's unit 4; lateral reading on unit 2) and the instructor's screens (see tests/replay/golden_*.replay) in both languages at
 # 800x480, 1024x600 (7-inch panels), 1920x1080 (10.1-inch) and 720x1280 (the 7-inch
 # Touch Display 2, upright), each at its panel's pixels per mm, compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references. The instructor's export screen is shown
@@ -33,6 +33,14 @@ for lang in en zh; do
       echo "replay golden_activities_$lang at $size failed"; fail=1; continue
     fi
     for shot in activity-post activity-post-checked activity-post-verdicts activity-sort activity-sort-items activity-sort-checked activity-discuss activity-summary; do
+      "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
+    done
+    # Lateral reading (unit 2), with a database of its own.
+    if ! "$MINGBAI_BIN" replay "tests/replay/golden_read_$lang.replay" --shots "$dir" --window "$size" \
+         --px-per-mm "${display#*@}" --db "$dir/read.db"; then
+      echo "replay golden_read_$lang at $size failed"; fail=1; continue
+    fi
+    for shot in activity-read-source activity-read-results activity-read-page activity-read-feedback; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done
