@@ -9,7 +9,9 @@ score on the summary and goes back to the units. After a unit's quiz come
 its activities (activities/NN-*.LANG.md): each post is marked with exactly
 the sentences that use a technique and every sentence's verdict and why is
 read; each feed is sorted into its order by taps and every place is read;
-each discussion prompt is passed with "Continue" and found again on the
+each feed to group has every item tapped, then its group; each lateral
+reading opens every page about the source before its right answer; each
+discussion prompt is passed with "Continue" and found again on the
 summary.
 
 The questions come from `mingbai pack show FILE.gift --json` (and the
@@ -80,6 +82,8 @@ UI = {
         "search": "Search about this source", "back_results": "Back to the search results",
         "back_source": "Back to the source's page",
         "opened_n": "You opened {} of {} pages about this source.",
+        # Sort into groups.
+        "put_in": "Put it in: {}", "in_group": "Correct: in “{}”.",
     },
     "zh": {
         "lang_button": "中文（简体）", "guest": "以访客身份继续",
@@ -116,6 +120,7 @@ UI = {
         "search": "搜索关于这个来源的信息", "back_results": "返回搜索结果",
         "back_source": "返回来源本身的网页",
         "opened_n": "你打开了 {} 个关于这个来源的网页（共 {} 个）。",
+        "put_in": "放进：{}", "in_group": "正确：属于“{}”。",
     },
 }
 FILE_LANG = {"en": "en", "zh": "zh-Hans"}
@@ -521,6 +526,30 @@ class Walk:
             self.act_rows.append("%s|%s|read|%s | opened %d of %d: %s|1.0|1.0|1|%d" % (
                 unit, q["id"], chosen, others, others, sep.join(p["title"] for p in pages[1:]),
                 right[0] + 1))
+            return True
+        if qt == "group":
+            # Each item tapped, then its group.
+            groups = q.get("groups", [])
+            self.cmd("expect", prefix(q["text"]))
+            for a in answers:
+                self.cmd("scroll-to", prefix(a["text"]))
+                self.cmd("tap", prefix(a["text"]))
+                self.emit("key home")
+                self.cmd("tap", t["put_in"].format(groups[a["group"]]))
+            self.emit("targets-ok", "layout-ok")
+            self.cmd("tap", t["check"])
+            self.emit("screen feedback")
+            self.cmd("expect", t["right"])
+            self.emit("key home")
+            for a in answers:
+                self.cmd("scroll-to", t["in_group"].format(groups[a["group"]]))
+                if a.get("feedback"):
+                    self.cmd("scroll-to", prefix(a["feedback"]))
+            self.emit("layout-ok")
+            self.cmd("tap", last)
+            self.act_rows.append("%s|%s|group|%s|1.0|1.0|1|%s" % (
+                unit, q["id"], sep.join("%s -> %s" % (a["text"], groups[a["group"]]) for a in answers),
+                ",".join("%d:%d" % (i + 1, a["group"] + 1) for i, a in enumerate(answers))))
             return True
         if qt == "essay":
             self.cmd("expect", prefix(q["text"]))
