@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Golden screenshots: every participant screen, the activities (mark the post, sort the feed, a discussion prompt, on
-# the shipped course's unit 4; lateral reading on unit 2) and the instructor's screens (see tests/replay/golden_*.replay) in both languages at
+# the shipped course's unit 4; lateral reading on unit 2; sorting into groups on unit 7) and the instructor's screens (see tests/replay/golden_*.replay) in both languages at
 # 800x480, 1024x600 (7-inch panels), 1920x1080 (10.1-inch) and 720x1280 (the 7-inch
 # Touch Display 2, upright), each at its panel's pixels per mm, compared with tests/golden/ within a tolerance.
 # MINGBAI_UPDATE_GOLDEN=1 rewrites the references. The instructor's export screen is shown
@@ -41,6 +41,14 @@ for lang in en zh; do
       echo "replay golden_read_$lang at $size failed"; fail=1; continue
     fi
     for shot in activity-read-source activity-read-results activity-read-page activity-read-feedback; do
+      "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
+    done
+    # Sorting into groups (unit 7), with a database of its own.
+    if ! "$MINGBAI_BIN" replay "tests/replay/golden_groups_$lang.replay" --shots "$dir" --window "$size" \
+         --px-per-mm "${display#*@}" --db "$dir/groups.db"; then
+      echo "replay golden_groups_$lang at $size failed"; fail=1; continue
+    fi
+    for shot in activity-groups activity-groups-chosen activity-groups-placed activity-groups-checked; do
       "$GOLDEN_COMPARE" "$dir/$shot.png" "tests/golden/$lang-$size-$shot.png" || fail=1
     done
   done
