@@ -77,14 +77,15 @@ for lang in en zh; do
   check "$lang: $n right attempt rows, one per scored question" "$want" \
     "$(q $lang "SELECT unit || '|' || question_id || '|' || type FROM attempt
                 WHERE correct = 1 AND score = max AND max > 0 AND review = 0 ORDER BY id")"
-  # The activities' rows exactly: what was marked or placed, the score,
+  # The activities' rows exactly: what was marked, placed, grouped or chosen
+  # (with the pages opened), the score,
   # the sentences' or items' numbers.
   check "$lang: $(grep -c . "$tmp/expected_activities_$lang.txt") activity rows, exactly" \
     "$(cat "$tmp/expected_activities_$lang.txt")" \
     "$(q $lang "SELECT unit || '|' || question_id || '|' || type || '|' || response || '|' ||
                        printf('%.1f', score) || '|' || printf('%.1f', max) || '|' || correct || '|' ||
                        answers
-                FROM attempt WHERE type IN ('markpost', 'sort') ORDER BY id")"
+                FROM attempt WHERE type IN ('markpost', 'sort', 'read', 'group') ORDER BY id")"
   check "$lang: no other attempt rows" "$n|$n|$n" \
     "$(q $lang "SELECT count(*), count(DISTINCT unit || '/' || question_id), sum(correct) FROM attempt")"
   check "$lang: every row in ${dblang[$lang]}, one guest" "${dblang[$lang]}|1|1" \
