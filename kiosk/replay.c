@@ -451,8 +451,9 @@ static int cmd_clock(Replay *r, const char *p)
     char a[64];
     arg(p, a, sizeof a);
     char unit = a[strlen(a) ? strlen(a) - 1 : 0];
-    long n = strtol(a, NULL, 10);
-    int64_t ms = unit == 'd' ? n * 86400000L : unit == 'h' ? n * 3600000L : n * 60000L;
+    /* 64-bit: 30 days in ms overflows a 32-bit long (armhf) */
+    int64_t n = strtoll(a, NULL, 10);
+    int64_t ms = n * (unit == 'd' ? INT64_C(86400000) : unit == 'h' ? INT64_C(3600000) : 60000);
     mb_clock_set_offset(mb_clock_offset() + ms);
     render(r);
     return 0;
