@@ -8,6 +8,19 @@ need() {
   skip "$1 is not installed; get it with: apt-get install $2 (./board/setup deps installs all the tests need)"
 }
 
+# check NAME WANT GOT: "ok   NAME" when GOT is WANT; else "FAIL NAME" with
+# both, and fail=1 (the test's own verdict, set to 0 at its start).
+check() { # name, want, got
+  if [ "$2" != "$3" ]; then
+    echo "FAIL $1"
+    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
+    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
+    fail=1
+  else
+    echo "ok   $1"
+  fi
+}
+
 # skip REASON: the test cannot run here.
 skip() {
   echo "skipped: $*"

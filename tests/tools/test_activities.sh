@@ -18,17 +18,6 @@ out=${MINGBAI_BUILD_DIR:-build}/activities-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
 
-check() { # name, want, got
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
-    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
-
 rows="SELECT question_id, type, lang, response, score, max, correct, positions, answers
       FROM attempt ORDER BY id"
 want_en='p-q1|truefalse|en|true|1.0|1.0|1|1|true

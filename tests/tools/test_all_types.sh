@@ -15,17 +15,6 @@ out=${MINGBAI_BUILD_DIR:-build}/all-types-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
 
-check() { # name, want, got
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
-    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
-
 for lang in en zh; do
   dir="$out/$lang"
   mkdir -p "$dir"

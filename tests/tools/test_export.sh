@@ -28,17 +28,6 @@ fail=0
 db=$tmp/kiosk.db
 export TZ=Asia/Shanghai
 
-check() { # name, want, got
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
-    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
-
 mkdir -p "$tmp/shots"
 make_class_db "$db" "$tmp/shots" || { echo "FAIL: the seminar could not be replayed"; exit 1; }
 before=$(sqlite3 "$db" .dump | md5sum)

@@ -14,17 +14,6 @@ out=${MINGBAI_BUILD_DIR:-build}/formatted-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
 
-check() { # name, want, got
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
-    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
-
 for lang in en zh; do
   for size in 800x480 1920x1080; do
     dir="$out/$lang-$size"

@@ -17,17 +17,6 @@ out=${MINGBAI_BUILD_DIR:-build}/groups-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
 
-check() { # name, want, got
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
-    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
-
 rows="SELECT question_id, type, lang, response, score, max, correct, positions, answers
       FROM attempt ORDER BY id"
 want_en='g-sort|group|en|A travel blogger'"'"'s post ending with "#ad: the hotel paid for my stay". -> official; A city council notice with the office'"'"'s name and a phone number. -> official; A reader'"'"'s review of a bakery, bought with her own money. -> independent; A "tips" video made for a bank, shown with "in partnership with". -> sponsored|0.75|1.0|0|3,1,3,2|1:3,2:3,3:2,4:1'

@@ -19,17 +19,6 @@ out=${MINGBAI_BUILD_DIR:-build}/lateral-shots
 rm -rf "$out"; mkdir -p "$out"
 fail=0
 
-check() { # name, want, got
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
-    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
-
 rows="SELECT question_id, type, lang, response, score, max, correct, positions, answers
       FROM attempt ORDER BY id"
 want_en='r-read|read|en|A shipping group that wants a port there pays for it: check its study. | opened 2 of 3: Coastal Futures Institute - Open Encyclopedia; Charity registry: Coastal Futures Institute|1.0|1.0|1|2,2,3|1'

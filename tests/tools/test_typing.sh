@@ -16,17 +16,6 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail=0
 
-check() { # name, want, got
-  if [ "$2" != "$3" ]; then
-    echo "FAIL $1"
-    echo "  expected:"; printf '%s\n' "$2" | sed 's/^/    /'
-    echo "  found:"; printf '%s\n' "$3" | sed 's/^/    /'
-    fail=1
-  else
-    echo "ok   $1"
-  fi
-}
-
 replay() { # script db
   if ! "$MINGBAI_BIN" replay "$1" --shots "$tmp" --window 800x480 --db "$2" 2>"$tmp/stderr"; then
     echo "FAIL replay $1"
