@@ -115,27 +115,13 @@ int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w)
 /* One item after the check; returns the height with the space after it. */
 static int group_result(Ui *ui, const Question *q, int k, int g, int x, int y, int w)
 {
-    int pad = px(ui, TOK.pad), rule = px(ui, TOK.rule), gap = px(ui, TOK.gap);
     const Answer *an = &q->answers[k];
     bool right = g == an->group;
-    Color ink = right ? ui->th.good : ui->th.bad, bg = right ? ui->th.good_bg : ui->th.bad_bg;
-    const char *text = rich_plain(an->rich_text, an->text);
     const char *own = an->group >= 0 && (size_t)an->group < q->ngroups ? q->groups[an->group] : "";
     const char *mark = right ? arena_printf(&ui->frame, tr(ui, "Correct: in “%s”."), own)
                              : arena_printf(&ui->frame, tr(ui, "Wrong: it belongs in “%s”."), own);
-    const char *why = an->feedback;
-    int tx = x + rule + pad, tw = w - rule - 2 * pad;
-    int th = ui_text_height(ui, tw, text, SZ_BODY, 0);
-    int mh = ui_text_height(ui, tw, mark, SZ_SMALL, TEXT_BOLD);
-    int wh = why ? ui_text_height(ui, tw, why, SZ_SMALL, 0) : 0;
-    int h = th + mh + wh + 2 * pad;
-    ui_rect(ui, (Rect){x, y, w, h}, bg, px(ui, TOK.radius_s));
-    ui_rect(ui, (Rect){x, y, rule, h}, ink, 0);
-    ui_text(ui, tx, y + pad, tw, text, SZ_BODY, 0, ui->th.ink, TEXT_ALIGN_LEFT);
-    ui_text(ui, tx, y + pad + th, tw, mark, SZ_SMALL, TEXT_BOLD, ink, TEXT_ALIGN_LEFT);
-    if (why)
-        ui_text(ui, tx, y + pad + th + mh, tw, why, SZ_SMALL, 0, ui->th.ink, TEXT_ALIGN_LEFT);
-    return h + gap / 2;
+    return screen_verdict_row(ui, rich_plain(an->rich_text, an->text), mark, an->feedback, right,
+                              x, y, w);
 }
 
 int group_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y, int w)

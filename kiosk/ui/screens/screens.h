@@ -132,6 +132,11 @@ typedef struct {
 int screen_rich(Ui *ui, const RichText *r, const char *raw, const RichPlace *at);
 /* Whether r has bold text of its own. */
 bool rich_has_bold(const RichText *r);
+/* An item after a sort's or groups' check: its text, the verdict in the
+ * verdict's colour and why; returns the height with the space after it
+ * (sort.c). */
+int screen_verdict_row(Ui *ui, const char *text, const char *mark, const char *why, bool right,
+                       int x, int y, int w);
 /* A choice: a button w wide at x, y whose label is formatted text r (raw
  * when NULL), with mark (a box, or NULL) before it; *h_out its height. True
  * when tapped. */

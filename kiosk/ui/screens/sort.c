@@ -106,20 +106,14 @@ int sort_quiz(Ui *ui, const Question *q, int x, int y, int w)
     return y - y0;
 }
 
-/* One place after the check: its mark, the item, where it belongs and why;
+/* An item after the check, as sort and groups show it: a band in the
+ * verdict's colour with the item's text, the verdict and why under it;
  * returns the height with the space after it. */
-static int sort_result(Ui *ui, const Question *q, int k, int a, int x, int y, int w)
+int screen_verdict_row(Ui *ui, const char *text, const char *mark, const char *why, bool right,
+                       int x, int y, int w)
 {
     int pad = px(ui, TOK.pad), rule = px(ui, TOK.rule), gap = px(ui, TOK.gap);
-    bool right = a == k;
     Color ink = right ? ui->th.good : ui->th.bad, bg = right ? ui->th.good_bg : ui->th.bad_bg;
-    const Answer *an = a >= 0 && (size_t)a < q->nanswers ? &q->answers[a] : NULL;
-    const char *text = arena_printf(&ui->frame, "%d.  %s", k + 1,
-                                    an ? rich_plain(an->rich_text, an->text) : "");
-    const char *mark =
-        right ? tr(ui, "Correct: in its place.")
-              : arena_printf(&ui->frame, tr(ui, "Wrong: it belongs in place %d."), a + 1);
-    const char *why = an ? an->feedback : NULL;
     int tx = x + rule + pad, tw = w - rule - 2 * pad;
     int th = ui_text_height(ui, tw, text, SZ_BODY, 0);
     int mh = ui_text_height(ui, tw, mark, SZ_SMALL, TEXT_BOLD);
@@ -132,6 +126,20 @@ static int sort_result(Ui *ui, const Question *q, int k, int a, int x, int y, in
     if (why)
         ui_text(ui, tx, y + pad + th + mh, tw, why, SZ_SMALL, 0, ui->th.ink, TEXT_ALIGN_LEFT);
     return h + gap / 2;
+}
+
+/* One place after the check: the item put there, whether it belongs there
+ * (else where) and why; returns the height with the space after it. */
+static int sort_result(Ui *ui, const Question *q, int k, int a, int x, int y, int w)
+{
+    bool right = a == k;
+    const Answer *an = a >= 0 && (size_t)a < q->nanswers ? &q->answers[a] : NULL;
+    const char *text = arena_printf(&ui->frame, "%d.  %s", k + 1,
+                                    an ? rich_plain(an->rich_text, an->text) : "");
+    const char *mark =
+        right ? tr(ui, "Correct: in its place.")
+              : arena_printf(&ui->frame, tr(ui, "Wrong: it belongs in place %d."), a + 1);
+    return screen_verdict_row(ui, text, mark, an ? an->feedback : NULL, right, x, y, w);
 }
 
 int sort_feedback(Ui *ui, const Question *q, const Response *resp, int x, int y, int w)
