@@ -226,6 +226,17 @@ static void act_sentence_note(ActParser *p, const char *s, const char *e)
     }
 }
 
+Answer *act_option(ActParser *p, const char *s, char *text)
+{
+    Answer *a = &p->sent[p->nsent++];
+    memset(a, 0, sizeof *a);
+    a->text = text;
+    a->fraction = *s == '+' ? 1 : 0;
+    a->format = a->feedback_format = TF_PLAIN;
+    a->value = p->line; /* where it is written, for the notes under it */
+    return a;
+}
+
 static void act_post_line(ActParser *p, const char *s, const char *e)
 {
     Question *q = &p->q;
@@ -241,12 +252,7 @@ static void act_post_line(ActParser *p, const char *s, const char *e)
                 act_error(p, s, "split the post in two", "the post has more than 64 sentences");
             p->too_many = true;
         } else {
-            Answer *a = &p->sent[p->nsent++];
-            memset(a, 0, sizeof *a);
-            a->text = text;
-            a->fraction = *s == '+' ? 1 : 0;
-            a->format = a->feedback_format = TF_PLAIN;
-            a->value = p->line;
+            act_option(p, s, text);
         }
     } else if (p->nsent) {
         act_error(p, s, "indent technique: and why: under their sentence",
@@ -287,12 +293,8 @@ static void act_sort_line(ActParser *p, const char *s, const char *e)
                 act_error(p, s, "keep a handful of items", "the sort has more than 16 items");
             p->too_many = true;
         } else {
-            Answer *a = &p->sent[p->nsent++];
-            memset(a, 0, sizeof *a);
-            a->text = text;
-            a->fraction = 1;
-            a->format = a->feedback_format = TF_PLAIN;
-            a->value = p->line;
+            Answer *a = act_option(p, s, text);
+            a->fraction = 1; /* every item of a sort has its place */
             a->group = -1;
         }
     } else if (p->nsent) {

@@ -47,6 +47,9 @@ const char *act_skip_sp(const char *s, const char *e);
 /* The value from s to e without the spaces around it, in the arena; NULL
  * when empty. */
 char *act_value(ActParser *p, const char *s, const char *e);
+/* A "+" (right, or uses a technique) or "-" line at s with its text: the
+ * next of p->sent, which the caller checked has room. */
+Answer *act_option(ActParser *p, const char *s, char *text);
 /* "key:" or "key：" at s: returns where its value starts, or NULL. */
 const char *act_key(const char *s, const char *e, const char *key);
 void act_push(ActParser *p, const Question *q);

@@ -85,12 +85,7 @@ static void read_option(ActParser *p, const char *s, const char *e)
             act_error(p, s, "offer at most 8 answers", "the question has more than 8 answers");
         p->too_many = true;
     } else {
-        Answer *a = &p->sent[p->nsent++];
-        memset(a, 0, sizeof *a);
-        a->text = text;
-        a->fraction = *s == '+' ? 1 : 0;
-        a->format = a->feedback_format = TF_PLAIN;
-        a->value = p->line;
+        act_option(p, s, text);
     }
 }
 
