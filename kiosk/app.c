@@ -92,61 +92,148 @@ static bool app_in_seminar(const StoreSession *seminar, const char *id)
     return false;
 }
 
-int app_load_packs(App *app)
+/* The shipped course is imported once, at the first start of this
+ * database (even when an instructor imported a pack before); an
+ * instructor who later removes it is not overruled. */
+static int app_import_shipped_once(App *app)
+{
+    char *shipped = store_setting_get(app->store, "shipped_course_imported");
+    if (shipped) {
+        free(shipped);
+        return MB_OK;
+    }
+    StorePackInfo *list = NULL;
+    size_t n = 0;
+    bool present = false;
+    if (store_pack_list(app->store, &list, &n) != MB_OK)
+        return MB_ERR_DB;
+    for (size_t i = 0; i < n; i++)
+        present |= !strcmp(list[i].id, "media-literacy");
+    store_pack_list_free(list, n);
+    if (!present && import_shipped(app) != MB_OK)
+        return MB_ERR;
+    store_setting_set(app->store, "shipped_course_imported", "1");
+    return MB_OK;
+}
+
+/* The files of every pack participants see (not hidden by the instructor,
+ * in the open session's packs), in the store's order: app->pending. */
+static int app_read_pack_files(App *app)
 {
     StorePackInfo *list = NULL;
     size_t n = 0;
-    /* The shipped course is imported once, at the first start of this
-     * database (even when an instructor imported a pack before); an
-     * instructor who later removes it is not overruled. */
-    char *shipped = store_setting_get(app->store, "shipped_course_imported");
-    if (!shipped) {
-        bool present = false;
-        if (store_pack_list(app->store, &list, &n) != MB_OK)
-            return MB_ERR_DB;
-        for (size_t i = 0; i < n; i++)
-            present |= !strcmp(list[i].id, "media-literacy");
-        store_pack_list_free(list, n);
-        if (!present && import_shipped(app) != MB_OK)
-            return MB_ERR;
-        store_setting_set(app->store, "shipped_course_imported", "1");
-    }
-    free(shipped);
     if (store_pack_list(app->store, &list, &n) != MB_OK)
         return MB_ERR_DB;
     StoreSession seminar = {0};
     int64_t open = store_session_current(app->store);
     if (open > 0 && store_session_get(app->store, open, &seminar) != MB_OK)
         memset(&seminar, 0, sizeof seminar);
-    app->packs = mb_xcalloc(n ? n : 1, sizeof *app->packs);
+    app->pending = mb_xcalloc(n ? n : 1, sizeof *app->pending);
+    app->npending = 0;
     for (size_t i = 0; i < n; i++) {
-        if (list[i].hidden) /* the instructor hid it from participants */
+        if (list[i].hidden || !app_in_seminar(&seminar, list[i].id))
             continue;
-        if (!app_in_seminar(&seminar, list[i].id))
+        AppPackFiles *pf = &app->pending[app->npending];
+        if (store_pack_files(app->store, list[i].id, &pf->files) != MB_OK)
             continue;
-        PackFiles files = {0};
-        if (store_pack_files(app->store, list[i].id, &files) != MB_OK)
-            continue;
+        pf->id = mb_xstrdup(list[i].id);
+        app->npending++;
+    }
+    store_pack_list_free(list, n);
+    store_session_clear(&seminar);
+    return MB_OK;
+}
+
+static void app_pending_free(App *app)
+{
+    for (size_t i = 0; i < app->npending; i++) {
+        pack_files_free(&app->pending[i].files);
+        free(app->pending[i].id);
+    }
+    free(app->pending);
+    app->pending = NULL;
+    app->npending = 0;
+}
+
+/* Builds app->pending into app->packs (heads only: pack_build_head, the
+ * files kept for the whole build; otherwise whole, the files taken), the
+ * shipped course first. */
+static void app_build_packs(App *app, bool heads)
+{
+    app->packs = mb_xcalloc(app->npending ? app->npending : 1, sizeof *app->packs);
+    app->npacks = 0;
+    for (size_t i = 0; i < app->npending; i++) {
+        AppPackFiles *pf = &app->pending[i];
         Diags d = {0};
         Pack *p = NULL;
-        if (pack_build(&files, list[i].id, &p, &d) == 0 && p)
+        int errors = heads ? pack_build_head(&pf->files, pf->id, &p, &d)
+                           : pack_build(&pf->files, pf->id, &p, &d);
+        if (errors == 0 && p) {
+            if (!heads)
+                pack_drop_sources(p); /* shown, never written back */
             app->packs[app->npacks++] = p;
-        else {
-            fprintf(stderr, "mingbai: pack %s in the database no longer checks:\n", list[i].id);
+        }
+        else if (!heads) {
+            fprintf(stderr, "mingbai: pack %s in the database no longer checks:\n", pf->id);
             diags_print(&d, stderr);
         }
         diags_free(&d);
     }
-    store_pack_list_free(list, n);
-    store_session_clear(&seminar);
-    /* The shipped course comes first. */
     for (size_t i = 1; i < app->npacks; i++)
         if (!strcmp(app->packs[i]->id, "media-literacy")) {
             Pack *t = app->packs[0];
             app->packs[0] = app->packs[i];
             app->packs[i] = t;
         }
+}
+
+static void app_free_packs(App *app)
+{
+    for (size_t i = 0; i < app->npacks; i++)
+        pack_free(app->packs[i]);
+    free(app->packs);
+    app->packs = NULL;
+    app->npacks = 0;
+}
+
+/* heads: the packs' heads only, for the first frame; app_finish_packs
+ * builds them whole after it. */
+static int app_load(App *app, bool heads)
+{
+    app_pending_free(app);
+    int rc = app_import_shipped_once(app);
+    if (rc == MB_OK)
+        rc = app_read_pack_files(app);
+    if (rc != MB_OK)
+        return rc;
+    app_build_packs(app, heads);
+    if (!heads)
+        app_pending_free(app);
+    store_release_memory(app->store);
+    app->packs_pending = heads;
     return MB_OK;
+}
+
+int app_load_packs(App *app)
+{
+    return app_load(app, false);
+}
+
+void app_finish_packs(App *app)
+{
+    if (!app->packs_pending)
+        return;
+    app->packs_pending = false;
+    Pack **heads = app->packs;
+    size_t nheads = app->npacks;
+    app_build_packs(app, false);
+    app_pending_free(app);
+    if (app->ui)
+        ui_packs_replace(app->ui, app->packs, app->npacks);
+    for (size_t i = 0; i < nheads; i++)
+        pack_free(heads[i]);
+    free(heads);
+    malloc_trim(0);
 }
 
 /* UiConfig.reload_packs: the packs participants see, read again after an
@@ -202,14 +289,12 @@ static void app_open_store(App *app)
         store_setting_set(app->store, "recovered", note);
         free(note);
     }
-    if (app->store && app_load_packs(app) != MB_OK) {
+    if (app->store && app_load(app, true) != MB_OK) {
         why = store_problem(app->store);
         snprintf(msg, sizeof msg, "%s", store_errmsg(app->store));
-        for (size_t i = 0; i < app->npacks; i++)
-            pack_free(app->packs[i]);
-        free(app->packs);
-        app->packs = NULL;
-        app->npacks = 0;
+        app_free_packs(app);
+        app_pending_free(app);
+        app->packs_pending = false;
         store_close(app->store);
         app->store = NULL;
     }
@@ -320,6 +405,10 @@ static void app_draw_problems(App *app)
 
 void app_render(App *app, uint64_t now_ms)
 {
+    /* The kiosk's loop builds the packs whole just after its first frame;
+     * the replay and the others, before their second. */
+    if (app->frames_rendered++)
+        app_finish_packs(app);
     if (plat_take_render_reset(app->plat))
         gfx_reset_textures(app->gfx);
     ui_frame(app->ui, now_ms, &app->dl);
@@ -327,6 +416,14 @@ void app_render(App *app, uint64_t now_ms)
     plat_draw_on_page(app->plat, true); /* --rotate */
     gfx_draw(app->gfx, &app->dl);
     plat_draw_on_page(app->plat, false);
+    /* On another screen the last one's layouts are let go (text.c keeps
+     * 256 KiB of them): malloc gives back the whole pages they leave free
+     * instead of keeping them resident. */
+    ScreenId screen = ui_screen(app->ui);
+    if (screen != app->last_screen) {
+        app->last_screen = screen;
+        malloc_trim(0);
+    }
 }
 
 void app_close(App *app)
@@ -335,9 +432,8 @@ void app_close(App *app)
     gfx_free(app->gfx);
     text_engine_free(app->text);
     plat_close(app->plat);
-    for (size_t i = 0; i < app->npacks; i++)
-        pack_free(app->packs[i]);
-    free(app->packs);
+    app_free_packs(app);
+    app_pending_free(app);
     store_close(app->store);
     drawlist_free(&app->dl);
     free(app->data_dir);
@@ -381,19 +477,35 @@ static bool app_stopped(void)
     return sig != 0;
 }
 
-/* MINGBAI_FIRST_FRAME_EXIT=1 (the start-up benchmarks, tests/bench/): the
- * first frame presented is said in the log and the loop ends there. */
-static bool app_first_frame_exit(void)
+static double app_cpu_ms(void)
 {
-    const char *v = getenv("MINGBAI_FIRST_FRAME_EXIT");
-    if (!v || strcmp(v, "1"))
-        return false;
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    mb_log(LOG_INFO, "first frame presented after %.1f ms of CPU time",
-           (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
-               (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3);
-    return true;
+    return (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1e3 +
+           (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1e3;
+}
+
+/* After the first frame: the packs built whole before any tap is read.
+ * MINGBAI_FIRST_FRAME_EXIT (the start-up benchmarks, tests/bench/): "1"
+ * says both moments in the log, "frame" the first only, without building
+ * the packs; either makes this true: the loop ends there. */
+static bool app_after_first_frame(App *app)
+{
+    const char *v = getenv("MINGBAI_FIRST_FRAME_EXIT");
+    bool both = v && !strcmp(v, "1"), frame = v && !strcmp(v, "frame");
+    if (both || frame)
+        mb_log(LOG_INFO, "first frame presented after %.1f ms of CPU time", app_cpu_ms());
+    if (frame)
+        return true;
+    app_finish_packs(app);
+    if (both) {
+        size_t units = 0;
+        for (size_t i = 0; i < app->npacks; i++)
+            units += app->packs[i]->nunits;
+        mb_log(LOG_INFO, "course ready after %.1f ms of CPU time (packs %zu, units %zu)",
+               app_cpu_ms(), app->npacks, units);
+    }
+    return both;
 }
 
 long app_loop(App *app, int64_t run_ms, bool closable)
@@ -411,7 +523,7 @@ long app_loop(App *app, int64_t run_ms, bool closable)
             plat_present(app->plat);
             frames++;
             dirty = false;
-            if (frames == 1 && app_first_frame_exit())
+            if (frames == 1 && app_after_first_frame(app))
                 break;
             if (ui_quit_allowed(app->ui))
                 break; /* the instructor chose "Leave the kiosk" */

@@ -21,12 +21,25 @@ typedef struct {
     int rotate;          /* 0, 90, 180, 270: --rotate */
 } AppOptions;
 
+/* A pack's files read from the store, waiting to be built whole. */
+typedef struct {
+    char *id;
+    PackFiles files;
+} AppPackFiles;
+
 typedef struct {
     char *data_dir;      /* holds content/ and fonts/ */
     char *db_path;
     Store *store;
     Pack **packs;
     size_t npacks;
+    /* Until app_finish_packs, packs holds only the packs' heads (what the
+     * attract screen shows: pack_build_head) and pending their files. */
+    bool packs_pending;
+    AppPackFiles *pending;
+    size_t npending;
+    long frames_rendered;
+    ScreenId last_screen; /* of the last frame rendered: malloc_trim on a change */
     TextEngine *text;
     Plat *plat;
     Gfx *gfx;
@@ -65,6 +78,12 @@ char *app_find_data_dir(void);
 /* Loads every pack in the store that participants see (not hidden by the
  * instructor; the shipped course first if empty). */
 int app_load_packs(App *app);
+/* app_open reads the packs' files but builds only their heads (pack.ini
+ * and glossary.ini: the attract screen), so that the first frame comes
+ * without building every unit and quiz: this builds them whole and gives
+ * them to the Ui. Called after the first frame (app_loop; app_render
+ * before the second); does nothing after the first call. */
+void app_finish_packs(App *app);
 /* Reads "WIDTHxHEIGHT" (200..8192 each) into *w, *h. Returns 0, or -1
  * when s is not such a size. */
 int app_parse_size(const char *s, int *w, int *h);

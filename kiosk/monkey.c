@@ -379,6 +379,7 @@ static int monkey_run(Monkey *m)
         app_close(&m->app);
         return 1;
     }
+    app_finish_packs(&m->app);
     open_faces(m->app.text);
     m->rng = m->o.seed;
     m->now = 1000;

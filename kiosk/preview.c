@@ -208,6 +208,7 @@ static int preview_render(PreviewArgs *a, const char *db, const char *id)
         app_close(&app);
         return 1;
     }
+    app_finish_packs(&app);
     int pi = -1;
     for (size_t i = 0; i < app.npacks; i++)
         if (!strcmp(app.packs[i]->id, id))

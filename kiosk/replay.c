@@ -521,6 +521,7 @@ int replay_run(const char *script, const char *shots, AppOptions *o)
     }
     Replay r = {.app = &app, .now = 1000, .script = script, .shots = shots};
     render(&r);
+    app_finish_packs(&app); /* as the kiosk, after its first frame */
     char buf[1024];
     int rc = 0;
     while (fgets(buf, sizeof buf, f)) {

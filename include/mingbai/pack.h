@@ -107,6 +107,13 @@ int pack_files_read(const char *path, const PackLimits *lim, PackFiles *files,
  * Otherwise *out is NULL. pack_free(NULL) does nothing. */
 int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags);
 
+/* What a pack says of itself, from its pack.ini and glossary.ini only:
+ * titles, description, languages and glossary, no units or quizzes (the
+ * kiosk's first frame, drawn before its packs are built whole: app.c).
+ * files is borrowed for the call; *out as pack_build gives it, with the
+ * errors of those two files only. */
+int pack_build_head(const PackFiles *files, const char *origin, Pack **out, Diags *diags);
+
 /* Reads and builds in one step (pack_files_read + pack_build): *out as
  * pack_build gives it. path is borrowed for the call. */
 int pack_load(const char *path, Pack **out, Diags *diags);

@@ -275,12 +275,19 @@ typedef struct Pack {
     size_t nunits;
     GlossaryTerm *glossary;
     size_t nglossary;
-    PackFiles files; /* every file, kept for the store and for media */
+    PackFiles files; /* every file, kept for the store and for media (only
+                      * the media after pack_drop_sources) */
 } Pack;
 
 /* Frees p with its arena and files: every pointer into p dies with it.
  * pack_free(NULL) does nothing. */
 void pack_free(Pack *p);
+/* Frees the text of a built pack's files (pack.ini, glossary.ini, units,
+ * quizzes, activities): what the screens show is in its units, questions
+ * and glossary. Its pictures (media/) stay, found as before. For a pack
+ * only shown (the kiosk's, app.c), not one to import or write out, which
+ * read its sources. */
+void pack_drop_sources(Pack *p);
 
 /* Compares dotted versions numerically: "1.10" > "1.9". <0, 0, >0. NULL
  * compares as "". */

@@ -22,6 +22,9 @@ int store_open(const char *path, Store **out);
  * the file alone holds every answer: the kiosk does it when it exits), then
  * closes the database and frees s. store_close(NULL) does nothing. */
 void store_close(Store *s);
+/* Gives back the memory of the pages SQLite keeps read (those of the packs'
+ * files just read, at start): a later read reads them again. */
+void store_release_memory(Store *s);
 /* What stopped the database from opening, or a write from going through:
  * told apart so that the kiosk says what to do, and recovers only real
  * damage. */

@@ -98,6 +98,9 @@ void ui_show_fault(Ui *ui, StoreProblem problem, const char *path, const char *d
 /* True once after "Try again" was tapped on that page: the program opens
  * the database again, and makes a new Ui when it succeeds. */
 bool ui_take_retry(Ui *ui);
+/* The packs participants see, built whole after the first frame (which
+ * had only their heads: app.c). packs is borrowed while the Ui lives. */
+void ui_packs_replace(Ui *ui, Pack **packs, size_t npacks);
 /* True when the kiosk may quit on a window-close request. */
 bool ui_quit_allowed(Ui *ui);
 /* Opens the instructor's screens at their home, ending any participant's

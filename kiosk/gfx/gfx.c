@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "gfx_internal.h"
+#include "mingbai/lazy.h"
 #include "mingbai/text_sdl.h"
 
 /* Bytes of image textures kept: the pictures of the last frames, about a
@@ -229,6 +230,15 @@ void gfx_draw(Gfx *g, const DrawList *dl)
     }
     SDL_RenderSetClipRect(r, NULL);
 }
+
+#ifndef MINGBAI_SDL2_IMAGE_SONAME
+#define MINGBAI_SDL2_IMAGE_SONAME "libSDL2_image-2.0.so.0"
+#endif
+
+/* SDL2_image, and the libtiff, libwebp and libjpeg it brings, opened for
+ * the first screenshot (mingbai/lazy.h): a kiosk takes none. */
+static LazyLib sdl2_image = {.soname = MINGBAI_SDL2_IMAGE_SONAME};
+LAZY(sdl2_image, int, IMG_SavePNG, (SDL_Surface * s, const char *file), (s, file))
 
 int gfx_screenshot(Gfx *g, const char *path)
 {

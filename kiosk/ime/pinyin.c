@@ -13,12 +13,29 @@
 #include <unistd.h>
 
 #ifdef MINGBAI_PINYIN_DICT
+#include "mingbai/lazy.h"
+
+#ifndef MINGBAI_GOOGLEPINYIN_SONAME
+#define MINGBAI_GOOGLEPINYIN_SONAME "libgooglepinyin.so.0"
+#endif
+
+/* The library (and the libstdc++ it needs) is opened when a name is first
+ * typed in pinyin, not at start. */
+static LazyLib googlepinyin = {.soname = MINGBAI_GOOGLEPINYIN_SONAME};
+
 bool im_open_decoder(const char *fn_sys_dict, const char *fn_usr_dict);
 void im_set_max_lens(size_t max_sps_len, size_t max_hzs_len);
 void im_reset_search(void);
 size_t im_search(const char *sps_buf, size_t sps_len);
 uint16_t *im_get_candidate(size_t cand_id, uint16_t *cand_str, size_t max_len);
 size_t im_get_spl_start_pos(const uint16_t **spl_start);
+LAZY(googlepinyin, bool, im_open_decoder, (const char *sys, const char *usr), (sys, usr))
+LAZY_VOID(googlepinyin, im_set_max_lens, (size_t sps, size_t hzs), (sps, hzs))
+LAZY_VOID(googlepinyin, im_reset_search, (void), ())
+LAZY(googlepinyin, size_t, im_search, (const char *sps, size_t len), (sps, len))
+LAZY(googlepinyin, uint16_t *, im_get_candidate, (size_t id, uint16_t *str, size_t max),
+     (id, str, max))
+LAZY(googlepinyin, size_t, im_get_spl_start_pos, (const uint16_t **start), (start))
 
 static bool open_now;
 static size_t ncands;

@@ -110,6 +110,24 @@ const PackFile *pack_files_find(const PackFiles *files, const char *path)
 
 /* ---------------- the pack ---------------- */
 
+void pack_drop_sources(Pack *p)
+{
+    PackFiles *f = &p->files;
+    size_t kept = 0;
+    f->total_bytes = 0;
+    for (size_t i = 0; i < f->count; i++) {
+        PackFile *pf = &f->items[i];
+        if (strncmp(pf->path, "media/", 6)) {
+            free(pf->path);
+            free(pf->data);
+            continue;
+        }
+        f->total_bytes += pf->len;
+        f->items[kept++] = *pf;
+    }
+    f->count = kept;
+}
+
 void pack_free(Pack *p)
 {
     if (!p)

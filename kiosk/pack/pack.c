@@ -400,8 +400,8 @@ static void build_languages(Build *b)
     }
 }
 
-static int build_all(PackFiles *files, const char *origin, const char *single, Pack **out,
-                     Diags *diags)
+static int build_all(PackFiles *files, const char *origin, const char *single, bool head,
+                     Pack **out, Diags *diags)
 {
     *out = NULL;
     Pack *p = mb_xcalloc(1, sizeof *p);
@@ -430,12 +430,14 @@ static int build_all(PackFiles *files, const char *origin, const char *single, P
                             glossary->file->len, p, diags);
 
     build_languages(&b);
-    build_units(&b);
-    build_merge_media(&b);
-    build_check_ids(&b);
-    for (size_t i = 0; i < b.ninfo; i++)
-        if (b.info[i].kind == F_MEDIA)
-            build_check_media(&b, &b.info[i]);
+    if (!head) {
+        build_units(&b);
+        build_merge_media(&b);
+        build_check_ids(&b);
+        for (size_t i = 0; i < b.ninfo; i++)
+            if (b.info[i].kind == F_MEDIA)
+                build_check_media(&b, &b.info[i]);
+    }
     free(b.info);
 
     int errors = diags->errors - errors_before;
@@ -449,12 +451,23 @@ static int build_all(PackFiles *files, const char *origin, const char *single, P
 
 int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
 {
-    return build_all(files, origin, NULL, out, diags);
+    return build_all(files, origin, NULL, false, out, diags);
+}
+
+int pack_build_head(const PackFiles *files, const char *origin, Pack **out, Diags *diags)
+{
+    PackFiles head = {0};
+    for (size_t i = 0; i < files->count; i++) {
+        const PackFile *f = &files->items[i];
+        if (!strcmp(f->path, "pack.ini") || !strcmp(f->path, "glossary.ini"))
+            pack_files_add(&head, f->path, f->data, f->len);
+    }
+    return build_all(&head, origin, NULL, true, out, diags);
 }
 
 int pack_build_single(PackFiles *files, const char *path, Pack **out, Diags *diags)
 {
-    return build_all(files, path, path, out, diags);
+    return build_all(files, path, path, false, out, diags);
 }
 
 int pack_load(const char *path, Pack **out, Diags *diags)

@@ -327,7 +327,9 @@ static void rt_flagged(Rt *r, xmlNode *n, uint32_t flag, int depth)
 static void rt_element(Rt *r, xmlNode *n, int depth)
 {
     const char *name = (const char *)n->name;
-    r->tag = rt_tag_offset(r, name, xmlGetLineNo(n));
+    /* Line 0: an element of markup-free text (rt_html_plain), which
+     * xmlGetLineNo would say too, without loading libxml2 for it. */
+    r->tag = rt_tag_offset(r, name, n->line ? xmlGetLineNo(n) : 0);
     uint32_t flag;
     TagKind k = rt_kind(name, &flag);
     switch (k) {
@@ -406,11 +408,13 @@ static void rt_walk(Rt *r, xmlNode *parent, int depth)
 }
 
 /* Text that libxml2's HTML parser always makes <html><body><p>TEXT</p>
- * </body></html> of, TEXT its very bytes: no markup or entity (no '<' or
- * '&'), no carriage return or other control character but line feed and
- * tab (the parser changes or drops them), valid UTF-8 without U+FFFE,
+ * </body></html> of, TEXT its very bytes: no markup or entity (no '<', and
+ * no '&' but one before white space, "R & D", which the parser keeps as
+ * written), no carriage return or other control character but line feed
+ * and tab (the parser changes or drops them), valid UTF-8 without U+FFFE,
  * U+FFFF or a byte order mark, and neither starting nor ending with white
- * space. Most fields of a pack are such text. */
+ * space. Most fields of a pack are such text; a pack of them only never
+ * loads libxml2 (xml_lazy.c). */
 static bool rt_markup_free(const Rt *r)
 {
     if (rt_ws(r->raw[0]) || rt_ws(r->raw[r->len - 1]) || !utf8_valid(r->raw, r->len, NULL))
@@ -418,7 +422,9 @@ static bool rt_markup_free(const Rt *r)
     for (size_t i = 0; i < r->len;) {
         unsigned char c = (unsigned char)r->raw[i];
         if (c < 0x80) {
-            if (c == '<' || c == '&' || c == 0x7f || (c < 0x20 && c != '\n' && c != '\t'))
+            if (c == '<' || c == 0x7f || (c < 0x20 && c != '\n' && c != '\t'))
+                return false;
+            if (c == '&' && (i + 1 >= r->len || !rt_ws(r->raw[i + 1])))
                 return false;
             i++;
             continue;

@@ -5,71 +5,37 @@
  * forwards to the library's, found with dlsym. The program is not linked
  * with libzip, so these are the only definitions it sees; the library,
  * opened RTLD_LOCAL, keeps calling its own. */
-#include <dlfcn.h>
-#include <stdio.h>
-#include <stdlib.h>
 #include <zip.h>
 
-#include "mingbai/core.h"
+#include "mingbai/lazy.h"
 
 #ifndef MINGBAI_LIBZIP_SONAME
 #define MINGBAI_LIBZIP_SONAME "libzip.so.4"
 #endif
 
-/* The library's function name; the package depends on the library, so a
- * missing one is a broken installation: said, then stopped. */
-static void *lazy_sym(const char *name)
-{
-    static void *lib;
-    if (!lib)
-        lib = dlopen(MINGBAI_LIBZIP_SONAME, RTLD_NOW | RTLD_LOCAL);
-    void *fn = lib ? dlsym(lib, name) : NULL;
-    if (!fn) {
-        mb_log(LOG_ERROR, "cannot load %s from %s: %s", name, MINGBAI_LIBZIP_SONAME, dlerror());
-        abort();
-    }
-    return fn;
-}
+static LazyLib libzip = {.soname = MINGBAI_LIBZIP_SONAME};
 
-/* Defines name(params), forwarding args to the library's name. */
-#define LAZY(ret, name, params, args)                                                              \
-    ret name params                                                                                \
-    {                                                                                              \
-        static ret(*fn) params;                                                                    \
-        if (!fn)                                                                                   \
-            *(void **)&fn = lazy_sym(#name);                                                       \
-        return fn args;                                                                            \
-    }
-#define LAZY_VOID(name, params, args)                                                              \
-    void name params                                                                               \
-    {                                                                                              \
-        static void(*fn) params;                                                                   \
-        if (!fn)                                                                                   \
-            *(void **)&fn = lazy_sym(#name);                                                       \
-        fn args;                                                                                   \
-    }
-
-LAZY(int, zip_file_get_external_attributes,
+LAZY(libzip, int, zip_file_get_external_attributes,
      (zip_t * za, zip_uint64_t i, zip_flags_t fl, zip_uint8_t *os, zip_uint32_t *attr),
      (za, i, fl, os, attr))
-LAZY(int, zip_stat_index, (zip_t * za, zip_uint64_t i, zip_flags_t fl, zip_stat_t *st),
+LAZY(libzip, int, zip_stat_index, (zip_t * za, zip_uint64_t i, zip_flags_t fl, zip_stat_t *st),
      (za, i, fl, st))
-LAZY(const char *, zip_strerror, (zip_t * za), (za))
-LAZY(const char *, zip_get_name, (zip_t * za, zip_uint64_t i, zip_flags_t fl), (za, i, fl))
-LAZY(zip_file_t *, zip_fopen_index, (zip_t * za, zip_uint64_t i, zip_flags_t fl), (za, i, fl))
-LAZY(zip_int64_t, zip_fread, (zip_file_t * zf, void *buf, zip_uint64_t n), (zf, buf, n))
-LAZY(const char *, zip_file_strerror, (zip_file_t * zf), (zf))
-LAZY(int, zip_fclose, (zip_file_t * zf), (zf))
-LAZY_VOID(zip_error_init, (zip_error_t * ze), (ze))
-LAZY_VOID(zip_error_fini, (zip_error_t * ze), (ze))
-LAZY(zip_source_t *, zip_source_buffer_create,
+LAZY(libzip, const char *, zip_strerror, (zip_t * za), (za))
+LAZY(libzip, const char *, zip_get_name, (zip_t * za, zip_uint64_t i, zip_flags_t fl), (za, i, fl))
+LAZY(libzip, zip_file_t *, zip_fopen_index, (zip_t * za, zip_uint64_t i, zip_flags_t fl), (za, i, fl))
+LAZY(libzip, zip_int64_t, zip_fread, (zip_file_t * zf, void *buf, zip_uint64_t n), (zf, buf, n))
+LAZY(libzip, const char *, zip_file_strerror, (zip_file_t * zf), (zf))
+LAZY(libzip, int, zip_fclose, (zip_file_t * zf), (zf))
+LAZY_VOID(libzip, zip_error_init, (zip_error_t * ze), (ze))
+LAZY_VOID(libzip, zip_error_fini, (zip_error_t * ze), (ze))
+LAZY(libzip, zip_source_t *, zip_source_buffer_create,
      (const void *data, zip_uint64_t len, int freep, zip_error_t *ze), (data, len, freep, ze))
-LAZY(zip_source_t *, zip_source_filep_create,
+LAZY(libzip, zip_source_t *, zip_source_filep_create,
      (FILE * f, zip_uint64_t start, zip_int64_t len, zip_error_t *ze), (f, start, len, ze))
-LAZY(zip_t *, zip_open_from_source, (zip_source_t * src, int flags, zip_error_t *ze),
+LAZY(libzip, zip_t *, zip_open_from_source, (zip_source_t * src, int flags, zip_error_t *ze),
      (src, flags, ze))
-LAZY(int, zip_error_code_zip, (const zip_error_t *ze), (ze))
-LAZY_VOID(zip_source_free, (zip_source_t * src), (src))
-LAZY(const char *, zip_error_strerror, (zip_error_t * ze), (ze))
-LAZY(zip_int64_t, zip_get_num_entries, (zip_t * za, zip_flags_t fl), (za, fl))
-LAZY_VOID(zip_discard, (zip_t * za), (za))
+LAZY(libzip, int, zip_error_code_zip, (const zip_error_t *ze), (ze))
+LAZY_VOID(libzip, zip_source_free, (zip_source_t * src), (src))
+LAZY(libzip, const char *, zip_error_strerror, (zip_error_t * ze), (ze))
+LAZY(libzip, zip_int64_t, zip_get_num_entries, (zip_t * za, zip_flags_t fl), (za, fl))
+LAZY_VOID(libzip, zip_discard, (zip_t * za), (za))

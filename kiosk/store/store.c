@@ -580,6 +580,12 @@ done:
     return rc;
 }
 
+void store_release_memory(Store *s)
+{
+    if (s && s->db)
+        sqlite3_db_release_memory(s->db);
+}
+
 void store_close(Store *s)
 {
     if (!s)

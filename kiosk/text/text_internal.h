@@ -23,11 +23,13 @@ enum {
 
 #define MAX_FONTS 48        /* open (face, pixel size) pairs */
 #define LAYOUT_CACHE 1024
-#define LAYOUT_BUDGET (1024 * 1024) /* bytes of cached layouts not in use (text.c) */
-/* Pages of 1 MiB made as glyphs need them (a tour of the course in English
- * at 800x480 fills two), up to the same 12 MiB of ARGB as before. */
-#define ATLAS_SIZE 512
-#define ATLAS_MAX_PAGES 12
+#define LAYOUT_BUDGET (256 * 1024) /* bytes of cached layouts not in use (text.c) */
+/* Pages of 256 KiB made as glyphs need them (a tour of the course in both
+ * languages at 800x480 fills eleven; the first frame one, made and cleared
+ * at a quarter of the cost of a 1 MiB page, and the last page of a run
+ * half empty on average wastes a quarter as much), up to 12 MiB of ARGB. */
+#define ATLAS_SIZE 256
+#define ATLAS_MAX_PAGES 48
 
 /* A face at a pixel size: a HarfBuzz font scaled so that its positions come
  * out in 1/64 pixel (26.6). The face's file is mapped once and shared by
@@ -90,13 +92,21 @@ struct TextLayout {
 };
 
 /* A face's file as FreeType reads it (atlas.c): through pread, small reads
- * from one block. */
-#define FACE_BLOCK 4096
+ * from the last few blocks read (a glyph's outline and its place in the
+ * index, a TrueType face's glyf and loca, are in different blocks). */
+#define FACE_BLOCK 8192
+#define FACE_BLOCKS 4
+typedef struct {
+    unsigned long off, len; /* len 0: empty */
+    unsigned stamp;         /* when last read from: the oldest is reused */
+    unsigned char data[FACE_BLOCK];
+} FaceBlock;
+
 typedef struct {
     FT_StreamRec stream;
     int fd;
-    unsigned long block_off, block_len;
-    unsigned char block[FACE_BLOCK];
+    unsigned clock;
+    FaceBlock blocks[FACE_BLOCKS];
 } FaceFile;
 
 typedef struct {

@@ -189,6 +189,17 @@ void ui_instructor_open(Ui *ui)
     ui_go(ui, SCR_INSTRUCTOR);
 }
 
+void ui_packs_replace(Ui *ui, Pack **packs, size_t npacks)
+{
+    ui->cfg.packs = packs;
+    ui->cfg.npacks = npacks;
+    if ((size_t)ui->pack >= npacks) {
+        ui->pack = 0;
+        ui->unit = 0;
+    }
+    ui->dirty = true;
+}
+
 bool ui_packs_reload(Ui *ui)
 {
     Pack **packs = NULL;

@@ -4,8 +4,10 @@
 # that grew. Three runs, each under valgrind --tool=callgrind:
 #   startup        the kiosk started on a database that holds the shipped
 #                  course (made by a first run, not counted), to its first
-#                  presented frame, then ended (MINGBAI_FIRST_FRAME_EXIT=1):
-#                  the whole process, the dynamic loader included;
+#                  presented frame, then ended (MINGBAI_FIRST_FRAME_EXIT=
+#                  frame): the whole process, the dynamic loader included;
+#   ready          the same, on to the course built whole just after that
+#                  frame (MINGBAI_FIRST_FRAME_EXIT=1);
 #   redraw_home    one redraw of the home page (the list of units), cached
 #                  layouts and glyphs (bench_redraw, the mean of FRAMES);
 #   redraw_reader  the same on the first unit's page.
@@ -51,11 +53,16 @@ declare -A got
 # start-up: the database made first (the course imported), then counted
 MINGBAI_FIRST_FRAME_EXIT=1 "$bin" --window 800x480 --db "$tmp/k.db" 2>"$tmp/first.log" ||
   { cat "$tmp/first.log"; exit 1; }
-MINGBAI_FIRST_FRAME_EXIT=1 valgrind --tool=callgrind --callgrind-out-file="$tmp/startup.out" \
-  "$bin" --window 800x480 --db "$tmp/k.db" 2>"$tmp/startup.log" ||
-  { cat "$tmp/startup.log"; exit 1; }
-grep -q "first frame presented" "$tmp/startup.log" || { cat "$tmp/startup.log"; echo "callgrind: no first frame"; exit 1; }
-got[startup]=$(total "$tmp/startup.out")
+for run in "startup frame first frame presented" "ready 1 course ready"; do
+  set -- $run
+  name=$1 exit=$2
+  shift 2
+  MINGBAI_FIRST_FRAME_EXIT=$exit valgrind --tool=callgrind --callgrind-out-file="$tmp/$name.out" \
+    "$bin" --window 800x480 --db "$tmp/k.db" 2>"$tmp/$name.log" ||
+    { cat "$tmp/$name.log"; exit 1; }
+  grep -q "$*" "$tmp/$name.log" || { cat "$tmp/$name.log"; echo "callgrind: no '$*'"; exit 1; }
+  got[$name]=$(total "$tmp/$name.out")
+done
 for page in home reader; do
   valgrind --tool=callgrind --callgrind-out-file="$tmp/redraw_$page.out" \
     --toggle-collect=redraw_frames "$redraw" "$page" "$frames" 2>"$tmp/redraw_$page.log" ||
@@ -65,6 +72,8 @@ done
 
 echo "== startup: ${got[startup]} instructions (to the first frame and out), top functions (inclusive):"
 top "$tmp/startup.out" 16
+echo "== ready: ${got[ready]} instructions (on to the course built whole), top functions (inclusive):"
+top "$tmp/ready.out" 12
 for page in home reader; do
   echo "== redraw_$page: ${got[redraw_$page]} instructions a frame (mean of $frames), top functions (inclusive, all frames):"
   top "$tmp/redraw_$page.out" 12
@@ -75,7 +84,7 @@ if [ "$record" = 1 ]; then
     echo "# Instruction counts (tests/bench/callgrind.sh --record): NAME COUNT;"
     echo "# a count over its figure by more than the tolerance fails."
     echo "tolerance 5"
-    for k in startup redraw_home redraw_reader; do echo "$k ${got[$k]}"; done
+    for k in startup ready redraw_home redraw_reader; do echo "$k ${got[$k]}"; done
   } >"$expected"
   echo "recorded in $expected"
   exit 0
@@ -83,8 +92,9 @@ fi
 tol=$(sed -n 's/^tolerance *\([0-9.]*\).*/\1/p' "$expected")
 fail=0
 echo "== against $expected (tolerance ${tol} %):"
-for k in startup redraw_home redraw_reader; do
+for k in startup ready redraw_home redraw_reader; do
   want=$(sed -n "s/^$k *\([0-9]*\).*/\1/p" "$expected")
+  [ -n "$want" ] || { echo "  $k: no figure in $expected (--record)"; fail=1; continue; }
   verdict=$(awk -v g="${got[$k]}" -v w="$want" -v t="$tol" 'BEGIN {
     d = (g - w) * 100 / w
     printf "%s %+.1f %%", (d > t ? "OVER" : d < -t ? "under (record the new figure)" : "ok"), d }')

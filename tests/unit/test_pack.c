@@ -1184,6 +1184,94 @@ static void test_load_folder(void **state)
     diags_free(&d);
 }
 
+/* Every text a screen reads of p, summed: read after pack_drop_sources, it
+ * shows (under AddressSanitizer) that none of it pointed into the sources. */
+static size_t pack_text_bytes(const Pack *p)
+{
+    size_t n = 0;
+    for (size_t u = 0; u < p->nunits; u++)
+        for (int l = 0; l < LANG_COUNT; l++) {
+            if (!p->units[u].lang[l].present)
+                continue;
+            n += strlen(p->units[u].lang[l].title);
+            const Doc *d = &p->units[u].lang[l].doc;
+            for (size_t b = 0; b < d->count; b++)
+                n += d->blocks[b].text ? strlen(d->blocks[b].text) : 0;
+            const QuestionList *ql = &p->units[u].lang[l].quiz;
+            for (size_t q = 0; q < ql->count; q++) {
+                n += ql->items[q].text ? strlen(ql->items[q].text) : 0;
+                n += ql->items[q].rich_text ? strlen(ql->items[q].rich_text->plain) : 0;
+                for (size_t a = 0; a < ql->items[q].nanswers; a++)
+                    n += ql->items[q].answers[a].text ? strlen(ql->items[q].answers[a].text) : 0;
+            }
+        }
+    for (size_t g = 0; g < p->nglossary; g++)
+        n += strlen(p->glossary[g].lang[LANG_EN].text ? p->glossary[g].lang[LANG_EN].text : "");
+    return n;
+}
+
+/* The kiosk keeps a pack it only shows without its sources: the media
+ * stay, found by their path; every text the screens read stays. */
+static void test_drop_sources(void **state)
+{
+    (void)state;
+    Diags d = {0};
+    Pack *p = NULL;
+    assert_int_equal(pack_load("packs/good/formatted", &p, &d), 0);
+    assert_int_equal(p->files.count, 6);
+    const PackFile *media = pack_files_find(&p->files, "media/feed.png");
+    assert_non_null(media);
+    size_t media_len = media->len, text = pack_text_bytes(p);
+    assert_true(text > 0);
+    pack_drop_sources(p);
+    assert_int_equal(p->files.count, 1);
+    assert_int_equal(p->files.total_bytes, media_len);
+    media = pack_files_find(&p->files, "media/feed.png");
+    assert_non_null(media);
+    assert_int_equal(media->len, media_len);
+    assert_memory_equal(media->data, "\x89PNG", 4);
+    assert_null(pack_files_find(&p->files, "pack.ini"));
+    assert_null(pack_files_find(&p->files, "quizzes/01-search.en.gift"));
+    assert_int_equal(pack_text_bytes(p), text);
+    pack_free(p);
+    diags_free(&d);
+}
+
+/* The first frame's packs: what pack.ini and glossary.ini say, nothing
+ * built from the units or quizzes, the files given left as they were. */
+static void test_build_head(void **state)
+{
+    (void)state;
+    PackLimits lim = pack_limits_default();
+    PackFiles files;
+    Diags d = {0};
+    assert_int_equal(pack_files_read("../content/media-literacy", &lim, &files, &d), 0);
+    size_t count = files.count;
+    Pack *head = NULL, *whole = NULL;
+    assert_int_equal(pack_build_head(&files, "media-literacy", &head, &d), 0);
+    assert_int_equal(d.count, 0);
+    assert_int_equal(files.count, count);
+    assert_int_equal(head->nunits, 0);
+    assert_int_equal(head->files.count, 2); /* pack.ini, glossary.ini */
+    assert_int_equal(pack_build(&files, "media-literacy", &whole, &d), 0);
+    assert_int_equal(whole->nunits, 9);
+    assert_string_equal(head->id, whole->id);
+    assert_string_equal(head->title[LANG_ZH], whole->title[LANG_ZH]);
+    assert_string_equal(head->description[LANG_EN], whole->description[LANG_EN]);
+    assert_int_equal(head->nglossary, whole->nglossary);
+    assert_true(head->nglossary > 20);
+    for (size_t g = 0; g < head->nglossary; g++)
+        for (int l = 0; l < LANG_COUNT; l++) {
+            assert_string_equal(head->glossary[g].lang[l].text, whole->glossary[g].lang[l].text);
+            assert_string_equal(head->glossary[g].lang[l].definition,
+                                whole->glossary[g].lang[l].definition);
+        }
+    pack_free(head);
+    pack_free(whole);
+    pack_files_free(&files);
+    diags_free(&d);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1218,6 +1306,8 @@ int main(void)
         cmocka_unit_test(test_build_problems),
         cmocka_unit_test(test_build_no_manifest),
         cmocka_unit_test(test_load_folder),
+        cmocka_unit_test(test_drop_sources),
+        cmocka_unit_test(test_build_head),
     };
     return cmocka_run_group_tests(tests, setup_tmp, teardown_tmp);
 }

@@ -76,6 +76,46 @@ static void dump(const Fx *f)
     }
 }
 
+/* Text without markup is read without the HTML parser (richtext.c): the
+ * same blocks as the parser makes of it. A comment in front sends the same
+ * text through the parser, which drops the comment. */
+static void assert_same_rich(const RichText *a, const RichText *b)
+{
+    assert_string_equal(a->plain, b->plain);
+    assert_int_equal(a->count, b->count);
+    for (size_t i = 0; i < a->count; i++) {
+        assert_int_equal(a->blocks[i].kind, b->blocks[i].kind);
+        assert_string_equal(a->blocks[i].text, b->blocks[i].text);
+        assert_int_equal(a->blocks[i].nspans, b->blocks[i].nspans);
+        for (size_t k = 0; k < a->blocks[i].nspans; k++) {
+            assert_int_equal(a->blocks[i].spans[k].start, b->blocks[i].spans[k].start);
+            assert_int_equal(a->blocks[i].spans[k].len, b->blocks[i].spans[k].len);
+            assert_int_equal(a->blocks[i].spans[k].flags, b->blocks[i].spans[k].flags);
+        }
+    }
+}
+
+static void test_markup_free_as_parsed(void **state)
+{
+    Fx *f = *state;
+    static const char *const texts[] = {
+        "Which of these is a primary source?",
+        "A reference list cites \u201cWalker & Cardenal (2017)\u201d.",
+        "R & D, Q &\nA, tab &\tthen",
+        "Two  spaces\nand a line\tand a tab",
+        "某参考文献把报告写成\u201cWalker & Cardenal (2017)\u201d。",
+    };
+    for (int fmt = 0; fmt < 2; fmt++)
+        for (size_t i = 0; i < sizeof texts / sizeof *texts; i++) {
+            TextFormat tf = fmt ? TF_MOODLE : TF_HTML;
+            RichText fast = *conv(f, texts[i], tf, NULL);
+            char *parsed = arena_printf(&f->arena, "<!---->%s", texts[i]);
+            RichText slow = *conv(f, parsed, tf, NULL);
+            assert_same_rich(&fast, &slow);
+        }
+    assert_int_equal(f->diags.count, 0);
+}
+
 static void test_paragraphs_and_breaks(void **state)
 {
     Fx *f = *state;
@@ -329,6 +369,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_moodle_format, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_plain_format, fx_setup, fx_teardown),
         cmocka_unit_test(test_pack_fields),
+        cmocka_unit_test_setup_teardown(test_markup_free_as_parsed, fx_setup, fx_teardown),
         cmocka_unit_test_setup_teardown(test_short_answer_plain, fx_setup, fx_teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
