@@ -139,7 +139,7 @@ resident() {
   pid=$!
   exec 3> "$tmp/hold"
   local waited=0
-  until grep -qx ready "$tmp/view-$1"; do
+  until grep -qsx ready "$tmp/view-$1"; do
     kill -0 "$pid" 2>/dev/null && [ $waited -lt 600 ] ||
       { echo "memory_qemu: bench_resident $1 did not get ready under $qemu" >&2; exit 1; }
     sleep 0.1
@@ -231,7 +231,7 @@ report() { # SIZE
   g=$(sed -n 's/^guest //p' "$tmp/peak")
   q=$(sed -n 's/^qemu //p' "$tmp/peak")
   read -r at len n < "$tmp/when"
-  echo "peak resident memory of the guest: $(mib "$g") ($g KiB), $at ms into a run of $len ms ($n samples)"
+  echo "the guest's peak resident memory: $(mib "$g") ($g KiB), $at ms into a run of $len ms ($n samples)"
   echo "  by mapping, at the peak:"
   awk '$1 == "g" && $2 >= 128 { $1 = ""; printf "  %8d KiB %s\n", $2, substr($0, length($2) + 3) }
        $1 == "g" && $2 < 128 { rest += $2; k++ }
