@@ -36,8 +36,9 @@
 #
 # How the guest's space is told from qemu's: qemu is started with the guest
 # base pinned (-B 0x100000000000, 16 TiB, far below where Linux puts qemu's
-# own mappings on x86-64) and the guest's address space reserved (-R: 16 GiB
-# for arm64, 4 GiB for armhf). qemu maps the whole reservation at start
+# own mappings on x86-64) and the guest's address space reserved (-R 16G for
+# arm64; a 32-bit guest's 4 GiB qemu reserves of itself, the commpage at its
+# top). qemu maps the whole reservation at start
 # (PROT_NONE), places every guest mapping inside it at host address = guest
 # address + base, and maps what the guest unmaps back to PROT_NONE, so
 # nothing of qemu's can be placed there: the mappings in [base, base + size)
@@ -70,8 +71,8 @@ sizes=${*:-800x480 1280x800}
 
 base=0x100000000000
 case "$arch" in
-  arm64) qemu=qemu-aarch64 span=$((16 << 30)) reserve=16G ;;
-  armhf) qemu=qemu-arm span=$((1 << 32)) reserve=0xffff0000 ;;
+  arm64) qemu=qemu-aarch64 span=$((16 << 30)) reserve=(-R 16G) ;;
+  armhf) qemu=qemu-arm span=$((1 << 32)) reserve=() ;; # qemu reserves the 4 GiB itself
   *) echo "memory_qemu: ARCH is arm64 or armhf, not '$arch'" >&2; exit 2 ;;
 esac
 sysroot=${MINGBAI_SYSROOT:-$(dirname "$build")/sysroot-$arch}
@@ -97,7 +98,7 @@ trap cleanup EXIT
 export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCELERATION=0 \
   SDL_AUDIODRIVER=dummy MINGBAI_ALLOW_HEADLESS=1
 unset QEMU_GUEST_BASE QEMU_RESERVED_VA QEMU_LD_PREFIX QEMU_STRACE QEMU_LOG
-guest=("$qemu" -L "$sysroot" -B "$base" -R "$reserve") # then the program: $! is qemu's
+guest=("$qemu" -L "$sysroot" -B "$base" "${reserve[@]}") # then the program: $! is qemu's
 
 # The sum of a smaps file (stdin) in KiB: "guest N", "qemu N", then a line
 # "g KIB NAME" or "q KIB NAME" for each kind of mapping. Addresses are
@@ -243,7 +244,7 @@ report() { # SIZE
   echo "peak $arch $1 $g"
 }
 
-echo "=== $arch under $qemu ($("$qemu" --version | head -n 1 | sed 's/.*version //')), guest base $base, guest space $reserve; build $build"
+echo "=== $arch under $qemu ($("$qemu" --version | head -n 1 | sed 's/.*version //')), guest base $base, guest space $((span >> 20)) MiB; build $build"
 check
 cat tests/bench/tour_en.replay tests/bench/tour_zh.replay > "$tmp/tour.replay"
 for size in $sizes; do
