@@ -103,9 +103,10 @@ export SDL_VIDEODRIVER=offscreen SDL_RENDER_DRIVER=software SDL_FRAMEBUFFER_ACCE
 unset QEMU_GUEST_BASE QEMU_RESERVED_VA QEMU_LD_PREFIX QEMU_STRACE QEMU_LOG
 guest=("$qemu" -L "$sysroot" -B "$base" "${reserve[@]}") # then the program: $! is qemu's
 
-# The sum of a smaps file (stdin) in KiB: "guest N", "qemu N", then a line
+# The sums of a smaps file, in KiB: "guest N", "qemu N", then a line
 # "g KIB NAME" or "q KIB NAME" for each kind of mapping. Addresses are
-# compared as hexadecimal strings of 16 digits (mawk has no 64-bit integers).
+# compared as hexadecimal strings of 16 digits (mawk has no 64-bit
+# integers). Fails (awk exits 1) once the process has exited: no mappings.
 cat > "$tmp/sum.awk" <<'EOF'
 function pad(a) { return substr("0000000000000000", 1, 16 - length(a)) a }
 /^[0-9a-f]+-[0-9a-f]+ / {
@@ -202,7 +203,7 @@ check() {
   fi
 }
 
-# The kiosk over the tour at SIZE, sampled every 50 ms: the peak's sum in
+# The kiosk over the tour at SIZE, sampled 50 ms apart: the peak's sums in
 # $tmp/peak, and its time, the run's length and the number of samples in
 # $tmp/when.
 tour() { # SIZE
