@@ -45,9 +45,10 @@
 # pinning does not change the memory: qemu's whole peak over the tour is the
 # same with it and without, 60.1 and 60.5 MiB.) Checked at each run, before the kiosk, with
 # bench_resident (tests/bench/bench_resident.c) of the same build:
-#  - it writes 32 MiB: the figure must move by 32 MiB (and at most 256 KiB
-#    more: malloc's header, the page tables are not in smaps) against the
-#    same program writing nothing;
+#  - it writes 32 MiB: the guest's anonymous memory must move by 32 MiB
+#    (and at most 256 KiB more: malloc's header) against the same program
+#    writing nothing (the files' part, the pages of the libraries the kernel
+#    maps around those touched, depends on what the page cache holds);
 #  - the mappings it sees itself (qemu's emulation of /proc/self/maps, in
 #    guest addresses), moved by the base, must all lie in the range, and
 #    every resident mapping counted must lie in one of them.
@@ -106,7 +107,8 @@ guest=("$qemu" -L "$sysroot" -B "$base" "${reserve[@]}") # then the program: $! 
 # The sums of a smaps file, in KiB: "guest N", "qemu N", then a line
 # "g KIB NAME" or "q KIB NAME" for each kind of mapping. Addresses are
 # compared as hexadecimal strings of 16 digits (mawk has no 64-bit
-# integers). Fails (awk exits 1) once the process has exited: no mappings.
+# integers). Fails (awk exits 1) when it finds no mappings (the process has
+# exited).
 cat > "$tmp/sum.awk" <<'EOF'
 function pad(a) { return substr("0000000000000000", 1, 16 - length(a)) a }
 /^[0-9a-f]+-[0-9a-f]+ / {
@@ -132,6 +134,13 @@ END {
 EOF
 sum() { # PID OUT
   awk -v lo="$lo" -v hi="$hi" -v qemu="$qemu" -f "$tmp/sum.awk" "/proc/$1/smaps" > "$2" 2>/dev/null
+}
+# True while PID has not exited (a child not yet waited for stays a zombie).
+running() {
+  local st
+  st=$(cat "/proc/$1/stat" 2>/dev/null) || return 1
+  st=${st##*) }
+  [ "${st%% *}" != Z ]
 }
 mib() { echo "$1" | awk '{ printf "%.1f MiB", $1 / 1024 }'; }
 
@@ -182,13 +191,17 @@ view_check() { # VIEW SMAPS
 check() {
   resident 0
   resident 32
-  local g0 g32 moved
+  local g0 g32 a0 a32 moved
   g0=$(sed -n 's/^guest //p' "$tmp/sum-0")
   g32=$(sed -n 's/^guest //p' "$tmp/sum-32")
-  moved=$((g32 - g0))
-  echo "check: bench_resident writing 32 MiB in the guest moves the figure by $(mib $moved) ($moved KiB; $g0 KiB writing nothing, qemu's own $(sed -n 's/^qemu //p' "$tmp/sum-32") KiB)"
+  a0=$(awk '$1 == "g" && $3 == "anonymous" { print $2 }' "$tmp/sum-0")
+  a32=$(awk '$1 == "g" && $3 == "anonymous" { print $2 }' "$tmp/sum-32")
+  moved=$((${a32:-0} - ${a0:-0}))
+  echo "check: bench_resident writing 32 MiB in the guest moves the guest's anonymous memory by" \
+    "$(mib $moved) ($moved KiB), the whole figure by $((g32 - g0)) KiB ($g0 KiB writing nothing;" \
+    "qemu's own $(sed -n 's/^qemu //p' "$tmp/sum-32") KiB)"
   if [ $moved -lt 32768 ] || [ $moved -gt $((32768 + 256)) ]; then
-    echo "memory_qemu: the figure moved by $moved KiB, not 32768 (+256): what is counted is not the guest's memory" >&2
+    echo "memory_qemu: the guest's anonymous memory moved by $moved KiB, not 32768 (+256): what is counted is not the guest's memory" >&2
     exit 1
   fi
   view_check "$tmp/view-32" "$tmp/smaps-32" > "$tmp/view-check"
@@ -213,21 +226,23 @@ tour() { # SIZE
   "${guest[@]}" "$build/mingbai" replay "$tmp/tour.replay" --shots "$tmp/shots" --window "$1" \
     --db "$tmp/k.db" > "$tmp/log" 2>&1 &
   pid=$!
-  while sum "$pid" "$tmp/sample"; do
-    n=$((n + 1))
-    { read -r _ g; } < "$tmp/sample"
-    if [ "$g" -gt "$best" ]; then
-      best=$g
-      now=${EPOCHREALTIME/./}
-      mv "$tmp/sample" "$tmp/peak"
-      echo "$(((now - start) / 1000))" > "$tmp/at"
+  while running "$pid"; do
+    if sum "$pid" "$tmp/sample"; then
+      n=$((n + 1))
+      { read -r _ g; } < "$tmp/sample"
+      if [ "$g" -gt "$best" ]; then
+        best=$g
+        now=${EPOCHREALTIME/./}
+        mv "$tmp/sample" "$tmp/peak"
+        echo "$(((now - start) / 1000))" > "$tmp/at"
+      fi
     fi
     sleep 0.05
   done
   now=${EPOCHREALTIME/./}
   wait "$pid" || { pid=; cat "$tmp/log"; echo "memory_qemu: the tour failed at $1" >&2; exit 1; }
   pid=
-  [ -e "$tmp/peak" ] || { echo "memory_qemu: no sample of the tour at $1" >&2; exit 1; }
+  [ "$best" -gt 0 ] || { echo "memory_qemu: no sample of the guest over the tour at $1" >&2; exit 1; }
   echo "$(cat "$tmp/at") $(((now - start) / 1000)) $n" > "$tmp/when"
 }
 
