@@ -4,8 +4,9 @@
 # guest's mappings only (tests/bench/memory_qemu.sh says what it counts and
 # how it checks that first): the peak over the budget tour of the shipped
 # course (tests/bench/tour_en.replay then tour_zh.replay, in one process),
-# at 800x480 and at 1280x800. Measured 28.2 and 33.6 MiB (amd64 natively:
-# 28.3 and 33.9; armhf under qemu: 24.0 and 29.5).
+# at 800x480 and at 1280x800. Measured 28.0 to 28.8 and 33.4 to 34.4 MiB
+# (the libraries' pages counted follow what the page cache holds), as on
+# amd64 natively (28.3 and 33.9); armhf under qemu: 23.9 and 29.4.
 #
 # Which build it measures:
 #  - registered in a cross build (board/cross test arm64 memory_qemu), that
