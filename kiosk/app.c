@@ -172,8 +172,7 @@ static void app_build_packs(App *app, bool heads)
             if (!heads)
                 pack_drop_sources(p); /* shown, never written back */
             app->packs[app->npacks++] = p;
-        }
-        else if (!heads) {
+        } else if (!heads) {
             fprintf(stderr, "mingbai: pack %s in the database no longer checks:\n", pf->id);
             diags_print(&d, stderr);
         }

@@ -24,10 +24,10 @@ enum {
 #define MAX_FONTS 48        /* open (face, pixel size) pairs */
 #define LAYOUT_CACHE 1024
 #define LAYOUT_BUDGET (256 * 1024) /* bytes of cached layouts not in use (text.c) */
-/* Pages of 256 KiB made as glyphs need them (a tour of the course in both
- * languages at 800x480 fills eleven; the first frame one, made and cleared
- * at a quarter of the cost of a 1 MiB page, and the last page of a run
- * half empty on average wastes a quarter as much), up to 12 MiB of ARGB. */
+/* Pages of 256 KiB made as glyphs need them, up to 12 MiB of ARGB. A tour
+ * of the course in both languages at 800x480 fills eleven; the first frame
+ * needs one, made and cleared at a quarter of the cost of a 1 MiB page; the
+ * last page, half empty on average, wastes a quarter as much. */
 #define ATLAS_SIZE 256
 #define ATLAS_MAX_PAGES 48
 
