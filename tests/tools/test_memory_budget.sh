@@ -4,11 +4,11 @@
 #    (tests/bench/tour_en.replay then tour_zh.replay, in one process:
 #    every unit's page from top to bottom in both languages, a quiz
 #    question, its feedback) at 800x480 and at 1280x800: at most 25 MiB and
-#    31 MiB. Measured 23.6 and 29.1 MiB (46.8 and 53.6 MiB before the fonts
+#    31 MiB. Measured 23.4 and 28.6 MiB (46.8 and 53.6 MiB before the fonts
 #    were read rather than mapped and the cached layouts bounded, 28.3 and
 #    33.9 before the libraries only sometimes used were opened when first
 #    called, the packs' sources and SQLite's pages given back and the cached
-#    layouts bounded to 256 KiB): the limits leave about 5 % for the
+#    layouts bounded to 256 KiB): the limits leave about 7 % for the
 #    libraries' pages, which the kernel maps 64 KiB at a time and so vary
 #    with the machine;
 #  - start-up, to the first frame presented with the course loaded
