@@ -4,9 +4,12 @@
 # guest's mappings only (tests/bench/memory_qemu.sh says what it counts and
 # how it checks that first): the peak over the budget tour of the shipped
 # course (tests/bench/tour_en.replay then tour_zh.replay, in one process),
-# at 800x480 and at 1280x800. Measured 28.0 to 28.8 and 33.4 to 34.4 MiB
-# (the libraries' pages counted follow what the page cache holds), as on
-# amd64 natively (28.3 and 33.9); armhf under qemu: 23.9 and 29.4.
+# at 800x480 and at 1280x800. Measured 22.4 to 22.5 and 27.5 to 28.0 MiB
+# (the libraries' pages counted follow what the page cache holds), near
+# amd64's natively (23.4 and 28.6); armhf under qemu: 18.5 to 18.8 and
+# 23.6 to 23.7. Before the libraries used only now and then were opened
+# when first called and the packs' sources given back: 28.0 to 28.8 and
+# 33.4 to 34.4 on arm64, 23.9 and 29.4 on armhf.
 #
 # Which build it measures:
 #  - registered in a cross build (board/cross test arm64 memory_qemu), that
