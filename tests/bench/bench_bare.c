@@ -14,19 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static long status_kib(const char *key)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long v = -1;
-    size_t n = strlen(key);
-    while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, key, n) && line[n] == ':')
-            v = atol(line + n + 1);
-    if (f)
-        fclose(f);
-    return v;
-}
+#include "proc_status.h"
 
 /* Draws each paragraph (lines up to a blank one) of the file at path,
  * presenting a frame whenever the window is full. Returns frames drawn. */

@@ -26,22 +26,10 @@
 
 #include "mingbai/plat.h"
 
+#include "proc_status.h"
+
 void __real_app_close(App *app);
 void __wrap_app_close(App *app);
-
-static long status_kib(const char *key)
-{
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long v = -1;
-    size_t n = strlen(key);
-    while (f && fgets(line, sizeof line, f))
-        if (!strncmp(line, key, n) && line[n] == ':')
-            v = atol(line + n + 1);
-    if (f)
-        fclose(f);
-    return v;
-}
 
 typedef struct {
     char name[96];

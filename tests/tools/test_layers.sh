@@ -11,9 +11,10 @@
 #      must not close a cycle between modules, inside ui, or among the
 #      program's files (cycles inside other modules are listed as info).
 # Every problem prints file:line: and a Fix: line. Exit 0 when all agree,
-# 1 on a problem, 77 (need.sh's skip: ctest reports it SKIPPED) when (a) and
-# (b) pass but (c) cannot run
-# (no build tree, no nm).
+# 1 on a problem; when (a) and (b) pass but (c) cannot run (no build tree,
+# no nm: binutils, in board/debian-packages.txt) it exits 77 through
+# need.sh's skip, which ctest reports SKIPPED (SKIP_RETURN_CODE 77 in
+# tests/CMakeLists.txt), never passed.
 set -u
 cd "${MINGBAI_SOURCE_DIR:-.}" || exit 1
 . tests/tools/need.sh

@@ -17,18 +17,6 @@ static bool group_item(Ui *ui, const Question *q, int a, bool on, Rect at, int *
     return t;
 }
 
-/* The carried item, under the finger. */
-static void group_ghost(Ui *ui, const Question *q, int a, int x, int w)
-{
-    const char *text = rich_plain(q->answers[a].rich_text, q->answers[a].text);
-    int pad = px(ui, TOK.pad), th = ui_text_height(ui, w - 2 * pad, text, SZ_BODY, TEXT_BOLD);
-    Rect g = {x, ui->last_y - (th + 2 * pad) / 2, w, th + 2 * pad};
-    ui_rect(ui, g, ui->th.chosen_bg, px(ui, TOK.radius_s));
-    ui_frame_rect(ui, g, ui->th.accent, px(ui, TOK.radius_s), px(ui, TOK.stroke_bold));
-    ui_text(ui, x + pad, g.y + pad, w - 2 * pad, text, SZ_BODY, TEXT_BOLD, ui->th.ink,
-            TEXT_ALIGN_LEFT);
-}
-
 /* Group g's box: its name (a button: the tap fallback puts the picked item
  * there) and the items in it. *box is its whole area, where a drop lands. */
 static int group_box(Ui *ui, const Question *q, int g, int *pick, Rect at, Rect *box, Rect *from)
@@ -108,7 +96,7 @@ int group_quiz(Ui *ui, const Question *q, int *pick, int x, int y, int w)
             }
     }
     if (drag >= 0)
-        group_ghost(ui, q, o->choice[drag], x, w);
+        screen_drag_ghost(ui, q, o->choice[drag], x, w);
     return MB_MAX(y, groups_end) - y0;
 }
 

@@ -132,6 +132,9 @@ typedef struct {
 int screen_rich(Ui *ui, const RichText *r, const char *raw, const RichPlace *at);
 /* Whether r has bold text of its own. */
 bool rich_has_bold(const RichText *r);
+/* Answer a of q carried by a drag (sort the feed, sort into groups): the
+ * item under the finger, x and w its column (sort.c). */
+void screen_drag_ghost(Ui *ui, const Question *q, int a, int x, int w);
 /* An item after a sort's or groups' check: its text, the verdict in the
  * verdict's colour and why; returns the height with the space after it
  * (sort.c). */

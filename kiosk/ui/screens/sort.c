@@ -32,8 +32,7 @@ static int sort_place(Ui *ui, const Question *q, int k, int a, Rect at, bool *ta
     return h;
 }
 
-/* The item carried by a drag, under the finger. */
-static void sort_ghost(Ui *ui, const Question *q, int a, int x, int w)
+void screen_drag_ghost(Ui *ui, const Question *q, int a, int x, int w)
 {
     const char *text = rich_plain(q->answers[a].rich_text, q->answers[a].text);
     int pad = px(ui, TOK.pad), th = ui_text_height(ui, w - 2 * pad, text, SZ_BODY, TEXT_BOLD);
@@ -98,7 +97,7 @@ int sort_quiz(Ui *ui, const Question *q, int x, int y, int w)
                 learn_round_sort_put(&ui->round, ui->lang, pos, k);
     }
     if (drag >= 0)
-        sort_ghost(ui, q, o->choice[drag], x, w);
+        screen_drag_ghost(ui, q, o->choice[drag], x, w);
     if (take >= 0)
         learn_round_sort_remove(&ui->round, take);
     if (put >= 0)
