@@ -4,7 +4,7 @@
 #     punctuation; regular, bold, italic and bold italic, copied as they are.
 #   Noto Sans CJK SC (fonts-noto-cjk): regular and bold, subset to every hanzi of
 #     GB2312 and Big5, kana, CJK punctuation, full-width forms and the symbols
-#     the course uses, so the two faces weigh ~14 MiB instead of 37 MiB.
+#     the course uses, so the two faces weigh ~16 MiB instead of 37 MiB.
 # Needs: fonts-noto-core fonts-noto-cjk python3-fonttools. Run from the repo root.
 set -euo pipefail
 out=fonts
@@ -40,6 +40,11 @@ for weight in ("Regular", "Bold"):
     opts.name_IDs = ["*"]
     opts.notdef_outline = True
     opts.hinting = False
+    # The subroutines inlined into each glyph: the same outlines, 0.8 MB more
+    # file per weight, but FreeType no longer copies the 0.7 MB of
+    # subroutines into memory when it opens the face (5 ms less per face at
+    # start, 1.4 MiB less resident for the two) and draws a glyph faster.
+    opts.desubroutinize = True
     s = subset.Subsetter(opts)
     s.populate(unicodes=[ord(c) for c in chars])
     s.subset(font)
