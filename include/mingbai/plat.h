@@ -27,6 +27,11 @@ typedef struct {
     bool kiosk;
     bool allow_invisible;
     int rotate;         /* 0, 90, 180, 270: the picture and touches turned clockwise */
+    /* Called (when set) once the display is known to be usable (a kiosk's
+     * checks passed) and before the window is made: work that must wait
+     * for that check can start beside the window's making. */
+    void (*on_display)(void *ctx);
+    void *on_display_ctx;
 } PlatOptions;
 
 /* Opens the window (o and its title are read during the call). Returns 0

@@ -205,6 +205,8 @@ int plat_open(const PlatOptions *o, Plat **out)
     int rc = plat_start_sdl(o, &problems);
     if (rc != MB_OK)
         return rc;
+    if (o->on_display)
+        o->on_display(o->on_display_ctx);
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI;
     int w = o->width, h = o->height;
     if (o->fullscreen || w <= 0 || h <= 0) {

@@ -17,12 +17,22 @@
 static int page_new(TextEngine *te);
 static FT_Face face_ft(TextEngine *te, int face);
 
+void text_engine_open_rasterisers(TextEngine *te)
+{
+    static const int faces[] = {FACE_LATIN, FACE_CJK, FACE_LATIN_BOLD, FACE_CJK_BOLD};
+    for (size_t i = 0; i < sizeof faces / sizeof faces[0]; i++)
+        face_ft(te, faces[i]);
+}
+
 /* Attaching readies what every page draws with: the first atlas page and
- * the rasterisers of the regular faces (the CJK one takes ~10 ms to open),
- * so that the first page shown does not pay for them. */
+ * the rasterisers of the regular faces (the CJK one takes ~10 ms to open;
+ * text_engine_open_rasterisers may have opened them already, on another
+ * thread), so that the first page shown does not pay for them. An engine
+ * never attached has an empty atlas: nothing to clear (its 320 KiB of
+ * raster slots, fresh zero pages, stay untouched). */
 void text_engine_attach(TextEngine *te, SDL_Renderer *r)
 {
-    if (te->renderer != r)
+    if (te->renderer && te->renderer != r)
         text_atlas_free(te);
     te->renderer = r;
     if (r && te->npages == 0) {
