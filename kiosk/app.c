@@ -387,19 +387,22 @@ int app_open(App *app, const AppOptions *o)
      * keep what they leave free resident (and memory is the tighter budget). */
     mallopt(M_ARENA_MAX, 1);
     AppStart st = {.app = app};
-    app_job_start(&st.fonts, app_fonts_job, app);
-    /* The kiosk first checks its display (and refuses one that shows
-     * nothing) before it touches the database; the others open it at once.
-     * Either way it opens while the window is made. */
-    if (!o->kiosk)
-        app_display_ready(&st);
     const char *allow = getenv("MINGBAI_ALLOW_HEADLESS");
     PlatOptions po = {.width = o->width, .height = o->height,
                       .fullscreen = o->width <= 0 || o->height <= 0, .headless = o->headless,
                       .title = "Mingbai 明白", .kiosk = o->kiosk, .rotate = o->rotate,
                       .allow_invisible = allow && !strcmp(allow, "1"),
                       .on_display = o->kiosk ? app_display_ready : NULL,
-                      .on_display_ctx = &st};
+                      .on_display_ctx = &st, .prepared = true};
+    /* The environment SDL reads is set before any thread starts. */
+    plat_prepare(&po);
+    /* The kiosk first checks its display (and refuses one that shows
+     * nothing) before it touches the database; the others open it at once,
+     * before the fonts (the longer of the two). Either way it opens while
+     * the window is made. */
+    if (!o->kiosk)
+        app_display_ready(&st);
+    app_job_start(&st.fonts, app_fonts_job, app);
     int rc = plat_open(&po, &app->plat);
     app_job_join(&st.fonts);
     app_job_join(&st.store);

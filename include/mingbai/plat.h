@@ -32,7 +32,15 @@ typedef struct {
      * for that check can start beside the window's making. */
     void (*on_display)(void *ctx);
     void *on_display_ctx;
+    bool prepared;      /* plat_prepare(o) was called: plat_open does not again */
 } PlatOptions;
+
+/* Sets the environment SDL reads at its start: the offscreen driver when
+ * headless; for a kiosk on the console, the DRM card with the connected
+ * display (SDL_KMSDRM_DEVICE_INDEX). plat_open calls it unless o->prepared;
+ * a program with threads calls it before they start, since setenv beside
+ * another thread's getenv (FreeType's, SQLite's) is not safe. */
+void plat_prepare(const PlatOptions *o);
 
 /* Opens the window (o and its title are read during the call). Returns 0
  * and a new Plat in *out; the caller frees it with plat_close(). On failure

@@ -19,9 +19,11 @@ void mb_log(LogLevel level, const char *fmt, ...)
         return;
     va_list ap;
     va_start(ap, fmt);
+    flockfile(stderr); /* one line, whole, beside the start-up threads' */
     fprintf(stderr, "mingbai: %s: ", names[level]);
     vfprintf(stderr, fmt, ap);
     fputc('\n', stderr);
+    funlockfile(stderr);
     va_end(ap);
 }
 

@@ -160,13 +160,24 @@ int plat_stop_signal(void)
     return atomic_load(&plat_stop_sig);
 }
 
+static bool plat_on_console(const PlatOptions *o)
+{
+    return o->kiosk && !o->headless && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY");
+}
+
+void plat_prepare(const PlatOptions *o)
+{
+    if (o->headless)
+        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    if (plat_on_console(o))
+        plat_console_pick_card(); /* a Pi 4 or 5 has several /dev/dri/card* */
+}
+
 /* SDL's video, with the console's checks for the kiosk (PlatOptions.kiosk). */
 static int plat_start_sdl(const PlatOptions *o, unsigned *problems)
 {
-    if (o->kiosk && !o->headless && !getenv("DISPLAY") && !getenv("WAYLAND_DISPLAY")) {
-        plat_console_pick_card(); /* a Pi 4 or 5 has several /dev/dri/card* */
+    if (plat_on_console(o))
         *problems = plat_console_access();
-    }
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         mb_log(LOG_ERROR, "cannot start the display: %s", SDL_GetError());
         return MB_ERR;
@@ -189,10 +200,10 @@ static int plat_start_sdl(const PlatOptions *o, unsigned *problems)
 int plat_open(const PlatOptions *o, Plat **out)
 {
     *out = NULL;
-    if (o->headless) {
-        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
+    if (!o->prepared)
+        plat_prepare(o);
+    if (o->headless)
         SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    }
     /* With the software renderer the window's framebuffer must not go
      * through OpenGL: that would load Mesa and LLVM (+50 MiB) for nothing. */
     const char *drv = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
