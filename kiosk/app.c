@@ -405,15 +405,17 @@ int app_open(App *app, const AppOptions *o)
     app_job_start(&st.fonts, app_fonts_job, app);
     int rc = plat_open(&po, &app->plat);
     app_job_join(&st.fonts);
+    /* The glyph atlas's first page is made while the database may still be
+     * opening. */
+    if (rc == MB_OK && app->text)
+        app->gfx = gfx_new(plat_renderer(app->plat), app->text);
     app_job_join(&st.store);
     if (rc != MB_OK || !app->text)
         return 1;
-    app->gfx = gfx_new(plat_renderer(app->plat), app->text);
     app_make_ui(app, o);
     /* What reading the packs (and, the first time, importing the shipped
-     * course) freed goes back to the system instead of staying resident in
-     * malloc's heap. */
-    malloc_trim(0);
+     * course) freed goes back to the system once the packs are built whole,
+     * after the first frame (app_finish_packs). */
     return 0;
 }
 
