@@ -118,8 +118,9 @@ static int app_import_shipped_once(App *app)
 }
 
 /* The files of every pack participants see (not hidden by the instructor,
- * in the open session's packs), in the store's order: app->pending. */
-static int app_read_pack_files(App *app)
+ * in the open session's packs), in the store's order: app->pending; with
+ * heads, only those its head is built from (pack_head_files). */
+static int app_read_pack_files(App *app, bool heads)
 {
     StorePackInfo *list = NULL;
     size_t n = 0;
@@ -135,7 +136,10 @@ static int app_read_pack_files(App *app)
         if (list[i].hidden || !app_in_seminar(&seminar, list[i].id))
             continue;
         AppPackFiles *pf = &app->pending[app->npending];
-        if (store_pack_files(app->store, list[i].id, &pf->files) != MB_OK)
+        int rc = heads ? store_pack_files_named(app->store, list[i].id, pack_head_files,
+                                                &pf->files)
+                       : store_pack_files(app->store, list[i].id, &pf->files);
+        if (rc != MB_OK)
             continue;
         pf->id = mb_xstrdup(list[i].id);
         app->npending++;
@@ -156,9 +160,8 @@ static void app_pending_free(App *app)
     app->npending = 0;
 }
 
-/* Builds app->pending into app->packs (heads only: pack_build_head, the
- * files kept for the whole build; otherwise whole, the files taken), the
- * shipped course first. */
+/* Builds app->pending into app->packs (heads only: pack_build_head;
+ * otherwise whole, the files taken), the shipped course first. */
 static void app_build_packs(App *app, bool heads)
 {
     app->packs = mb_xcalloc(app->npending ? app->npending : 1, sizeof *app->packs);
@@ -203,12 +206,11 @@ static int app_load(App *app, bool heads)
     app_pending_free(app);
     int rc = app_import_shipped_once(app);
     if (rc == MB_OK)
-        rc = app_read_pack_files(app);
+        rc = app_read_pack_files(app, heads);
     if (rc != MB_OK)
         return rc;
     app_build_packs(app, heads);
-    if (!heads)
-        app_pending_free(app);
+    app_pending_free(app);
     store_release_memory(app->store);
     app->packs_pending = heads;
     return MB_OK;
@@ -224,10 +226,18 @@ void app_finish_packs(App *app)
     if (!app->packs_pending)
         return;
     app->packs_pending = false;
+    if (app_read_pack_files(app, false) != MB_OK) {
+        /* The heads stay: the attract screen, without units to open. */
+        mb_log(LOG_ERROR, "cannot read the packs from the database: %s",
+               store_errmsg(app->store));
+        app_pending_free(app);
+        return;
+    }
     Pack **heads = app->packs;
     size_t nheads = app->npacks;
     app_build_packs(app, false);
     app_pending_free(app);
+    store_release_memory(app->store);
     if (app->ui)
         ui_packs_replace(app->ui, app->packs, app->npacks);
     for (size_t i = 0; i < nheads; i++)

@@ -113,6 +113,9 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags);
  * files is borrowed for the call; *out as pack_build gives it, with the
  * errors of those two files only. */
 int pack_build_head(const PackFiles *files, const char *origin, Pack **out, Diags *diags);
+/* The files pack_build_head reads ("pack.ini", "glossary.ini"), NULL-ended:
+ * the kiosk reads only these from its store before its first frame. */
+extern const char *const pack_head_files[];
 
 /* Reads and builds in one step (pack_files_read + pack_build): *out as
  * pack_build gives it. path is borrowed for the call. */

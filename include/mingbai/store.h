@@ -121,6 +121,10 @@ int store_pack_remove(Store *s, const char *id);
  * failure (MB_ERR_NOTFOUND when the pack is absent) *out is empty and needs
  * no freeing. */
 int store_pack_files(Store *s, const char *id, PackFiles *out);
+/* store_pack_files for the named files only (paths NULL-ended; a name the
+ * pack lacks is left out): what the kiosk's first frame needs of a pack
+ * (pack_head_files), without reading its units and quizzes. */
+int store_pack_files_named(Store *s, const char *id, const char *const *paths, PackFiles *out);
 
 /* ---- participants ---- */
 /* A participant as read from the store; who frees name and pseudo is said

@@ -454,13 +454,16 @@ int pack_build(PackFiles *files, const char *origin, Pack **out, Diags *diags)
     return build_all(files, origin, NULL, false, out, diags);
 }
 
+const char *const pack_head_files[] = {"pack.ini", "glossary.ini", NULL};
+
 int pack_build_head(const PackFiles *files, const char *origin, Pack **out, Diags *diags)
 {
     PackFiles head = {0};
     for (size_t i = 0; i < files->count; i++) {
         const PackFile *f = &files->items[i];
-        if (!strcmp(f->path, "pack.ini") || !strcmp(f->path, "glossary.ini"))
-            pack_files_add(&head, f->path, f->data, f->len);
+        for (const char *const *h = pack_head_files; *h; h++)
+            if (!strcmp(f->path, *h))
+                pack_files_add(&head, f->path, f->data, f->len);
     }
     return build_all(&head, origin, NULL, true, out, diags);
 }

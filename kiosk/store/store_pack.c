@@ -356,11 +356,14 @@ int store_pack_set_hidden(Store *s, const char *id, bool hidden)
     return rc;
 }
 
-int store_pack_files(Store *s, const char *id, PackFiles *out)
+/* store_pack_files (paths NULL) and store_pack_files_named. */
+static int store_pack_files_of(Store *s, const char *id, const char *const *paths,
+                               PackFiles *out)
 {
     static const unsigned char empty[1];
     memset(out, 0, sizeof *out);
     sqlite3_stmt *st = NULL;
+    StrBuf names = {0};
     /* One read transaction, so that the files come from one version even if
      * an import runs at the same time in another process. */
     int rc = store_tx_begin_read(s);
@@ -380,10 +383,20 @@ int store_pack_files(Store *s, const char *id, PackFiles *out)
         goto done;
     }
     sqlite3_finalize(st);
-    rc = store_prepare(s, "SELECT path, data FROM pack_file WHERE pack_id = ?1 ORDER BY path", &st);
+    /* The named files: their paths as one string ("\n" between them),
+     * each row's path looked for in it by instr(). */
+    for (const char *const *p = paths; p && *p; p++)
+        strbuf_printf(&names, "\n%s\n", *p);
+    rc = store_prepare(s,
+                       paths ? "SELECT path, data FROM pack_file WHERE pack_id = ?1 AND "
+                               "instr(?2, char(10) || path || char(10)) > 0 ORDER BY path"
+                             : "SELECT path, data FROM pack_file WHERE pack_id = ?1 ORDER BY path",
+                       &st);
     if (rc)
         goto done;
     store_bind_text(st, 1, id);
+    if (paths)
+        store_bind_text(st, 2, names.data ? names.data : ""); /* read by the steps */
     while ((step = sqlite3_step(st)) == SQLITE_ROW) {
         const char *path = (const char *)sqlite3_column_text(st, 0);
         const void *data = sqlite3_column_blob(st, 1);
@@ -397,10 +410,21 @@ int store_pack_files(Store *s, const char *id, PackFiles *out)
     rc = store_tx_commit(s);
 done:
     sqlite3_finalize(st);
+    strbuf_free(&names);
     if (rc) {
         store_tx_rollback(s);
         pack_files_free(out);
         memset(out, 0, sizeof *out);
     }
     return rc;
+}
+
+int store_pack_files(Store *s, const char *id, PackFiles *out)
+{
+    return store_pack_files_of(s, id, NULL, out);
+}
+
+int store_pack_files_named(Store *s, const char *id, const char *const *paths, PackFiles *out)
+{
+    return store_pack_files_of(s, id, paths, out);
 }

@@ -428,6 +428,35 @@ static void test_pack_files_read_back(void **state)
     assert_int_equal(files.count, 0);
 }
 
+/* Only the named files, each whole; a name the pack lacks is left out,
+ * and a name that is a part of another's ("ini") matches nothing. */
+static void test_pack_files_named(void **state)
+{
+    Fixture *f = *state;
+    assert_int_equal(import(f->s, "1.0", "01-a:a1", "v1"), MB_OK);
+    static const char *const names[] = {"pack.ini", "glossary.ini", "media/empty.txt", "ini",
+                                        NULL};
+    PackFiles files;
+    assert_int_equal(store_pack_files_named(f->s, "media", names, &files), MB_OK);
+    assert_int_equal(files.count, 2);
+    const PackFile *ini = pack_files_find(&files, "pack.ini");
+    assert_non_null(ini);
+    PackFiles all;
+    assert_int_equal(store_pack_files(f->s, "media", &all), MB_OK);
+    const PackFile *whole = pack_files_find(&all, "pack.ini");
+    assert_int_equal(ini->len, whole->len);
+    assert_memory_equal(ini->data, whole->data, whole->len);
+    pack_files_free(&all);
+    const PackFile *empty = pack_files_find(&files, "media/empty.txt");
+    assert_non_null(empty);
+    assert_int_equal(empty->len, 0);
+    assert_null(pack_files_find(&files, "media/logo.png"));
+    pack_files_free(&files);
+
+    assert_int_equal(store_pack_files_named(f->s, "nothing", names, &files), MB_ERR_NOTFOUND);
+    assert_int_equal(files.count, 0);
+}
+
 static void test_import_same_or_older_refused(void **state)
 {
     Fixture *f = *state;
@@ -1157,6 +1186,7 @@ int main(void)
         T(test_damaged_file_refused_and_kept),
         T(test_import_builds_rows),
         T(test_pack_files_read_back),
+        T(test_pack_files_named),
         T(test_import_same_or_older_refused),
         T(test_import_duplicate_id_changes_nothing),
         T(test_newer_version_replaces_and_keeps_results),
