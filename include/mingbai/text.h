@@ -48,8 +48,9 @@ typedef struct {
 TextEngine *text_engine_new(const char *font_dir);
 /* Opens the rasterisers of the faces nearly every page draws with (Latin
  * and CJK, regular and bold), which text drawing otherwise opens on first
- * use; about 10 ms for the CJK ones. The kiosk calls it on a thread of its
- * own while the display starts (app.c); te is not used elsewhere meanwhile. */
+ * use (about 1 ms each for the CJK ones). The kiosk calls it on a thread of
+ * its own while the display starts (app.c); te is not used elsewhere
+ * meanwhile. */
 void text_engine_open_rasterisers(TextEngine *te);
 /* Frees te with its layouts and, when attached to a renderer
  * (text_engine_attach()), its atlas textures: free it before that renderer

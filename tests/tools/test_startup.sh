@@ -114,9 +114,10 @@ else
   [ "$(rows "$db")" = "fu0,fu1,fu2" ] || fail "no room: rows $(rows "$db")"
 fi
 echo "ok: no room to write: its page, nothing changed, nothing lost once there is room"
-# Room for less than one of the probe's writes: the first write is short,
-# with no error of its own; the page still says the disk is full (it said
-# "cannot write in the folder" with whatever errno an earlier call left).
+# Room for less than the probe's 256 KiB (a file size limit of 1,000
+# bytes): the page still says the disk is full (it once said "cannot write
+# in the folder" with whatever errno an earlier call left, when the probe
+# wrote its bytes and the first write was short, with no error of its own).
 (trap '' XFSZ; prlimit --fsize=1000 "$MINGBAI_BIN" replay "$replays/startup_full.replay" \
    --shots "$tmp/shots" --db "$db" 2>"$tmp/log") || { cat "$tmp/log"; fail "a short write"; }
 said "cannot be used (the disk is full)"
