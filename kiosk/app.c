@@ -408,8 +408,8 @@ int app_open(App *app, const AppOptions *o)
     plat_prepare(&po);
     /* The kiosk first checks its display (and refuses one that shows
      * nothing) before it touches the database; the others open it at once,
-     * before the fonts (the longer of the two). Either way it opens while
-     * the window is made. */
+     * its thread started before the fonts' (the database takes longer).
+     * Either way it opens while the window is made. */
     if (!o->kiosk)
         app_display_ready(&st);
     app_job_start(&st.fonts, app_fonts_job, app);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # A tap belongs to what got its press (tests/replay/gesture.replay): the
 # touch that dismisses the idle prompt, a touch that stops a flicked page
-# and a press slid onto another answer do nothing underneath. The database
-# then holds exactly the one answer that was tapped on purpose.
+# and a press slid onto another answer do nothing underneath; the attract
+# screen's "Tap anywhere to start" button starts. The database then holds
+# exactly the one answer that was tapped on purpose.
 set -eu
 . "$(dirname "$0")/need.sh"
 need sqlite3 sqlite3

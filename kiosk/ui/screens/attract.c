@@ -89,9 +89,10 @@ static void attract_frame(Ui *ui, void *state)
     Rect b = {(ui->w - bw) / 2, ui->h - bh - px(ui, TOK.space_4xl), bw, bh};
     if (p && p->nglossary)
         attract_term(ui, p, y, b.y, w);
-    ui_button(ui, b, tr(ui, "Tap anywhere to start"), BTN_PRIMARY);
+    /* The button starts, and so does a tap anywhere else. */
+    bool start = ui_button(ui, b, tr(ui, "Tap anywhere to start"), BTN_PRIMARY);
     ui_add_target(ui, (Rect){0, 0, ui->w, ui->h}, "start");
-    if (ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}))
+    if (start || ui_tapped(ui, (Rect){0, 0, ui->w, ui->h}))
         ui_go(ui, SCR_LANGUAGE);
 }
 
