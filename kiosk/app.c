@@ -111,6 +111,9 @@ static int app_import_shipped_once(App *app)
     for (size_t i = 0; i < n; i++)
         present |= !strcmp(list[i].id, "media-literacy");
     store_pack_list_free(list, n);
+    /* It writes: an unchecked file is checked first (app_open_store). */
+    if (store_check(app->store) != MB_OK)
+        return MB_ERR_DB;
     if (!present && import_shipped(app) != MB_OK)
         return MB_ERR;
     store_setting_set(app->store, "shipped_course_imported", "1");
@@ -221,8 +224,35 @@ int app_load_packs(App *app)
     return app_load(app, false);
 }
 
+static void app_close_store(App *app);
+static void app_open_store(App *app, bool unchecked);
+static void app_make_ui(App *app, const AppOptions *o);
+
+/* The check of the database that the kiosk left for after its first frame
+ * (app_open_store), before any tap is read. A file found damaged is let go
+ * and opened again as at a start with the check (moved aside and the newest
+ * good backup restored, or the page that says why it cannot be used), and
+ * the Ui made again over it. */
+static void app_check_store(App *app)
+{
+    if (!store_unchecked(app->store) || store_check(app->store) == MB_OK)
+        return;
+    mb_log(LOG_ERROR, "database %s failed its check after the first frame: opening it again",
+           app->db_path);
+    AppOptions o = app->opts;
+    if (app->ui) {
+        o.lang = ui_lang(app->ui);
+        ui_free(app->ui);
+        app->ui = NULL;
+    }
+    app_close_store(app);
+    app_open_store(app, false);
+    app_make_ui(app, &o);
+}
+
 void app_finish_packs(App *app)
 {
+    app_check_store(app);
     if (!app->packs_pending)
         return;
     app->packs_pending = false;
@@ -270,18 +300,37 @@ static int app_reload_packs(void *ctx, Pack ***packs, size_t *npacks)
     return MB_OK;
 }
 
+/* The packs and the store let go (the store's file left as it is when
+ * it was not yet checked). */
+static void app_close_store(App *app)
+{
+    app_free_packs(app);
+    app_pending_free(app);
+    app->packs_pending = false;
+    store_close(app->store);
+    app->store = NULL;
+}
+
 /* Opens the database, recovering it when it is damaged (moved aside with
  * its -wal and -shm, the newest good backup restored: said in the log and
  * kept in the setting "recovered", "FOLDER\nBACKUP", for the instructor's
  * home; a -wal not its own set aside alone: "FOLDER\n"), and loads its
- * packs. On failure the store is closed and app->fault says why. */
-static void app_open_store(App *app)
+ * packs' heads. On failure the store is closed and app->fault says why.
+ * unchecked: the participants' kiosk leaves the file's check, which reads
+ * every page, for just after its first frame (app_check_store); anything
+ * that fails before then is tried again with the check first. */
+static void app_open_store(App *app, bool unchecked)
 {
     char msg[512];
     StoreProblem why = STORE_FINE;
     app->fault = STORE_FINE;
-    if (store_open_why(app->db_path, &app->store, &why, msg, sizeof msg) != MB_OK &&
-        why == STORE_DAMAGED) {
+    int (*open)(const char *, Store **, StoreProblem *, char *, size_t) =
+        unchecked ? store_open_unchecked : store_open_why;
+    if (open(app->db_path, &app->store, &why, msg, sizeof msg) != MB_OK && unchecked) {
+        app_open_store(app, false);
+        return;
+    }
+    if (!app->store && why == STORE_DAMAGED) {
         StoreRecovery r;
         char rmsg[512];
         if (store_recover(app->db_path, &r, rmsg, sizeof rmsg) != MB_OK) {
@@ -300,13 +349,14 @@ static void app_open_store(App *app)
         free(note);
     }
     if (app->store && app_load(app, true) != MB_OK) {
+        if (unchecked) {
+            app_close_store(app);
+            app_open_store(app, false);
+            return;
+        }
         why = store_problem(app->store);
         snprintf(msg, sizeof msg, "%s", store_errmsg(app->store));
-        app_free_packs(app);
-        app_pending_free(app);
-        app->packs_pending = false;
-        store_close(app->store);
-        app->store = NULL;
+        app_close_store(app);
     }
     if (app->store)
         return;
@@ -357,7 +407,8 @@ static void *app_fonts_job(void *arg)
 
 static void *app_store_job(void *arg)
 {
-    app_open_store(arg);
+    App *app = arg;
+    app_open_store(app, app->opts.kiosk);
     return NULL;
 }
 
@@ -434,7 +485,7 @@ bool app_fault_retry(App *app)
     if (!ui_take_retry(app->ui) || app->store)
         return false;
     mb_log(LOG_INFO, "opening the database %s again", app->db_path);
-    app_open_store(app);
+    app_open_store(app, false);
     Lang lang = ui_lang(app->ui);
     ui_free(app->ui);
     AppOptions o = app->opts;

@@ -40,6 +40,22 @@ typedef enum {
 /* store_open() that says why it failed: on failure *problem is set and msg
  * (n bytes) holds the message that was logged. */
 int store_open_why(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n);
+/* store_open_why() that leaves the check of the file (quick_check, which
+ * reads every page: O(N)) for store_check(), for a kiosk whose first frame
+ * need not wait for it. The check is done at once all the same when the
+ * open writes (a new file, a migration, a new kiosk id) and when a -wal is
+ * to be applied or was set aside. Until checked, the connection writes
+ * nothing (query_only: a write fails as on a read-only file) and closing
+ * leaves the file exactly as it was. */
+int store_open_unchecked(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n);
+/* Runs the check store_open_unchecked() left (MB_OK at once when there is
+ * none left): MB_OK when the file is sound, and s writes again. Otherwise
+ * the failure is s's, as store_open_why() would have reported it
+ * (store_problem: STORE_DAMAGED when the file is damaged; store_errmsg),
+ * logged; the caller closes s, which leaves the file as it was. */
+int store_check(Store *s);
+/* Whether s still has the check of store_open_unchecked() to run. */
+bool store_unchecked(Store *s);
 /* The kind of the last failure on s (STORE_FINE when it had none). */
 StoreProblem store_problem(Store *s);
 

@@ -167,6 +167,7 @@ static bool plat_on_console(const PlatOptions *o)
 
 void plat_prepare(const PlatOptions *o)
 {
+    plat_memory_use_huge_pages();
     if (o->headless)
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 1);
     if (plat_on_console(o))

@@ -324,64 +324,23 @@ static int store_pragma_int(Store *s, const char *sql, int *out)
     return rc;
 }
 
-/* quick_check is O(N) and reads every page, which is what finds a torn or
- * edited file before it gives wrong answers. The file is never repaired or
- * deleted here: the instructor (or a restore from backup) decides. */
-static int store_quick_check(Store *s)
-{
-    sqlite3_stmt *st = NULL;
-    int rc = MB_OK;
-    /* A -wal from elsewhere shows as indexes that disagree with their
-     * tables, which only integrity_check compares; it runs when a log is
-     * to be applied (after a crash), quick_check otherwise. */
-    const char *sql = s->wal_frames ? "PRAGMA integrity_check(5)" : "PRAGMA quick_check(5)";
-    /* A file that is not a database at all fails here already; so do a
-     * lock held elsewhere and a disk too full for the -shm file. */
-    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-        int rc2 = store_fail(s, MB_ERR_DB, "the database cannot be read (%s)",
-                             sqlite3_errmsg(s->db));
-        if (store_problem(s) == STORE_DAMAGED)
-            store_fail(s, MB_ERR_DB,
-                       "the database failed its check (%s); it is damaged",
-                       sqlite3_errmsg(s->db));
-        return rc2;
-    }
-    StrBuf problems = {0};
-    int step;
-    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
-        const char *t = (const char *)sqlite3_column_text(st, 0);
-        if (t && !strcmp(t, "ok"))
-            continue;
-        if (problems.len)
-            strbuf_puts(&problems, "; ");
-        strbuf_puts(&problems, t ? t : "?");
-    }
-    /* One line in the log: SQLite's report spans several. */
-    for (size_t i = 0; i < problems.len; i++)
-        if (problems.data[i] == '\n')
-            problems.data[i] = ' ';
-    bool damaged = problems.len > 0;
-    if (step != SQLITE_DONE && !problems.len) {
-        strbuf_puts(&problems, sqlite3_errmsg(s->db));
-        damaged = store_problem(s) == STORE_DAMAGED;
-    }
-    if (damaged) {
-        s->problem = STORE_DAMAGED;
-        rc = store_fail(s, MB_ERR_DB, "the database failed its check (%s); it is damaged",
-                        problems.data);
-    } else if (problems.len) {
-        rc = store_fail(s, MB_ERR_DB, "the database cannot be read (%s)", problems.data);
-    }
-    sqlite3_finalize(st);
-    strbuf_free(&problems);
-    return rc;
-}
-
 /* Each step runs in its own IMMEDIATE transaction and reads user_version
  * inside it, so two processes opening a new file at once migrate it once. */
 static int store_migrate(Store *s)
 {
-    int rc = MB_OK;
+    int rc = MB_OK, target = s->migrate_to ? s->migrate_to : STORE_SCHEMA_VERSION;
+    if (s->unchecked) {
+        /* Unchecked, it writes nothing (not even BEGIN IMMEDIATE's log): a
+         * file at the newest version is left alone; a migration has the
+         * check left for later run first. */
+        int version = 0;
+        rc = store_pragma_int(s, "PRAGMA user_version", &version);
+        if (rc || version >= target)
+            return rc;
+        rc = store_check(s);
+        if (rc)
+            return rc;
+    }
     for (;;) {
         int version = 0;
         rc = store_tx_begin(s);
@@ -390,7 +349,7 @@ static int store_migrate(Store *s)
         rc = store_pragma_int(s, "PRAGMA user_version", &version);
         if (rc)
             goto done;
-        if (version >= (s->migrate_to ? s->migrate_to : STORE_SCHEMA_VERSION)) {
+        if (version >= target) {
             rc = store_tx_commit(s);
             goto done;
         }
@@ -420,7 +379,7 @@ static int store_kiosk_id_load(Store *s)
 {
     char *id = store_setting_get(s, "kiosk_id");
     if (!id) {
-        if (s->errmsg[0])
+        if (s->errmsg[0] || store_check(s)) /* it writes: checked first */
             return MB_ERR_DB;
         char fresh[40] = "k-";
         store_random_hex(fresh + 2, 8);
@@ -482,7 +441,7 @@ static int store_connect(Store *s)
                     "setting up the connection");
     if (rc)
         return rc;
-    rc = store_quick_check(s);
+    rc = store_check_at_open(s);
     if (rc)
         return rc;
     /* Refuse a newer file before anything below writes to it. */
@@ -500,8 +459,8 @@ static int store_connect(Store *s)
     return MB_OK;
 }
 
-static int store_open_why_at(const char *path, int version, Store **out, StoreProblem *problem,
-                             char *msg, size_t n);
+static int store_open_full(const char *path, int version, bool defer_check, Store **out,
+                           StoreProblem *problem, char *msg, size_t n);
 
 /* WAL with synchronous=FULL syncs the log on every commit, so an answer
  * acknowledged on screen survives a power cut (NORMAL may lose it). */
@@ -534,20 +493,26 @@ int store_open(const char *path, Store **out)
 
 int store_open_at(const char *path, int version, Store **out)
 {
-    return store_open_why_at(path, version, out, NULL, NULL, 0);
+    return store_open_full(path, version, false, out, NULL, NULL, 0);
 }
 
 int store_open_why(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n)
 {
-    return store_open_why_at(path, 0, out, problem, msg, n);
+    return store_open_full(path, 0, false, out, problem, msg, n);
 }
 
-static int store_open_why_at(const char *path, int version, Store **out, StoreProblem *problem,
-                             char *msg, size_t n)
+int store_open_unchecked(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n)
+{
+    return store_open_full(path, 0, true, out, problem, msg, n);
+}
+
+static int store_open_full(const char *path, int version, bool defer_check, Store **out,
+                           StoreProblem *problem, char *msg, size_t n)
 {
     *out = NULL;
     Store *s = mb_xcalloc(1, sizeof *s);
     s->path = mb_xstrdup(path);
+    s->defer_check = defer_check;
     s->migrate_to = version > 0 && version < STORE_SCHEMA_VERSION ? version : 0;
     int rc = store_connect(s);
     if (rc)
@@ -562,8 +527,12 @@ static int store_open_why_at(const char *path, int version, Store **out, StorePr
     if (rc)
         goto done;
     s->errmsg[0] = 0;
-    s->ready = true;
-    sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
+    /* Unchecked, it writes nothing and closing leaves the file as it is
+     * until store_check() finds it sound. */
+    s->ready = !s->unchecked;
+    s->opened = true;
+    if (s->ready)
+        sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
     *out = s;
 done:
     if (problem)

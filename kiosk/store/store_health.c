@@ -313,6 +313,96 @@ const char *store_wal_set_aside(Store *s)
     return s ? s->wal_aside : NULL;
 }
 
+/* ---------------- the check ---------------- */
+
+/* quick_check is O(N) and reads every page, which is what finds a torn or
+ * edited file before it gives wrong answers. The file is never repaired or
+ * deleted here: the instructor (or a restore from backup) decides. */
+static int store_quick_check(Store *s)
+{
+    sqlite3_stmt *st = NULL;
+    int rc = MB_OK;
+    /* A -wal from elsewhere shows as indexes that disagree with their
+     * tables, which only integrity_check compares; it runs when a log is
+     * to be applied (after a crash), quick_check otherwise. */
+    const char *sql = s->wal_frames ? "PRAGMA integrity_check(5)" : "PRAGMA quick_check(5)";
+    /* A file that is not a database at all fails here already; so do a
+     * lock held elsewhere and a disk too full for the -shm file. */
+    if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+        int rc2 =
+            store_fail(s, MB_ERR_DB, "the database cannot be read (%s)", sqlite3_errmsg(s->db));
+        if (store_problem(s) == STORE_DAMAGED)
+            store_fail(s, MB_ERR_DB, "the database failed its check (%s); it is damaged",
+                       sqlite3_errmsg(s->db));
+        return rc2;
+    }
+    StrBuf problems = {0};
+    int step;
+    while ((step = sqlite3_step(st)) == SQLITE_ROW) {
+        const char *t = (const char *)sqlite3_column_text(st, 0);
+        if (t && !strcmp(t, "ok"))
+            continue;
+        if (problems.len)
+            strbuf_puts(&problems, "; ");
+        strbuf_puts(&problems, t ? t : "?");
+    }
+    /* One line in the log: SQLite's report spans several. */
+    for (size_t i = 0; i < problems.len; i++)
+        if (problems.data[i] == '\n')
+            problems.data[i] = ' ';
+    bool damaged = problems.len > 0;
+    if (step != SQLITE_DONE && !problems.len) {
+        strbuf_puts(&problems, sqlite3_errmsg(s->db));
+        damaged = store_problem(s) == STORE_DAMAGED;
+    }
+    if (damaged) {
+        s->problem = STORE_DAMAGED;
+        rc = store_fail(s, MB_ERR_DB, "the database failed its check (%s); it is damaged",
+                        problems.data);
+    } else if (problems.len) {
+        rc = store_fail(s, MB_ERR_DB, "the database cannot be read (%s)", problems.data);
+    }
+    sqlite3_finalize(st);
+    strbuf_free(&problems);
+    return rc;
+}
+
+int store_check_at_open(Store *s)
+{
+    if (!s->defer_check || s->wal_frames || s->wal_aside)
+        return store_quick_check(s);
+    if (sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail_db(s, "setting query_only");
+    s->unchecked = true;
+    return MB_OK;
+}
+
+int store_check(Store *s)
+{
+    if (!s || !s->unchecked)
+        return MB_OK;
+    int rc = store_quick_check(s);
+    if (rc) {
+        if (!s->logged)
+            mb_log(LOG_ERROR, "database %s: %s", s->path, s->errmsg);
+        s->logged = true;
+        return rc;
+    }
+    if (sqlite3_exec(s->db, "PRAGMA query_only = OFF", NULL, NULL, NULL) != SQLITE_OK)
+        return store_fail_db(s, "setting query_only");
+    s->unchecked = false;
+    if (s->opened) { /* run after the open (otherwise the open ends by this) */
+        s->ready = true;
+        sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, (int *)NULL);
+    }
+    return MB_OK;
+}
+
+bool store_unchecked(Store *s)
+{
+    return s && s->unchecked;
+}
+
 /* ---------------- recovery ---------------- */
 
 static void fsync_dir(const char *dir)

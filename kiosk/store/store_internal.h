@@ -19,6 +19,9 @@ struct Store {
     char errmsg[512];
     bool logged; /* errmsg is already in the log */
     bool ready;  /* opened, checked and migrated: closing checkpoints it */
+    bool defer_check;    /* store_open_unchecked(): quick_check left for store_check() */
+    bool unchecked;      /* it was left, and not yet run: the connection is query_only */
+    bool opened;         /* the open is done (s was given to the caller) */
     uint64_t statements; /* prepared so far (store_statement_count) */
     int migrate_to;      /* 0: the newest schema; else stop there (tests) */
     StoreProblem problem; /* what the failure at open was, when known */
@@ -42,6 +45,10 @@ StoreBackupEntry *store_backup_list(const char *dir, size_t *n);
 int store_probe_folder(Store *s);
 int store_probe_file(Store *s);
 int store_check_wal(Store *s, bool *has_frames);
+/* The file's check at open (store_health.c): quick_check (integrity_check
+ * when a log is to be applied), or, for store_open_unchecked(), nothing yet:
+ * s->unchecked and the connection query_only until store_check(). */
+int store_check_at_open(Store *s);
 
 /* The VFS the kiosk opens its database with (store_walid.c): the default
  * VFS at the time, with the salts of every -wal header it writes recorded

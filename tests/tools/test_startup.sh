@@ -8,7 +8,9 @@
 # backup restored, and the instructor's home says so; without a backup it
 # is left exactly as it was. A -wal that is not the database's log (from
 # another database, or from a copy of this one that went its own way) is
-# moved aside alone, unapplied, and the database kept.
+# moved aside alone, unapplied, and the database kept. The kiosk itself
+# checks its file just after its first frame (the replays, at once): a file
+# found damaged then is dealt with as at the start.
 set -eu
 . "$(dirname "$0")/need.sh"
 need sqlite3 sqlite3
@@ -241,3 +243,68 @@ cp "$db" "$tmp/div/bad.copy"; cp "$db-wal" "$tmp/div/bad.copy-wal"
   fail "diverged: B's -wal was applied, nothing told: rows $(rows "$db")"
 set_aside "$tmp/div" "aa0,aa1,aa2"
 echo "ok: a -wal from a diverged copy of the database: not applied, set aside alone, the database kept"
+
+# ---- the kiosk itself (not a replay) leaves the file's check, which reads
+# every page, for just after its first frame, before any tap is read. A
+# file damaged where the first frame does not read (the participants'
+# table), with no -wal (closed the evening before): the first frame, then
+# the check, then as at a start with the check: without a backup, the page
+# that says why and the file left as it was; with one, the file moved aside
+# and the backup restored.
+start_kiosk() {
+  MINGBAI_FIRST_FRAME_EXIT=1 DISPLAY=:startup "$MINGBAI_BIN" --window 800x480 --db "$1" \
+    2>"$tmp/log" || { cat "$tmp/log"; fail "the kiosk on $1"; }
+}
+# damage DB: a leaf page of the participants' table overwritten
+damage() {
+  local page
+  page=$(sqlite3 "$1" "SELECT max(pageno) FROM dbstat WHERE name = 'participant' AND pagetype = 'leaf'")
+  [ -n "$page" ] || fail "no page of participants in $1"
+  python3 -c 'import sys
+with open(sys.argv[1], "r+b") as f:
+    f.seek((int(sys.argv[2]) - 1) * 4096); f.write(b"\xa5" * 4096)' "$1" "$page"
+}
+# after_frame: the log says the first frame, then the check's failure
+after_frame() {
+  grep -o "first frame presented\|failed its check after the first frame" "$tmp/log" |
+    tr '\n' '|' > "$tmp/order"
+  [ "$(cat "$tmp/order")" = "first frame presented|failed its check after the first frame|" ] ||
+    { cat "$tmp/log"; fail "the check did not come after the first frame: $(cat "$tmp/order")"; }
+}
+db=$tmp/late/kiosk.db
+fresh "$db" lt
+sqlite3 "$db" "WITH RECURSIVE c(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM c WHERE i < 40)
+  INSERT INTO participant(name, pseudo, created_ms) SELECT 'late ' || i || printf('%.80c', 'x'), 'l' || i, i FROM c"
+sqlite3 "$db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+rm -f "$db-wal"
+start_kiosk "$db"
+grep -q "failed its check" "$tmp/log" && { cat "$tmp/log"; fail "a sound file failed its check"; }
+said "course ready after [0-9.]* ms of CPU time (packs 1, units"
+damage "$db"
+sum=$(sha256sum < "$db")
+start_kiosk "$db"
+after_frame
+said "cannot be used (damaged): the database failed its check"
+said "course ready after [0-9.]* ms of CPU time (packs 0, units 0)"
+[ "$(sha256sum < "$db")" = "$sum" ] || fail "late check: the damaged file changed"
+[ ! -e "$db-wal" ] || [ ! -s "$db-wal" ] || fail "late check: a -wal was written"
+[ -z "$(ls -d "$tmp"/late/damaged-* 2>/dev/null)" ] || fail "late check: moved without a backup"
+echo "ok: the kiosk's check after its first frame: a damaged file's page, the file left as it was"
+mkdir -p "$tmp/late2/backups"
+db=$tmp/late2/kiosk.db
+cp "$tmp/late/kiosk.db" "$tmp/late/kiosk.db-walid" "$tmp/late2/"
+sqlite3 "$tmp/template.db" "PRAGMA wal_checkpoint(TRUNCATE)" >/dev/null
+"$MINGBAI_BIN" backup "$tmp/late2/backups/mingbai-000001-20260101T000000Z-session.db" \
+  --db "$tmp/template.db" 2>/dev/null
+cp "$db" "$tmp/late2/bad.copy"
+start_kiosk "$db"
+after_frame
+aside=$(ls -d "$tmp"/late2/damaged-* 2>/dev/null)
+[ "$(echo "$aside" | wc -l)" = 1 ] && [ -n "$aside" ] || fail "late check: no damaged-DATE folder"
+cmp "$tmp/late2/bad.copy" "$aside/kiosk.db" || fail "late check: the damaged file was not kept"
+said "the backup $tmp/late2/backups/mingbai-000001-20260101T000000Z-session.db was restored"
+said "course ready after [0-9.]* ms of CPU time (packs 1, units"
+[ "$(sqlite3 "$db" "SELECT count(*) FROM participant")" = 0 ] || fail "late check: not the backup's rows"
+sqlite3 "$db" "SELECT value FROM setting WHERE key = 'recovered'" | grep -q "$aside" ||
+  fail "late check: the instructor is not told"
+echo "ok: the kiosk's check after its first frame: a damaged file moved aside, the backup restored"
