@@ -225,8 +225,6 @@ int app_load_packs(App *app)
 }
 
 static void app_close_store(App *app);
-static void app_open_store(App *app, bool unchecked);
-static void app_make_ui(App *app, const AppOptions *o);
 
 /* The check of the database that the kiosk left for after its first frame
  * (app_open_store), before any tap is read. A file found damaged is let go
@@ -319,7 +317,7 @@ static void app_close_store(App *app)
  * unchecked: the participants' kiosk leaves the file's check, which reads
  * every page, for just after its first frame (app_check_store); anything
  * that fails before then is tried again with the check first. */
-static void app_open_store(App *app, bool unchecked)
+void app_open_store(App *app, bool unchecked)
 {
     char msg[512];
     StoreProblem why = STORE_FINE;
@@ -372,7 +370,7 @@ static void app_open_store(App *app, bool unchecked)
 
 /* The Ui over what app has: the participants' kiosk, or the page saying
  * why the database cannot be used. */
-static void app_make_ui(App *app, const AppOptions *o)
+void app_make_ui(App *app, const AppOptions *o)
 {
     int w, h;
     plat_size(app->plat, &w, &h);
@@ -383,101 +381,6 @@ static void app_make_ui(App *app, const AppOptions *o)
     app->ui = ui_new(&uc);
     if (!app->store)
         ui_show_fault(app->ui, app->fault, app->db_path, app->fault_msg);
-}
-
-/* Start-up work done on a thread of its own beside the display's start
- * (plat_open), each writing only its own fields of App until joined: the
- * fonts (app->text) and the database with its packs' heads (app_open_store).
- * Where no thread can be made, the work is done at once on the caller's. */
-typedef struct {
-    pthread_t thread;
-    bool running;
-} AppJob;
-
-static void *app_fonts_job(void *arg)
-{
-    App *app = arg;
-    char *fonts = mb_xasprintf("%s/fonts", app->data_dir);
-    app->text = text_engine_new(fonts);
-    free(fonts);
-    if (app->text)
-        text_engine_open_rasterisers(app->text);
-    return NULL;
-}
-
-static void *app_store_job(void *arg)
-{
-    App *app = arg;
-    app_open_store(app, app->opts.kiosk);
-    return NULL;
-}
-
-static void app_job_start(AppJob *job, void *(*work)(void *), App *app)
-{
-    job->running = pthread_create(&job->thread, NULL, work, app) == 0;
-    if (!job->running)
-        work(app);
-}
-
-static void app_job_join(AppJob *job)
-{
-    if (job->running)
-        pthread_join(job->thread, NULL);
-    job->running = false;
-}
-
-typedef struct {
-    App *app;
-    AppJob fonts, store;
-} AppStart;
-
-/* PlatOptions.on_display: the kiosk's display passed its checks. */
-static void app_display_ready(void *ctx)
-{
-    AppStart *st = ctx;
-    app_job_start(&st->store, app_store_job, st->app);
-}
-
-int app_open(App *app, const AppOptions *o)
-{
-    memset(app, 0, sizeof *app);
-    app->opts = *o;
-    app->data_dir = app_find_data_dir();
-    app->db_path = o->db_path ? mb_xstrdup(o->db_path) : store_default_path();
-    /* Threads made from here on share one malloc arena: a second one would
-     * keep what they leave free resident (and memory is the tighter budget). */
-    mallopt(M_ARENA_MAX, 1);
-    AppStart st = {.app = app};
-    const char *allow = getenv("MINGBAI_ALLOW_HEADLESS");
-    PlatOptions po = {.width = o->width, .height = o->height,
-                      .fullscreen = o->width <= 0 || o->height <= 0, .headless = o->headless,
-                      .title = "Mingbai 明白", .kiosk = o->kiosk, .rotate = o->rotate,
-                      .allow_invisible = allow && !strcmp(allow, "1"),
-                      .on_display = o->kiosk ? app_display_ready : NULL,
-                      .on_display_ctx = &st, .prepared = true};
-    /* The environment SDL reads is set before any thread starts. */
-    plat_prepare(&po);
-    /* The kiosk first checks its display (and refuses one that shows
-     * nothing) before it touches the database; the others open it at once,
-     * its thread started before the fonts' (the database takes longer).
-     * Either way it opens while the window is made. */
-    if (!o->kiosk)
-        app_display_ready(&st);
-    app_job_start(&st.fonts, app_fonts_job, app);
-    int rc = plat_open(&po, &app->plat);
-    app_job_join(&st.fonts);
-    /* The glyph atlas's first page is made while the database may still be
-     * opening. */
-    if (rc == MB_OK && app->text)
-        app->gfx = gfx_new(plat_renderer(app->plat), app->text);
-    app_job_join(&st.store);
-    if (rc != MB_OK || !app->text)
-        return 1;
-    app_make_ui(app, o);
-    /* What reading the packs (and, the first time, importing the shipped
-     * course) freed goes back to the system once the packs are built whole,
-     * after the first frame (app_finish_packs). */
-    return 0;
 }
 
 bool app_fault_retry(App *app)

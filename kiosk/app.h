@@ -84,6 +84,14 @@ int app_load_packs(App *app);
  * them to the Ui. Called after the first frame (app_loop; app_render
  * before the second); does nothing after the first call. */
 void app_finish_packs(App *app);
+/* For app_open (app_start.c). Opens the database, recovering it when it is
+ * damaged, with its packs' heads; on failure app->store is NULL and
+ * app->fault says why. unchecked: its check, which reads every page, is
+ * left for after the first frame (app_finish_packs), for the kiosk. */
+void app_open_store(App *app, bool unchecked);
+/* Makes app->ui over what app has: the participants' kiosk, or the page
+ * saying why the database cannot be used. */
+void app_make_ui(App *app, const AppOptions *o);
 /* Reads "WIDTHxHEIGHT" (200..8192 each) into *w, *h. Returns 0, or -1
  * when s is not such a size. */
 int app_parse_size(const char *s, int *w, int *h);

@@ -50,8 +50,14 @@ TextEngine *text_engine_new(const char *font_dir);
  * and CJK, regular and bold), which text drawing otherwise opens on first
  * use (about 1 ms each for the CJK ones). The kiosk calls it on a thread of
  * its own while the display starts (app.c); te is not used elsewhere
- * meanwhile. */
+ * meanwhile, but for text_engine_warm_shaping(). */
 void text_engine_open_rasterisers(TextEngine *te);
+/* Readies HarfBuzz's tables of those faces' substitutions and positions
+ * (GSUB, GPOS), which the first text shaped with each face otherwise builds
+ * (1.5 ms for the four, most of shaping the first page). It touches only
+ * the faces' HarfBuzz objects, which are safe to share between threads: it
+ * may run beside text_engine_open_rasterisers(). */
+void text_engine_warm_shaping(TextEngine *te);
 /* Frees te with its layouts and, when attached to a renderer
  * (text_engine_attach()), its atlas textures: free it before that renderer
  * is destroyed. text_engine_free(NULL) does nothing. */

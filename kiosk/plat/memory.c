@@ -20,14 +20,15 @@ typedef struct {
 } Big;
 
 static struct {
-    size_t huge; /* the huge page's size; 0: SDL keeps malloc */
+    pthread_once_t once;
+    size_t huge; /* the huge page's size, found at the first big block; 0: none */
     Big slot[BIG_SLOTS];
     pthread_mutex_t lock;
     SDL_malloc_func malloc;
     SDL_calloc_func calloc;
     SDL_realloc_func realloc;
     SDL_free_func free;
-} big = {.lock = PTHREAD_MUTEX_INITIALIZER};
+} big = {.once = PTHREAD_ONCE_INIT, .lock = PTHREAD_MUTEX_INITIALIZER};
 
 static size_t round_up(size_t n, size_t to)
 {
@@ -55,6 +56,11 @@ static size_t huge_page_size(void)
     if (!strstr(mode, "[always]") && !strstr(mode, "[madvise]"))
         return 0;
     return n >= 4096 && n <= HUGE_MAX && !(n & (n - 1)) ? n : 0;
+}
+
+static void huge_page_find(void)
+{
+    big.huge = huge_page_size();
 }
 
 /* Keeps b among the big blocks; false when every slot is taken. */
@@ -94,6 +100,11 @@ static bool big_find(void *p, Big *out, bool forget)
 static void *big_map(size_t asked)
 {
     if (asked < BIG_MIN || asked > SIZE_MAX / 2)
+        return NULL;
+    /* Read from /sys at the first big block (the renderer's framebuffer),
+     * not at start: the main thread has time to spare then. */
+    pthread_once(&big.once, huge_page_find);
+    if (!big.huge)
         return NULL;
     size_t len = round_up(asked, big.huge);
     char *m =
@@ -148,14 +159,17 @@ static void *big_realloc(void *p, size_t n)
     return q;
 }
 
-bool plat_memory_use_huge_pages(void)
+void plat_memory_use_huge_pages(void)
 {
-    if (big.huge)
-        return true;
-    size_t huge = huge_page_size();
-    if (!huge)
-        return false;
+    if (big.malloc)
+        return;
     SDL_GetMemoryFunctions(&big.malloc, &big.calloc, &big.realloc, &big.free);
-    big.huge = huge;
-    return SDL_SetMemoryFunctions(big_malloc, big_calloc, big_realloc, big_free) == 0;
+    if (SDL_SetMemoryFunctions(big_malloc, big_calloc, big_realloc, big_free))
+        big.malloc = NULL;
+}
+
+bool plat_memory_huge_pages(void)
+{
+    pthread_once(&big.once, huge_page_find);
+    return big.malloc && big.huge;
 }

@@ -24,9 +24,11 @@ void plat_idle_close(void);
  * one page fault where it was one for each 4 KiB (375 at 800x480), which
  * were a fifth of the CPU time to the first frame. Only where the kernel
  * gives huge pages to the mappings that ask (THP "always" or "madvise") and
- * they are at most 4 MiB (not a 16 KiB-page arm64 kernel's 32 MiB); true
- * when SDL allocates so from now on. Called before SDL allocates
- * anything, from plat_prepare(). */
-bool plat_memory_use_huge_pages(void);
+ * they are at most 4 MiB (not a 16 KiB-page arm64 kernel's 32 MiB), which
+ * the first such block finds out; elsewhere malloc's. Called before SDL
+ * allocates anything, from plat_prepare(). */
+void plat_memory_use_huge_pages(void);
+/* Whether SDL's large blocks are in huge pages here. */
+bool plat_memory_huge_pages(void);
 
 #endif

@@ -10,6 +10,7 @@
  * Input is any bytes (invalid UTF-8 shows U+FFFD); the work is linear. */
 #include "text_internal.h"
 
+#include <hb-ot.h>
 #include <linebreak.h>
 #include <stdlib.h>
 #include <string.h>
@@ -277,4 +278,17 @@ bool text_is_chinese(const LGlyph *g, int a, int b)
     }
     /* A Chinese character carries about as much as two Latin letters. */
     return han > 0 && han * 2 >= latin;
+}
+
+void text_engine_warm_shaping(TextEngine *te)
+{
+    static const int faces[] = {FACE_LATIN, FACE_CJK, FACE_LATIN_BOLD, FACE_CJK_BOLD};
+    static const hb_tag_t tables[] = {HB_OT_TAG_GSUB, HB_OT_TAG_GPOS};
+    for (size_t f = 0; f < sizeof faces / sizeof faces[0]; f++) {
+        for (size_t t = 0; t < 2; t++) {
+            unsigned index;
+            hb_ot_layout_table_find_feature_variations(te->hb_face[faces[f]], tables[t], NULL, 0,
+                                                       &index);
+        }
+    }
 }

@@ -137,7 +137,8 @@ int main(void)
         cmocka_unit_test(test_small_blocks_stay_with_malloc),
         cmocka_unit_test(test_window_framebuffer),
     };
-    if (!plat_memory_use_huge_pages()) {
+    plat_memory_use_huge_pages();
+    if (!plat_memory_huge_pages()) {
         printf("SKIPPED: the kernel gives no transparent huge pages of at most 4 MiB to the "
                "mappings that ask (/sys/kernel/mm/transparent_hugepage/enabled, "
                "hpage_pmd_size): SDL keeps malloc\n");
