@@ -4,18 +4,20 @@
 #    (tests/bench/tour_en.replay then tour_zh.replay, in one process:
 #    every unit's page from top to bottom in both languages, a quiz
 #    question, its feedback) at 800x480 and at 1280x800: at most 23 MiB and
-#    29 MiB. Measured 21.1 and 26.8 MiB (46.8 and 53.6 MiB before the fonts
+#    29 MiB. Measured 22.0 and 26.8 MiB (46.8 and 53.6 MiB before the fonts
 #    were read rather than mapped and the cached layouts bounded, 28.3 and
 #    33.9 before the libraries only sometimes used were opened when first
 #    called, the packs' sources and SQLite's pages given back and the cached
 #    layouts bounded to 256 KiB, 23.4 and 28.6 before the CJK faces' glyphs
-#    had their subroutines inlined, which FreeType copied into memory): the
+#    had their subroutines inlined, which FreeType copied into memory; the
+#    window's framebuffer in a 2 MiB huge page adds 0.5 MiB at 800x480): the
 #    limits leave about 7 % for the libraries' pages, which the kernel maps
 #    64 KiB at a time and so vary with the machine;
 #  - start-up, to the first frame presented with the course loaded
 #    (MINGBAI_FIRST_FRAME_EXIT=frame, which ends there; the packs are built
 #    whole just after it): at most 50 million instructions under callgrind
-#    (measured 38 million; 40 million before the CJK faces' subroutines
+#    (measured 37 million; 38 million before the database's check was
+#    left for after the frame, 40 million before the CJK faces' subroutines
 #    were inlined, 111 million when the packs were built before the frame,
 #    155 million before that), a count that a slow or busy machine does
 #    not change; and the CPU time the kiosk says it used, median of 7
