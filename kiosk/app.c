@@ -315,8 +315,8 @@ static void app_close_store(App *app)
  * home; a -wal not its own set aside alone: "FOLDER\n"), and loads its
  * packs' heads. On failure the store is closed and app->fault says why.
  * unchecked: the participants' kiosk leaves the file's check, which reads
- * every page, for just after its first frame (app_check_store); anything
- * that fails before then is tried again with the check first. */
+ * every page, for just after its first frame (app_check_store); damage
+ * found before then (reading the heads) is dealt with as the check's. */
 void app_open_store(App *app, bool unchecked)
 {
     char msg[512];
@@ -324,11 +324,7 @@ void app_open_store(App *app, bool unchecked)
     app->fault = STORE_FINE;
     int (*open)(const char *, Store **, StoreProblem *, char *, size_t) =
         unchecked ? store_open_unchecked : store_open_why;
-    if (open(app->db_path, &app->store, &why, msg, sizeof msg) != MB_OK && unchecked) {
-        app_open_store(app, false);
-        return;
-    }
-    if (!app->store && why == STORE_DAMAGED) {
+    if (open(app->db_path, &app->store, &why, msg, sizeof msg) != MB_OK && why == STORE_DAMAGED) {
         StoreRecovery r;
         char rmsg[512];
         if (store_recover(app->db_path, &r, rmsg, sizeof rmsg) != MB_OK) {
@@ -347,12 +343,12 @@ void app_open_store(App *app, bool unchecked)
         free(note);
     }
     if (app->store && app_load(app, true) != MB_OK) {
-        if (unchecked) {
+        why = store_problem(app->store);
+        if (unchecked && why == STORE_DAMAGED) {
             app_close_store(app);
             app_open_store(app, false);
             return;
         }
-        why = store_problem(app->store);
         snprintf(msg, sizeof msg, "%s", store_errmsg(app->store));
         app_close_store(app);
     }
