@@ -367,9 +367,21 @@ static int store_quick_check(Store *s)
     return rc;
 }
 
+/* Whether the file's header says WAL (bytes 18 and 19 are 2): only such a
+ * file is opened without a write (journal_mode = WAL rewrites the others'). */
+static bool store_file_is_wal(const char *path)
+{
+    unsigned char v[2] = {0, 0};
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    bool ok = fd >= 0 && read_at(fd, v, 2, 18);
+    if (fd >= 0)
+        close(fd);
+    return ok && v[0] == 2 && v[1] == 2;
+}
+
 int store_check_at_open(Store *s)
 {
-    if (!s->defer_check || s->wal_frames || s->wal_aside)
+    if (!s->defer_check || s->wal_frames || s->wal_aside || !store_file_is_wal(s->path))
         return store_quick_check(s);
     if (sqlite3_exec(s->db, "PRAGMA query_only = ON", NULL, NULL, NULL) != SQLITE_OK)
         return store_fail_db(s, "setting query_only");

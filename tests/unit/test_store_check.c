@@ -4,8 +4,8 @@
  * leaves the file byte for byte as it was; the check finds a file damaged
  * where the open did not read, as store_open_why() would have (and the
  * file is left as it was); it is done at once when the open writes (a new
- * file) or a -wal is to be applied. Each test on a database of its own in
- * a temporary folder. */
+ * file, one in the rollback journal's mode) or a -wal is to be applied.
+ * Each test on a database of its own in a temporary folder. */
 #define _XOPEN_SOURCE 700 /* nftw, to remove the temporary folders */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -173,6 +173,22 @@ static void test_damage_found_by_the_check(void **state)
     free(data);
 }
 
+/* A file in the rollback journal's mode (a copy put in place by hand):
+ * making it WAL rewrites its header, so it is checked first. */
+static void test_rollback_file_checked_at_open(void **state)
+{
+    Fixture *f = *state;
+    fill_and_close(f);
+    sqlite3 *db = NULL;
+    assert_int_equal(sqlite3_open(f->path, &db), SQLITE_OK);
+    assert_int_equal(sqlite3_exec(db, "PRAGMA journal_mode = DELETE", NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_close(db);
+    Store *s = NULL;
+    assert_int_equal(store_open_unchecked(f->path, &s, NULL, NULL, 0), MB_OK);
+    assert_false(store_unchecked(s));
+    store_close(s);
+}
+
 /* A -wal with frames to apply (a power cut): integrity_check at open. */
 static void test_log_to_apply_checked_at_open(void **state)
 {
@@ -206,7 +222,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         T(test_unchecked_reads_and_writes_nothing), T(test_check_then_writes),
         T(test_new_file_checked_at_open),           T(test_damage_found_by_the_check),
-        T(test_log_to_apply_checked_at_open),
+        T(test_rollback_file_checked_at_open),      T(test_log_to_apply_checked_at_open),
     };
 #undef T
     return cmocka_run_group_tests(tests, NULL, NULL);
