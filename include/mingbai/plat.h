@@ -38,9 +38,10 @@ typedef struct {
 /* Sets the environment SDL reads at its start: the offscreen driver when
  * headless; for a kiosk on the console, the DRM card with the connected
  * display (SDL_KMSDRM_DEVICE_INDEX); and how SDL allocates its large blocks
- * (in huge pages where the kernel has them). plat_open calls it unless o->prepared;
- * a program with threads calls it before they start, since setenv beside
- * another thread's getenv (FreeType's, SQLite's) is not safe. */
+ * (in huge pages where the kernel has them). plat_open calls it unless
+ * o->prepared; a program with threads calls it before they start, since
+ * setenv beside another thread's getenv (FreeType's, SQLite's) is not
+ * safe. */
 void plat_prepare(const PlatOptions *o);
 
 /* Opens the window (o and its title are read during the call). Returns 0

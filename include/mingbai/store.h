@@ -44,9 +44,9 @@ int store_open_why(const char *path, Store **out, StoreProblem *problem, char *m
  * reads every page: O(N)) for store_check(), for a kiosk whose first frame
  * need not wait for it. The check is done at once all the same when the
  * open writes (a new file, one not in WAL mode, a migration, a new kiosk
- * id) and when a -wal is to be applied or was set aside. Until checked, the connection writes
- * nothing (query_only: a write fails as on a read-only file) and closing
- * leaves the file exactly as it was. */
+ * id) and when a -wal is to be applied or was set aside. Until checked,
+ * the connection writes nothing (query_only: a write fails as on a
+ * read-only file) and closing leaves the file exactly as it was. */
 int store_open_unchecked(const char *path, Store **out, StoreProblem *problem, char *msg, size_t n);
 /* Runs the check store_open_unchecked() left (MB_OK at once when there is
  * none left): MB_OK when the file is sound, and s writes again. Otherwise

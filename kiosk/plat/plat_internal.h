@@ -21,8 +21,8 @@ void plat_idle_close(void);
 
 /* SDL's blocks of 1 MiB or more, the window's framebuffer above all, in
  * mappings of transparent huge pages (memory.c): the framebuffer is then
- * one page fault where it was one for each 4 KiB (375 at 800x480), which
- * were a fifth of the CPU time to the first frame. Only where the kernel
+ * one page fault where it was one for each 4 KiB (375 at 800x480), about
+ * a sixth of the CPU time to the first frame. Only where the kernel
  * gives huge pages to the mappings that ask (THP "always" or "madvise") and
  * they are at most 4 MiB (not a 16 KiB-page arm64 kernel's 32 MiB), which
  * the first such block finds out; elsewhere malloc's. Called before SDL
