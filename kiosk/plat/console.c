@@ -3,6 +3,7 @@
  * invisible video driver, and the service manager's readiness and watchdog
  * (sd_notify, when built with libsystemd). */
 #include "mingbai/plat.h"
+#include "plat_internal.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -15,8 +16,7 @@
 #include <systemd/sd-daemon.h>
 #endif
 
-/* Reads the first line of path into buf; false when it cannot be read. */
-static bool read_line(const char *path, char *buf, size_t n)
+bool plat_read_line(const char *path, char *buf, size_t n)
 {
     FILE *f = fopen(path, "r");
     if (!f)
@@ -42,7 +42,7 @@ int plat_console_card(const char *sysfs)
             continue;
         char path[512], status[64];
         snprintf(path, sizeof path, "%s/%s/status", sysfs, de->d_name);
-        if (read_line(path, status, sizeof status) && !strcmp(status, "connected") &&
+        if (plat_read_line(path, status, sizeof status) && !strcmp(status, "connected") &&
             (best < 0 || card < best))
             best = card;
     }

@@ -2,7 +2,6 @@
 #include <SDL.h>
 #include <pthread.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
@@ -39,22 +38,13 @@ static size_t round_up(size_t n, size_t to)
  * mappings that ask (THP "always" or "madvise"), or 0. */
 static size_t huge_page_size(void)
 {
-    char mode[128] = "", size[32] = "";
-    FILE *f = fopen("/sys/kernel/mm/transparent_hugepage/enabled", "r");
-    if (f) {
-        if (!fgets(mode, sizeof mode, f))
-            mode[0] = 0;
-        fclose(f);
-    }
-    f = fopen("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", "r");
-    if (f) {
-        if (!fgets(size, sizeof size, f))
-            size[0] = 0;
-        fclose(f);
-    }
-    unsigned long n = strtoul(size, NULL, 10);
+    char mode[128], size[32];
+    if (!plat_read_line("/sys/kernel/mm/transparent_hugepage/enabled", mode, sizeof mode) ||
+        !plat_read_line("/sys/kernel/mm/transparent_hugepage/hpage_pmd_size", size, sizeof size))
+        return 0;
     if (!strstr(mode, "[always]") && !strstr(mode, "[madvise]"))
         return 0;
+    unsigned long n = strtoul(size, NULL, 10);
     return n >= 4096 && n <= HUGE_MAX && !(n & (n - 1)) ? n : 0;
 }
 

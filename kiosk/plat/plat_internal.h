@@ -3,6 +3,7 @@
 #define MINGBAI_PLAT_INTERNAL_H
 
 #include <stdbool.h>
+#include <stddef.h>
 
 /* The console's idle wait (idle.c): with a video driver that cannot wait
  * for input itself (SDL 2.26's KMSDRM, offscreen, dummy: SDL_WaitEvent
@@ -18,6 +19,10 @@ void plat_idle_wait(int timeout_ms);
 /* Wakes plat_idle_wait() (from any thread, async-signal-safe). */
 void plat_idle_wake(void);
 void plat_idle_close(void);
+
+/* Reads the first line of path (a file of /sys) into buf, without its
+ * newline; false when it cannot be read (console.c). */
+bool plat_read_line(const char *path, char *buf, size_t n);
 
 /* SDL's blocks of 1 MiB or more, the window's framebuffer above all, in
  * mappings of transparent huge pages (memory.c): the framebuffer is then

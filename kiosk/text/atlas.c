@@ -27,9 +27,9 @@ void text_engine_open_rasterisers(TextEngine *te)
 /* Attaching readies what every page draws with: the first atlas page and
  * the rasterisers of the regular faces (text_engine_open_rasterisers may
  * have opened them already, on another thread), so that the first page
- * shown does not pay for them. An engine
- * never attached has an empty atlas: nothing to clear (its 320 KiB of
- * raster slots, fresh zero pages, stay untouched). */
+ * shown does not pay for them. An engine never attached has an empty
+ * atlas: nothing to clear (its 320 KiB of raster slots, fresh zero pages,
+ * stay untouched). */
 void text_engine_attach(TextEngine *te, SDL_Renderer *r)
 {
     if (te->renderer && te->renderer != r)

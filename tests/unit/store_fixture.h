@@ -43,6 +43,24 @@ static inline int fixture_setup(void **state, const char *tag, const char *relpa
     return 0;
 }
 
+/* The bytes of the file at path: a new buffer, *len its length. */
+static inline char *fixture_file_bytes(const char *path, size_t *len)
+{
+    char *data = NULL;
+    assert_int_equal(mb_read_file(path, 1 << 24, &data, len), MB_OK);
+    return data;
+}
+
+/* The file at path holds exactly the len bytes at data (left as it was). */
+static inline void fixture_assert_file_is(const char *path, const char *data, size_t len)
+{
+    size_t got = 0;
+    char *now = fixture_file_bytes(path, &got);
+    assert_int_equal(got, len);
+    assert_memory_equal(now, data, len);
+    free(now);
+}
+
 static inline int fixture_teardown(void **state)
 {
     Fixture *f = *state;

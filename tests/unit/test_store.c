@@ -298,13 +298,6 @@ static void test_newer_schema_refused(void **state)
     free(after);
 }
 
-static char *file_bytes(const char *path, size_t *len)
-{
-    char *data = NULL;
-    assert_int_equal(mb_read_file(path, 1 << 24, &data, len), MB_OK);
-    return data;
-}
-
 static void test_damaged_file_refused_and_kept(void **state)
 {
     Fixture *f = *state;
@@ -318,7 +311,7 @@ static void test_damaged_file_refused_and_kept(void **state)
     store_close(f->s);
     f->s = NULL;
     size_t len = 0;
-    char *data = file_bytes(f->path, &len);
+    char *data = fixture_file_bytes(f->path, &len);
     assert_true(len >= 4 * 4096);
     /* Page 3 onwards: a b-tree page header and cells become garbage. */
     memset(data + 2 * 4096, 0xA5, 4096);
@@ -327,21 +320,15 @@ static void test_damaged_file_refused_and_kept(void **state)
     Store *s = NULL;
     assert_int_not_equal(store_open(f->path, &s), MB_OK);
     assert_null(s);
-    size_t len2 = 0;
-    char *data2 = file_bytes(f->path, &len2);
-    assert_int_equal(len, len2);
-    assert_memory_equal(data, data2, len);
+    fixture_assert_file_is(f->path, data, len);
     free(data);
-    free(data2);
 
     /* Not a database at all: refused, not replaced. */
     char junk[] = "this is not a database, it is a shopping list";
     assert_int_equal(mb_write_file_atomic(f->path, junk, sizeof junk), MB_OK);
     assert_int_not_equal(store_open(f->path, &s), MB_OK);
     assert_null(s);
-    data2 = file_bytes(f->path, &len2);
-    assert_int_equal(len2, sizeof junk);
-    free(data2);
+    fixture_assert_file_is(f->path, junk, sizeof junk);
 }
 
 /* ---------------- packs ---------------- */

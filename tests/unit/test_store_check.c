@@ -34,13 +34,6 @@ static int teardown(void **state)
     return fixture_teardown(state);
 }
 
-static char *file_bytes(const char *path, size_t *len)
-{
-    char *data = NULL;
-    assert_int_equal(mb_read_file(path, 1 << 24, &data, len), MB_OK);
-    return data;
-}
-
 /* Forty participants, then the store closed (its log emptied into the
  * file, as a kiosk leaves it every evening). */
 static void fill_and_close(Fixture *f)
@@ -79,7 +72,7 @@ static void test_unchecked_reads_and_writes_nothing(void **state)
     Fixture *f = *state;
     fill_and_close(f);
     size_t len = 0;
-    char *before = file_bytes(f->path, &len);
+    char *before = fixture_file_bytes(f->path, &len);
 
     Store *s = NULL;
     StoreProblem why = STORE_DAMAGED;
@@ -96,12 +89,8 @@ static void test_unchecked_reads_and_writes_nothing(void **state)
     /* a write fails, as on a read-only file */
     assert_int_not_equal(store_setting_set(s, "written", "before the check"), MB_OK);
     store_close(s);
-    size_t len2 = 0;
-    char *after = file_bytes(f->path, &len2);
-    assert_int_equal(len, len2);
-    assert_memory_equal(before, after, len);
+    fixture_assert_file_is(f->path, before, len);
     free(before);
-    free(after);
 }
 
 static void test_check_then_writes(void **state)
@@ -142,7 +131,7 @@ static void test_damage_found_by_the_check(void **state)
     long page = leaf_page_of(f->path, "participant");
     assert_true(page > 1);
     size_t len = 0;
-    char *data = file_bytes(f->path, &len);
+    char *data = fixture_file_bytes(f->path, &len);
     assert_true((size_t)page * 4096 <= len);
     memset(data + (page - 1) * 4096, 0xA5, 4096);
     assert_int_equal(mb_write_file_atomic(f->path, data, len), MB_OK);
@@ -157,11 +146,7 @@ static void test_damage_found_by_the_check(void **state)
     assert_true(store_unchecked(s)); /* still: it writes nothing */
     assert_int_not_equal(store_setting_set(s, "written", "into a damaged file"), MB_OK);
     store_close(s);
-    size_t len2 = 0;
-    char *after = file_bytes(f->path, &len2);
-    assert_int_equal(len, len2);
-    assert_memory_equal(data, after, len);
-    free(after);
+    fixture_assert_file_is(f->path, data, len);
 
     /* store_open_why() says the same at open. */
     StoreProblem why = STORE_FINE;
